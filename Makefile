@@ -1,0 +1,36 @@
+# The two commands of the README: `make run` and `make test`. Both install what is missing,
+# configure a Release build and build incrementally.
+BUILD_DIR ?= build
+BUILD_TYPE ?= Release
+JOBS ?= $(shell nproc)
+ARGS ?=
+
+.PHONY: run test build setup bench check sanitize baselines clean
+
+run: build
+	./$(BUILD_DIR)/dorsal $(ARGS)
+
+test: build
+	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
+
+bench: build
+	./$(BUILD_DIR)/dorsal bench
+
+setup:
+	@bash scripts/setup.sh
+
+build: setup
+	@if [ ! -f $(BUILD_DIR)/CMakeCache.txt ]; then \
+	  cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) $(CMAKE_ARGS); fi
+	cmake --build $(BUILD_DIR) -j $(JOBS)
+
+# The whole suite under AddressSanitizer and UndefinedBehaviorSanitizer, in its own build folder.
+sanitize:
+	$(MAKE) test BUILD_DIR=build-sanitize BUILD_TYPE=RelWithDebInfo CMAKE_ARGS=-DDORSAL_SANITIZE=ON
+
+# Re-renders the baseline images of the render tests after an intended visual change.
+baselines: build
+	bash tests/render/update_baselines.sh ./$(BUILD_DIR)/dorsal
+
+clean:
+	rm -rf $(BUILD_DIR) build-sanitize

@@ -1,0 +1,80 @@
+#version 330 core
+in vec3 vViewPosition;
+in vec3 vViewNormal;
+in vec3 vViewFibre;
+in vec3 vModelPosition;
+
+uniform vec4 uBaseColour;      // sRGB colour and opacity
+uniform int uMaterial;         // 0 muscle, 1 tendon, 2 bone, 3 skin, 4 other
+uniform bool uHasFibres;
+uniform float uHighlight;      // 0: normal, 1: selected
+uniform vec3 uHighlightColour; // sRGB
+
+out vec4 fragColour;
+
+const int kMuscle = 0;
+const int kTendon = 1;
+const int kBone = 2;
+const int kSkin = 3;
+
+vec3 toLinear(vec3 c) { return pow(c, vec3(2.2)); }
+vec3 toSrgb(vec3 c) { return pow(clamp(c, 0.0, 1.0), vec3(1.0 / 2.2)); }
+
+// Fine stripes running along the muscle fibres, as anatomical illustrations draw them.
+// Faded out where a stripe would be smaller than a pixel, so they never alias.
+float fibreStriation(vec3 normal) {
+    vec3 fibre = vViewFibre - normal * dot(vViewFibre, normal);
+    if (!uHasFibres || dot(fibre, fibre) < 1e-8) return 1.0;
+    vec3 across = normalize(cross(normal, normalize(fibre)));
+    // Stripes a little over a millimetre apart on the body; the view matrix keeps metres.
+    float s = dot(vViewPosition, across) * 700.0;
+    float width = fwidth(s);
+    float visibility = clamp(1.0 - width * 1.2, 0.0, 1.0);
+    float stripe = 0.5 + 0.5 * sin(s * 6.2831853);
+    return 1.0 - 0.22 * visibility * stripe * stripe;
+}
+
+void main() {
+    vec3 normal = normalize(vViewNormal);
+    if (!gl_FrontFacing) normal = -normal;
+    vec3 toEye = normalize(-vViewPosition);
+
+    vec3 albedo = toLinear(uBaseColour.rgb);
+    float specularStrength = 0.12;
+    float shininess = 24.0;
+    if (uMaterial == kMuscle) {
+        albedo *= fibreStriation(normal);
+        specularStrength = 0.18;
+        shininess = 28.0;
+    } else if (uMaterial == kTendon) {
+        specularStrength = 0.30;
+        shininess = 40.0;
+    } else if (uMaterial == kBone) {
+        specularStrength = 0.10;
+        shininess = 16.0;
+    }
+    albedo = mix(albedo, toLinear(uHighlightColour), 0.70 * uHighlight);
+
+    // Key light from the viewer's upper left, fill from the lower right, hemisphere ambient.
+    vec3 keyDirection = normalize(vec3(-0.45, 0.65, 0.62));
+    vec3 fillDirection = normalize(vec3(0.6, -0.2, 0.75));
+    float key = max(dot(normal, keyDirection), 0.0);
+    float fill = max(dot(normal, fillDirection), 0.0);
+    float hemisphere = 0.5 + 0.5 * normal.y;
+    vec3 ambient = mix(vec3(0.20, 0.18, 0.17), vec3(0.36, 0.38, 0.42), hemisphere);
+    vec3 halfVector = normalize(keyDirection + toEye);
+    float specular = pow(max(dot(normal, halfVector), 0.0), shininess) * specularStrength;
+
+    vec3 colour = albedo * (ambient + 0.95 * key + 0.30 * fill) + vec3(specular) * key;
+
+    // A bright rim on the selection reads as an outline, so selection is not colour alone.
+    float rim = pow(1.0 - max(dot(normal, toEye), 0.0), 2.0);
+    colour = mix(colour, toLinear(uHighlightColour) * 1.6, rim * uHighlight);
+
+    float alpha = uBaseColour.a;
+    if (uMaterial == kSkin) {
+        // The skin is a faint shell: clearer where it faces the viewer, denser at its silhouette.
+        alpha = clamp(uBaseColour.a * (0.5 + 1.6 * rim), 0.0, 0.6);
+    }
+    fragColour = vec4(toSrgb(colour), alpha);
+}

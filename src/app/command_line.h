@@ -1,0 +1,41 @@
+#pragma once
+// The command line of dorsal: one CLI11 definition drives parsing, --help and the defaults.
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "core/camera.h"
+
+namespace dorsal {
+
+enum class Command { Window, Offscreen, Bench };
+
+struct Options {
+    Command command = Command::Window;
+    std::filesystem::path model;   // empty: the built-in model
+    std::filesystem::path output;  // the PNG of an offscreen run
+    int width = 1280;
+    int height = 800;
+    bool showUi = true;
+    std::string select;            // a node name to highlight at start
+    ViewPreset view = ViewPreset::Posterior;
+};
+
+// Either options to run with, or a finished answer: text for the terminal and an exit code
+// (0 for --help and --version, 2 for a wrong command line).
+struct ParsedCommandLine {
+    std::optional<Options> options;
+    int exitCode = 0;
+    std::string text;
+    bool textIsError = false;
+};
+
+// Parses argv. Never throws and never exits: errors come back as one line naming the problem,
+// with the closest valid option suggested for an unknown one.
+ParsedCommandLine parseCommandLine(int argc, const char* const* argv);
+
+// The model dorsal opens when none is given.
+std::filesystem::path builtInModelPath();
+
+}  // namespace dorsal

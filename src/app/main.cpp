@@ -1,0 +1,23 @@
+#include <cstdio>
+#include <exception>
+
+#include "app/command_line.h"
+#include "app/runs.h"
+
+int main(int argc, char** argv) {
+    const dorsal::ParsedCommandLine parsed = dorsal::parseCommandLine(argc, argv);
+    if (!parsed.options) {
+        std::fputs(parsed.text.c_str(), parsed.textIsError ? stderr : stdout);
+        return parsed.exitCode;
+    }
+    try {
+        switch (parsed.options->command) {
+            case dorsal::Command::Window: return dorsal::runWindow(*parsed.options);
+            case dorsal::Command::Offscreen: return dorsal::runOffscreen(*parsed.options);
+            case dorsal::Command::Bench: return dorsal::runBench(*parsed.options);
+        }
+    } catch (const std::exception& error) {
+        std::fprintf(stderr, "dorsal: %s\n", error.what());
+    }
+    return 1;
+}

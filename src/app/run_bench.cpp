@@ -1,0 +1,100 @@
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include <imgui.h>
+
+#include "app/offscreen_context.h"
+#include "app/runs.h"
+#include "app/session.h"
+#include "core/model_loader.h"
+#include "render/gl.h"
+
+namespace dorsal {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// Taken during static initialisation, before main: the closest the program gets to its start.
+const Clock::time_point processStart = Clock::now();
+
+constexpr int kLoadRuns = 5;
+constexpr int kWarmUpFrames = 10;
+constexpr int kMeasuredFrames = 240;
+
+double millisecondsSince(Clock::time_point start) {
+    return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+double percentile(std::vector<double> values, double p) {
+    std::sort(values.begin(), values.end());
+    const std::size_t index = static_cast<std::size_t>(p * static_cast<double>(values.size() - 1) + 0.5);
+    return values[std::min(index, values.size() - 1)];
+}
+
+// Peak resident memory of this process in MiB, from Linux's /proc; 0 where unknown.
+double peakMemoryMiB() {
+    std::ifstream status("/proc/self/status");
+    std::string line;
+    while (std::getline(status, line)) {
+        if (line.rfind("VmHWM:", 0) == 0) return std::stod(line.substr(6)) / 1024.0;
+    }
+    return 0.0;
+}
+
+void renderOneFrame(Session& session, const Options& options) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(static_cast<float>(options.width), static_cast<float>(options.height));
+    io.DeltaTime = 1.0f / 60.0f;
+    session.composeFrame(options.width, options.height, true);
+}
+
+}  // namespace
+
+int runBench(const Options& options) {
+    const std::filesystem::path modelPath = options.model.empty() ? builtInModelPath() : options.model;
+
+    OffscreenContext context;
+    Session session(1.0f, options.view);
+    session.setFrameSize(options.width, options.height, true);
+    if (!session.loadModel(modelPath)) {
+        std::fprintf(stderr, "dorsal: %s\n", session.messages().back().c_str());
+        return 1;
+    }
+    renderOneFrame(session, options);
+    (void)session.renderer().readFrame();
+    const double firstFrame = millisecondsSince(processStart);
+
+    std::vector<double> loads;
+    for (int i = 0; i < kLoadRuns; ++i) {
+        const Clock::time_point start = Clock::now();
+        const Model model = loadModel(modelPath);
+        loads.push_back(millisecondsSince(start));
+    }
+
+    for (int i = 0; i < kWarmUpFrames; ++i) renderOneFrame(session, options);
+    glFinish();
+    std::vector<double> frames;
+    for (int i = 0; i < kMeasuredFrames; ++i) {
+        const Clock::time_point start = Clock::now();
+        renderOneFrame(session, options);
+        glFinish();  // count the frame when the pixels exist, not when the commands are queued
+        frames.push_back(millisecondsSince(start));
+    }
+
+    std::printf("# dorsal bench: %s, %dx%d with panels, %s, %d MSAA samples\n", modelPath.string().c_str(),
+                options.width, options.height, context.kind().c_str(), session.renderer().samples());
+    std::printf("model_load_median: %.1f ms\n", percentile(loads, 0.5));
+    std::printf("start_to_first_offscreen_frame: %.1f ms\n", firstFrame);
+    std::printf("frame_time_median: %.2f ms\n", percentile(frames, 0.5));
+    std::printf("frame_time_p95: %.2f ms\n", percentile(frames, 0.95));
+    std::printf("frames_measured: %d frames\n", kMeasuredFrames);
+    std::printf("peak_memory: %.0f MiB\n", peakMemoryMiB());
+    return 0;
+}
+
+}  // namespace dorsal

@@ -1,0 +1,39 @@
+#include <cstdio>
+
+#include <imgui.h>
+
+#include "app/offscreen_context.h"
+#include "app/runs.h"
+#include "app/session.h"
+
+namespace dorsal {
+
+namespace {
+
+// ImGui sizes auto-fitting windows over a couple of frames; the picture is taken once it settles.
+constexpr int kSettleFrames = 3;
+
+}  // namespace
+
+int runOffscreen(const Options& options) {
+    OffscreenContext context;
+    Session session(1.0f, options.view);
+    session.setFrameSize(options.width, options.height, options.showUi);
+    const std::filesystem::path modelPath = options.model.empty() ? builtInModelPath() : options.model;
+    bool ok = session.loadModel(modelPath);
+    if (ok && !options.select.empty()) ok = session.selectNode(options.select);
+    if (!ok) {
+        for (const std::string& message : session.messages()) std::fprintf(stderr, "dorsal: %s\n", message.c_str());
+        return 1;
+    }
+    for (int frame = 0; frame < kSettleFrames; ++frame) {
+        ImGuiIO& io = ImGui::GetIO();
+        io.DisplaySize = ImVec2(static_cast<float>(options.width), static_cast<float>(options.height));
+        io.DeltaTime = 1.0f / 60.0f;
+        session.composeFrame(options.width, options.height, options.showUi);
+    }
+    writePng(options.output, session.renderer().readFrame());
+    return 0;
+}
+
+}  // namespace dorsal

@@ -1,0 +1,229 @@
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <backends/imgui_impl_glfw.h>
+
+#include "app/offscreen_context.h"
+#include "app/runs.h"
+#include "app/session.h"
+#include "core/picking.h"
+
+namespace dorsal {
+
+namespace {
+
+constexpr int kWindowWidth = 1280;
+constexpr int kWindowHeight = 800;
+// ImGui settles hover and layout changes over a few frames after any input.
+constexpr int kFramesAfterInput = 3;
+// A press and release closer than this many pixels is a click, not a drag.
+constexpr double kClickSlop = 4.0;
+
+std::string lastGlfwError;
+
+// The mouse as the 3D view sees it: orbit with the left button, pan with the right or middle one,
+// click to select, double-click on the background to reset.
+struct MouseState {
+    bool orbiting = false;
+    bool panning = false;
+    double pressX = 0.0;
+    double pressY = 0.0;
+    double lastX = 0.0;
+    double lastY = 0.0;
+    double lastClickTime = -1.0;
+};
+
+struct WindowApp {
+    GLFWwindow* window = nullptr;
+    Session* session = nullptr;
+    MouseState mouse;
+    int framesToDraw = kFramesAfterInput;
+
+    // Cursor position in framebuffer pixels, which is what the viewport is measured in.
+    glm::vec2 cursorInFramebuffer(double x, double y) const {
+        int windowWidth = 1;
+        int windowHeight = 1;
+        int bufferWidth = 1;
+        int bufferHeight = 1;
+        glfwGetWindowSize(window, &windowWidth, &windowHeight);
+        glfwGetFramebufferSize(window, &bufferWidth, &bufferHeight);
+        return {static_cast<float>(x * bufferWidth / std::max(windowWidth, 1)),
+                static_cast<float>(y * bufferHeight / std::max(windowHeight, 1))};
+    }
+
+    // The cursor relative to the 3D view, and whether it lies inside it.
+    bool cursorInScene(double x, double y, glm::vec2& inScene, glm::vec2& sceneSize) const {
+        const Viewport scene = session->sceneViewportNow();
+        const glm::vec2 p = cursorInFramebuffer(x, y);
+        inScene = p - glm::vec2(scene.x, scene.y);
+        sceneSize = glm::vec2(scene.width, scene.height);
+        return inScene.x >= 0 && inScene.y >= 0 && inScene.x < sceneSize.x && inScene.y < sceneSize.y;
+    }
+
+    void click(double x, double y) {
+        glm::vec2 inScene;
+        glm::vec2 sceneSize;
+        if (!cursorInScene(x, y, inScene, sceneSize)) return;
+        const double now = glfwGetTime();
+        const bool doubleClick = mouse.lastClickTime >= 0.0 && now - mouse.lastClickTime < 0.35;
+        mouse.lastClickTime = doubleClick ? -1.0 : now;
+        const Model* model = session->model();
+        std::optional<PickHit> hit;
+        if (model) {
+            const Ray ray = session->camera().rayThrough(inScene, sceneSize);
+            hit = pickNearest(*model, ray, [](const Part& part) { return part.material != MaterialKind::Skin; });
+        }
+        if (hit) {
+            session->view().selectedNode = hit->node;
+        } else if (doubleClick) {
+            session->resetCamera();
+        } else {
+            session->view().selectedNode = -1;
+        }
+    }
+};
+
+WindowApp& appOf(GLFWwindow* window) { return *static_cast<WindowApp*>(glfwGetWindowUserPointer(window)); }
+
+void onMouseButton(GLFWwindow* window, int button, int action, int /*mods*/) {
+    WindowApp& app = appOf(window);
+    app.framesToDraw = kFramesAfterInput;
+    double x = 0.0;
+    double y = 0.0;
+    glfwGetCursorPos(window, &x, &y);
+    if (action == GLFW_PRESS) {
+        if (ImGui::GetIO().WantCaptureMouse) return;
+        app.mouse.pressX = app.mouse.lastX = x;
+        app.mouse.pressY = app.mouse.lastY = y;
+        if (button == GLFW_MOUSE_BUTTON_LEFT) app.mouse.orbiting = true;
+        if (button == GLFW_MOUSE_BUTTON_RIGHT || button == GLFW_MOUSE_BUTTON_MIDDLE) app.mouse.panning = true;
+        return;
+    }
+    if (button == GLFW_MOUSE_BUTTON_LEFT && app.mouse.orbiting &&
+        std::hypot(x - app.mouse.pressX, y - app.mouse.pressY) < kClickSlop) {
+        app.click(x, y);
+    }
+    if (button == GLFW_MOUSE_BUTTON_LEFT) app.mouse.orbiting = false;
+    if (button == GLFW_MOUSE_BUTTON_RIGHT || button == GLFW_MOUSE_BUTTON_MIDDLE) app.mouse.panning = false;
+}
+
+void onCursor(GLFWwindow* window, double x, double y) {
+    WindowApp& app = appOf(window);
+    app.framesToDraw = kFramesAfterInput;
+    const glm::vec2 delta = app.cursorInFramebuffer(x, y) - app.cursorInFramebuffer(app.mouse.lastX, app.mouse.lastY);
+    if (app.mouse.orbiting) app.session->camera().orbit(delta.x, delta.y);
+    if (app.mouse.panning) {
+        app.session->camera().pan(delta.x, delta.y, static_cast<float>(app.session->sceneViewportNow().height));
+    }
+    app.mouse.lastX = x;
+    app.mouse.lastY = y;
+}
+
+void onScroll(GLFWwindow* window, double /*dx*/, double dy) {
+    WindowApp& app = appOf(window);
+    app.framesToDraw = kFramesAfterInput;
+    if (ImGui::GetIO().WantCaptureMouse) return;
+    double x = 0.0;
+    double y = 0.0;
+    glfwGetCursorPos(window, &x, &y);
+    glm::vec2 inScene;
+    glm::vec2 sceneSize;
+    if (app.cursorInScene(x, y, inScene, sceneSize)) {
+        app.session->camera().zoomTowards(inScene, sceneSize, static_cast<float>(dy));
+    }
+}
+
+void onKey(GLFWwindow* window, int key, int /*scancode*/, int action, int /*mods*/) {
+    WindowApp& app = appOf(window);
+    app.framesToDraw = kFramesAfterInput;
+    if (action != GLFW_PRESS || ImGui::GetIO().WantCaptureKeyboard) return;
+    if (key == GLFW_KEY_R || key == GLFW_KEY_HOME) app.session->resetCamera();
+    if (key == GLFW_KEY_F) app.session->frameSelection();
+    if (key == GLFW_KEY_ESCAPE) app.session->view().selectedNode = -1;
+}
+
+void onDrop(GLFWwindow* window, int count, const char** paths) {
+    if (count > 0) appOf(window).session->startLoading(paths[0]);
+}
+
+void onRefresh(GLFWwindow* window) { appOf(window).framesToDraw = kFramesAfterInput; }
+
+}  // namespace
+
+int runWindow(const Options& options) {
+    glfwSetErrorCallback([](int, const char* description) { lastGlfwError = description; });
+    if (!glfwInit()) {
+        const bool noDisplay = !std::getenv("DISPLAY") && !std::getenv("WAYLAND_DISPLAY");
+        throw ContextError(std::string("cannot open a window: ") +
+                           (noDisplay ? "no display (DISPLAY and WAYLAND_DISPLAY are unset)" : lastGlfwError) +
+                           ". To render without a display use --output FILE.png, or run under xvfb-run");
+    }
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+    glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+    glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+    glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);  // the window grows with the screen's scale
+    GLFWwindow* window = glfwCreateWindow(kWindowWidth, kWindowHeight, "Dorsal", nullptr, nullptr);
+    if (!window) {
+        glfwTerminate();
+        throw ContextError("cannot open an OpenGL 3.3 window: " + lastGlfwError);
+    }
+    glfwMakeContextCurrent(window);
+    glfwSwapInterval(1);
+
+    float scaleX = 1.0f;
+    float scaleY = 1.0f;
+    glfwGetWindowContentScale(window, &scaleX, &scaleY);
+    const float uiScale = std::max(1.0f, std::max(scaleX, scaleY));
+
+    {
+        Session session(uiScale, options.view);
+        WindowApp app;
+        app.window = window;
+        app.session = &session;
+        glfwSetWindowUserPointer(window, &app);
+        // Installed before ImGui's backend, which then calls them after its own handlers.
+        glfwSetMouseButtonCallback(window, onMouseButton);
+        glfwSetCursorPosCallback(window, onCursor);
+        glfwSetScrollCallback(window, onScroll);
+        glfwSetKeyCallback(window, onKey);
+        glfwSetDropCallback(window, onDrop);
+        glfwSetWindowRefreshCallback(window, onRefresh);
+        ImGui_ImplGlfw_InitForOpenGL(window, true);
+
+        int width = 0;
+        int height = 0;
+        glfwGetFramebufferSize(window, &width, &height);
+        session.setFrameSize(width, height, true);
+        const std::filesystem::path modelPath = options.model.empty() ? builtInModelPath() : options.model;
+        if (session.loadModel(modelPath) && !options.select.empty()) session.selectNode(options.select);
+
+        while (!glfwWindowShouldClose(window)) {
+            if (app.framesToDraw > 0 || session.loading()) {
+                // Keep drawing while something changes; a pending load is polled ten times a second.
+                glfwWaitEventsTimeout(session.loading() ? 0.1 : 0.0);
+            } else {
+                glfwWaitEvents();
+            }
+            if (session.pollLoading()) app.framesToDraw = kFramesAfterInput;
+            glfwGetFramebufferSize(window, &width, &height);
+            if (width <= 0 || height <= 0) continue;  // minimised
+            ImGui_ImplGlfw_NewFrame();
+            session.composeFrame(width, height, true);
+            session.renderer().presentToScreen();
+            glfwSwapBuffers(window);
+            if (app.framesToDraw > 0) --app.framesToDraw;
+        }
+        ImGui_ImplGlfw_Shutdown();
+    }
+    glfwDestroyWindow(window);
+    glfwTerminate();
+    return 0;
+}
+
+}  // namespace dorsal

@@ -1,0 +1,82 @@
+#pragma once
+// The anatomy model as Dorsal holds it in memory: a tree of named nodes, and the geometry of every
+// node flattened into world space (the model frame of DESIGN.md), ready for drawing and picking.
+
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <vector>
+
+#include <glm/glm.hpp>
+
+namespace dorsal {
+
+// What a surface is made of; decides how it is drawn.
+enum class MaterialKind { Muscle, Tendon, Bone, Skin, Other };
+
+// Axis-aligned box. An empty box has min > max.
+struct Bounds {
+    glm::vec3 min{std::numeric_limits<float>::max()};
+    glm::vec3 max{std::numeric_limits<float>::lowest()};
+
+    bool empty() const { return min.x > max.x; }
+    void add(const glm::vec3& p) {
+        min = glm::min(min, p);
+        max = glm::max(max, p);
+    }
+    void add(const Bounds& b) {
+        if (!b.empty()) {
+            add(b.min);
+            add(b.max);
+        }
+    }
+    glm::vec3 centre() const { return (min + max) * 0.5f; }
+    glm::vec3 size() const { return max - min; }
+    // Half the diagonal: the radius of the sphere that holds the box.
+    float radius() const { return glm::length(max - min) * 0.5f; }
+};
+
+// One drawable piece of geometry in world space, owned by one node.
+struct Part {
+    int node = -1;                  // index into Model::nodes
+    MaterialKind material = MaterialKind::Other;
+    glm::vec4 baseColour{0.8f, 0.8f, 0.8f, 1.0f};
+    std::vector<glm::vec3> positions;
+    std::vector<glm::vec3> normals;  // unit length, one per position
+    std::vector<glm::vec3> fibres;   // unit fibre direction per position, or empty
+    std::vector<std::uint32_t> indices;  // triangles
+    Bounds bounds;
+
+    std::size_t triangleCount() const { return indices.size() / 3; }
+};
+
+struct Node {
+    std::string name;
+    int parent = -1;
+    std::vector<int> children;
+    std::vector<int> parts;  // indices into Model::parts drawn for this node itself
+};
+
+struct Model {
+    std::string sourcePath;  // where it was loaded from, for messages
+    std::vector<Node> nodes; // nodes[0] is the root
+    std::vector<Part> parts;
+    Bounds bounds;
+
+    // Index of the node with exactly this name, or -1.
+    int findNode(const std::string& name) const;
+    // True when `node` is `ancestor` or lies below it.
+    bool isWithin(int node, int ancestor) const;
+    // Bounds of everything drawn at or below `node`; empty for a node without geometry.
+    Bounds subtreeBounds(int node) const;
+    std::size_t triangleCount() const;
+};
+
+// A readable name for a node: "muscle.psoas_major.L" reads "Psoas major (left)" and
+// "bone.vertebra_l3" reads "L3 vertebra"; names of other models are returned unchanged.
+std::string nodeDisplayName(const std::string& nodeName);
+
+// Material kind from a material or node name ("muscle", "bone.sacrum", ...); Other if none fits.
+MaterialKind materialKindFromName(const std::string& name);
+
+}  // namespace dorsal

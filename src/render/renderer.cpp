@@ -1,0 +1,252 @@
+#include "render/renderer.h"
+
+#include <algorithm>
+#include <cstddef>
+#include <utility>
+
+#include <glm/gtc/type_ptr.hpp>
+
+#include "render/shader_sources.h"
+
+namespace dorsal {
+
+namespace {
+
+constexpr int kWantedSamples = 4;
+
+struct Vertex {
+    glm::vec3 position;
+    glm::vec3 normal;
+    glm::vec3 fibre;
+};
+
+int materialIndex(MaterialKind kind) {
+    switch (kind) {
+        case MaterialKind::Muscle: return 0;
+        case MaterialKind::Tendon: return 1;
+        case MaterialKind::Bone: return 2;
+        case MaterialKind::Skin: return 3;
+        case MaterialKind::Other: return 4;
+    }
+    return 4;
+}
+
+bool isTranslucent(const Part& part) { return part.material == MaterialKind::Skin || part.baseColour.a < 0.99f; }
+
+}  // namespace
+
+// One part's buffers on the GPU.
+struct Renderer::GpuPart {
+    GLuint vertexArray = 0;
+    GLuint vertexBuffer = 0;
+    GLuint indexBuffer = 0;
+    GLsizei indexCount = 0;
+
+    explicit GpuPart(const Part& part) {
+        std::vector<Vertex> vertices(part.positions.size());
+        for (std::size_t i = 0; i < vertices.size(); ++i) {
+            vertices[i] = {part.positions[i], part.normals[i], part.fibres.empty() ? glm::vec3(0.0f) : part.fibres[i]};
+        }
+        glGenVertexArrays(1, &vertexArray);
+        glGenBuffers(1, &vertexBuffer);
+        glGenBuffers(1, &indexBuffer);
+        glBindVertexArray(vertexArray);
+        glBindBuffer(GL_ARRAY_BUFFER, vertexBuffer);
+        glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(vertices.size() * sizeof(Vertex)), vertices.data(),
+                     GL_STATIC_DRAW);
+        glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, indexBuffer);
+        glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(part.indices.size() * sizeof(std::uint32_t)),
+                     part.indices.data(), GL_STATIC_DRAW);
+        const auto attribute = [](GLuint location, std::size_t offset) {
+            glEnableVertexAttribArray(location);
+            glVertexAttribPointer(location, 3, GL_FLOAT, GL_FALSE, sizeof(Vertex), reinterpret_cast<const void*>(offset));
+        };
+        attribute(0, offsetof(Vertex, position));
+        attribute(1, offsetof(Vertex, normal));
+        attribute(2, offsetof(Vertex, fibre));
+        glBindVertexArray(0);
+        indexCount = static_cast<GLsizei>(part.indices.size());
+    }
+    ~GpuPart() {
+        glDeleteBuffers(1, &indexBuffer);
+        glDeleteBuffers(1, &vertexBuffer);
+        glDeleteVertexArrays(1, &vertexArray);
+    }
+    GpuPart(GpuPart&& other) noexcept
+        : vertexArray(std::exchange(other.vertexArray, 0)),
+          vertexBuffer(std::exchange(other.vertexBuffer, 0)),
+          indexBuffer(std::exchange(other.indexBuffer, 0)),
+          indexCount(other.indexCount) {}
+    GpuPart(const GpuPart&) = delete;
+    GpuPart& operator=(const GpuPart&) = delete;
+    GpuPart& operator=(GpuPart&&) = delete;
+};
+
+Renderer::Renderer()
+    : modelProgram_("model", shader_sources::kModelVert, shader_sources::kModelFrag),
+      backgroundProgram_("background", shader_sources::kBackgroundVert, shader_sources::kBackgroundFrag) {
+    glGenVertexArrays(1, &emptyVertexArray_);
+    GLint maxSamples = 1;
+    glGetIntegerv(GL_MAX_SAMPLES, &maxSamples);
+    samples_ = std::clamp(maxSamples, 1, kWantedSamples);
+}
+
+Renderer::~Renderer() {
+    releaseTargets();
+    glDeleteVertexArrays(1, &emptyVertexArray_);
+}
+
+void Renderer::setModel(const Model& model) {
+    parts_.clear();
+    parts_.reserve(model.parts.size());
+    for (const Part& part : model.parts) parts_.emplace_back(part);
+}
+
+void Renderer::releaseTargets() {
+    glDeleteFramebuffers(1, &msaaFramebuffer_);
+    glDeleteRenderbuffers(1, &msaaColour_);
+    glDeleteRenderbuffers(1, &msaaDepth_);
+    glDeleteFramebuffers(1, &resolvedFramebuffer_);
+    glDeleteRenderbuffers(1, &resolvedColour_);
+    msaaFramebuffer_ = msaaColour_ = msaaDepth_ = resolvedFramebuffer_ = resolvedColour_ = 0;
+}
+
+void Renderer::ensureTargets(int width, int height) {
+    if (width == width_ && height == height_ && msaaFramebuffer_ != 0) return;
+    releaseTargets();
+    width_ = width;
+    height_ = height;
+
+    glGenRenderbuffers(1, &msaaColour_);
+    glBindRenderbuffer(GL_RENDERBUFFER, msaaColour_);
+    glRenderbufferStorageMultisample(GL_RENDERBUFFER, samples_, GL_RGBA8, width, height);
+    glGenRenderbuffers(1, &msaaDepth_);
+    glBindRenderbuffer(GL_RENDERBUFFER, msaaDepth_);
+    glRenderbufferStorageMultisample(GL_RENDERBUFFER, samples_, GL_DEPTH24_STENCIL8, width, height);
+    glGenFramebuffers(1, &msaaFramebuffer_);
+    glBindFramebuffer(GL_FRAMEBUFFER, msaaFramebuffer_);
+    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, msaaColour_);
+    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_STENCIL_ATTACHMENT, GL_RENDERBUFFER, msaaDepth_);
+    if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE) {
+        throw RenderError("the graphics driver cannot create a " + std::to_string(width) + "x" +
+                          std::to_string(height) + " multisampled framebuffer");
+    }
+
+    glGenRenderbuffers(1, &resolvedColour_);
+    glBindRenderbuffer(GL_RENDERBUFFER, resolvedColour_);
+    glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, width, height);
+    glGenFramebuffers(1, &resolvedFramebuffer_);
+    glBindFramebuffer(GL_FRAMEBUFFER, resolvedFramebuffer_);
+    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, resolvedColour_);
+    if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE) {
+        throw RenderError("the graphics driver cannot create a " + std::to_string(width) + "x" +
+                          std::to_string(height) + " framebuffer");
+    }
+}
+
+void Renderer::beginFrame(int width, int height) {
+    ensureTargets(std::max(width, 1), std::max(height, 1));
+    glBindFramebuffer(GL_FRAMEBUFFER, msaaFramebuffer_);
+    glViewport(0, 0, width_, height_);
+    glClearColor(0.0f, 0.0f, 0.0f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT | GL_STENCIL_BUFFER_BIT);
+
+    glDisable(GL_DEPTH_TEST);
+    glDisable(GL_BLEND);
+    backgroundProgram_.use();
+    glUniform3fv(backgroundProgram_.uniform("uTop"), 1, glm::value_ptr(Palette::kBackgroundTop));
+    glUniform3fv(backgroundProgram_.uniform("uBottom"), 1, glm::value_ptr(Palette::kBackgroundBottom));
+    glBindVertexArray(emptyVertexArray_);
+    glDrawArrays(GL_TRIANGLES, 0, 3);
+    glBindVertexArray(0);
+}
+
+void Renderer::drawScene(const Model& model, const OrbitCamera& camera, const ViewState& view,
+                         const Viewport& viewport) {
+    // GL counts viewport rows from the bottom.
+    glViewport(viewport.x, height_ - viewport.y - viewport.height, viewport.width, viewport.height);
+    glEnable(GL_DEPTH_TEST);
+    glDepthFunc(GL_LESS);
+    glEnable(GL_MULTISAMPLE);
+
+    modelProgram_.use();
+    glUniformMatrix4fv(modelProgram_.uniform("uView"), 1, GL_FALSE, glm::value_ptr(camera.view()));
+    glUniformMatrix4fv(modelProgram_.uniform("uProjection"), 1, GL_FALSE,
+                       glm::value_ptr(camera.projection(viewport.aspect())));
+    glUniform3fv(modelProgram_.uniform("uHighlightColour"), 1, glm::value_ptr(Palette::kSelection));
+
+    glDisable(GL_BLEND);
+    glDepthMask(GL_TRUE);
+    glDisable(GL_CULL_FACE);
+    drawParts(model, view, false);
+
+    // Translucent shells last, without writing depth: their back faces first, then their front.
+    glEnable(GL_BLEND);
+    glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+    glDepthMask(GL_FALSE);
+    glEnable(GL_CULL_FACE);
+    glCullFace(GL_FRONT);
+    drawParts(model, view, true);
+    glCullFace(GL_BACK);
+    drawParts(model, view, true);
+    glDisable(GL_CULL_FACE);
+    glDepthMask(GL_TRUE);
+    glDisable(GL_BLEND);
+    glViewport(0, 0, width_, height_);
+}
+
+void Renderer::drawParts(const Model& model, const ViewState& view, bool translucent) {
+    const GLint colour = modelProgram_.uniform("uBaseColour");
+    const GLint material = modelProgram_.uniform("uMaterial");
+    const GLint hasFibres = modelProgram_.uniform("uHasFibres");
+    const GLint highlight = modelProgram_.uniform("uHighlight");
+    for (std::size_t i = 0; i < parts_.size() && i < model.parts.size(); ++i) {
+        const Part& part = model.parts[i];
+        if (isTranslucent(part) != translucent) continue;
+        const bool selected = view.selectedNode >= 0 && model.isWithin(part.node, view.selectedNode);
+        glUniform4fv(colour, 1, glm::value_ptr(part.baseColour));
+        glUniform1i(material, materialIndex(part.material));
+        glUniform1i(hasFibres, part.fibres.empty() ? 0 : 1);
+        glUniform1f(highlight, selected ? 1.0f : 0.0f);
+        glBindVertexArray(parts_[i].vertexArray);
+        glDrawElements(GL_TRIANGLES, parts_[i].indexCount, GL_UNSIGNED_INT, nullptr);
+    }
+    glBindVertexArray(0);
+}
+
+void Renderer::resolveFrame() {
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, msaaFramebuffer_);
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, resolvedFramebuffer_);
+    glBlitFramebuffer(0, 0, width_, height_, 0, 0, width_, height_, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    glBindFramebuffer(GL_FRAMEBUFFER, resolvedFramebuffer_);
+    glViewport(0, 0, width_, height_);
+}
+
+void Renderer::presentToScreen() {
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, resolvedFramebuffer_);
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, 0);
+    glBlitFramebuffer(0, 0, width_, height_, 0, 0, width_, height_, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+}
+
+Image Renderer::readFrame() const {
+    Image image;
+    image.width = width_;
+    image.height = height_;
+    image.rgba.resize(static_cast<std::size_t>(width_) * height_ * 4);
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, resolvedFramebuffer_);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadPixels(0, 0, width_, height_, GL_RGBA, GL_UNSIGNED_BYTE, image.rgba.data());
+    // GL's first row is the bottom one; images start at the top.
+    const std::size_t rowBytes = static_cast<std::size_t>(width_) * 4;
+    for (int y = 0; y < height_ / 2; ++y) {
+        std::swap_ranges(image.rgba.begin() + static_cast<std::ptrdiff_t>(y * rowBytes),
+                         image.rgba.begin() + static_cast<std::ptrdiff_t>((y + 1) * rowBytes),
+                         image.rgba.begin() + static_cast<std::ptrdiff_t>((height_ - 1 - y) * rowBytes));
+    }
+    // The frame is opaque; alpha written by blending is not meaningful in a PNG.
+    for (std::size_t i = 3; i < image.rgba.size(); i += 4) image.rgba[i] = 255;
+    return image;
+}
+
+}  // namespace dorsal

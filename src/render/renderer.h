@@ -1,0 +1,71 @@
+#pragma once
+// The one renderer of Dorsal. It draws a frame into its own framebuffer objects (multisampled,
+// then resolved); the window copies that frame to the screen and the offscreen path reads it back
+// into a PNG, so both show exactly the same pixels.
+
+#include <memory>
+#include <vector>
+
+#include "core/camera.h"
+#include "core/image.h"
+#include "core/model.h"
+#include "core/view_state.h"
+#include "render/gl.h"
+#include "render/shader.h"
+
+namespace dorsal {
+
+// Colours of the frame, in sRGB, shared with the tests that check the pixels.
+struct Palette {
+    static constexpr glm::vec3 kBackgroundTop{0.200f, 0.224f, 0.267f};
+    static constexpr glm::vec3 kBackgroundBottom{0.082f, 0.090f, 0.110f};
+    static constexpr glm::vec3 kSelection{0.10f, 0.70f, 1.00f};
+};
+
+class Renderer {
+public:
+    // Needs a current OpenGL 3.3 core context. Throws RenderError when the shaders do not build.
+    Renderer();
+    ~Renderer();
+    Renderer(const Renderer&) = delete;
+    Renderer& operator=(const Renderer&) = delete;
+
+    // Copies the model's geometry to the GPU, replacing the previous model.
+    void setModel(const Model& model);
+
+    // Starts a frame of `width` x `height` pixels: binds the multisampled target and clears it to the
+    // background gradient.
+    void beginFrame(int width, int height);
+    // Draws the model as seen by `camera` into `viewport` of the current frame.
+    void drawScene(const Model& model, const OrbitCamera& camera, const ViewState& view, const Viewport& viewport);
+    // Resolves the multisampled frame and leaves the resolved target bound, for overlays (the UI).
+    void resolveFrame();
+    // Copies the resolved frame to the window's framebuffer of the same size.
+    void presentToScreen();
+    // Reads the resolved frame back, top row first.
+    Image readFrame() const;
+
+    int samples() const { return samples_; }
+
+private:
+    struct GpuPart;
+    void ensureTargets(int width, int height);
+    void releaseTargets();
+    void drawParts(const Model& model, const ViewState& view, bool translucent);
+
+    ShaderProgram modelProgram_;
+    ShaderProgram backgroundProgram_;
+    GLuint emptyVertexArray_ = 0;
+    std::vector<GpuPart> parts_;
+
+    int width_ = 0;
+    int height_ = 0;
+    int samples_ = 1;
+    GLuint msaaFramebuffer_ = 0;
+    GLuint msaaColour_ = 0;
+    GLuint msaaDepth_ = 0;
+    GLuint resolvedFramebuffer_ = 0;
+    GLuint resolvedColour_ = 0;
+};
+
+}  // namespace dorsal

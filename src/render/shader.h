@@ -1,0 +1,32 @@
+#pragma once
+
+#include <stdexcept>
+#include <string>
+
+#include "render/gl.h"
+
+namespace dorsal {
+
+class RenderError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+// A linked GLSL program. Needs a current GL 3.3 context; throws RenderError with the driver's log
+// when a stage fails to compile or the program fails to link.
+class ShaderProgram {
+public:
+    ShaderProgram(const char* name, const char* vertexSource, const char* fragmentSource);
+    ~ShaderProgram();
+    ShaderProgram(const ShaderProgram&) = delete;
+    ShaderProgram& operator=(const ShaderProgram&) = delete;
+
+    void use() const { glUseProgram(program_); }
+    // The location of a uniform; -1 (ignored by glUniform*) when the driver optimised it away.
+    GLint uniform(const char* name) const { return glGetUniformLocation(program_, name); }
+
+private:
+    GLuint program_ = 0;
+};
+
+}  // namespace dorsal
