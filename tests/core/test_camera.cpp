@@ -1,0 +1,142 @@
+#include <catch2/catch.hpp>
+
+#include "core/camera.h"
+#include "core/view_state.h"
+
+using namespace dorsal;
+using Catch::Detail::Approx;
+
+namespace {
+
+Bounds bodyBox() {
+    Bounds b;
+    b.add(glm::vec3(-0.25f, 0.0f, -0.15f));
+    b.add(glm::vec3(0.25f, 1.72f, 0.15f));
+    return b;
+}
+
+bool insideViewport(const glm::vec3& pixel, glm::vec2 size) {
+    return pixel.x >= 0 && pixel.y >= 0 && pixel.x <= size.x && pixel.y <= size.y && pixel.z > 0 && pixel.z < 1;
+}
+
+}  // namespace
+
+TEST_CASE("framing shows every corner of the model inside the viewport", "[camera]") {
+    for (const glm::vec2 size : {glm::vec2(1280, 800), glm::vec2(400, 900), glm::vec2(950, 800)}) {
+        OrbitCamera camera;
+        const Bounds box = bodyBox();
+        camera.frame(box, size.x / size.y);
+        for (int corner = 0; corner < 8; ++corner) {
+            const glm::vec3 p((corner & 1) ? box.max.x : box.min.x, (corner & 2) ? box.max.y : box.min.y,
+                              (corner & 4) ? box.max.z : box.min.z);
+            INFO("viewport " << size.x << "x" << size.y << ", corner " << corner);
+            CHECK(insideViewport(camera.project(p, size), size));
+        }
+        // The centre of the model lands in the centre of the view.
+        const glm::vec3 centre = camera.project(box.centre(), size);
+        CHECK(centre.x == Approx(size.x / 2).margin(0.5));
+        CHECK(centre.y == Approx(size.y / 2).margin(0.5));
+    }
+}
+
+TEST_CASE("view presets put the eye on the side the anatomy names", "[camera]") {
+    OrbitCamera camera;
+    camera.frame(bodyBox(), 1.6f, ViewPreset::Anterior);
+    CHECK(camera.eye().z > camera.target().z + 1.0f);  // anterior looks from +Z
+    camera.setPreset(ViewPreset::Posterior);
+    CHECK(camera.eye().z < camera.target().z - 1.0f);
+    camera.setPreset(ViewPreset::Left);
+    CHECK(camera.eye().x > camera.target().x + 1.0f);  // +X is the subject's left
+    camera.setPreset(ViewPreset::Right);
+    CHECK(camera.eye().x < camera.target().x - 1.0f);
+    camera.setPreset(ViewPreset::Superior);
+    CHECK(camera.eye().y > camera.target().y + 1.0f);
+}
+
+TEST_CASE("view preset names round-trip and unknown names are refused", "[camera]") {
+    for (ViewPreset p : {ViewPreset::Anterior, ViewPreset::Posterior, ViewPreset::Left, ViewPreset::Right,
+                         ViewPreset::Superior, ViewPreset::Oblique}) {
+        CHECK(viewPresetFromName(viewPresetName(p)) == p);
+    }
+    CHECK_FALSE(viewPresetFromName("behind").has_value());
+}
+
+TEST_CASE("orbiting keeps the distance and the target", "[camera]") {
+    OrbitCamera camera;
+    camera.frame(bodyBox(), 1.6f);
+    const float distance = camera.distance();
+    const glm::vec3 target = camera.target();
+    camera.orbit(120.0f, -40.0f);
+    CHECK(glm::length(camera.eye() - target) == Approx(distance).epsilon(1e-4));
+    CHECK(camera.target() == target);
+    // Pitch is clamped: dragging far up never flips the model over.
+    camera.orbit(0.0f, 100000.0f);
+    CHECK(camera.eye().y > target.y);
+    CHECK(glm::length(glm::vec2(camera.eye().x - target.x, camera.eye().z - target.z)) > 0.0f);
+}
+
+TEST_CASE("zooming towards the cursor keeps the point under the cursor in place", "[camera]") {
+    OrbitCamera camera;
+    camera.frame(bodyBox(), 1280.0f / 800.0f);
+    const glm::vec2 size(1280, 800);
+    const glm::vec2 cursor(900, 250);
+    // The world point under the cursor on the target plane.
+    const Ray ray = camera.rayThrough(cursor, size);
+    const glm::vec3 forward = glm::normalize(camera.target() - camera.eye());
+    const float t = glm::dot(camera.target() - ray.origin, forward) / glm::dot(ray.direction, forward);
+    const glm::vec3 anchor = ray.origin + ray.direction * t;
+
+    const float before = camera.distance();
+    camera.zoomTowards(cursor, size, 3.0f);
+    CHECK(camera.distance() < before);
+    const glm::vec3 after = camera.project(anchor, size);
+    CHECK(after.x == Approx(cursor.x).margin(0.5));
+    CHECK(after.y == Approx(cursor.y).margin(0.5));
+
+    camera.zoomTowards(cursor, size, -3.0f);
+    CHECK(camera.distance() == Approx(before).epsilon(1e-3));
+}
+
+TEST_CASE("zoom is limited so the camera never passes through or loses the model", "[camera]") {
+    OrbitCamera camera;
+    camera.frame(bodyBox(), 1.6f);
+    camera.zoomTowards({640, 400}, {1280, 800}, 200.0f);
+    CHECK(camera.distance() > 0.0f);
+    camera.zoomTowards({640, 400}, {1280, 800}, -400.0f);
+    CHECK(camera.distance() < 100.0f);
+}
+
+TEST_CASE("panning moves the model with the mouse", "[camera]") {
+    OrbitCamera camera;
+    camera.frame(bodyBox(), 1.6f);
+    const glm::vec2 size(1280, 800);
+    const glm::vec3 point = bodyBox().centre();
+    const glm::vec3 before = camera.project(point, size);
+    camera.pan(100.0f, 50.0f, size.y);
+    const glm::vec3 after = camera.project(point, size);
+    CHECK(after.x - before.x == Approx(100.0f).margin(1.0));
+    CHECK(after.y - before.y == Approx(50.0f).margin(1.0));
+}
+
+TEST_CASE("a ray through a pixel passes through what projects there", "[camera]") {
+    OrbitCamera camera;
+    camera.frame(bodyBox(), 1.6f, ViewPreset::Oblique);
+    const glm::vec2 size(1280, 800);
+    const glm::vec3 point(0.1f, 1.3f, -0.05f);
+    const glm::vec3 pixel = camera.project(point, size);
+    const Ray ray = camera.rayThrough(glm::vec2(pixel), size);
+    const glm::vec3 toPoint = point - ray.origin;
+    const float along = glm::dot(toPoint, ray.direction);
+    CHECK(glm::length(toPoint - ray.direction * along) < 1e-3f);
+}
+
+TEST_CASE("the 3D view sits right of the side panel, never narrower than half the frame", "[camera]") {
+    const Viewport full = sceneViewport(1280, 800, false, 1.0f);
+    CHECK(full.x == 0);
+    CHECK(full.width == 1280);
+    const Viewport withPanel = sceneViewport(1280, 800, true, 1.0f);
+    CHECK(withPanel.x == kSidePanelWidth);
+    CHECK(withPanel.x + withPanel.width == 1280);
+    const Viewport narrow = sceneViewport(500, 800, true, 2.0f);
+    CHECK(narrow.width == 250);
+}
