@@ -1,0 +1,78 @@
+#include "builder.hpp"
+
+#include <glm/geometric.hpp>
+
+#include <algorithm>
+#include <cmath>
+
+namespace dorsal::modelgen {
+
+Builder::Builder(const Landmarks& landmarks)
+    : L(landmarks),
+      // Left half plus a margin over the midline; the grid origin is offset by a fraction of a cell so
+      // that column centres never sit exactly on the symmetry plane.
+      grid(glm::vec3(-0.0611f, 0.2913f, -0.2107f), glm::vec3(0.3100f, 1.7700f, 0.2100f), 0.002f) {}
+
+void Builder::add_bone(const std::string& id, Mesh m, bool paired) {
+    grid.add(m, kBone);
+    if (!paired) {
+        // Midline bones are symmetric; the grid only needs their left half, but adding all is simpler.
+    }
+    bones.push_back(Part{id, paired, Material::Bone, std::move(m)});
+}
+
+void Builder::add_muscle(const std::string& id, Mesh m, Material mat, bool paired) {
+    grid.add(m, kSoft);
+    muscles.push_back(Part{id, paired, mat, std::move(m)});
+}
+
+glm::vec3 Builder::trunk_axis(float y) const {
+    // Centre of the trunk in z at height y (between the vertebral bodies and the front wall).
+    static const float ys[] = {0.80f, 0.95f, 1.05f, 1.15f, 1.25f, 1.35f, 1.45f, 1.55f, 1.65f};
+    static const float zs[] = {0.000f, 0.010f, 0.030f, 0.030f, 0.025f, 0.015f, -0.005f, -0.015f, -0.010f};
+    float z = zs[0];
+    if (y >= ys[8]) z = zs[8];
+    for (int i = 0; i < 8; ++i) {
+        if (y >= ys[i] && y < ys[i + 1]) {
+            const float t = (y - ys[i]) / (ys[i + 1] - ys[i]);
+            z = zs[i] + (zs[i + 1] - zs[i]) * t;
+        }
+    }
+    return glm::vec3(0.0f, y, z);
+}
+
+float profile(const std::vector<float>& values, float u) {
+    if (values.empty()) return 0.0f;
+    if (values.size() == 1) return values[0];
+    const float f = std::clamp(u, 0.0f, 1.0f) * static_cast<float>(values.size() - 1);
+    const std::size_t i = std::min(static_cast<std::size_t>(f), values.size() - 2);
+    const float t = f - static_cast<float>(i);
+    return values[i] + (values[i + 1] - values[i]) * t;
+}
+
+float smoothstep01(float x) {
+    x = std::clamp(x, 0.0f, 1.0f);
+    return x * x * (3.0f - 2.0f * x);
+}
+
+Mesh rod(const Polyline& control, const std::vector<float>& radii, int samples, int ring, float aspect,
+         glm::vec3 side, bool rounded) {
+    const Polyline path = catmull_rom(control, samples);
+    const float r0 = radii.front(), r1 = radii.back();
+    auto sec = [&](int, float u) {
+        Section s;
+        s.a = profile(radii, u);
+        s.b = s.a * aspect;
+        return s;
+    };
+    const glm::vec3 hint = glm::length(side) > 0.0f ? side : glm::vec3(0.3f, 0.5f, 0.8f);
+    const auto sides = transported_sides(path, hint);
+    auto sd = [&](int i, float) {
+        if (glm::length(side) > 0.0f) return side;
+        return sides[static_cast<std::size_t>(i)];
+    };
+    return sweep(path, sec, sd, ring, rounded ? std::max(0.6f * r0, 0.0004f) : 0.0f,
+                 rounded ? std::max(0.6f * r1, 0.0004f) : 0.0f);
+}
+
+}  // namespace dorsal::modelgen

@@ -1,0 +1,63 @@
+// Internal: the state shared by the bone, muscle and skin builders while the model is made.
+#pragma once
+
+#include "geometry.hpp"
+#include "landmarks.hpp"
+#include "model.hpp"
+#include "voxel.hpp"
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace dorsal::modelgen {
+
+// A built part: `paired` parts are built on the subject's left (+X) and mirrored for the right.
+struct Part {
+    std::string id;
+    bool paired = true;
+    Material material = Material::Muscle;
+    Mesh mesh;
+};
+
+class Builder {
+public:
+    explicit Builder(const Landmarks& landmarks);
+
+    const Landmarks& L;
+    glm::vec3 lm(const std::string& name) const { return L.get(name); }
+    glm::vec3 left(const std::string& name) const { return L.get(name + ".L"); }
+
+    // Adds a bone or muscle; its mesh also goes into the occupancy grid so later layers lie on it.
+    void add_bone(const std::string& id, Mesh m, bool paired);
+    void add_muscle(const std::string& id, Mesh m, Material mat = Material::Muscle, bool paired = true);
+    // Adds a volume that only later layers see (never written): intercostal wall, viscera, etc.
+    void add_filler(const Mesh& m) { grid.add(m, kSoft); }
+
+    VoxelGrid grid;
+    std::vector<Part> bones;
+    std::vector<Part> muscles;
+    Mesh skin;
+    std::vector<Mesh> skin_extras;  // volumes the skin must also cover (arm and thigh bulk)
+
+    // Body axis used to say which way is "out" for trunk muscles: the centre of the trunk at height y.
+    glm::vec3 trunk_axis(float y) const;
+};
+
+void build_skeleton(Builder& b);
+void build_muscles(Builder& b);
+void build_skin(Builder& b);
+
+// ----- shared shape helpers -----
+
+// A tube of circular (or elliptic, aspect = b/a) section along a smooth curve through `control`,
+// radius varying linearly through `radii` (evenly spread along the curve); rounded ends.
+Mesh rod(const Polyline& control, const std::vector<float>& radii, int samples = 24, int ring = 12,
+         float aspect = 1.0f, glm::vec3 side = glm::vec3(0.0f), bool rounded = true);
+
+// Piecewise-linear interpolation of values spread evenly over u in [0,1].
+float profile(const std::vector<float>& values, float u);
+float smoothstep01(float x);
+
+}  // namespace dorsal::modelgen

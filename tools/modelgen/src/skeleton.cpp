@@ -1,0 +1,729 @@
+// Bones, placed on the measured landmarks (see assets/anatomy/landmarks.csv) and the added ones.
+#include "builder.hpp"
+
+#include <glm/geometric.hpp>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <string>
+
+namespace dorsal::modelgen {
+
+namespace {
+
+using glm::vec3;
+constexpr float kPi = static_cast<float>(M_PI);
+
+vec3 mirror(vec3 p) { return vec3(-p.x, p.y, p.z); }
+
+// Adds a left-side component and its mirror image to a midline bone.
+void add_pair(Mesh& bone, const Mesh& left_part) {
+    bone.append(left_part);
+    bone.append(mirrored_x(left_part));
+}
+
+enum class Region { Cervical, Thoracic, Lumbar };
+
+struct VertebraShape {
+    float width_ratio;   // body half-width / half-depth
+    float canal_rx, canal_rz;
+    float arch_r;        // pedicle / lamina radius
+    float spine_a, spine_b;  // spinous process half-thickness / half-height
+    float tp_r;          // transverse process radius
+};
+
+VertebraShape shape_for(Region r, int index) {
+    switch (r) {
+        case Region::Cervical: return {1.45f, 0.0115f, 0.0075f, 0.0032f, 0.0025f, 0.0045f, 0.0032f};
+        case Region::Thoracic: {
+            const float t = static_cast<float>(index - 1) / 11.0f;
+            return {1.10f + 0.25f * t, 0.0085f + 0.001f * t, 0.0080f, 0.0042f, 0.0030f, 0.0065f + 0.002f * t,
+                    0.0048f};
+        }
+        case Region::Lumbar: return {1.45f, 0.0110f, 0.0080f, 0.0055f, 0.0045f, 0.0110f, 0.0042f};
+    }
+    return {1.3f, 0.01f, 0.008f, 0.004f, 0.003f, 0.007f, 0.004f};
+}
+
+// A vertebra with body, pedicles and laminae, spinous and transverse processes, articular pillars.
+Mesh vertebra(const Builder& b, const std::string& id, Region region, int index) {
+    const vec3 C = b.lm(id + ".body_centre");
+    const vec3 A = b.lm(id + ".body_anterior");
+    const vec3 top = b.lm(id + ".body_top");
+    const vec3 bot = b.lm(id + ".body_bottom");
+    const vec3 S = b.lm(id + ".spinous_tip");
+    const vec3 TL = b.left(id + ".transverse_tip");
+    const VertebraShape sh = shape_for(region, index);
+    Mesh m;
+
+    // Body: a rounded elliptic drum with a slight waist.
+    const float rz = std::max(A.z - C.z, 0.008f);
+    const float rx = rz * sh.width_ratio;
+    const float half_h = 0.5f * (top.y - bot.y) * 0.92f;  // leave room for the discs
+    {
+        Polyline axis;
+        const int n = 9;
+        for (int i = 0; i < n; ++i) axis.push_back(vec3(0.0f, C.y - half_h + 2.0f * half_h * i / (n - 1), C.z));
+        auto sec = [&](int, float u) {
+            Section s;
+            const float edge = std::min(u, 1.0f - u);
+            const float round = edge < 0.12f ? 0.90f + 0.10f * std::sqrt(edge / 0.12f) : 1.0f;
+            const float waist = 1.0f - 0.06f * std::sin(kPi * u);
+            s.a = rx * round * waist;
+            s.b = rz * round * waist;
+            s.squareness = 2.4f;
+            return s;
+        };
+        m.append(sweep(axis, sec, [](int, float) { return vec3(1, 0, 0); }, 24));
+    }
+
+    // Arch around the canal: pedicles from the back of the body, laminae meeting behind the canal.
+    const float zb = C.z - rz;                 // posterior wall of the body
+    const float zc = zb - sh.canal_rz;         // canal centre
+    const float ya = C.y + 0.18f * half_h;     // arch height
+    const float xr = sh.canal_rx + 0.6f * sh.arch_r;
+    {
+        Polyline loop;
+        // Left pedicle root (inside the body) round the back to the right pedicle root.
+        const int n = 13;
+        for (int i = 0; i < n; ++i) {
+            const float th = kPi * static_cast<float>(i) / static_cast<float>(n - 1);  // 0 left .. pi right
+            const float x = xr * std::cos(th);
+            const float z = zc - (sh.canal_rz + 0.6f * sh.arch_r) * std::sin(th);
+            loop.push_back(vec3(x, ya, z));
+        }
+        Polyline path;
+        path.push_back(vec3(xr * 0.9f, ya, zb + 0.004f));
+        for (auto& p : loop) path.push_back(p);
+        path.push_back(vec3(-xr * 0.9f, ya, zb + 0.004f));
+        const Polyline dense = catmull_rom(path, 28);
+        auto sec = [&](int, float u) {
+            Section s;
+            const float lamina = std::sin(kPi * std::clamp((u - 0.1f) / 0.8f, 0.0f, 1.0f));
+            s.a = sh.arch_r * (1.0f - 0.25f * lamina);   // across the arch
+            s.b = sh.arch_r * (1.0f + 0.9f * lamina);    // height of the lamina
+            return s;
+        };
+        const auto T = tangents(dense);
+        m.append(sweep(dense, sec, [&](int i, float) { return glm::cross(T[static_cast<std::size_t>(i)], vec3(0, 1, 0)); },
+                       12, 0.0f, 0.0f));
+    }
+    const vec3 arch_back(0.0f, ya, zc - sh.canal_rz - 0.6f * sh.arch_r);
+
+    // Spinous process: from the back of the arch to the measured tip, tall and thin.
+    {
+        const vec3 mid = glm::mix(arch_back, S, 0.5f) + vec3(0.0f, 0.15f * (arch_back.y - S.y) * 0.0f, 0.0f);
+        Polyline path = catmull_rom({arch_back + vec3(0, 0, 0.003f), mid, S}, 14);
+        // Pull the end back so the rounded tip lands on the landmark.
+        const float tip_r = sh.spine_b * 0.7f;
+        const vec3 dir = glm::normalize(S - mid);
+        for (auto& p : path) p -= dir * tip_r * 0.5f * glm::dot(p - path.front(), dir) / glm::max(glm::dot(S - path.front(), dir), 1e-4f);
+        auto sec = [&](int, float u) {
+            Section s;
+            s.a = sh.spine_a * (1.0f - 0.25f * u) + (region == Region::Lumbar ? 0.0f : 0.0f);
+            s.b = sh.spine_b * (1.0f - 0.2f * u) * (region == Region::Lumbar ? 1.0f : 1.0f);
+            s.squareness = region == Region::Lumbar ? 2.6f : 2.0f;
+            return s;
+        };
+        m.append(sweep(path, sec, [](int, float) { return vec3(1, 0, 0); }, 12, 0.0015f, tip_r * 0.5f));
+    }
+
+    // Transverse processes (left, mirrored for the right) and articular pillars.
+    {
+        vec3 root(xr, ya, zc - 0.3f * sh.canal_rz);
+        if (region == Region::Cervical) root = vec3(rx * 0.75f, C.y, C.z - 0.5f * rz);
+        const vec3 tip = TL - glm::normalize(TL - root) * sh.tp_r * 0.5f;
+        const Mesh tp = rod({root, glm::mix(root, tip, 0.5f) + vec3(0, 0.001f, 0), tip}, {sh.tp_r * 1.2f, sh.tp_r},
+                            12, 10, region == Region::Lumbar ? 1.5f : 1.0f, vec3(0, 1, 0));
+        add_pair(m, tp);
+        const float ph = half_h * 1.05f;
+        const vec3 pc(xr + 0.2f * sh.arch_r, ya, zc - 0.25f * sh.canal_rz);
+        const Mesh pillar = rod({pc - vec3(0, ph, 0.002f), pc, pc + vec3(0, ph, -0.002f)},
+                                {sh.arch_r * 1.1f, sh.arch_r * 1.25f, sh.arch_r * 1.1f}, 8, 10);
+        add_pair(m, pillar);
+    }
+    return m;
+}
+
+// The atlas: a ring of anterior arch, lateral masses and posterior arch, with transverse processes.
+Mesh atlas(const Builder& b) {
+    const vec3 A = b.lm("vertebra_c1.body_anterior");
+    const vec3 S = b.lm("vertebra_c1.spinous_tip");
+    const vec3 TL = b.left("vertebra_c1.transverse_tip");
+    Mesh m;
+    const float y = 0.5f * (A.y + S.y);
+    const float zc = 0.5f * (A.z + S.z) + 0.002f;
+    const float ra = 0.5f * (A.z - S.z) - 0.004f;
+    const float rxl = 0.021f;
+    Polyline loop;
+    for (int i = 0; i < 28; ++i) {
+        const float th = 2.0f * kPi * static_cast<float>(i) / 28.0f;
+        loop.push_back(vec3(rxl * std::sin(th), y, zc + ra * std::cos(th)));
+    }
+    m.append(loop_tube(loop, 0.0045f, 10));
+    const Mesh mass = ellipsoid(vec3(0.019f, y, zc + 0.003f), vec3(0.007f, 0, 0), vec3(0, 0.009f, 0), vec3(0, 0, 0.011f));
+    add_pair(m, mass);
+    add_pair(m, rod({vec3(0.022f, y, zc), TL - vec3(0.003f, 0, 0)}, {0.005f, 0.0035f}, 8, 10));
+    m.append(ellipsoid(S + vec3(0, 0, 0.004f), vec3(0.006f, 0, 0), vec3(0, 0.006f, 0), vec3(0, 0, 0.005f)));
+    m.append(ellipsoid(A - vec3(0, 0, 0.004f), vec3(0.006f, 0, 0), vec3(0, 0.006f, 0), vec3(0, 0, 0.005f)));
+    return m;
+}
+
+// Simplified skull: cranium, face, mandible, mastoid processes, external occipital protuberance.
+Mesh skull(const Builder& b) {
+    Mesh m;
+    const vec3 vertex = b.lm("skull.vertex");
+    const vec3 inion = b.lm("skull.inion");
+    const vec3 chin = b.lm("skull.chin");
+    const vec3 mastoid = b.left("skull.mastoid_tip");
+    // Cranium: top at the vertex, back reaching the inion.
+    const vec3 cc(0.0f, vertex.y - 0.072f, inion.z + 0.094f);
+    m.append(ellipsoid(cc, vec3(0.072f, 0, 0), vec3(0, 0, 0.094f), vec3(0, vertex.y - cc.y, 0), 18, 28));
+    // Skull base, filling between the mastoids and the foramen magnum.
+    m.append(ellipsoid(vec3(0.0f, cc.y - 0.045f, cc.z - 0.01f), vec3(0.055f, 0, 0), vec3(0, 0, 0.06f), vec3(0, 0.03f, 0), 12, 20));
+    // Face (maxilla, orbits, zygomatic bones) and forehead.
+    m.append(ellipsoid(vec3(0.0f, cc.y - 0.045f, cc.z + 0.062f), vec3(0.052f, 0, 0), vec3(0, 0, 0.034f), vec3(0, 0.05f, 0), 14, 20));
+    // Mandible: a U from one condyle round the chin to the other.
+    {
+        const vec3 condyle(0.050f, cc.y - 0.048f, cc.z + 0.006f);
+        const vec3 angle(0.047f, chin.y + 0.020f, cc.z + 0.008f);
+        const vec3 body(0.035f, chin.y + 0.006f, chin.z - 0.035f);
+        const vec3 front(0.0f, chin.y + 0.010f, chin.z - 0.005f);
+        const Polyline half = catmull_rom({condyle, angle, body, front}, 16);
+        Polyline path = half;
+        for (int i = static_cast<int>(half.size()) - 2; i >= 0; --i) path.push_back(mirror(half[static_cast<std::size_t>(i)]));
+        const auto T = tangents(path);
+        auto sec = [&](int, float u) {
+            Section s;
+            const float d = std::fabs(u - 0.5f) * 2.0f;  // 0 at the chin, 1 at the condyles
+            s.a = 0.0045f;
+            s.b = d > 0.75f ? 0.008f : 0.011f;
+            return s;
+        };
+        m.append(sweep(path, sec, [&](int i, float) { return glm::cross(vec3(0, 1, 0), T[static_cast<std::size_t>(i)]); },
+                       12, 0.004f, 0.004f));
+    }
+    add_pair(m, ellipsoid(mastoid + vec3(0.002f, 0.014f, -0.002f), vec3(0.009f, 0, 0), vec3(0, 0, 0.011f), vec3(0, 0.016f, 0)));
+    m.append(ellipsoid(inion + vec3(0, 0, 0.006f), vec3(0.012f, 0, 0), vec3(0, 0.007f, 0), vec3(0, 0, 0.007f)));
+    return m;
+}
+
+Mesh sacrum(const Builder& b) {
+    const vec3 prom = b.lm("sacrum.promontory");
+    const vec3 base = b.lm("sacrum.base_centre");
+    const vec3 apex = b.lm("sacrum.apex");
+    const vec3 crest = b.lm("sacrum.median_crest_mid");
+    const vec3 ala = b.left("sacrum.ala");
+    Mesh m;
+    const vec3 top(0.0f, base.y - 0.004f, 0.5f * (prom.z + base.z) - 0.006f);
+    const vec3 mid(0.0f, crest.y, crest.z + 0.022f);
+    const vec3 low(0.0f, 0.5f * (crest.y + apex.y) - 0.004f, apex.z + 0.004f);
+    const Polyline path = catmull_rom({top, mid, low, apex + vec3(0, 0.004f, 0.0f)}, 20);
+    auto sec = [&](int, float u) {
+        Section s;
+        s.a = profile({ala.x - 0.002f, 0.052f, 0.044f, 0.032f, 0.020f, 0.009f}, u);
+        s.b = profile({0.5f * (prom.z - base.z) + 0.024f, 0.026f, 0.021f, 0.016f, 0.011f, 0.006f}, u);
+        s.squareness = 2.6f;
+        return s;
+    };
+    m.append(sweep(path, sec, [](int, float) { return vec3(1, 0, 0); }, 24, 0.0f, 0.004f));
+    // Median sacral crest.
+    m.append(rod({base + vec3(0, 0.0f, -0.030f), crest + vec3(0, 0, 0.004f), apex + vec3(0, 0.012f, -0.004f)},
+                 {0.004f, 0.005f, 0.003f}, 16, 8, 1.6f, vec3(1, 0, 0)));
+    return m;
+}
+
+Mesh coccyx(const Builder& b) {
+    const vec3 apex = b.lm("sacrum.apex");
+    const vec3 tip = b.lm("coccyx.tip");
+    const vec3 mid = glm::mix(apex, tip, 0.5f) + vec3(0, 0, -0.003f);
+    return rod({apex + vec3(0, 0.003f, 0), mid, tip}, {0.008f, 0.006f, 0.003f}, 12, 12, 0.6f, vec3(1, 0, 0));
+}
+
+Mesh sternum(const Builder& b) {
+    const vec3 jug = b.lm("sternum.jugular_notch");
+    const vec3 ang = b.lm("sternum.angle");
+    const vec3 xs = b.lm("sternum.xiphisternal_joint");
+    const vec3 xt = b.lm("sternum.xiphoid_tip");
+    // Landmarks are on the front surface; the plate's mid-surface lies 5 mm behind.
+    const vec3 back(0.0f, 0.0f, -0.005f);
+    const Polyline path = catmull_rom({jug + back, ang + back, glm::mix(ang, xs, 0.5f) + back, xs + back, xt + back * 0.6f}, 24);
+    auto sec = [&](int, float u) {
+        Section s;
+        s.a = profile({0.026f, 0.020f, 0.015f, 0.014f, 0.016f, 0.017f, 0.014f, 0.011f, 0.007f, 0.003f}, u);
+        s.b = profile({0.008f, 0.007f, 0.0065f, 0.0055f, 0.0055f, 0.005f, 0.005f, 0.004f, 0.0025f, 0.0015f}, u);
+        s.squareness = 2.8f;
+        return s;
+    };
+    return sweep(path, sec, [](int, float) { return vec3(1, 0, 0); }, 20, 0.002f, 0.002f);
+}
+
+// ----- ribs -----
+
+// Points along an elliptic quarter from p0 (where the curve runs along d0) to p1 (where it runs
+// along d1); y eases between the two.
+void quarter(Polyline& out, vec3 p0, vec3 p1, bool x_first, int n) {
+    // x_first: the curve leaves p0 moving in x (p0 is an extreme in z), arrives at p1 moving in z.
+    const vec3 c = x_first ? vec3(p0.x, 0, p1.z) : vec3(p1.x, 0, p0.z);
+    const float ax = x_first ? p1.x - p0.x : p0.x - p1.x;
+    const float az = x_first ? p0.z - p1.z : p1.z - p0.z;
+    for (int i = 1; i <= n; ++i) {
+        const float t = static_cast<float>(i) / static_cast<float>(n);
+        const float th = 0.5f * kPi * t;
+        vec3 p;
+        if (x_first) {
+            p.x = c.x + ax * std::sin(th);
+            p.z = c.z + az * std::cos(th);
+        } else {
+            p.x = c.x + ax * std::cos(th);
+            p.z = c.z + az * std::sin(th);
+        }
+        p.y = p0.y + (p1.y - p0.y) * (0.5f - 0.5f * std::cos(kPi * t));
+        out.push_back(p);
+    }
+}
+
+struct RibPaths {
+    Polyline bone;
+    Polyline cartilage;
+};
+
+}  // namespace
+
+// Shared with the muscle builder: the centre line of each left rib (head to costal end).
+Polyline rib_path(const Builder& b, int n) {
+    const std::string id = "rib_" + std::to_string(n);
+    const vec3 head = b.left(id + ".head");
+    const vec3 angle = b.left(id + ".angle");
+    const vec3 lat = b.left(id + ".lateral");
+    const vec3 cost = b.left(id + ".costal_end");
+    const std::string vt = "vertebra_t" + std::to_string(n);
+    const vec3 tp = b.left(vt + ".transverse_tip");
+    // Tubercle: against the front of the transverse process, near its tip.
+    vec3 tub = tp + vec3(-0.004f, -0.003f, 0.007f);
+    if (n >= 11) tub = glm::mix(head, angle, 0.5f);
+    Polyline pts;
+    pts.push_back(head);
+    pts.push_back(glm::mix(head, tub, 0.5f));
+    pts.push_back(tub);
+    pts.push_back(angle);
+    Polyline arc;
+    arc.push_back(angle);
+    quarter(arc, angle, lat, true, 8);
+    if (glm::distance(lat, cost) > 0.012f) quarter(arc, lat, cost, false, 8);
+    else arc.push_back(cost);
+    for (std::size_t i = 2; i < arc.size(); i += 2) pts.push_back(arc[i]);
+    if (pts.back() != arc.back()) pts.push_back(arc.back());
+    return catmull_rom(pts, 64);
+}
+
+namespace {
+
+Mesh rib(const Builder& b, int n, Polyline& cartilage_out, const std::vector<Polyline>& cartilages) {
+    const std::string id = "rib_" + std::to_string(n);
+    const Polyline path = rib_path(b, n);
+    const auto T = tangents(path);
+    std::vector<vec3> side(path.size());
+    for (std::size_t i = 0; i < path.size(); ++i) {
+        const vec3 ax = b.trunk_axis(path[i].y);
+        vec3 out = path[i] - ax;
+        out.y = 0.0f;
+        // Rib 1 lies nearly flat, its faces up and down; the others face out and in.
+        side[i] = n == 1 ? vec3(0, 1, 0) : (n == 2 ? glm::normalize(glm::normalize(out) + vec3(0, 1.2f, 0)) : glm::normalize(out));
+    }
+    const float hgt = n == 1 ? 0.0085f : (n <= 10 ? 0.0068f : 0.0055f);
+    auto sec = [&](int, float u) {
+        Section s;
+        const float neck = smoothstep01(u / 0.12f);
+        s.a = 0.0042f - 0.0014f * neck;            // thickness (in / out)
+        s.b = 0.0042f + (hgt - 0.0042f) * neck;    // height
+        if (u > 0.9f) s.b *= 1.0f - 0.15f * (u - 0.9f) / 0.1f;
+        return s;
+    };
+    Mesh m = sweep(path, sec, [&](int i, float) { return side[static_cast<std::size_t>(i)]; }, 12, 0.004f, 0.0f);
+
+    // Costal cartilage.
+    const vec3 end = path.back();
+    const vec3 tend = T.back();
+    Polyline cart;
+    if (n <= 7) {
+        const std::array<float, 7> sy = {0.0f, 0.0f, 0.0f, 0.0f, 0.0f, 0.0f, 0.0f};
+        (void)sy;
+        const vec3 target = b.left("sternum.costal_notch_" + std::to_string(n));
+        const float l = glm::distance(end, target);
+        cart = hermite(end - tend * 0.004f, tend * l * 0.9f, target, vec3(-1, n >= 6 ? 0.5f : 0.0f, 0) * l * 0.6f, 16);
+    } else if (n <= 10) {
+        const Polyline& above = cartilages[static_cast<std::size_t>(n - 2)];
+        const float frac = n == 8 ? 0.30f : (n == 9 ? 0.22f : 0.18f);
+        const vec3 target = point_at(above, frac) + vec3(0, -0.002f, -0.001f);
+        const float l = glm::distance(end, target);
+        cart = hermite(end - tend * 0.004f, tend * l * 0.8f, target, glm::normalize(target - end + vec3(0, l * 0.8f, 0)) * l * 0.5f, 14);
+    } else {
+        const float l = n == 11 ? 0.018f : 0.012f;
+        cart = hermite(end - tend * 0.004f, tend * l, end + tend * l, tend * l, 8);
+    }
+    cartilage_out = cart;
+    const auto CT = tangents(cart);
+    auto csec = [&](int, float u) {
+        Section s;
+        s.a = 0.0036f;
+        s.b = (n <= 10 ? 0.0058f : 0.0045f) * (1.0f - 0.25f * u);
+        return s;
+    };
+    std::vector<vec3> cside(cart.size());
+    for (std::size_t i = 0; i < cart.size(); ++i) {
+        const vec3 ax = b.trunk_axis(cart[i].y);
+        vec3 out = cart[i] - ax;
+        out.y = 0.0f;
+        cside[i] = glm::normalize(out);
+    }
+    m.append(sweep(cart, csec, [&](int i, float) { return cside[static_cast<std::size_t>(i)]; }, 10, 0.0f, 0.003f));
+    (void)CT;
+    return m;
+}
+
+Mesh clavicle(const Builder& b) {
+    const vec3 med = b.left("clavicle.medial_end");
+    const vec3 mid = b.left("clavicle.middle");
+    const vec3 lat = b.left("clavicle.lateral_end");
+    const vec3 c1 = glm::mix(med, mid, 0.5f) + vec3(0, 0, 0.005f);
+    const vec3 c2 = glm::mix(mid, lat, 0.5f) + vec3(0, 0, -0.005f);
+    Polyline path = catmull_rom({med + vec3(0.006f, 0, 0), c1, mid, c2, lat - vec3(0.006f, 0, 0)}, 30);
+    auto sec = [&](int, float u) {
+        Section s;
+        s.a = profile({0.0085f, 0.0065f, 0.0055f, 0.0045f, 0.004f}, u);   // vertical
+        s.b = profile({0.0090f, 0.0070f, 0.0065f, 0.0085f, 0.0110f}, u);  // front-back
+        return s;
+    };
+    return sweep(path, sec, [](int, float) { return vec3(0, 1, 0); }, 14, 0.005f, 0.004f);
+}
+
+}  // namespace
+
+// Scapula frame shared with the muscle builder.
+struct ScapulaFrame {
+    vec3 normal;  // posterior-facing normal of the blade
+    vec3 lateral_angle;
+};
+
+ScapulaFrame scapula_frame(const Builder& b) {
+    const vec3 SA = b.left("scapula.superior_angle");
+    const vec3 IA = b.left("scapula.inferior_angle");
+    const vec3 LA = b.left("scapula.lateral_angle");
+    vec3 n = glm::normalize(glm::cross(LA - IA, SA - IA));
+    if (n.z > 0) n = -n;
+    return {n, LA};
+}
+
+// Point on the blade's mid-surface at (u across from the medial border, v up from the inferior angle).
+vec3 scapula_blade_point(const Builder& b, float u, float v) {
+    const vec3 SA = b.left("scapula.superior_angle");
+    const vec3 IA = b.left("scapula.inferior_angle");
+    const vec3 MB = b.left("scapula.medial_border_mid");
+    const vec3 SR = b.left("scapula.spine_root");
+    const vec3 LA = b.left("scapula.lateral_angle");
+    const vec3 LB = b.left("scapula.lateral_border_mid");
+    const vec3 CB = b.left("scapula.coracoid_base");
+    static thread_local const Builder* cached = nullptr;
+    static thread_local Polyline med, lat;
+    if (cached != &b) {
+        med = catmull_rom({IA, MB, SR, SA}, 64);
+        lat = catmull_rom({IA + vec3(0.004f, 0.0f, 0.001f), LB, LA, CB}, 64);
+        cached = &b;
+    }
+    const vec3 pm = point_at(med, v), pl = point_at(lat, v);
+    const ScapulaFrame f = scapula_frame(b);
+    return glm::mix(pm, pl, u) + f.normal * (0.006f * std::sin(kPi * u) * std::sin(kPi * std::min(v * 1.2f, 1.0f)));
+}
+
+namespace {
+
+Mesh scapula(const Builder& b) {
+    const ScapulaFrame f = scapula_frame(b);
+    Mesh m;
+    // Blade.
+    const int nu = 14, nv = 28;
+    std::vector<Polyline> outer(nv), inner(nv);
+    std::vector<std::vector<vec3>> fib(nv, std::vector<vec3>(nu, vec3(0, 1, 0)));
+    for (int i = 0; i < nv; ++i) {
+        const float v = static_cast<float>(i) / (nv - 1);
+        for (int j = 0; j < nu; ++j) {
+            const float u = static_cast<float>(j) / (nu - 1);
+            const vec3 p = scapula_blade_point(b, u, v);
+            // Thick lateral border, thin fossae, rounded medial and superior borders.
+            float t = 0.0016f + 0.0035f * smoothstep01((u - 0.75f) / 0.25f) * (1.0f - 0.5f * v) +
+                      0.0008f * (1.0f - smoothstep01(u / 0.15f));
+            t *= 0.6f + 0.4f * smoothstep01(std::min(v, 1.0f - v) / 0.08f) + 0.0f;
+            t = std::max(t, 0.0009f);
+            outer[static_cast<std::size_t>(i)].push_back(p + f.normal * t);
+            inner[static_cast<std::size_t>(i)].push_back(p - f.normal * t);
+        }
+    }
+    m.append(slab(outer, inner, fib));
+
+    // Spine of the scapula: a plate standing out of the blade, from the root to the acromion.
+    const vec3 SR = b.left("scapula.spine_root");
+    const vec3 SC = b.left("scapula.spine_crest");
+    const vec3 AA = b.left("scapula.acromial_angle");
+    const vec3 AC = b.left("scapula.acromion_tip");
+    const vec3 GL = b.left("scapula.glenoid_centre");
+    {
+        const Polyline crest = catmull_rom({SR + f.normal * 0.002f, SC, AA}, 20);
+        const int nr = static_cast<int>(crest.size());
+        std::vector<Polyline> o(static_cast<std::size_t>(nr)), in(static_cast<std::size_t>(nr));
+        std::vector<std::vector<vec3>> fb(static_cast<std::size_t>(nr), std::vector<vec3>(6, vec3(1, 0, 0)));
+        for (int i = 0; i < nr; ++i) {
+            const float s = static_cast<float>(i) / (nr - 1);
+            const vec3 c = crest[static_cast<std::size_t>(i)];
+            // Base: the crest point dropped onto the blade (deeper as the spine grows laterally).
+            const float depth = 0.004f + 0.016f * smoothstep01(s / 0.6f);
+            const vec3 base = c - f.normal * depth;
+            vec3 up = glm::normalize(glm::cross(f.normal, glm::normalize(AA - SR)));
+            if (up.y < 0) up = -up;
+            const float t = 0.0022f + 0.0015f * s;
+            for (int j = 0; j < 6; ++j) {
+                const float v = static_cast<float>(j) / 5.0f;
+                const vec3 p = glm::mix(base, c, v);
+                const float tt = t * (0.7f + 0.3f * std::sin(kPi * v)) + (v > 0.8f ? 0.001f : 0.0f);
+                o[static_cast<std::size_t>(i)].push_back(p + up * tt);
+                in[static_cast<std::size_t>(i)].push_back(p - up * tt);
+            }
+        }
+        m.append(slab(o, in, fb));
+    }
+    // Acromion: a flat process from the acromial angle forward to the tip.
+    m.append(sweep(catmull_rom({AA - glm::normalize(AA - SC) * 0.008f, glm::mix(AA, AC, 0.5f) + vec3(0.004f, 0.003f, 0), AC}, 14),
+                   [](int, float u) {
+                       Section s;
+                       s.a = 0.0040f;
+                       s.b = profile({0.008f, 0.012f, 0.011f, 0.008f}, u);
+                       s.squareness = 2.5f;
+                       return s;
+                   },
+                   [](int, float) { return vec3(0, 1, 0); }, 14, 0.003f, 0.004f));
+    // Glenoid: a shallow oval plate facing the humeral head, on a short neck.
+    {
+        const vec3 LA = f.lateral_angle;
+        const vec3 gn = glm::normalize(GL - LA);
+        const vec3 up = glm::normalize(vec3(0, 1, 0) - gn * gn.y);
+        const vec3 fw = glm::cross(gn, up);
+        m.append(ellipsoid(GL - gn * 0.004f, fw * 0.012f, up * 0.018f, gn * 0.004f, 10, 18));
+        m.append(rod({LA - gn * 0.004f, GL - gn * 0.006f}, {0.009f, 0.010f}, 6, 12));
+    }
+    // Coracoid process: up from the neck, then forward to the tip.
+    {
+        const vec3 CB = b.left("scapula.coracoid_base");
+        const vec3 CO = b.left("scapula.coracoid_tip");
+        m.append(rod({CB, CB + vec3(0.003f, 0.016f, 0.014f), CO - glm::normalize(CO - CB) * 0.003f}, {0.007f, 0.006f, 0.0045f}, 16, 10));
+    }
+    return m;
+}
+
+Mesh humerus(const Builder& b) {
+    const vec3 HC = b.left("humerus.head_centre");
+    const vec3 GT = b.left("humerus.greater_tubercle");
+    const vec3 LT = b.left("humerus.lesser_tubercle");
+    const vec3 DT = b.left("humerus.deltoid_tuberosity");
+    const vec3 DE = b.left("humerus.distal_end");
+    Mesh m;
+    m.append(ellipsoid(HC, vec3(0.0225f, 0, 0), vec3(0, 0, 0.0225f), vec3(0, 0.0225f, 0), 16, 24));
+    const vec3 neck = HC + vec3(0.013f, -0.030f, 0.002f);
+    const vec3 mid = vec3(DT.x - 0.006f, DT.y, DT.z + 0.002f);
+    const vec3 low = vec3(DE.x, DE.y + 0.045f, DE.z + 0.001f);
+    const Polyline path = catmull_rom({HC + vec3(0.010f, -0.010f, 0.002f), neck, mid, low, DE + vec3(0, 0.010f, 0)}, 30);
+    auto sec = [&](int, float u) {
+        Section s;
+        s.a = profile({0.017f, 0.0135f, 0.0115f, 0.011f, 0.0115f, 0.014f, 0.021f, 0.027f}, u);  // medial-lateral
+        s.b = profile({0.017f, 0.0135f, 0.0115f, 0.011f, 0.011f, 0.0105f, 0.0095f, 0.009f}, u);  // front-back
+        return s;
+    };
+    m.append(sweep(path, sec, [](int, float) { return vec3(1, 0, 0); }, 16, 0.0f, 0.006f));
+    m.append(ellipsoid(GT - glm::normalize(GT - HC) * 0.008f, vec3(0.009f, 0, 0), vec3(0, 0.014f, 0), vec3(0, 0, 0.011f)));
+    m.append(ellipsoid(LT - glm::normalize(LT - HC) * 0.006f, vec3(0.006f, 0, 0), vec3(0, 0.010f, 0), vec3(0, 0, 0.006f)));
+    m.append(ellipsoid(DT - vec3(0.004f, 0, 0), vec3(0.006f, 0, 0), vec3(0, 0.016f, 0), vec3(0, 0, 0.007f)));
+    return m;
+}
+
+Mesh femur(const Builder& b) {
+    const vec3 FH = b.left("femur.head_centre");
+    const vec3 GT = b.left("femur.greater_trochanter");
+    const vec3 LT = b.left("femur.lesser_trochanter");
+    const vec3 LA = b.left("femur.linea_aspera_mid");
+    const vec3 ME = b.left("femur.medial_epicondyle");
+    const vec3 LE = b.left("femur.lateral_epicondyle");
+    const vec3 DE = b.left("femur.distal_end");
+    Mesh m;
+    m.append(ellipsoid(FH, vec3(0.0235f, 0, 0), vec3(0, 0, 0.0235f), vec3(0, 0.0235f, 0), 16, 24));
+    const vec3 troch = GT + vec3(-0.015f, -0.008f, -0.003f);
+    m.append(rod({FH + glm::normalize(troch - FH) * 0.012f, glm::mix(FH, troch, 0.6f), troch}, {0.015f, 0.0135f, 0.016f}, 12, 14, 1.2f, vec3(0, 1, 0)));
+    m.append(ellipsoid(troch + vec3(0.002f, 0.001f, 0.0f), vec3(0.0145f, 0, 0), vec3(0, 0.022f, 0), vec3(0, 0, 0.019f)));
+    const vec3 knee = glm::mix(ME, LE, 0.5f);
+    const vec3 shaft_mid = LA + vec3(0.0f, 0.0f, 0.0135f);
+    const Polyline shaft = catmull_rom({troch + vec3(-0.004f, 0.004f, 0.002f), vec3(troch.x - 0.012f, LT.y - 0.02f, -0.012f), shaft_mid,
+                                        vec3(knee.x + 0.006f, knee.y + 0.07f, knee.z + 0.012f), vec3(knee.x, knee.y + 0.01f, knee.z + 0.008f)},
+                                       36);
+    auto sec = [&](int, float u) {
+        Section s;
+        s.a = profile({0.017f, 0.015f, 0.0135f, 0.013f, 0.013f, 0.0135f, 0.016f, 0.024f, 0.034f}, u);
+        s.b = profile({0.017f, 0.015f, 0.0135f, 0.0135f, 0.0135f, 0.014f, 0.015f, 0.019f, 0.024f}, u);
+        return s;
+    };
+    m.append(sweep(shaft, sec, [](int, float) { return vec3(1, 0, 0); }, 16, 0.0f, 0.006f));
+    m.append(rod({vec3(LT.x + 0.016f, LT.y + 0.004f, LT.z + 0.010f), LT + vec3(0.002f, 0, 0.002f)}, {0.007f, 0.0045f}, 8, 10));
+    // Linea aspera: a ridge down the back of the shaft.
+    m.append(rod({vec3(LA.x + 0.01f, LA.y + 0.09f, LA.z + 0.004f), LA + vec3(0, 0, 0.003f), vec3(LA.x - 0.01f, LA.y - 0.09f, LA.z + 0.0f)},
+                 {0.003f, 0.004f, 0.003f}, 16, 8));
+    // Condyles.
+    const vec3 mc(ME.x + 0.016f, DE.y + 0.022f, ME.z + 0.004f);
+    const vec3 lc(LE.x - 0.016f, DE.y + 0.024f, LE.z + 0.004f);
+    m.append(ellipsoid(mc, vec3(0.017f, 0, 0), vec3(0, 0, 0.032f), vec3(0, 0.023f, 0), 12, 18));
+    m.append(ellipsoid(lc, vec3(0.017f, 0, 0), vec3(0, 0, 0.031f), vec3(0, 0.022f, 0), 12, 18));
+    return m;
+}
+
+Mesh tibia(const Builder& b) {
+    const vec3 MC = b.left("tibia.medial_condyle");
+    const vec3 LC = b.left("tibia.lateral_condyle");
+    const vec3 TT = b.left("tibia.tuberosity");
+    Mesh m;
+    const vec3 c = glm::mix(MC, LC, 0.5f) + vec3(0, -0.012f, 0.018f);
+    m.append(sweep(catmull_rom({c + vec3(0, -0.012f, 0), c + vec3(0, 0.012f, 0)}, 4),
+                   [&](int, float) {
+                       Section s;
+                       s.a = 0.5f * (LC.x - MC.x) + 0.001f;
+                       s.b = 0.026f;
+                       s.squareness = 2.4f;
+                       return s;
+                   },
+                   [](int, float) { return vec3(1, 0, 0); }, 24, 0.004f, 0.004f));
+    const Polyline shaft = catmull_rom({c + vec3(0, -0.005f, 0.0f), vec3(TT.x - 0.002f, TT.y - 0.03f, TT.z - 0.015f), vec3(TT.x, 0.33f, TT.z - 0.02f)}, 16);
+    m.append(sweep(shaft, [](int, float u) {
+        Section s;
+        s.a = profile({0.030f, 0.018f, 0.0145f}, u);
+        s.b = profile({0.024f, 0.016f, 0.0140f}, u);
+        return s;
+    }, [](int, float) { return vec3(1, 0, 0); }, 14, 0.0f, 0.0f));
+    m.append(ellipsoid(TT - vec3(0, 0, 0.005f), vec3(0.010f, 0, 0), vec3(0, 0.014f, 0), vec3(0, 0, 0.006f)));
+    return m;
+}
+
+Mesh fibula(const Builder& b) {
+    const vec3 FHd = b.left("fibula.head");
+    const vec3 c = FHd + vec3(-0.004f, -0.008f, 0.006f);
+    Mesh m = ellipsoid(c, vec3(0.009f, 0, 0), vec3(0, 0.012f, 0), vec3(0, 0, 0.009f));
+    m.append(rod({c, vec3(c.x + 0.003f, 0.40f, c.z + 0.004f), vec3(c.x + 0.004f, 0.332f, c.z + 0.006f)}, {0.006f, 0.0055f, 0.005f}, 12, 10, 1.0f,
+                 vec3(0.0f), false));
+    return m;
+}
+
+Mesh patella(const Builder& b) {
+    const vec3 P = b.left("patella.centre");
+    return ellipsoid(P, vec3(0.021f, 0, 0), vec3(0, 0, 0.010f), vec3(0, 0.024f, 0), 12, 16);
+}
+
+// Hip bone: iliac wing, acetabulum, ischium, pubis.
+Mesh hip_bone(const Builder& b) {
+    const vec3 CT = b.left("hip_bone.iliac_crest_top");
+    const vec3 ASIS = b.left("hip_bone.asis");
+    const vec3 PSIS = b.left("hip_bone.psis");
+    const vec3 IT = b.left("hip_bone.iliac_tubercle");
+    const vec3 IS = b.left("hip_bone.ischial_tuberosity");
+    const vec3 PS = b.left("hip_bone.pubic_symphysis");
+    const vec3 PT = b.left("hip_bone.pubic_tubercle");
+    const vec3 AIIS = b.left("hip_bone.aiis");
+    const vec3 PIIS = b.left("hip_bone.piis");
+    const vec3 AC = b.left("hip_bone.acetabulum_centre");
+    const vec3 SN = b.left("hip_bone.greater_sciatic_notch");
+    const vec3 ISP = b.left("hip_bone.ischial_spine");
+    Mesh m;
+    // Iliac wing: lofted between the crest and a lower line (sciatic notch, acetabular roof, AIIS).
+    const Polyline crest = catmull_rom({PSIS, glm::mix(PSIS, CT, 0.5f) + vec3(0.004f, 0.008f, 0.004f), CT, IT, ASIS}, 40);
+    const vec3 roof = AC + vec3(0.002f, 0.032f, -0.002f);
+    const Polyline lower = catmull_rom({PIIS, SN + vec3(0.002f, 0.010f, 0.0f), roof + vec3(-0.006f, 0.0f, -0.02f), roof + vec3(0.002f, 0.002f, 0.012f), AIIS}, 40);
+    const int nu = 40, nv = 12;
+    std::vector<Polyline> outer(nu), inner(nu);
+    std::vector<std::vector<vec3>> fib(nu, std::vector<vec3>(nv, vec3(0, 1, 0)));
+    for (int i = 0; i < nu; ++i) {
+        const float u = static_cast<float>(i) / (nu - 1);
+        const vec3 c = crest[static_cast<std::size_t>(i)], d = lower[static_cast<std::size_t>(i)];
+        // Outward (gluteal side) direction: lateral and a little back.
+        const vec3 along = glm::normalize(crest[static_cast<std::size_t>(std::min(i + 1, nu - 1))] - crest[static_cast<std::size_t>(std::max(i - 1, 0))]);
+        vec3 outw = glm::normalize(glm::cross(along, c - d));
+        if (outw.x < 0) outw = -outw;
+        for (int j = 0; j < nv; ++j) {
+            const float v = static_cast<float>(j) / (nv - 1);
+            // The wing is hollow on the inside (iliac fossa) and bulges outward.
+            vec3 p = glm::mix(c, d, v) + outw * (-0.010f * std::sin(kPi * v) * std::sin(kPi * std::clamp(u * 1.3f, 0.0f, 1.0f)));
+            float t = 0.0022f + 0.004f * (1.0f - smoothstep01(v / 0.18f));          // crest rim
+            t += 0.010f * smoothstep01((v - 0.55f) / 0.45f);                         // body above the acetabulum
+            t += 0.010f * (1.0f - smoothstep01(u / 0.25f)) * smoothstep01(v / 0.3f);  // thick posterior part
+            outer[static_cast<std::size_t>(i)].push_back(p + outw * t);
+            inner[static_cast<std::size_t>(i)].push_back(p - outw * t);
+        }
+    }
+    m.append(slab(outer, inner, fib));
+    // Acetabulum: a rim round the femoral head and a back wall.
+    const vec3 open = glm::normalize(vec3(0.72f, -0.55f, 0.42f));
+    {
+        const vec3 e1 = glm::normalize(glm::cross(open, vec3(0, 0, 1)));
+        const vec3 e2 = glm::cross(open, e1);
+        Polyline loop;
+        for (int i = 0; i < 32; ++i) {
+            const float th = 2.0f * kPi * static_cast<float>(i) / 32.0f;
+            loop.push_back(AC + open * 0.004f + (e1 * std::cos(th) + e2 * std::sin(th)) * 0.0295f);
+        }
+        m.append(loop_tube(loop, 0.0055f, 10));
+        m.append(ellipsoid(AC - open * 0.018f, e1 * 0.026f, e2 * 0.026f, open * 0.013f, 10, 18));
+    }
+    // Ischium and its tuberosity; ischial spine.
+    const vec3 isc_top = AC + glm::normalize(vec3(-0.3f, -0.6f, -0.7f)) * 0.026f;
+    m.append(rod({isc_top, glm::mix(isc_top, IS, 0.5f) + vec3(0.0f, 0.0f, -0.004f), IS + vec3(0.002f, 0.010f, 0.004f)}, {0.012f, 0.011f, 0.012f}, 12, 12));
+    m.append(ellipsoid(IS + vec3(0.003f, 0.012f, 0.006f), vec3(0.011f, 0, 0), vec3(0, 0.02f, 0), vec3(0, 0, 0.013f)));
+    m.append(rod({glm::mix(isc_top, IS, 0.3f), ISP}, {0.007f, 0.003f}, 8, 10));
+    // Pubis: superior ramus from the acetabulum to the pubic tubercle; body; inferior ramus to the ischium.
+    const vec3 pub_body(0.5f * (PS.x + PT.x) + 0.005f, 0.5f * (PS.y + PT.y) - 0.010f, 0.5f * (PS.z + PT.z) - 0.002f);
+    const vec3 ram_root = AC + glm::normalize(vec3(-0.2f, -0.45f, 0.85f)) * 0.025f;
+    m.append(rod({ram_root, glm::mix(ram_root, PT, 0.5f) + vec3(0, 0.002f, 0), PT + vec3(0.004f, -0.002f, -0.005f)}, {0.011f, 0.009f, 0.008f}, 14, 12));
+    m.append(ellipsoid(pub_body, vec3(0.009f, 0, 0), vec3(0, 0.020f, 0), vec3(0, 0, 0.011f)));
+    m.append(rod({pub_body + vec3(0.002f, -0.012f, -0.002f), glm::mix(pub_body, IS, 0.5f) + vec3(0.008f, -0.012f, 0.0f), IS + vec3(0.004f, 0.002f, 0.01f)},
+                 {0.0065f, 0.006f, 0.008f}, 16, 10));
+    return m;
+}
+
+}  // namespace
+
+void build_skeleton(Builder& b) {
+    b.add_bone("skull", skull(b), false);
+    b.add_bone("vertebra_c1", atlas(b), false);
+    for (int i = 2; i <= 7; ++i) {
+        Mesh v = vertebra(b, "vertebra_c" + std::to_string(i), Region::Cervical, i);
+        if (i == 2) {
+            // Dens of the axis, up into the ring of the atlas.
+            const vec3 top = b.lm("vertebra_c2.body_top");
+            const vec3 A = b.lm("vertebra_c1.body_anterior");
+            v.append(rod({top - vec3(0, 0.004f, 0), vec3(0, A.y + 0.006f, A.z - 0.013f)}, {0.0055f, 0.0045f}, 8, 12));
+        }
+        b.add_bone("vertebra_c" + std::to_string(i), std::move(v), false);
+    }
+    for (int i = 1; i <= 12; ++i) b.add_bone("vertebra_t" + std::to_string(i), vertebra(b, "vertebra_t" + std::to_string(i), Region::Thoracic, i), false);
+    for (int i = 1; i <= 5; ++i) b.add_bone("vertebra_l" + std::to_string(i), vertebra(b, "vertebra_l" + std::to_string(i), Region::Lumbar, i), false);
+    b.add_bone("sacrum", sacrum(b), false);
+    b.add_bone("coccyx", coccyx(b), false);
+    b.add_bone("sternum", sternum(b), false);
+    b.add_bone("hip_bone", hip_bone(b), true);
+    std::vector<Polyline> cart(12);
+    for (int n = 1; n <= 12; ++n) {
+        Mesh r = rib(b, n, cart[static_cast<std::size_t>(n - 1)], cart);
+        b.add_bone("rib_" + std::to_string(n), std::move(r), true);
+    }
+    b.add_bone("clavicle", clavicle(b), true);
+    b.add_bone("scapula", scapula(b), true);
+    b.add_bone("humerus", humerus(b), true);
+    b.add_bone("femur", femur(b), true);
+    b.add_bone("patella", patella(b), true);
+    b.add_bone("tibia", tibia(b), true);
+    b.add_bone("fibula", fibula(b), true);
+}
+
+}  // namespace dorsal::modelgen
