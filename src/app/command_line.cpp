@@ -94,6 +94,13 @@ ParsedCommandLine parseCommandLine(int argc, const char* const* argv) {
         ->default_str(view);
     CLI::App* bench = app.add_subcommand("bench", "Measure load and frame times and print them, one per line");
     bench->add_option("--model", options.model, "Model to measure")->default_str("the built-in back model");
+    CLI::App* check = app.add_subcommand("check", "Check the content files and print every problem as file:line:column");
+    check->add_option("DIR", options.contentDir, "Content folder")->default_str("the built-in content");
+    check->add_option("--model", options.model, "Model whose muscles the content must cover")
+        ->default_str("the built-in back model");
+    CLI::App* info = app.add_subcommand("info", "Print an entry of the knowledge base (a muscle, pain pattern, ...)");
+    info->add_option("ID", options.infoId, "Entry id, such as psoas_major")->required();
+    app.require_subcommand(0, 1);
 
     ParsedCommandLine result;
     try {
@@ -140,7 +147,11 @@ ParsedCommandLine parseCommandLine(int argc, const char* const* argv) {
     }
     options.view = *preset;
     options.showUi = !noUi;
-    if (bench->parsed()) {
+    if (check->parsed()) {
+        options.command = Command::Check;
+    } else if (info->parsed()) {
+        options.command = Command::Info;
+    } else if (bench->parsed()) {
         options.command = Command::Bench;
         if (resolution.empty()) {
             options.width = 1280;

@@ -9,7 +9,7 @@
 
 namespace dorsal {
 
-enum class Command { Window, Offscreen, Bench };
+enum class Command { Window, Offscreen, Bench, Check, Info };
 
 struct Options {
     Command command = Command::Window;
@@ -20,6 +20,8 @@ struct Options {
     bool showUi = true;
     std::string select;            // a node name to highlight at start
     ViewPreset view = ViewPreset::Posterior;
+    std::filesystem::path contentDir;  // empty: the built-in content
+    std::string infoId;                // the entry `dorsal info` prints
 };
 
 // Either options to run with, or a finished answer: text for the terminal and an exit code

@@ -15,6 +15,8 @@ int main(int argc, char** argv) {
             case dorsal::Command::Window: return dorsal::runWindow(*parsed.options);
             case dorsal::Command::Offscreen: return dorsal::runOffscreen(*parsed.options);
             case dorsal::Command::Bench: return dorsal::runBench(*parsed.options);
+            case dorsal::Command::Check: return dorsal::runCheck(*parsed.options);
+            case dorsal::Command::Info: return dorsal::runInfo(*parsed.options);
         }
     } catch (const std::exception& error) {
         std::fprintf(stderr, "dorsal: %s\n", error.what());

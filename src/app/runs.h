@@ -11,5 +11,9 @@ int runWindow(const Options& options);
 int runOffscreen(const Options& options);
 // Prints the performance figures, one per line as "name: value unit".
 int runBench(const Options& options);
+// Checks the content (and that it covers the model's muscles); prints each problem; 0 when clean.
+int runCheck(const Options& options);
+// Prints one entry; an unknown id is an error that suggests the closest ids.
+int runInfo(const Options& options);
 
 }  // namespace dorsal

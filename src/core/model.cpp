@@ -1,5 +1,6 @@
 #include "core/model.h"
 
+#include <algorithm>
 #include <cctype>
 
 namespace dorsal {
@@ -45,28 +46,44 @@ MaterialKind materialKindFromName(const std::string& name) {
     return MaterialKind::Other;
 }
 
-std::string nodeDisplayName(const std::string& nodeName) {
+std::string contentIdOfNode(const std::string& nodeName) {
     std::string rest;
     for (const char* prefix : {"muscle.", "bone."}) {
         if (nodeName.rfind(prefix, 0) == 0) rest = nodeName.substr(std::string(prefix).size());
     }
-    if (rest.empty()) return nodeName == "skin" ? "Skin" : nodeName;
+    if (rest.size() > 2 && (rest.ends_with(".L") || rest.ends_with(".R"))) rest.resize(rest.size() - 2);
+    return rest;
+}
 
-    std::string side;
-    if (rest.size() > 2 && (rest.ends_with(".L") || rest.ends_with(".R"))) {
-        side = rest.back() == 'L' ? " (left)" : " (right)";
-        rest.resize(rest.size() - 2);
+std::vector<std::string> muscleIdsOf(const Model& model) {
+    std::vector<std::string> ids;
+    for (const Node& node : model.nodes) {
+        if (node.name.rfind("muscle.", 0) == 0) ids.push_back(contentIdOfNode(node.name));
     }
-    if (rest.rfind("vertebra_", 0) == 0) {
-        std::string level = rest.substr(9);
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    return ids;
+}
+
+std::string sideSuffixOfNode(const std::string& nodeName) {
+    if (nodeName.ends_with(".L")) return " (left)";
+    if (nodeName.ends_with(".R")) return " (right)";
+    return "";
+}
+
+std::string nodeDisplayName(const std::string& nodeName) {
+    std::string id = contentIdOfNode(nodeName);
+    if (id.empty()) return nodeName == "skin" ? "Skin" : nodeName;
+    if (id.rfind("vertebra_", 0) == 0) {
+        std::string level = id.substr(9);
         for (char& c : level) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-        return level + " vertebra" + side;
+        return level + " vertebra" + sideSuffixOfNode(nodeName);
     }
-    for (char& c : rest) {
+    for (char& c : id) {
         if (c == '_') c = ' ';
     }
-    if (!rest.empty()) rest[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(rest[0])));
-    return rest + side;
+    id[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(id[0])));
+    return id + sideSuffixOfNode(nodeName);
 }
 
 }  // namespace dorsal

@@ -72,6 +72,14 @@ struct Model {
     std::size_t triangleCount() const;
 };
 
+// The content id a node stands for: "muscle.psoas_major.L" and "bone.sacrum" give "psoas_major" and
+// "sacrum"; other names give "".
+std::string contentIdOfNode(const std::string& nodeName);
+// The distinct ids of the model's "muscle.<id>[.L|.R]" nodes, sorted.
+std::vector<std::string> muscleIdsOf(const Model& model);
+
+// " (left)", " (right)" or "" from a node name's ".L" / ".R" ending.
+std::string sideSuffixOfNode(const std::string& nodeName);
 // A readable name for a node: "muscle.psoas_major.L" reads "Psoas major (left)" and
 // "bone.vertebra_l3" reads "L3 vertebra"; names of other models are returned unchanged.
 std::string nodeDisplayName(const std::string& nodeName);

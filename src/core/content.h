@@ -1,0 +1,217 @@
+#pragma once
+// The knowledge base: muscles, groups, pain patterns, techniques, stretches, guides, regions and
+// safety, read from the TOML files under content/ (schema: content/README.md).
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <glm/glm.hpp>
+
+namespace dorsal {
+
+enum class Evidence { Established, Supported, Limited, Traditional };
+std::string_view evidenceName(Evidence evidence);
+
+// The kinds of entry, in the order the UI lists them.
+enum class EntryKind { Muscle, Group, Pain, Technique, Stretch, Guide, Region, RedFlag, Contraindication };
+// "muscle", "muscle group", "pain pattern", ... for messages and the UI.
+std::string_view entryKindName(EntryKind kind);
+
+struct SourceLocation {
+    std::string file;
+    int line = 1;
+    int column = 1;
+
+    SourceLocation() = default;
+    SourceLocation(std::string file_, int line_ = 1, int column_ = 1)
+        : file(std::move(file_)), line(line_), column(column_) {}
+};
+
+struct ContentProblem {
+    SourceLocation where;
+    std::string message;
+    bool skipped = false;  // the whole entry was left out because of it
+
+    ContentProblem(SourceLocation where_, std::string message_, bool skipped_ = false)
+        : where(std::move(where_)), message(std::move(message_)), skipped(skipped_) {}
+
+    // "file:line:column: message"
+    std::string format() const;
+};
+
+struct Entry {
+    std::string id;
+    std::string name;
+    std::vector<std::string> alsoCalled;  // other names, nicknames: what people type into search
+    SourceLocation where;
+};
+
+struct TriggerPoint {
+    std::string location;
+    std::string referral;
+    std::vector<std::string> referralRegions;
+    Evidence evidence = Evidence::Limited;
+};
+
+struct Muscle : Entry {
+    std::vector<std::string> otherNames;
+    std::vector<std::string> nicknames;
+    std::string latin;
+    std::string group;  // a group id, or empty
+    std::string layer;  // superficial | intermediate | deep
+    std::string region;
+    std::string summary;
+    std::string origin;
+    std::string insertion;
+    std::string action;
+    std::string innervation;
+    std::string postureRole;
+    std::string whenTight;
+    std::string whenWeak;
+    Evidence postureEvidence = Evidence::Established;
+    std::string palpation;
+    std::string cautions;
+    std::vector<TriggerPoint> triggerPoints;
+    std::vector<std::string> painPatterns;
+    std::vector<std::string> techniques;
+    std::vector<std::string> stretches;
+    std::vector<std::string> sources;
+};
+
+struct MuscleGroup : Entry {};
+
+struct PainPattern : Entry {
+    std::string summary;
+    std::vector<std::string> feltIn;  // region ids
+    std::string side;                 // left | right | both | either
+    std::vector<std::string> primaryMuscles;
+    std::vector<std::string> secondaryMuscles;
+    std::vector<std::string> habits;
+    std::string therapistApproach;
+    std::vector<std::string> techniques;
+    std::string selfCare;
+    std::vector<std::string> stretches;
+    std::vector<std::string> redFlags;
+    Evidence evidence = Evidence::Limited;
+    std::vector<std::string> sources;
+};
+
+struct Technique : Entry {
+    std::string summary;
+    std::string purpose;
+    std::vector<std::string> steps;
+    std::string pressure;
+    std::string duration;
+    std::string whenToUse;
+    std::string whenNotToUse;
+    std::vector<std::string> contraindications;
+    std::vector<std::string> targetMuscles;
+    Evidence evidence = Evidence::Limited;
+    std::vector<std::string> sources;
+};
+
+struct Stretch : Entry {
+    std::string kind;  // stretch | strengthening | mobility
+    std::string summary;
+    std::vector<std::string> targetMuscles;
+    std::vector<std::string> steps;
+    std::string dosage;
+    std::vector<std::string> commonMistakes;
+    std::string stopIf;
+    Evidence evidence = Evidence::Limited;
+    std::vector<std::string> sources;
+};
+
+struct Guide : Entry {
+    std::string summary;
+    std::vector<std::string> body;
+    std::vector<std::string> tightMuscles;
+    std::vector<std::string> weakMuscles;
+    std::vector<std::string> stretches;
+    std::vector<std::string> techniques;
+    Evidence evidence = Evidence::Limited;
+    std::vector<std::string> sources;
+};
+
+struct Ellipsoid {
+    glm::vec3 centre{0.0f};
+    glm::vec3 radii{1.0f};
+    bool contains(const glm::vec3& p) const {
+        const glm::vec3 d = (p - centre) / radii;
+        return glm::dot(d, d) <= 1.0f;
+    }
+};
+
+struct Region : Entry {
+    std::string side;  // both (shapes given for the left, mirrored) | midline
+    std::vector<Ellipsoid> shapes;
+};
+
+struct RedFlag : Entry {
+    std::string signs;
+    std::string action;
+};
+
+struct Contraindication : Entry {
+    std::string why;
+    std::string action;
+};
+
+struct Safety {
+    std::string notice;
+    std::vector<RedFlag> redFlags;
+    std::vector<Contraindication> contraindications;
+    std::vector<std::string> sources;
+};
+
+struct Content {
+    std::filesystem::path root;
+    std::vector<Muscle> muscles;
+    std::vector<MuscleGroup> groups;
+    std::vector<PainPattern> pains;
+    std::vector<Technique> techniques;
+    std::vector<Stretch> stretches;
+    std::vector<Guide> guides;
+    std::vector<Region> regions;
+    Safety safety;
+    std::vector<ContentProblem> problems;  // everything the loader found wrong, in file order
+
+    const Muscle* muscle(std::string_view id) const;
+    const MuscleGroup* group(std::string_view id) const;
+    const PainPattern* pain(std::string_view id) const;
+    const Technique* technique(std::string_view id) const;
+    const Stretch* stretch(std::string_view id) const;
+    const Guide* guide(std::string_view id) const;
+    const Region* region(std::string_view id) const;
+    const RedFlag* redFlag(std::string_view id) const;
+    const Contraindication* contraindication(std::string_view id) const;
+    // The kind of the entry with this id, searching every kind in EntryKind order.
+    std::optional<EntryKind> kindOf(std::string_view id) const;
+    // The display name of any entry, or the id itself when there is none.
+    std::string nameOf(std::string_view id) const;
+    // The muscles whose `group` is `groupId`.
+    std::vector<const Muscle*> membersOf(std::string_view groupId) const;
+    // Every id of every kind, for suggestions.
+    std::vector<std::string> allIds() const;
+};
+
+// Reads and checks everything under `root`. Never throws for bad content: each problem lands in
+// Content::problems, entries with errors are skipped (and their problems marked `skipped`), and
+// links to ids that do not exist are dropped from otherwise good entries. A missing root is one
+// problem. File names in problems are as given by `root` joined with the file's relative path.
+Content loadContent(const std::filesystem::path& root);
+
+// Checks the muscles of the content against the muscle ids of a model (the <id> of its
+// "muscle.<id>[.L|.R]" nodes), adding a problem for each model muscle with no entry and each
+// muscle entry the model lacks. `modelName` names the model in the messages.
+void checkAgainstModelMuscles(Content& content, const std::vector<std::string>& modelMuscleIds,
+                              const std::string& modelName);
+
+// The content folder shipped with Dorsal.
+std::filesystem::path builtInContentPath();
+
+}  // namespace dorsal

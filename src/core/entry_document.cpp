@@ -1,0 +1,244 @@
+#include "core/entry_document.h"
+
+#include <sstream>
+
+namespace dorsal {
+
+namespace {
+
+std::string capitalised(std::string_view s) {
+    std::string out(s);
+    if (!out.empty()) out[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(out[0])));
+    return out;
+}
+
+std::string joined(const std::vector<std::string>& items, std::string_view separator) {
+    std::string out;
+    for (std::size_t i = 0; i < items.size(); ++i) out += (i ? std::string(separator) : "") + items[i];
+    return out;
+}
+
+std::string evidenceLine(Evidence evidence) { return "Evidence: " + std::string(evidenceName(evidence)) + "."; }
+
+// Builds sections, leaving out the empty ones.
+class DocumentBuilder {
+public:
+    DocumentBuilder(const Content& content, EntryDocument& document) : content_(content), document_(document) {}
+
+    void text(std::string heading, std::vector<std::string> paragraphs, bool caution = false) {
+        std::erase_if(paragraphs, [](const std::string& p) { return p.empty(); });
+        if (paragraphs.empty()) return;
+        DocumentSection& s = document_.sections.emplace_back();
+        s.heading = std::move(heading);
+        s.paragraphs = std::move(paragraphs);
+        s.caution = caution;
+    }
+
+    void list(std::string heading, const std::vector<std::string>& bullets, bool numbered = false,
+              bool caution = false) {
+        if (bullets.empty()) return;
+        DocumentSection& s = document_.sections.emplace_back();
+        s.heading = std::move(heading);
+        s.bullets = bullets;
+        s.numbered = numbered;
+        s.caution = caution;
+    }
+
+    void links(std::string heading, const std::vector<std::string>& ids) {
+        if (ids.empty()) return;
+        DocumentSection& s = document_.sections.emplace_back();
+        s.heading = std::move(heading);
+        for (const std::string& id : ids) s.links.push_back({id, content_.nameOf(id)});
+    }
+
+    // Red flags and contraindications are spelled out, not just linked: they must be read.
+    void redFlags(const std::vector<std::string>& ids) {
+        std::vector<std::string> bullets;
+        for (const std::string& id : ids) {
+            if (const RedFlag* flag = content_.redFlag(id)) bullets.push_back(flag->name + ": " + flag->signs + " " + flag->action);
+        }
+        list("See a clinician urgently if", bullets, false, true);
+    }
+    void contraindications(const std::vector<std::string>& ids) {
+        std::vector<std::string> bullets;
+        for (const std::string& id : ids) {
+            if (const Contraindication* c = content_.contraindication(id)) bullets.push_back(c->name + ": " + c->why + " " + c->action);
+        }
+        list("Do not use, or adapt, when", bullets, false, true);
+    }
+
+    void sources(const std::vector<std::string>& sources) { list("Sources", sources); }
+
+private:
+    const Content& content_;
+    EntryDocument& document_;
+};
+
+void describeMuscle(const Content& content, const Muscle& m, EntryDocument& d, DocumentBuilder& b) {
+    std::vector<std::string> subtitle{capitalised(m.layer) + " muscle"};
+    if (!m.latin.empty()) subtitle.push_back(m.latin);
+    std::vector<std::string> names = m.otherNames;
+    names.insert(names.end(), m.nicknames.begin(), m.nicknames.end());
+    if (!names.empty()) subtitle.push_back("also: " + joined(names, ", "));
+    d.subtitle = joined(subtitle, " \xC2\xB7 ");
+    b.text("In short", {m.summary});
+    if (!m.group.empty()) b.links("Part of", {m.group});
+    b.text("Origin", {m.origin});
+    b.text("Insertion", {m.insertion});
+    b.text("Action", {m.action});
+    b.text("Nerve supply", {m.innervation});
+    b.text("Role in posture", {m.postureRole, "When short or tight: " + m.whenTight, "When weak: " + m.whenWeak,
+                               evidenceLine(m.postureEvidence)});
+    b.text("Finding it by touch", {m.palpation});
+    b.text("Take care", {m.cautions}, true);
+    std::vector<std::string> points;
+    for (const TriggerPoint& p : m.triggerPoints) {
+        std::string felt;
+        for (const std::string& region : p.referralRegions) felt += (felt.empty() ? "" : ", ") + content.nameOf(region);
+        points.push_back(p.location + " Pain is felt: " + p.referral + (felt.empty() ? "" : " (" + felt + ")") +
+                         " Evidence: " + std::string(evidenceName(p.evidence)) + ".");
+    }
+    b.list("Trigger points and where their pain is felt", points);
+    b.links("Pain patterns", m.painPatterns);
+    b.links("Massage techniques", m.techniques);
+    b.links("Stretches and exercises", m.stretches);
+    b.sources(m.sources);
+}
+
+void describeGroup(const Content& content, const MuscleGroup& g, EntryDocument& d, DocumentBuilder& b) {
+    d.subtitle = "Muscle group" + (g.alsoCalled.empty() ? "" : " \xC2\xB7 also: " + joined(g.alsoCalled, ", "));
+    std::vector<std::string> members;
+    for (const Muscle* m : content.membersOf(g.id)) members.push_back(m->id);
+    b.links("Muscles", members);
+}
+
+void describePain(const Content& content, const PainPattern& p, EntryDocument& d, DocumentBuilder& b) {
+    std::vector<std::string> felt;
+    for (const std::string& region : p.feltIn) felt.push_back(content.nameOf(region));
+    d.subtitle = "Pain pattern" + (p.alsoCalled.empty() ? "" : " \xC2\xB7 also: " + joined(p.alsoCalled, ", "));
+    b.text("In short", {p.summary});
+    b.text("Where it is felt", {joined(felt, ", ") + (p.side == "either" ? ", on either side" : p.side == "both" ? ", often on both sides" : ", " + p.side + " side")});
+    b.links("Muscles most often involved", p.primaryMuscles);
+    b.links("Muscles sometimes involved", p.secondaryMuscles);
+    b.list("Common contributing habits", p.habits);
+    b.text("What a therapist does", {p.therapistApproach});
+    b.links("Techniques", p.techniques);
+    b.text("Self-care", {p.selfCare});
+    b.links("Stretches and exercises", p.stretches);
+    b.redFlags(p.redFlags);
+    b.text("Evidence", {evidenceLine(p.evidence)});
+    b.sources(p.sources);
+}
+
+void describeTechnique(const Technique& t, EntryDocument& d, DocumentBuilder& b) {
+    d.subtitle = "Massage technique" + (t.alsoCalled.empty() ? "" : " \xC2\xB7 also: " + joined(t.alsoCalled, ", "));
+    b.text("In short", {t.summary});
+    b.text("Purpose", {t.purpose});
+    b.list("Step by step", t.steps, true);
+    b.text("Pressure and duration", {t.pressure, t.duration});
+    b.text("When to use it", {t.whenToUse});
+    b.text("When not to", {t.whenNotToUse}, true);
+    b.contraindications(t.contraindications);
+    b.links("Muscles it is used on", t.targetMuscles);
+    b.text("Evidence", {evidenceLine(t.evidence)});
+    b.sources(t.sources);
+}
+
+void describeStretch(const Stretch& s, EntryDocument& d, DocumentBuilder& b) {
+    d.subtitle = capitalised(s.kind) + (s.alsoCalled.empty() ? "" : " \xC2\xB7 also: " + joined(s.alsoCalled, ", "));
+    b.text("In short", {s.summary});
+    b.links("Muscles it works", s.targetMuscles);
+    b.list("Step by step", s.steps, true);
+    b.text("How much", {s.dosage});
+    b.list("Common mistakes", s.commonMistakes);
+    b.text("Stop if", {s.stopIf}, true);
+    b.text("Evidence", {evidenceLine(s.evidence)});
+    b.sources(s.sources);
+}
+
+void describeGuide(const Guide& g, EntryDocument& d, DocumentBuilder& b) {
+    d.subtitle = "Guide";
+    b.text("In short", {g.summary});
+    b.text("", g.body);
+    b.links("Usually short or overactive", g.tightMuscles);
+    b.links("Usually long or underactive", g.weakMuscles);
+    b.links("Stretches and exercises", g.stretches);
+    b.links("Techniques", g.techniques);
+    b.text("Evidence", {evidenceLine(g.evidence)});
+    b.sources(g.sources);
+}
+
+void wrap(std::ostringstream& out, const std::string& text, std::size_t width, const std::string& indent,
+          const std::string& firstIndent) {
+    std::istringstream words(text);
+    std::string word;
+    std::string line = firstIndent;
+    bool lineHasWord = false;
+    while (words >> word) {
+        if (lineHasWord && line.size() + 1 + word.size() > width) {
+            out << line << "\n";
+            line = indent;
+            lineHasWord = false;
+        }
+        line += (lineHasWord ? " " : "") + word;
+        lineHasWord = true;
+    }
+    out << line << "\n";
+}
+
+}  // namespace
+
+std::optional<EntryDocument> describeEntry(const Content& content, std::string_view id) {
+    const std::optional<EntryKind> kind = content.kindOf(id);
+    if (!kind) return std::nullopt;
+    EntryDocument d;
+    d.kind = *kind;
+    d.id = std::string(id);
+    d.title = content.nameOf(id);
+    DocumentBuilder b(content, d);
+    switch (*kind) {
+        case EntryKind::Muscle: describeMuscle(content, *content.muscle(id), d, b); break;
+        case EntryKind::Group: describeGroup(content, *content.group(id), d, b); break;
+        case EntryKind::Pain: describePain(content, *content.pain(id), d, b); break;
+        case EntryKind::Technique: describeTechnique(*content.technique(id), d, b); break;
+        case EntryKind::Stretch: describeStretch(*content.stretch(id), d, b); break;
+        case EntryKind::Guide: describeGuide(*content.guide(id), d, b); break;
+        case EntryKind::Region:
+            d.subtitle = "Body region";
+            break;
+        case EntryKind::RedFlag: {
+            const RedFlag& flag = *content.redFlag(id);
+            d.subtitle = "Red flag";
+            b.text("Signs", {flag.signs}, true);
+            b.text("What to do", {flag.action}, true);
+            break;
+        }
+        case EntryKind::Contraindication: {
+            const Contraindication& c = *content.contraindication(id);
+            d.subtitle = "Contraindication";
+            b.text("Why", {c.why}, true);
+            b.text("What to do", {c.action}, true);
+            break;
+        }
+    }
+    return d;
+}
+
+std::string toPlainText(const EntryDocument& document, std::size_t width) {
+    std::ostringstream out;
+    out << document.title << "\n";
+    if (!document.subtitle.empty()) wrap(out, document.subtitle, width, "", "");
+    for (const DocumentSection& section : document.sections) {
+        out << "\n";
+        if (!section.heading.empty()) out << (section.caution ? "! " : "") << section.heading << "\n";
+        for (const std::string& paragraph : section.paragraphs) wrap(out, paragraph, width, "  ", "  ");
+        for (std::size_t i = 0; i < section.bullets.size(); ++i) {
+            const std::string marker = section.numbered ? std::to_string(i + 1) + ". " : "- ";
+            wrap(out, section.bullets[i], width, "    ", "  " + marker);
+        }
+        for (const DocumentLink& link : section.links) out << "  - " << link.label << " [" << link.id << "]\n";
+    }
+    return out.str();
+}
+
+}  // namespace dorsal

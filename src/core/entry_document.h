@@ -1,0 +1,43 @@
+#pragma once
+// An entry of the knowledge base laid out for reading: a title and sections of paragraphs, lists
+// and links. The muscle panel draws it; `dorsal info` prints it; handouts can reuse it.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/content.h"
+
+namespace dorsal {
+
+struct DocumentLink {
+    std::string id;     // the linked entry
+    std::string label;  // its display name
+};
+
+struct DocumentSection {
+    std::string heading;
+    std::vector<std::string> paragraphs;
+    std::vector<std::string> bullets;
+    bool numbered = false;               // bullets are steps in order
+    std::vector<DocumentLink> links;
+    bool caution = false;                // safety text, drawn so it stands out
+};
+
+struct EntryDocument {
+    EntryKind kind = EntryKind::Muscle;
+    std::string id;
+    std::string title;
+    std::string subtitle;  // kind, other names, layer: one line under the title
+    std::vector<DocumentSection> sections;
+};
+
+// The document for the entry `id` of any kind, or nullopt when no entry has that id.
+// Empty fields produce no section.
+std::optional<EntryDocument> describeEntry(const Content& content, std::string_view id);
+
+// The document as plain text for a terminal, wrapped at `width` columns.
+std::string toPlainText(const EntryDocument& document, std::size_t width = 100);
+
+}  // namespace dorsal
