@@ -308,7 +308,7 @@ void readGuide(TableReader& r, Guide& g) {
 void readRegion(TableReader& r, Region& region) {
     readEntry(r, region);
     r.choice("side", region.side, {"both", "midline"});
-    r.tables("shape", TableReader::Required, [&](TableReader& shape) {
+    r.tables("shape", TableReader::Optional, [&](TableReader& shape) {
         Ellipsoid& e = region.shapes.emplace_back();
         shape.vec3("centre", e.centre);
         shape.vec3("radii", e.radii);
