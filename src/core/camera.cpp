@@ -66,11 +66,23 @@ void OrbitCamera::fit(const Bounds& bounds, float aspect) {
         box.add(glm::vec3(0.5f));
     }
     target_ = box.centre();
-    const float radius = std::max(box.radius(), 1e-4f);
-    const float halfFovY = kFieldOfViewY * 0.5f;
-    const float halfFovX = std::atan(std::tan(halfFovY) * std::max(aspect, 1e-3f));
-    // The sphere around the box touches the narrower side of the view, with a small margin.
-    distance_ = radius * 1.05f / std::sin(std::min(halfFovX, halfFovY));
+    // The nearest distance from which every corner of the box projects inside the view, seen
+    // from the current direction, with a small margin.
+    const glm::vec3 back = glm::normalize(eye() - target_);
+    const glm::vec3 right = glm::normalize(glm::cross(glm::vec3(0.0f, 1.0f, 0.0f), back));
+    const glm::vec3 up = glm::cross(back, right);
+    const float tanY = std::tan(kFieldOfViewY * 0.5f);
+    const float tanX = tanY * std::max(aspect, 1e-3f);
+    float needed = 1e-4f;
+    for (int corner = 0; corner < 8; ++corner) {
+        const glm::vec3 p((corner & 1) ? box.max.x : box.min.x, (corner & 2) ? box.max.y : box.min.y,
+                          (corner & 4) ? box.max.z : box.min.z);
+        const glm::vec3 offset = p - target_;
+        const float towardsEye = glm::dot(offset, back);
+        needed = std::max(needed, std::fabs(glm::dot(offset, right)) / tanX + towardsEye);
+        needed = std::max(needed, std::fabs(glm::dot(offset, up)) / tanY + towardsEye);
+    }
+    distance_ = needed * 1.08f;
     clampDistance();
 }
 
