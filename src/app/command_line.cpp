@@ -89,7 +89,10 @@ ParsedCommandLine parseCommandLine(int argc, const char* const* argv) {
         ->default_str("1280,800");
     bool noUi = false;
     app.add_flag("--no-ui", noUi, "Leave the panels out of the picture (--output)");
-    app.add_option("--select", options.select, "Highlight the node with this name at start");
+    app.add_option("--select", options.select,
+                   "Open this entry at start and highlight it: a muscle (psoas_major), group, pain pattern, ... "
+                   "or a node name");
+    app.add_option("--content", options.contentDir, "Content folder to read")->default_str("the built-in content");
     app.add_option("--view", view, "Initial view: anterior, posterior, left, right, superior or oblique")
         ->default_str(view);
     CLI::App* bench = app.add_subcommand("bench", "Measure load and frame times and print them, one per line");

@@ -59,7 +59,7 @@ int runBench(const Options& options) {
     const std::filesystem::path modelPath = options.model.empty() ? builtInModelPath() : options.model;
 
     OffscreenContext context;
-    Session session(1.0f, options.view);
+    Session session(1.0f, options.view, options.contentDir.empty() ? builtInContentPath() : options.contentDir);
     session.setFrameSize(options.width, options.height, true);
     if (!session.loadModel(modelPath)) {
         std::fprintf(stderr, "dorsal: %s\n", session.messages().back().c_str());

@@ -17,11 +17,11 @@ constexpr int kSettleFrames = 3;
 
 int runOffscreen(const Options& options) {
     OffscreenContext context;
-    Session session(1.0f, options.view);
+    Session session(1.0f, options.view, options.contentDir.empty() ? builtInContentPath() : options.contentDir);
     session.setFrameSize(options.width, options.height, options.showUi);
     const std::filesystem::path modelPath = options.model.empty() ? builtInModelPath() : options.model;
     bool ok = session.loadModel(modelPath);
-    if (ok && !options.select.empty()) ok = session.selectNode(options.select);
+    if (ok && !options.select.empty()) ok = session.selectByName(options.select);
     if (!ok) {
         for (const std::string& message : session.messages()) std::fprintf(stderr, "dorsal: %s\n", message.c_str());
         return 1;

@@ -58,14 +58,14 @@ struct WindowApp {
 
     // The cursor relative to the 3D view, and whether it lies inside it.
     bool cursorInScene(double x, double y, glm::vec2& inScene, glm::vec2& sceneSize) const {
-        const Viewport scene = session->sceneViewportNow();
+        const Viewport scene = session->layoutNow().scene;
         const glm::vec2 p = cursorInFramebuffer(x, y);
         inScene = p - glm::vec2(scene.x, scene.y);
         sceneSize = glm::vec2(scene.width, scene.height);
         return inScene.x >= 0 && inScene.y >= 0 && inScene.x < sceneSize.x && inScene.y < sceneSize.y;
     }
 
-    void click(double x, double y) {
+    void click(double x, double y, bool additive) {
         glm::vec2 inScene;
         glm::vec2 sceneSize;
         if (!cursorInScene(x, y, inScene, sceneSize)) return;
@@ -79,24 +79,27 @@ struct WindowApp {
             hit = pickNearest(*model, ray, [](const Part& part) { return part.material != MaterialKind::Skin; });
         }
         if (hit) {
-            session->view().selectedNode = hit->node;
+            session->selectNode(hit->node, additive);
         } else if (doubleClick) {
             session->resetCamera();
-        } else {
-            session->view().selectedNode = -1;
+        } else if (!additive) {
+            session->clearSelection();
         }
     }
 };
 
 WindowApp& appOf(GLFWwindow* window) { return *static_cast<WindowApp*>(glfwGetWindowUserPointer(window)); }
 
-void onMouseButton(GLFWwindow* window, int button, int action, int /*mods*/) {
+void onMouseButton(GLFWwindow* window, int button, int action, int mods) {
     WindowApp& app = appOf(window);
     app.framesToDraw = kFramesAfterInput;
     double x = 0.0;
     double y = 0.0;
     glfwGetCursorPos(window, &x, &y);
     if (action == GLFW_PRESS) {
+        // The side buttons of a mouse step through the entries, as in a browser.
+        if (button == GLFW_MOUSE_BUTTON_4) app.session->goBack();
+        if (button == GLFW_MOUSE_BUTTON_5) app.session->goForward();
         if (ImGui::GetIO().WantCaptureMouse) return;
         app.mouse.pressX = app.mouse.lastX = x;
         app.mouse.pressY = app.mouse.lastY = y;
@@ -106,7 +109,7 @@ void onMouseButton(GLFWwindow* window, int button, int action, int /*mods*/) {
     }
     if (button == GLFW_MOUSE_BUTTON_LEFT && app.mouse.orbiting &&
         std::hypot(x - app.mouse.pressX, y - app.mouse.pressY) < kClickSlop) {
-        app.click(x, y);
+        app.click(x, y, (mods & GLFW_MOD_CONTROL) != 0);
     }
     if (button == GLFW_MOUSE_BUTTON_LEFT) app.mouse.orbiting = false;
     if (button == GLFW_MOUSE_BUTTON_RIGHT || button == GLFW_MOUSE_BUTTON_MIDDLE) app.mouse.panning = false;
@@ -118,7 +121,7 @@ void onCursor(GLFWwindow* window, double x, double y) {
     const glm::vec2 delta = app.cursorInFramebuffer(x, y) - app.cursorInFramebuffer(app.mouse.lastX, app.mouse.lastY);
     if (app.mouse.orbiting) app.session->camera().orbit(delta.x, delta.y);
     if (app.mouse.panning) {
-        app.session->camera().pan(delta.x, delta.y, static_cast<float>(app.session->sceneViewportNow().height));
+        app.session->camera().pan(delta.x, delta.y, static_cast<float>(app.session->layoutNow().scene.height));
     }
     app.mouse.lastX = x;
     app.mouse.lastY = y;
@@ -138,13 +141,19 @@ void onScroll(GLFWwindow* window, double /*dx*/, double dy) {
     }
 }
 
-void onKey(GLFWwindow* window, int key, int /*scancode*/, int action, int /*mods*/) {
+void onKey(GLFWwindow* window, int key, int /*scancode*/, int action, int mods) {
     WindowApp& app = appOf(window);
     app.framesToDraw = kFramesAfterInput;
-    if (action != GLFW_PRESS || ImGui::GetIO().WantCaptureKeyboard) return;
-    if (key == GLFW_KEY_R || key == GLFW_KEY_HOME) app.session->resetCamera();
-    if (key == GLFW_KEY_F) app.session->frameSelection();
-    if (key == GLFW_KEY_ESCAPE) app.session->view().selectedNode = -1;
+    if (action != GLFW_PRESS) return;
+    Session& session = *app.session;
+    // These work even while typing in the search box.
+    if ((mods & GLFW_MOD_CONTROL) && key == GLFW_KEY_F) return session.focusSearch();
+    if ((mods & GLFW_MOD_ALT) && key == GLFW_KEY_LEFT) return session.goBack();
+    if ((mods & GLFW_MOD_ALT) && key == GLFW_KEY_RIGHT) return session.goForward();
+    if (ImGui::GetIO().WantCaptureKeyboard) return;
+    if (key == GLFW_KEY_R || key == GLFW_KEY_HOME) session.resetCamera();
+    if (key == GLFW_KEY_F) session.frameHighlight();
+    if (key == GLFW_KEY_ESCAPE) session.clearSelection();
 }
 
 void onDrop(GLFWwindow* window, int count, const char** paths) {
@@ -182,7 +191,7 @@ int runWindow(const Options& options) {
     const float uiScale = std::max(1.0f, std::max(scaleX, scaleY));
 
     {
-        Session session(uiScale, options.view);
+        Session session(uiScale, options.view, options.contentDir.empty() ? builtInContentPath() : options.contentDir);
         WindowApp app;
         app.window = window;
         app.session = &session;
@@ -201,7 +210,7 @@ int runWindow(const Options& options) {
         glfwGetFramebufferSize(window, &width, &height);
         session.setFrameSize(width, height, true);
         const std::filesystem::path modelPath = options.model.empty() ? builtInModelPath() : options.model;
-        if (session.loadModel(modelPath) && !options.select.empty()) session.selectNode(options.select);
+        if (session.loadModel(modelPath) && !options.select.empty()) session.selectByName(options.select);
 
         while (!glfwWindowShouldClose(window)) {
             if (app.framesToDraw > 0 || session.loading()) {

@@ -1,14 +1,18 @@
 #include "app/session.h"
 
-#include <imgui.h>
+#include <algorithm>
+#include <utility>
+
 #include <backends/imgui_impl_opengl3.h>
+#include <imgui.h>
 
 #include "core/model_loader.h"
 #include "core/text.h"
 
 namespace dorsal {
 
-Session::Session(float uiScale, ViewPreset initialView) : initialView_(initialView) {
+Session::Session(float uiScale, ViewPreset initialView, const std::filesystem::path& contentDir)
+    : content_(loadContent(contentDir)), search_(content_), initialView_(initialView) {
     IMGUI_CHECKVERSION();
     imgui_ = ImGui::CreateContext();
     if (!ImGui_ImplOpenGL3_Init("#version 330 core")) {
@@ -17,6 +21,13 @@ Session::Session(float uiScale, ViewPreset initialView) : initialView_(initialVi
     }
     interface_ = std::make_unique<Interface>(uiScale);
     if (!interface_->fontWarning().empty()) messages_.push_back(interface_->fontWarning());
+    const auto skipped = std::count_if(content_.problems.begin(), content_.problems.end(),
+                                       [](const ContentProblem& p) { return p.skipped; });
+    if (!content_.problems.empty()) {
+        messages_.push_back(std::to_string(content_.problems.size()) + " problem(s) in the content at " +
+                            contentDir.string() + (skipped ? "; some entries were skipped" : "") +
+                            ". The side panel lists them; dorsal check shows them all.");
+    }
     renderer_ = std::make_unique<Renderer>();
 }
 
@@ -30,6 +41,7 @@ Session::~Session() {
 
 void Session::adoptModel(Model model) {
     view_ = ViewState{};
+    history_.clear();
     model_ = std::move(model);
     renderer_->setModel(*model_);
     resetCamera();
@@ -61,24 +73,63 @@ bool Session::pollLoading() {
     return true;
 }
 
-bool Session::selectNode(const std::string& name) {
-    if (!model_) return false;
-    const int node = model_->findNode(name);
-    if (node >= 0) {
-        view_.selectedNode = node;
-        return true;
+bool Session::openEntry(const std::string& id, bool frame) {
+    if (!content_.kindOf(id)) return false;
+    history_.open(id);
+    view_.highlight = model_ ? highlightForEntry(*model_, content_, id) : Highlight{};
+    if (frame) frameHighlight();
+    return true;
+}
+
+bool Session::selectByName(const std::string& name) {
+    if (openEntry(name, false)) return true;
+    if (model_) {
+        const int node = model_->findNode(name);
+        if (node >= 0) {
+            selectNode(node, false);
+            return true;
+        }
     }
-    std::vector<std::string> names;
-    for (const Node& n : model_->nodes) names.push_back(n.name);
-    const std::vector<std::string> close = closestMatches(name, names, 3);
-    std::string message = model_->sourcePath + ": no structure named \"" + name + "\"";
-    if (!close.empty()) {
-        message += "; did you mean ";
-        for (std::size_t i = 0; i < close.size(); ++i) message += (i ? ", " : "") + close[i];
-        message += "?";
+    std::vector<std::string> candidates = content_.allIds();
+    if (model_) {
+        for (const Node& n : model_->nodes) candidates.push_back(n.name);
     }
-    messages_.push_back(message);
+    const std::vector<std::string> close = closestMatches(name, candidates, 3);
+    std::string message = "no entry or structure named \"" + name + "\"";
+    for (std::size_t i = 0; i < close.size(); ++i) message += (i ? ", " : "; did you mean ") + close[i];
+    messages_.push_back(message + (close.empty() ? "" : "?"));
     return false;
+}
+
+void Session::selectNode(int node, bool additive) {
+    if (!model_) return;
+    Highlight& h = view_.highlight;
+    if (!additive) h = Highlight{};
+    const auto at = std::find(h.selected.begin(), h.selected.end(), node);
+    if (at != h.selected.end()) {
+        h.selected.erase(at);  // a second Ctrl+click takes it out again
+        return;
+    }
+    h.selected.push_back(node);
+    const std::string entry = entryOfNode(*model_, content_, node);
+    if (!entry.empty()) history_.open(entry);
+}
+
+void Session::clearSelection() {
+    view_.highlight = Highlight{};
+    history_.clear();
+}
+
+void Session::goBack() {
+    if (const std::optional<std::string> id = history_.back()) {
+        view_.highlight = model_ ? highlightForEntry(*model_, content_, *id) : Highlight{};
+    }
+}
+
+void Session::goForward() {
+    if (const std::optional<std::string> id = history_.forward()) {
+        view_.highlight = model_ ? highlightForEntry(*model_, content_, *id) : Highlight{};
+    }
 }
 
 void Session::setFrameSize(int width, int height, bool showUi) {
@@ -87,15 +138,31 @@ void Session::setFrameSize(int width, int height, bool showUi) {
     frameShowsUi_ = showUi;
 }
 
-Viewport Session::sceneViewportNow() const { return sceneViewport(frameWidth_, frameHeight_, frameShowsUi_, uiScale()); }
-
-void Session::resetCamera() {
-    camera_.frame(model_ ? model_->bounds : Bounds{}, sceneViewportNow().aspect(), initialView_);
+FrameLayout Session::layoutNow() const {
+    return frameLayout(frameWidth_, frameHeight_, frameShowsUi_, history_.current().has_value(), uiScale());
 }
 
-void Session::frameSelection() {
-    if (!model_ || view_.selectedNode < 0) return;
-    camera_.fit(model_->subtreeBounds(view_.selectedNode), sceneViewportNow().aspect());
+void Session::resetCamera() {
+    camera_.frame(model_ ? model_->bounds : Bounds{}, layoutNow().scene.aspect(), initialView_);
+}
+
+void Session::frameHighlight() {
+    if (!model_) return;
+    Bounds box;
+    for (const std::vector<int>* nodes : {&view_.highlight.selected, &view_.highlight.primary, &view_.highlight.secondary}) {
+        for (int node : *nodes) box.add(model_->subtreeBounds(node));
+    }
+    if (!box.empty()) camera_.fit(box, layoutNow().scene.aspect());
+}
+
+void Session::applyUiRequests(const UiFrame& frame) {
+    if (frame.openModel) startLoading(*frame.openModel);
+    if (frame.openEntry) openEntry(*frame.openEntry, frame.frameEntry);
+    if (frame.selectNode) selectNode(*frame.selectNode, false);
+    if (frame.goBack) goBack();
+    if (frame.goForward) goForward();
+    if (frame.closeEntry) clearSelection();
+    if (frame.frameSelection) frameHighlight();
 }
 
 void Session::composeFrame(int width, int height, bool showUi) {
@@ -105,19 +172,23 @@ void Session::composeFrame(int width, int height, bool showUi) {
         ImGui::NewFrame();
         UiFrame frame;
         frame.model = model();
+        frame.content = &content_;
+        frame.search = &search_;
         frame.view = &view_;
-        frame.width = width;
-        frame.height = height;
+        frame.layout = layoutNow();
+        frame.currentEntry = history_.current();
+        frame.canGoBack = history_.canGoBack();
+        frame.canGoForward = history_.canGoForward();
         frame.messages = &messages_;
+        frame.focusSearch = std::exchange(focusSearch_, false);
         if (pending_.valid()) frame.loadingWhat = pendingPath_.filename().string();
         interface_->draw(frame);
         ImGui::Render();
-        if (frame.openModel) startLoading(*frame.openModel);
-        if (frame.frameSelection) frameSelection();
+        applyUiRequests(frame);
     }
 
     renderer_->beginFrame(width, height);
-    if (model_) renderer_->drawScene(*model_, camera_, view_, sceneViewportNow());
+    if (model_) renderer_->drawScene(*model_, camera_, view_.highlight, layoutNow().scene);
     renderer_->resolveFrame();
     if (showUi) ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 }

@@ -1,6 +1,6 @@
 #pragma once
-// Everything one run of Dorsal shows: the model, the camera, the view state, the renderer and
-// the panels. The window and the offscreen path both draw their frames through composeFrame().
+// Everything one run of Dorsal shows: the model, the knowledge base, the camera, the view state,
+// the renderer and the panels. The window and the offscreen path both draw through composeFrame().
 
 #include <filesystem>
 #include <future>
@@ -9,9 +9,11 @@
 #include <string>
 #include <vector>
 
-#include "app/command_line.h"
+#include "core/atlas.h"
 #include "core/camera.h"
+#include "core/content.h"
 #include "core/model.h"
+#include "core/search.h"
 #include "core/view_state.h"
 #include "render/renderer.h"
 #include "ui/interface.h"
@@ -22,9 +24,10 @@ namespace dorsal {
 
 class Session {
 public:
-    // Needs a current OpenGL 3.3 core context. Creates the ImGui context and its OpenGL backend.
+    // Needs a current OpenGL 3.3 core context. Creates the ImGui context and its OpenGL backend,
+    // and loads the content at `contentDir` (problems are kept, never fatal).
     // Throws RenderError when the shaders do not build.
-    Session(float uiScale, ViewPreset initialView);
+    Session(float uiScale, ViewPreset initialView, const std::filesystem::path& contentDir);
     ~Session();
     Session(const Session&) = delete;
     Session& operator=(const Session&) = delete;
@@ -38,33 +41,50 @@ public:
     bool pollLoading();
     bool loading() const { return pending_.valid(); }
 
-    // Highlights the node named `name`. Returns false, with a message suggesting close names,
-    // when the model has no such node.
-    bool selectNode(const std::string& name);
+    // Opens an entry of the knowledge base in the entry panel and highlights what it stands for;
+    // with `frame`, the camera moves to it. Returns false (and changes nothing) for an unknown id.
+    bool openEntry(const std::string& id, bool frame = false);
+    // Selects by a name from the command line: an entry id ("psoas_major", "low_back_pain") or a
+    // node name ("muscle.psoas_major.L"). Returns false, with a message suggesting the closest
+    // ids, when neither exists.
+    bool selectByName(const std::string& name);
+    // A click on a node in 3D: selects it (added to the selection with `additive`) and opens its
+    // entry when it has one.
+    void selectNode(int node, bool additive);
+    void clearSelection();
+    void goBack();
+    void goForward();
+    void focusSearch() { focusSearch_ = true; }
 
     // Draws one frame of `width` x `height` into the renderer's target. With `showUi`, the caller
     // has started the platform's ImGui frame (display size, input) beforehand.
     void composeFrame(int width, int height, bool showUi);
 
     const Model* model() const { return model_ ? &*model_ : nullptr; }
+    const Content& content() const { return content_; }
     OrbitCamera& camera() { return camera_; }
     ViewState& view() { return view_; }
     Renderer& renderer() { return *renderer_; }
     std::vector<std::string>& messages() { return messages_; }
     float uiScale() const { return interface_->scale(); }
-    // The frame size the camera was last framed for; used to frame a newly loaded model.
+    // Remembers the frame size so that the layout and camera framing match the next frame.
     void setFrameSize(int width, int height, bool showUi);
-    Viewport sceneViewportNow() const;
-    // Points the camera at the whole model (or the selection) from the initial view.
+    FrameLayout layoutNow() const;
+    // Points the camera at the whole model from the initial view.
     void resetCamera();
-    void frameSelection();
+    // Moves the camera to the highlighted structures, keeping the direction of view.
+    void frameHighlight();
 
 private:
     void adoptModel(Model model);
+    void applyUiRequests(const UiFrame& frame);
 
     ImGuiContext* imgui_ = nullptr;
     std::unique_ptr<Interface> interface_;
     std::unique_ptr<Renderer> renderer_;
+    Content content_;
+    SearchIndex search_;
+    EntryHistory history_;
     std::optional<Model> model_;
     OrbitCamera camera_;
     ViewPreset initialView_;
@@ -75,6 +95,7 @@ private:
     int frameWidth_ = 1280;
     int frameHeight_ = 800;
     bool frameShowsUi_ = true;
+    bool focusSearch_ = false;
 };
 
 }  // namespace dorsal

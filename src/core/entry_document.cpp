@@ -116,6 +116,8 @@ void describePain(const Content& content, const PainPattern& p, EntryDocument& d
     std::vector<std::string> felt;
     for (const std::string& region : p.feltIn) felt.push_back(content.nameOf(region));
     d.subtitle = "Pain pattern" + (p.alsoCalled.empty() ? "" : " \xC2\xB7 also: " + joined(p.alsoCalled, ", "));
+    // Where a person first looks for help, the notice comes first.
+    b.text("Education, not diagnosis", {content.safety.notice}, true);
     b.text("In short", {p.summary});
     b.text("Where it is felt", {joined(felt, ", ") + (p.side == "either" ? ", on either side" : p.side == "both" ? ", often on both sides" : ", " + p.side + " side")});
     b.links("Muscles most often involved", p.primaryMuscles);

@@ -1,9 +1,12 @@
 #pragma once
-// What the user has chosen to look at. The UI changes it; the renderer and the app read it.
+// What the user has chosen to look at, and where things sit in the frame. The UI changes the
+// view state; the renderer and the app read it.
 
-#include <string>
+#include <vector>
 
 namespace dorsal {
+
+struct Model;
 
 // A rectangle of the frame in pixels, origin at the top-left (as windows and ImGui count).
 struct Viewport {
@@ -15,24 +18,37 @@ struct Viewport {
     float aspect() const { return static_cast<float>(width) / static_cast<float>(height > 0 ? height : 1); }
 };
 
-struct ViewState {
-    int selectedNode = -1;  // highlighted with everything below it; -1 for none
+// How a part is drawn: the selection, or one of the two styles for related structures (the
+// primary and secondary muscles of a pain pattern).
+enum class HighlightStyle { None, Selected, Primary, Secondary };
+
+struct Highlight {
+    std::vector<int> selected;   // nodes, each with everything below it
+    std::vector<int> primary;
+    std::vector<int> secondary;
+
+    bool empty() const { return selected.empty() && primary.empty() && secondary.empty(); }
+    // The style of `node`: the strongest of the sets that hold it or one of its ancestors.
+    HighlightStyle styleOf(const Model& model, int node) const;
 };
 
-}  // namespace dorsal
+struct ViewState {
+    Highlight highlight;
+};
 
-namespace dorsal {
-
-// Width of the side panel at a UI scale of 1, in pixels.
+// Panel widths at a UI scale of 1, in pixels.
 inline constexpr int kSidePanelWidth = 330;
+inline constexpr int kEntryPanelWidth = 420;
 
-// Where the 3D view lies in a frame of `width` x `height`: right of the side panel when panels are
-// shown (the panel never takes more than half the frame), the whole frame otherwise.
-inline Viewport sceneViewport(int width, int height, bool panelsShown, float uiScale) {
-    if (!panelsShown) return {0, 0, width, height};
-    int panel = static_cast<int>(static_cast<float>(kSidePanelWidth) * uiScale + 0.5f);
-    if (panel > width / 2) panel = width / 2;
-    return {panel, 0, width - panel, height};
-}
+struct FrameLayout {
+    Viewport scene;       // the 3D view
+    Viewport sidePanel;   // left: search and the model's structures
+    Viewport entryPanel;  // right: the open entry; width 0 when none is open
+};
+
+// Where everything lies in a frame of `width` x `height`. Without panels the 3D view is the whole
+// frame. With them, the side panel is on the left, the entry panel (when an entry is open) on the
+// right, and the panels shrink so that the 3D view keeps at least 40% of the width.
+FrameLayout frameLayout(int width, int height, bool panelsShown, bool entryOpen, float uiScale);
 
 }  // namespace dorsal

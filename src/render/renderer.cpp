@@ -161,7 +161,7 @@ void Renderer::beginFrame(int width, int height) {
     glBindVertexArray(0);
 }
 
-void Renderer::drawScene(const Model& model, const OrbitCamera& camera, const ViewState& view,
+void Renderer::drawScene(const Model& model, const OrbitCamera& camera, const Highlight& highlight,
                          const Viewport& viewport) {
     // GL counts viewport rows from the bottom.
     glViewport(viewport.x, height_ - viewport.y - viewport.height, viewport.width, viewport.height);
@@ -173,12 +173,17 @@ void Renderer::drawScene(const Model& model, const OrbitCamera& camera, const Vi
     glUniformMatrix4fv(modelProgram_.uniform("uView"), 1, GL_FALSE, glm::value_ptr(camera.view()));
     glUniformMatrix4fv(modelProgram_.uniform("uProjection"), 1, GL_FALSE,
                        glm::value_ptr(camera.projection(viewport.aspect())));
-    glUniform3fv(modelProgram_.uniform("uHighlightColour"), 1, glm::value_ptr(Palette::kSelection));
+    glUniform3fv(modelProgram_.uniform("uSelectionColour"), 1, glm::value_ptr(Palette::kSelection));
+    glUniform3fv(modelProgram_.uniform("uRelatedColour"), 1, glm::value_ptr(Palette::kRelated));
+    std::vector<HighlightStyle> styles(model.nodes.size(), HighlightStyle::None);
+    if (!highlight.empty()) {
+        for (std::size_t node = 0; node < styles.size(); ++node) styles[node] = highlight.styleOf(model, static_cast<int>(node));
+    }
 
     glDisable(GL_BLEND);
     glDepthMask(GL_TRUE);
     glDisable(GL_CULL_FACE);
-    drawParts(model, view, false);
+    drawParts(model, styles, false);
 
     // Translucent shells last, without writing depth: their back faces first, then their front.
     glEnable(GL_BLEND);
@@ -186,28 +191,27 @@ void Renderer::drawScene(const Model& model, const OrbitCamera& camera, const Vi
     glDepthMask(GL_FALSE);
     glEnable(GL_CULL_FACE);
     glCullFace(GL_FRONT);
-    drawParts(model, view, true);
+    drawParts(model, styles, true);
     glCullFace(GL_BACK);
-    drawParts(model, view, true);
+    drawParts(model, styles, true);
     glDisable(GL_CULL_FACE);
     glDepthMask(GL_TRUE);
     glDisable(GL_BLEND);
     glViewport(0, 0, width_, height_);
 }
 
-void Renderer::drawParts(const Model& model, const ViewState& view, bool translucent) {
+void Renderer::drawParts(const Model& model, const std::vector<HighlightStyle>& styles, bool translucent) {
     const GLint colour = modelProgram_.uniform("uBaseColour");
     const GLint material = modelProgram_.uniform("uMaterial");
     const GLint hasFibres = modelProgram_.uniform("uHasFibres");
-    const GLint highlight = modelProgram_.uniform("uHighlight");
+    const GLint style = modelProgram_.uniform("uHighlightStyle");
     for (std::size_t i = 0; i < parts_.size() && i < model.parts.size(); ++i) {
         const Part& part = model.parts[i];
         if (isTranslucent(part) != translucent) continue;
-        const bool selected = view.selectedNode >= 0 && model.isWithin(part.node, view.selectedNode);
         glUniform4fv(colour, 1, glm::value_ptr(part.baseColour));
         glUniform1i(material, materialIndex(part.material));
         glUniform1i(hasFibres, part.fibres.empty() ? 0 : 1);
-        glUniform1f(highlight, selected ? 1.0f : 0.0f);
+        glUniform1i(style, static_cast<int>(styles[static_cast<std::size_t>(part.node)]));
         glBindVertexArray(parts_[i].vertexArray);
         glDrawElements(GL_TRIANGLES, parts_[i].indexCount, GL_UNSIGNED_INT, nullptr);
     }

@@ -20,6 +20,9 @@ struct Palette {
     static constexpr glm::vec3 kBackgroundTop{0.200f, 0.224f, 0.267f};
     static constexpr glm::vec3 kBackgroundBottom{0.082f, 0.090f, 0.110f};
     static constexpr glm::vec3 kSelection{0.10f, 0.70f, 1.00f};
+    // Related structures (a pain pattern's muscles): amber, far brighter than muscle red, so that
+    // it differs from it and from the blue selection for every kind of colour vision.
+    static constexpr glm::vec3 kRelated{1.00f, 0.76f, 0.18f};
 };
 
 class Renderer {
@@ -37,7 +40,7 @@ public:
     // background gradient.
     void beginFrame(int width, int height);
     // Draws the model as seen by `camera` into `viewport` of the current frame.
-    void drawScene(const Model& model, const OrbitCamera& camera, const ViewState& view, const Viewport& viewport);
+    void drawScene(const Model& model, const OrbitCamera& camera, const Highlight& highlight, const Viewport& viewport);
     // Resolves the multisampled frame and leaves the resolved target bound, for overlays (the UI).
     void resolveFrame();
     // Copies the resolved frame to the window's framebuffer of the same size.
@@ -51,7 +54,7 @@ private:
     struct GpuPart;
     void ensureTargets(int width, int height);
     void releaseTargets();
-    void drawParts(const Model& model, const ViewState& view, bool translucent);
+    void drawParts(const Model& model, const std::vector<HighlightStyle>& styles, bool translucent);
 
     ShaderProgram modelProgram_;
     ShaderProgram backgroundProgram_;

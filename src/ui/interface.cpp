@@ -1,17 +1,19 @@
 #include "ui/interface.h"
 
 #include <cmath>
-#include <cstdio>
 #include <filesystem>
 
 #include <imgui.h>
+
+#include "ui/panels.h"
 
 namespace dorsal {
 
 namespace {
 
-constexpr const char* kFontPath = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
-constexpr float kFontPixels = 16.0f;
+constexpr const char* kFontDir = "/usr/share/fonts/truetype/dejavu/";
+constexpr float kBodyPixels = 16.0f;
+constexpr float kTitlePixels = 22.0f;
 
 void applyStyle(float scale) {
     ImGui::StyleColorsDark();
@@ -24,155 +26,68 @@ void applyStyle(float scale) {
     style.ItemSpacing = ImVec2(8.0f, 6.0f);
     ImVec4* colours = style.Colors;
     colours[ImGuiCol_WindowBg] = ImVec4(0.105f, 0.115f, 0.135f, 0.97f);
+    colours[ImGuiCol_ChildBg] = ImVec4(0.0f, 0.0f, 0.0f, 0.0f);
     colours[ImGuiCol_Header] = ImVec4(0.10f, 0.45f, 0.70f, 0.45f);
     colours[ImGuiCol_HeaderHovered] = ImVec4(0.10f, 0.55f, 0.85f, 0.55f);
     colours[ImGuiCol_HeaderActive] = ImVec4(0.10f, 0.60f, 0.95f, 0.70f);
     style.ScaleAllSizes(scale);
 }
 
-// Loads DejaVu Sans at the right size for the screen; returns a warning when it had to fall back.
-std::string loadFont(float scale) {
+// Loads DejaVu Sans in three faces; returns a warning when it had to fall back to ImGui's font.
+std::string loadFonts(float scale, Fonts& fonts) {
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
+    const std::filesystem::path regular = std::filesystem::path(kFontDir) / "DejaVuSans.ttf";
+    const std::filesystem::path bold = std::filesystem::path(kFontDir) / "DejaVuSans-Bold.ttf";
     std::error_code ec;
-    if (std::filesystem::exists(kFontPath, ec) &&
-        io.Fonts->AddFontFromFileTTF(kFontPath, std::round(kFontPixels * scale)) != nullptr) {
-        return {};
+    if (std::filesystem::exists(regular, ec) && std::filesystem::exists(bold, ec)) {
+        // Latin with the typographic punctuation the content uses (dashes, quotes, the middle dot).
+        static const ImWchar ranges[] = {0x0020, 0x00FF, 0x2010, 0x2027, 0x2190, 0x2193, 0};
+        fonts.body = io.Fonts->AddFontFromFileTTF(regular.c_str(), std::round(kBodyPixels * scale), nullptr, ranges);
+        fonts.heading = io.Fonts->AddFontFromFileTTF(bold.c_str(), std::round(kBodyPixels * scale), nullptr, ranges);
+        fonts.title = io.Fonts->AddFontFromFileTTF(bold.c_str(), std::round(kTitlePixels * scale), nullptr, ranges);
+        if (fonts.body && fonts.heading && fonts.title) return {};
+        io.Fonts->Clear();
     }
     ImFontConfig config;
     config.SizePixels = std::round(13.0f * scale);
-    io.Fonts->AddFontDefault(&config);
-    return std::string("font ") + kFontPath +
-           " not found; using ImGui's built-in font (install fonts-dejavu-core for readable text)";
+    fonts.body = fonts.heading = fonts.title = io.Fonts->AddFontDefault(&config);
+    return "font " + regular.string() + " not found; using ImGui's built-in font (install fonts-dejavu-core)";
 }
 
-// Shows the model's named nodes as a tree; a click highlights a node in 3D.
-class ModelTreePanel : public Panel {
-public:
-    explicit ModelTreePanel(float scale) : scale_(scale) {}
-
-    void draw(UiFrame& frame) override {
-        const Viewport scene = sceneViewport(frame.width, frame.height, true, scale_);
-        ImGui::SetNextWindowPos(ImVec2(0.0f, 0.0f));
-        ImGui::SetNextWindowSize(ImVec2(static_cast<float>(scene.x), static_cast<float>(frame.height)));
-        ImGui::Begin("Dorsal", nullptr,
-                     ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
-                         ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoSavedSettings);
-        ImGui::TextUnformatted("Dorsal");
-        ImGui::SameLine();
-        ImGui::TextDisabled("back and posture muscles");
-        ImGui::Separator();
-
-        drawOpenRow(frame);
-        if (!frame.loadingWhat.empty()) {
-            const int dots = static_cast<int>(ImGui::GetTime() * 3.0) % 4;
-            ImGui::Text("Loading %s%.*s", frame.loadingWhat.c_str(), dots, "...");
-        }
-        if (frame.model) {
-            const Model& model = *frame.model;
-            ImGui::TextDisabled("%s", std::filesystem::path(model.sourcePath).filename().string().c_str());
-            ImGui::TextDisabled("%zu structures, %zu triangles", model.nodes.size(), model.triangleCount());
-            if (frame.view->selectedNode >= 0) {
-                const Node& selected = model.nodes[static_cast<std::size_t>(frame.view->selectedNode)];
-                ImGui::Text("Selected: %s", nodeDisplayName(selected.name).c_str());
-                if (ImGui::SmallButton("Frame it")) frame.frameSelection = true;
-                ImGui::SameLine();
-                if (ImGui::SmallButton("Clear")) frame.view->selectedNode = -1;
-            } else {
-                ImGui::TextDisabled("Click a name to highlight it.");
-            }
-            ImGui::Separator();
-            ImGui::BeginChild("tree");
-            if (!model.nodes.empty()) drawNode(model, 0, *frame.view, true);
-            ImGui::EndChild();
-        }
-        ImGui::End();
-    }
-
-private:
-    void drawOpenRow(UiFrame& frame) {
-        ImGui::SetNextItemWidth(-ImGui::CalcTextSize("Open").x - ImGui::GetStyle().FramePadding.x * 2.0f -
-                                ImGui::GetStyle().ItemSpacing.x);
-        const bool entered = ImGui::InputTextWithHint("##path", "model file (.glb, .obj, ...)", pathBuffer_,
-                                                      sizeof(pathBuffer_), ImGuiInputTextFlags_EnterReturnsTrue);
-        ImGui::SameLine();
-        if ((ImGui::Button("Open") || entered) && pathBuffer_[0] != '\0') {
-            frame.openModel = std::filesystem::path(pathBuffer_);
-        }
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Open a model file; you can also drop one onto the window");
-    }
-
-    // Nodes without geometry and with a single child are skipped to keep the tree shallow.
-    void drawNode(const Model& model, int index, ViewState& view, bool isRoot) {
-        const Node& node = model.nodes[static_cast<std::size_t>(index)];
-        if (isRoot && node.parts.empty() && node.children.size() == 1) {
-            drawNode(model, node.children.front(), view, true);
-            return;
-        }
-        ImGuiTreeNodeFlags flags = ImGuiTreeNodeFlags_OpenOnArrow | ImGuiTreeNodeFlags_SpanAvailWidth;
-        if (node.children.empty()) flags |= ImGuiTreeNodeFlags_Leaf | ImGuiTreeNodeFlags_NoTreePushOnOpen;
-        if (isRoot) flags |= ImGuiTreeNodeFlags_DefaultOpen;
-        if (view.selectedNode == index) flags |= ImGuiTreeNodeFlags_Selected;
-        ImGui::PushID(index);
-        const bool open = ImGui::TreeNodeEx("node", flags, "%s", nodeDisplayName(node.name).c_str());
-        if (ImGui::IsItemClicked() && !ImGui::IsItemToggledOpen()) {
-            view.selectedNode = view.selectedNode == index ? -1 : index;
-        }
-        if (open && !node.children.empty()) {
-            for (int child : node.children) drawNode(model, child, view, false);
-            ImGui::TreePop();
-        }
-        ImGui::PopID();
-    }
-
-    float scale_;
-    char pathBuffer_[1024] = "";
-};
-
-// Errors and warnings across the top of the 3D view, each dismissible.
-class MessagesPanel : public Panel {
-public:
-    explicit MessagesPanel(float scale) : scale_(scale) {}
-
-    void draw(UiFrame& frame) override {
-        if (!frame.messages || frame.messages->empty()) return;
-        const Viewport scene = sceneViewport(frame.width, frame.height, true, scale_);
-        const float margin = 12.0f * scale_;
-        ImGui::SetNextWindowPos(ImVec2(static_cast<float>(scene.x) + margin, margin));
-        ImGui::SetNextWindowSize(ImVec2(static_cast<float>(scene.width) - 2.0f * margin, 0.0f));
-        ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0.45f, 0.12f, 0.10f, 0.95f));
-        ImGui::Begin("Messages", nullptr,
-                     ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoTitleBar |
-                         ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize);
-        std::vector<std::string>& messages = *frame.messages;
-        for (std::size_t i = 0; i < messages.size();) {
-            ImGui::PushID(static_cast<int>(i));
-            const bool dismiss = ImGui::SmallButton("x");
-            ImGui::SameLine();
-            ImGui::TextWrapped("%s", messages[i].c_str());
-            ImGui::PopID();
-            if (dismiss) {
-                messages.erase(messages.begin() + static_cast<std::ptrdiff_t>(i));
-            } else {
-                ++i;
-            }
-        }
-        ImGui::End();
-        ImGui::PopStyleColor();
-    }
-
-private:
-    float scale_;
-};
-
 }  // namespace
+
+bool beginFixedWindow(const char* name, const Viewport& area) {
+    ImGui::SetNextWindowPos(ImVec2(static_cast<float>(area.x), static_cast<float>(area.y)));
+    ImGui::SetNextWindowSize(ImVec2(static_cast<float>(area.width), static_cast<float>(area.height)));
+    return ImGui::Begin(name, nullptr,
+                        ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
+                            ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoSavedSettings);
+}
+
+void entryLink(UiFrame& frame, const std::string& id, const std::string& label) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.45f, 0.78f, 1.0f, 1.0f));
+    ImGui::TextUnformatted(label.c_str());
+    ImGui::PopStyleColor();
+    if (ImGui::IsItemHovered()) {
+        ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+        const ImVec2 min = ImGui::GetItemRectMin();
+        const ImVec2 max = ImGui::GetItemRectMax();
+        ImGui::GetWindowDrawList()->AddLine(ImVec2(min.x, max.y), max, IM_COL32(115, 200, 255, 255));
+    }
+    if (ImGui::IsItemClicked()) {
+        frame.openEntry = id;
+        frame.frameEntry = true;
+    }
+}
 
 Interface::Interface(float uiScale) : scale_(uiScale) {
     ImGui::GetIO().IniFilename = nullptr;  // the layout is fixed; nothing to remember between runs
     applyStyle(uiScale);
-    fontWarning_ = loadFont(uiScale);
-    panels_.push_back(std::make_unique<ModelTreePanel>(uiScale));
-    panels_.push_back(std::make_unique<MessagesPanel>(uiScale));
+    fontWarning_ = loadFonts(uiScale, fonts_);
+    panels_.push_back(makeSidePanel(fonts_, uiScale));
+    panels_.push_back(makeEntryPanel(fonts_, uiScale));
+    panels_.push_back(makeMessagesPanel(uiScale));
 }
 
 Interface::~Interface() = default;

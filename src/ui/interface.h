@@ -8,23 +8,45 @@
 #include <string>
 #include <vector>
 
+#include "core/content.h"
 #include "core/model.h"
+#include "core/search.h"
 #include "core/view_state.h"
+
+struct ImFont;
 
 namespace dorsal {
 
 // What the panels see and may change during one frame.
 struct UiFrame {
-    const Model* model = nullptr;    // null while no model is loaded
+    const Model* model = nullptr;  // null while no model is loaded
+    const Content* content = nullptr;
+    const SearchIndex* search = nullptr;
     ViewState* view = nullptr;
-    int width = 0;                   // frame size in pixels
-    int height = 0;
-    std::string loadingWhat;         // non-empty while a model loads in the background
-    std::vector<std::string>* messages = nullptr;  // errors and warnings, newest last; panels may dismiss them
+    FrameLayout layout;
+    std::optional<std::string> currentEntry;  // the entry on show
+    bool canGoBack = false;
+    bool canGoForward = false;
+    std::string loadingWhat;                        // non-empty while a model loads in the background
+    std::vector<std::string>* messages = nullptr;  // errors and warnings; panels may dismiss them
+    bool focusSearch = false;                       // Ctrl+F was pressed
 
-    // Requests back to the app.
+    // Requests back to the app, carried out after the frame's panels are drawn.
     std::optional<std::filesystem::path> openModel;
+    std::optional<std::string> openEntry;
+    bool frameEntry = false;  // move the camera to the entry opened
+    std::optional<int> selectNode;
+    bool goBack = false;
+    bool goForward = false;
+    bool closeEntry = false;
     bool frameSelection = false;
+};
+
+// The fonts the panels use: body text, bold headings, and the larger entry titles.
+struct Fonts {
+    ImFont* body = nullptr;
+    ImFont* heading = nullptr;
+    ImFont* title = nullptr;
 };
 
 class Panel {
@@ -35,7 +57,7 @@ public:
 
 class Interface {
 public:
-    // Sets the style for `uiScale` (1 on a normal screen, 2 on a high-DPI one) and loads the font.
+    // Sets the style for `uiScale` (1 on a normal screen, 2 on a high-DPI one) and loads the fonts.
     // Needs a current ImGui context. A missing DejaVu font falls back to ImGui's own, with a warning
     // returned by fontWarning().
     explicit Interface(float uiScale);
@@ -47,6 +69,7 @@ public:
 
 private:
     float scale_;
+    Fonts fonts_;
     std::string fontWarning_;
     std::vector<std::unique_ptr<Panel>> panels_;
 };

@@ -130,13 +130,19 @@ TEST_CASE("a ray through a pixel passes through what projects there", "[camera]"
     CHECK(glm::length(toPoint - ray.direction * along) < 1e-3f);
 }
 
-TEST_CASE("the 3D view sits right of the side panel, never narrower than half the frame", "[camera]") {
-    const Viewport full = sceneViewport(1280, 800, false, 1.0f);
-    CHECK(full.x == 0);
-    CHECK(full.width == 1280);
-    const Viewport withPanel = sceneViewport(1280, 800, true, 1.0f);
-    CHECK(withPanel.x == kSidePanelWidth);
-    CHECK(withPanel.x + withPanel.width == 1280);
-    const Viewport narrow = sceneViewport(500, 800, true, 2.0f);
-    CHECK(narrow.width == 250);
+TEST_CASE("the 3D view sits between the panels and keeps at least 40% of the width", "[layout]") {
+    const FrameLayout bare = frameLayout(1280, 800, false, true, 1.0f);
+    CHECK(bare.scene.x == 0);
+    CHECK(bare.scene.width == 1280);
+    const FrameLayout side = frameLayout(1280, 800, true, false, 1.0f);
+    CHECK(side.scene.x == kSidePanelWidth);
+    CHECK(side.scene.x + side.scene.width == 1280);
+    CHECK(side.entryPanel.width == 0);
+    const FrameLayout both = frameLayout(1280, 800, true, true, 1.0f);
+    CHECK(both.entryPanel.width == kEntryPanelWidth);
+    CHECK(both.entryPanel.x == 1280 - kEntryPanelWidth);
+    CHECK(both.scene.x + both.scene.width == both.entryPanel.x);
+    const FrameLayout narrow = frameLayout(800, 600, true, true, 2.0f);
+    CHECK(narrow.scene.width >= 320);
+    CHECK(narrow.sidePanel.width + narrow.scene.width + narrow.entryPanel.width == 800);
 }

@@ -145,7 +145,7 @@ TEST_CASE("the panels are in the picture unless --no-ui", "[render]") {
     const Image withUi = render("with_ui", {"--resolution", "800,500"}, boxes());
     const Image without = render("without_ui", {"--resolution", "800,500", "--no-ui"}, boxes());
     // Inside the side panel: the panel's flat dark grey with text, not the background gradient.
-    const Viewport scene = sceneViewport(800, 500, true, 1.0f);
+    const Viewport scene = frameLayout(800, 500, true, false, 1.0f).scene;
     int differing = 0;
     for (int y = 0; y < 500; y += 5) {
         for (int x = 0; x < scene.x; x += 5) differing += near(rgb(withUi, x, y), rgb(without, x, y), 4) ? 0 : 1;
@@ -200,7 +200,7 @@ TEST_CASE("an unknown structure for --select suggests close names", "[render][er
     const RunResult run =
         runDorsal({"--model", boxes().string(), "--output", png.string(), "--select", "box_rihgt"}, "unknown_select");
     CHECK(run.exitCode == 1);
-    CHECK_THAT(run.output, Contains("no structure named \"box_rihgt\"; did you mean box_right"));
+    CHECK_THAT(run.output, Contains("no entry or structure named \"box_rihgt\"; did you mean box_right"));
     CHECK_FALSE(std::filesystem::exists(png));
 }
 

@@ -1,0 +1,94 @@
+#include "core/atlas.h"
+
+#include <algorithm>
+
+namespace dorsal {
+
+namespace {
+
+void appendNodes(std::vector<int>& out, const std::vector<int>& more) {
+    for (int n : more) {
+        if (std::find(out.begin(), out.end(), n) == out.end()) out.push_back(n);
+    }
+}
+
+std::vector<int> nodesOfMuscles(const Model& model, const Content& content, const std::vector<std::string>& ids) {
+    std::vector<int> nodes;
+    for (const std::string& id : ids) appendNodes(nodes, nodesOfEntry(model, content, id));
+    return nodes;
+}
+
+}  // namespace
+
+std::vector<int> nodesOfEntry(const Model& model, const Content& content, const std::string& id) {
+    std::vector<int> nodes;
+    if (content.group(id)) {
+        for (const Muscle* m : content.membersOf(id)) appendNodes(nodes, nodesOfEntry(model, content, m->id));
+        return nodes;
+    }
+    for (std::size_t i = 0; i < model.nodes.size(); ++i) {
+        if (contentIdOfNode(model.nodes[i].name) == id) nodes.push_back(static_cast<int>(i));
+    }
+    return nodes;
+}
+
+Highlight highlightForEntry(const Model& model, const Content& content, const std::string& id) {
+    Highlight h;
+    if (content.muscle(id) || content.group(id)) {
+        h.selected = nodesOfEntry(model, content, id);
+    } else if (const PainPattern* pain = content.pain(id)) {
+        h.primary = nodesOfMuscles(model, content, pain->primaryMuscles);
+        h.secondary = nodesOfMuscles(model, content, pain->secondaryMuscles);
+    } else if (const Technique* technique = content.technique(id)) {
+        h.primary = nodesOfMuscles(model, content, technique->targetMuscles);
+    } else if (const Stretch* stretch = content.stretch(id)) {
+        h.primary = nodesOfMuscles(model, content, stretch->targetMuscles);
+    } else if (const Guide* guide = content.guide(id)) {
+        h.primary = nodesOfMuscles(model, content, guide->tightMuscles);
+        h.secondary = nodesOfMuscles(model, content, guide->weakMuscles);
+    } else {
+        h.selected = nodesOfEntry(model, content, id);  // a bone, or nothing
+    }
+    return h;
+}
+
+std::string entryOfNode(const Model& model, const Content& content, int node) {
+    if (node < 0 || static_cast<std::size_t>(node) >= model.nodes.size()) return {};
+    const std::string id = contentIdOfNode(model.nodes[static_cast<std::size_t>(node)].name);
+    return content.kindOf(id) ? id : std::string();
+}
+
+std::string displayNameOfNode(const Model& model, const Content& content, int node) {
+    const std::string& name = model.nodes[static_cast<std::size_t>(node)].name;
+    const std::string id = entryOfNode(model, content, node);
+    return id.empty() ? nodeDisplayName(name) : content.nameOf(id) + sideSuffixOfNode(name);
+}
+
+void EntryHistory::open(const std::string& id) {
+    if (current() == id) return;
+    if (!entries_.empty()) entries_.resize(position_ + 1);
+    entries_.push_back(id);
+    position_ = entries_.size() - 1;
+}
+
+std::optional<std::string> EntryHistory::back() {
+    if (!canGoBack()) return std::nullopt;
+    return entries_[--position_];
+}
+
+std::optional<std::string> EntryHistory::forward() {
+    if (!canGoForward()) return std::nullopt;
+    return entries_[++position_];
+}
+
+std::optional<std::string> EntryHistory::current() const {
+    if (entries_.empty()) return std::nullopt;
+    return entries_[position_];
+}
+
+void EntryHistory::clear() {
+    entries_.clear();
+    position_ = 0;
+}
+
+}  // namespace dorsal

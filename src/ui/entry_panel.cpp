@@ -1,0 +1,96 @@
+#include <utility>
+
+#include <imgui.h>
+
+#include "core/entry_document.h"
+#include "ui/panels.h"
+
+namespace dorsal {
+
+namespace {
+
+const ImVec4 kCautionColour(0.98f, 0.76f, 0.35f, 1.0f);
+
+class EntryPanel : public Panel {
+public:
+    EntryPanel(const Fonts& fonts, float scale) : fonts_(fonts), scale_(scale) {}
+
+    void draw(UiFrame& frame) override {
+        if (!frame.currentEntry || frame.layout.entryPanel.width <= 0) return;
+        if (!document_ || document_->id != *frame.currentEntry) {
+            document_ = describeEntry(*frame.content, *frame.currentEntry);
+            scrollToTop_ = true;
+        }
+        if (!document_) return;
+        beginFixedWindow("Entry", frame.layout.entryPanel);
+        drawToolbar(frame);
+        ImGui::Separator();
+        ImGui::BeginChild("document");
+        if (std::exchange(scrollToTop_, false)) ImGui::SetScrollY(0.0f);
+        ImGui::PushFont(fonts_.title);
+        ImGui::TextWrapped("%s", document_->title.c_str());
+        ImGui::PopFont();
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+        ImGui::TextWrapped("%s", document_->subtitle.c_str());
+        ImGui::PopStyleColor();
+        for (const DocumentSection& section : document_->sections) drawSection(frame, section);
+        ImGui::EndChild();
+        ImGui::End();
+    }
+
+private:
+    void drawToolbar(UiFrame& frame) {
+        ImGui::BeginDisabled(!frame.canGoBack);
+        if (ImGui::ArrowButton("back", ImGuiDir_Left)) frame.goBack = true;
+        ImGui::EndDisabled();
+        if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Back (Alt+Left)");
+        ImGui::SameLine();
+        ImGui::BeginDisabled(!frame.canGoForward);
+        if (ImGui::ArrowButton("forward", ImGuiDir_Right)) frame.goForward = true;
+        ImGui::EndDisabled();
+        if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Forward (Alt+Right)");
+        ImGui::SameLine();
+        if (ImGui::Button("Show in 3D")) frame.frameSelection = true;
+        ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ImGui::GetFrameHeight());
+        if (ImGui::Button("x", ImVec2(ImGui::GetFrameHeight(), 0.0f))) frame.closeEntry = true;
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Close (Esc)");
+    }
+
+    void drawSection(UiFrame& frame, const DocumentSection& section) {
+        ImGui::Spacing();
+        if (!section.heading.empty()) {
+            ImGui::PushFont(fonts_.heading);
+            if (section.caution) ImGui::PushStyleColor(ImGuiCol_Text, kCautionColour);
+            ImGui::TextWrapped("%s%s", section.caution ? "! " : "", section.heading.c_str());
+            if (section.caution) ImGui::PopStyleColor();
+            ImGui::PopFont();
+        }
+        for (const std::string& paragraph : section.paragraphs) ImGui::TextWrapped("%s", paragraph.c_str());
+        for (std::size_t i = 0; i < section.bullets.size(); ++i) {
+            if (section.numbered) {
+                ImGui::Text("%zu.", i + 1);
+                ImGui::SameLine();
+            } else {
+                ImGui::Bullet();
+            }
+            ImGui::TextWrapped("%s", section.bullets[i].c_str());
+        }
+        for (const DocumentLink& link : section.links) {
+            ImGui::Bullet();
+            ImGui::PushID(link.id.c_str());
+            entryLink(frame, link.id, link.label);
+            ImGui::PopID();
+        }
+    }
+
+    const Fonts& fonts_;
+    float scale_;
+    std::optional<EntryDocument> document_;
+    bool scrollToTop_ = false;
+};
+
+}  // namespace
+
+std::unique_ptr<Panel> makeEntryPanel(const Fonts& fonts, float scale) { return std::make_unique<EntryPanel>(fonts, scale); }
+
+}  // namespace dorsal

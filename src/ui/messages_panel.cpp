@@ -1,0 +1,48 @@
+#include <imgui.h>
+
+#include "ui/panels.h"
+
+namespace dorsal {
+
+namespace {
+
+class MessagesPanel : public Panel {
+public:
+    explicit MessagesPanel(float scale) : scale_(scale) {}
+
+    void draw(UiFrame& frame) override {
+        if (!frame.messages || frame.messages->empty()) return;
+        const Viewport& scene = frame.layout.scene;
+        const float margin = 12.0f * scale_;
+        ImGui::SetNextWindowPos(ImVec2(static_cast<float>(scene.x) + margin, margin));
+        ImGui::SetNextWindowSize(ImVec2(static_cast<float>(scene.width) - 2.0f * margin, 0.0f));
+        ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0.45f, 0.12f, 0.10f, 0.95f));
+        ImGui::Begin("Messages", nullptr,
+                     ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoTitleBar |
+                         ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize);
+        std::vector<std::string>& messages = *frame.messages;
+        for (std::size_t i = 0; i < messages.size();) {
+            ImGui::PushID(static_cast<int>(i));
+            const bool dismiss = ImGui::SmallButton("x");
+            ImGui::SameLine();
+            ImGui::TextWrapped("%s", messages[i].c_str());
+            ImGui::PopID();
+            if (dismiss) {
+                messages.erase(messages.begin() + static_cast<std::ptrdiff_t>(i));
+            } else {
+                ++i;
+            }
+        }
+        ImGui::End();
+        ImGui::PopStyleColor();
+    }
+
+private:
+    float scale_;
+};
+
+}  // namespace
+
+std::unique_ptr<Panel> makeMessagesPanel(float scale) { return std::make_unique<MessagesPanel>(scale); }
+
+}  // namespace dorsal

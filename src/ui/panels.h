@@ -1,0 +1,22 @@
+#pragma once
+// The panels of the interface, one class each; Interface owns them and draws them in order.
+
+#include <memory>
+
+#include "ui/interface.h"
+
+namespace dorsal {
+
+// Left: the search box and its results, the model's structures as a tree, content problems.
+std::unique_ptr<Panel> makeSidePanel(const Fonts& fonts, float scale);
+// Right: the open entry, laid out for reading, with back and forward.
+std::unique_ptr<Panel> makeEntryPanel(const Fonts& fonts, float scale);
+// Errors and warnings across the top of the 3D view.
+std::unique_ptr<Panel> makeMessagesPanel(float scale);
+
+// Shared look: a fixed, untitled window filling `area`.
+bool beginFixedWindow(const char* name, const Viewport& area);
+// A link to another entry: text in the link colour that opens `id` when clicked.
+void entryLink(UiFrame& frame, const std::string& id, const std::string& label);
+
+}  // namespace dorsal

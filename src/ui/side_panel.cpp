@@ -1,0 +1,204 @@
+#include <algorithm>
+#include <cstring>
+
+#include <imgui.h>
+
+#include "core/atlas.h"
+#include "ui/panels.h"
+
+namespace dorsal {
+
+namespace {
+
+constexpr std::size_t kMaxResults = 40;
+
+class SidePanel : public Panel {
+public:
+    SidePanel(const Fonts& fonts, float scale) : fonts_(fonts), scale_(scale) {}
+
+    void draw(UiFrame& frame) override {
+        if (frame.layout.sidePanel.width <= 0) return;
+        beginFixedWindow("Dorsal", frame.layout.sidePanel);
+        ImGui::PushFont(fonts_.heading);
+        ImGui::TextUnformatted("Dorsal");
+        ImGui::PopFont();
+        ImGui::SameLine();
+        ImGui::TextDisabled("back and posture muscles");
+        drawSearchBox(frame);
+        ImGui::Separator();
+
+        ImGui::BeginChild("browse");
+        if (query_[0] != '\0') {
+            drawResults(frame);
+        } else {
+            drawBrowse(frame);
+        }
+        ImGui::EndChild();
+        ImGui::End();
+    }
+
+private:
+    void drawSearchBox(UiFrame& frame) {
+        if (frame.focusSearch) ImGui::SetKeyboardFocusHere();
+        ImGui::SetNextItemWidth(-1.0f);
+        const bool entered = ImGui::InputTextWithHint("##search", "Search: muscle, pain, stretch (Ctrl+F)", query_,
+                                                      sizeof(query_), ImGuiInputTextFlags_EnterReturnsTrue |
+                                                                          ImGuiInputTextFlags_AutoSelectAll);
+        const bool active = ImGui::IsItemActive() || entered;
+        if (std::strcmp(query_, lastQuery_.c_str()) != 0) {
+            lastQuery_ = query_;
+            results_ = frame.search ? frame.search->search(query_, kMaxResults) : std::vector<SearchResult>{};
+            cursor_ = 0;
+        }
+        if (active && !results_.empty()) {
+            if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_DownArrow))) cursor_ = std::min(cursor_ + 1, results_.size() - 1);
+            if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_UpArrow)) && cursor_ > 0) --cursor_;
+        }
+        if (entered && !results_.empty()) {
+            open(frame, results_[cursor_].id);
+            ImGui::SetKeyboardFocusHere(-1);  // keep typing after Enter
+        }
+        if (active && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) query_[0] = '\0';
+    }
+
+    void open(UiFrame& frame, const std::string& id) {
+        frame.openEntry = id;
+        frame.frameEntry = true;
+    }
+
+    // Results grouped by kind, the groups in the order of their best result.
+    void drawResults(UiFrame& frame) {
+        if (results_.empty()) {
+            ImGui::TextDisabled("Nothing found for \"%s\".", query_);
+            ImGui::TextWrapped("Try a muscle (\"psoas\"), a nickname (\"lats\"), a sore area (\"low back\") or a "
+                               "stretch (\"chin tuck\").");
+            return;
+        }
+        std::vector<EntryKind> kinds;
+        for (const SearchResult& r : results_) {
+            if (std::find(kinds.begin(), kinds.end(), r.kind) == kinds.end()) kinds.push_back(r.kind);
+        }
+        for (EntryKind kind : kinds) {
+            ImGui::PushFont(fonts_.heading);
+            ImGui::TextDisabled("%s", groupTitle(kind));
+            ImGui::PopFont();
+            for (std::size_t i = 0; i < results_.size(); ++i) {
+                const SearchResult& r = results_[i];
+                if (r.kind != kind) continue;
+                ImGui::PushID(static_cast<int>(i));
+                const std::string label = r.matched.empty() ? r.title : r.title + "  (" + r.matched + ")";
+                if (ImGui::Selectable(label.c_str(), i == cursor_)) {
+                    cursor_ = i;
+                    open(frame, r.id);
+                }
+                if (i == cursor_ && ImGui::IsItemVisible() == false) ImGui::SetScrollHereY();
+                ImGui::PopID();
+            }
+            ImGui::Spacing();
+        }
+    }
+
+    static const char* groupTitle(EntryKind kind) {
+        switch (kind) {
+            case EntryKind::Muscle: return "Muscles";
+            case EntryKind::Group: return "Muscle groups";
+            case EntryKind::Pain: return "Pain patterns";
+            case EntryKind::Technique: return "Massage techniques";
+            case EntryKind::Stretch: return "Stretches and exercises";
+            case EntryKind::Guide: return "Guides";
+            default: return "Other";
+        }
+    }
+
+    void drawBrowse(UiFrame& frame) {
+        if (!frame.loadingWhat.empty()) {
+            const int dots = static_cast<int>(ImGui::GetTime() * 3.0) % 4;
+            ImGui::Text("Loading %s%.*s", frame.loadingWhat.c_str(), dots, "...");
+        }
+        const Content& content = *frame.content;
+        if (ImGui::CollapsingHeader("Where does it hurt?", ImGuiTreeNodeFlags_DefaultOpen)) {
+            if (!content.safety.notice.empty()) {
+                ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.95f, 0.80f, 0.45f, 1.0f));
+                ImGui::TextWrapped("Education, not diagnosis. Open a pain pattern for when to see a clinician.");
+                ImGui::PopStyleColor();
+            }
+            std::vector<const PainPattern*> pains;
+            for (const PainPattern& pain : content.pains) pains.push_back(&pain);
+            std::sort(pains.begin(), pains.end(), [](const PainPattern* a, const PainPattern* b) { return a->name < b->name; });
+            for (const PainPattern* pain : pains) entryLink(frame, pain->id, pain->name);
+        }
+        if (frame.model && ImGui::CollapsingHeader("Structures", ImGuiTreeNodeFlags_DefaultOpen)) {
+            const Model& model = *frame.model;
+            ImGui::TextDisabled("%s: %zu structures", std::filesystem::path(model.sourcePath).filename().string().c_str(),
+                                model.nodes.size());
+            if (!model.nodes.empty()) drawNode(frame, 0, true);
+        }
+        if (ImGui::CollapsingHeader("Guides")) {
+            for (const Guide& guide : content.guides) entryLink(frame, guide.id, guide.name);
+        }
+        if (ImGui::CollapsingHeader("Open a model")) drawOpenRow(frame);
+        if (!content.problems.empty()) {
+            const std::string header = "Content problems (" + std::to_string(content.problems.size()) + ")";
+            if (ImGui::CollapsingHeader(header.c_str())) {
+                for (const ContentProblem& p : content.problems) {
+                    ImGui::TextWrapped("%s%s", p.skipped ? "[skipped] " : "", p.format().c_str());
+                }
+            }
+        }
+    }
+
+    void drawOpenRow(UiFrame& frame) {
+        ImGui::SetNextItemWidth(-ImGui::CalcTextSize("Open").x - ImGui::GetStyle().FramePadding.x * 2.0f -
+                                ImGui::GetStyle().ItemSpacing.x);
+        const bool entered = ImGui::InputTextWithHint("##path", "model file (.glb, .obj, ...)", pathBuffer_,
+                                                      sizeof(pathBuffer_), ImGuiInputTextFlags_EnterReturnsTrue);
+        ImGui::SameLine();
+        if ((ImGui::Button("Open") || entered) && pathBuffer_[0] != '\0') {
+            frame.openModel = std::filesystem::path(pathBuffer_);
+        }
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Open a model file; you can also drop one onto the window");
+    }
+
+    // Nodes without geometry and with a single child are skipped to keep the tree shallow.
+    void drawNode(UiFrame& frame, int index, bool isRoot) {
+        const Model& model = *frame.model;
+        const Node& node = model.nodes[static_cast<std::size_t>(index)];
+        if (isRoot && node.parts.empty() && node.children.size() == 1) {
+            drawNode(frame, node.children.front(), true);
+            return;
+        }
+        if (isRoot && node.parts.empty()) {
+            for (int child : node.children) drawNode(frame, child, false);
+            return;
+        }
+        const Highlight& highlight = frame.view->highlight;
+        ImGuiTreeNodeFlags flags = ImGuiTreeNodeFlags_OpenOnArrow | ImGuiTreeNodeFlags_SpanAvailWidth;
+        if (node.children.empty()) flags |= ImGuiTreeNodeFlags_Leaf | ImGuiTreeNodeFlags_NoTreePushOnOpen;
+        if (std::find(highlight.selected.begin(), highlight.selected.end(), index) != highlight.selected.end()) {
+            flags |= ImGuiTreeNodeFlags_Selected;
+        }
+        ImGui::PushID(index);
+        const std::string label = displayNameOfNode(model, *frame.content, index);
+        const bool open = ImGui::TreeNodeEx("node", flags, "%s", label.c_str());
+        if (ImGui::IsItemClicked() && !ImGui::IsItemToggledOpen()) frame.selectNode = index;
+        if (open && !node.children.empty()) {
+            for (int child : node.children) drawNode(frame, child, false);
+            ImGui::TreePop();
+        }
+        ImGui::PopID();
+    }
+
+    const Fonts& fonts_;
+    float scale_;
+    char query_[256] = "";
+    std::string lastQuery_;
+    std::vector<SearchResult> results_;
+    std::size_t cursor_ = 0;
+    char pathBuffer_[1024] = "";
+};
+
+}  // namespace
+
+std::unique_ptr<Panel> makeSidePanel(const Fonts& fonts, float scale) { return std::make_unique<SidePanel>(fonts, scale); }
+
+}  // namespace dorsal
