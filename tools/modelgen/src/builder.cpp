@@ -41,6 +41,13 @@ glm::vec3 Builder::trunk_axis(float y) const {
     return glm::vec3(0.0f, y, z);
 }
 
+glm::vec3 Builder::trunk_out(glm::vec3 p) const {
+    glm::vec3 d = p - trunk_axis(p.y);
+    d.y = 0.0f;
+    const float l = glm::length(d);
+    return l > 1e-6f ? d / l : glm::vec3(0.0f, 0.0f, -1.0f);
+}
+
 float profile(const std::vector<float>& values, float u) {
     if (values.empty()) return 0.0f;
     if (values.size() == 1) return values[0];

@@ -43,11 +43,24 @@ public:
 
     // Body axis used to say which way is "out" for trunk muscles: the centre of the trunk at height y.
     glm::vec3 trunk_axis(float y) const;
+    // Horizontal unit direction from the trunk axis to p.
+    glm::vec3 trunk_out(glm::vec3 p) const;
+
+    // Centre lines of the left ribs (index 1..12; head to costal end) and costal cartilages.
+    std::vector<Polyline> rib_lines = std::vector<Polyline>(13);
+    std::vector<Polyline> cartilage_lines = std::vector<Polyline>(13);
 };
+
+// Scapula (left): the posterior normal of the blade and points on the blade's mid-surface
+// (u across from the medial border, v up from the inferior angle).
+glm::vec3 scapula_normal(const Builder& b);
+glm::vec3 scapula_blade_point(const Builder& b, float u, float v);
 
 void build_skeleton(Builder& b);
 void build_muscles(Builder& b);
 void build_skin(Builder& b);
+// Volumes that later layers lie on but that are not written (intercostal muscles, viscera, ...).
+void build_fillers(Builder& b);
 
 // ----- shared shape helpers -----
 

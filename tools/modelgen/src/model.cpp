@@ -120,6 +120,7 @@ Model build_model(const Landmarks& landmarks, BuildStats* stats) {
     const auto t0 = std::chrono::steady_clock::now();
     Builder b(landmarks);
     build_skeleton(b);
+    build_fillers(b);
     build_muscles(b);
     build_skin(b);
 

@@ -216,18 +216,29 @@ Mesh sacrum(const Builder& b) {
     const vec3 crest = b.lm("sacrum.median_crest_mid");
     const vec3 ala = b.left("sacrum.ala");
     Mesh m;
-    const vec3 top(0.0f, base.y - 0.004f, 0.5f * (prom.z + base.z) - 0.006f);
-    const vec3 mid(0.0f, crest.y, crest.z + 0.022f);
-    const vec3 low(0.0f, 0.5f * (crest.y + apex.y) - 0.004f, apex.z + 0.004f);
+    // Lateral parts and alae: a curved triangular plate, concave in front.
+    const vec3 top(0.0f, ala.y - 0.004f, base.z + 0.004f);
+    const vec3 mid(0.0f, crest.y, crest.z + 0.024f);
+    const vec3 low(0.0f, 0.5f * (crest.y + apex.y) - 0.004f, apex.z + 0.006f);
     const Polyline path = catmull_rom({top, mid, low, apex + vec3(0, 0.004f, 0.0f)}, 20);
     auto sec = [&](int, float u) {
         Section s;
-        s.a = profile({ala.x - 0.002f, 0.052f, 0.044f, 0.032f, 0.020f, 0.009f}, u);
-        s.b = profile({0.5f * (prom.z - base.z) + 0.024f, 0.026f, 0.021f, 0.016f, 0.011f, 0.006f}, u);
+        s.a = profile({ala.x - 0.004f, 0.054f, 0.046f, 0.034f, 0.021f, 0.009f}, u);
+        s.b = profile({0.021f, 0.020f, 0.017f, 0.014f, 0.010f, 0.006f}, u);
         s.squareness = 2.6f;
         return s;
     };
     m.append(sweep(path, sec, [](int, float) { return vec3(1, 0, 0); }, 24, 0.0f, 0.004f));
+    // Body of S1 (its front edge is the promontory) continuing into S2.
+    m.append(sweep(catmull_rom({vec3(0, prom.y - 0.040f, prom.z - 0.024f), vec3(0, prom.y - 0.001f, prom.z - 0.0155f)}, 6),
+                   [&](int, float) {
+                       Section s;
+                       s.a = 0.023f;
+                       s.b = 0.0150f;
+                       s.squareness = 2.4f;
+                       return s;
+                   },
+                   [](int, float) { return vec3(1, 0, 0); }, 20, 0.0f, 0.0f));
     // Median sacral crest.
     m.append(rod({base + vec3(0, 0.0f, -0.030f), crest + vec3(0, 0, 0.004f), apex + vec3(0, 0.012f, -0.004f)},
                  {0.004f, 0.005f, 0.003f}, 16, 8, 1.6f, vec3(1, 0, 0)));
@@ -401,7 +412,7 @@ Mesh clavicle(const Builder& b) {
 
 }  // namespace
 
-// Scapula frame shared with the muscle builder.
+namespace {
 struct ScapulaFrame {
     vec3 normal;  // posterior-facing normal of the blade
     vec3 lateral_angle;
@@ -415,6 +426,9 @@ ScapulaFrame scapula_frame(const Builder& b) {
     if (n.z > 0) n = -n;
     return {n, LA};
 }
+}  // namespace
+
+vec3 scapula_normal(const Builder& b) { return scapula_frame(b).normal; }
 
 // Point on the blade's mid-surface at (u across from the medial border, v up from the inferior angle).
 vec3 scapula_blade_point(const Builder& b, float u, float v) {
@@ -481,11 +495,12 @@ Mesh scapula(const Builder& b) {
             const vec3 base = c - f.normal * depth;
             vec3 up = glm::normalize(glm::cross(f.normal, glm::normalize(AA - SR)));
             if (up.y < 0) up = -up;
-            const float t = 0.0022f + 0.0015f * s;
+            const float t = 0.0020f + 0.0010f * s;
             for (int j = 0; j < 6; ++j) {
                 const float v = static_cast<float>(j) / 5.0f;
                 const vec3 p = glm::mix(base, c, v);
-                const float tt = t * (0.7f + 0.3f * std::sin(kPi * v)) + (v > 0.8f ? 0.001f : 0.0f);
+                // Thin plate widening into the broad crest.
+                const float tt = t + 0.0028f * smoothstep01((v - 0.45f) / 0.55f) * (0.6f + 0.4f * s);
                 o[static_cast<std::size_t>(i)].push_back(p + up * tt);
                 in[static_cast<std::size_t>(i)].push_back(p - up * tt);
             }
@@ -534,8 +549,8 @@ Mesh humerus(const Builder& b) {
     const Polyline path = catmull_rom({HC + vec3(0.010f, -0.010f, 0.002f), neck, mid, low, DE + vec3(0, 0.010f, 0)}, 30);
     auto sec = [&](int, float u) {
         Section s;
-        s.a = profile({0.017f, 0.0135f, 0.0115f, 0.011f, 0.0115f, 0.014f, 0.021f, 0.027f}, u);  // medial-lateral
-        s.b = profile({0.017f, 0.0135f, 0.0115f, 0.011f, 0.011f, 0.0105f, 0.0095f, 0.009f}, u);  // front-back
+        s.a = profile({0.017f, 0.0135f, 0.0115f, 0.011f, 0.011f, 0.011f, 0.0115f, 0.0125f, 0.016f, 0.022f, 0.028f}, u);
+        s.b = profile({0.017f, 0.0135f, 0.0115f, 0.011f, 0.011f, 0.011f, 0.0105f, 0.010f, 0.0095f, 0.009f, 0.009f}, u);
         return s;
     };
     m.append(sweep(path, sec, [](int, float) { return vec3(1, 0, 0); }, 16, 0.0f, 0.006f));
@@ -640,7 +655,9 @@ Mesh hip_bone(const Builder& b) {
     // Iliac wing: lofted between the crest and a lower line (sciatic notch, acetabular roof, AIIS).
     const Polyline crest = catmull_rom({PSIS, glm::mix(PSIS, CT, 0.5f) + vec3(0.004f, 0.008f, 0.004f), CT, IT, ASIS}, 40);
     const vec3 roof = AC + vec3(0.002f, 0.032f, -0.002f);
-    const Polyline lower = catmull_rom({PIIS, SN + vec3(0.002f, 0.010f, 0.0f), roof + vec3(-0.006f, 0.0f, -0.02f), roof + vec3(0.002f, 0.002f, 0.012f), AIIS}, 40);
+    const vec3 SI = b.left("hip_bone.sacroiliac_anterior");
+    const Polyline lower = catmull_rom({PIIS, SN + vec3(0.0f, 0.012f, 0.004f), SI + vec3(0.008f, -0.012f, 0.0f), roof + vec3(-0.004f, -0.002f, 0.0f),
+                                        roof + vec3(0.004f, 0.002f, 0.016f), AIIS}, 40);
     const int nu = 40, nv = 12;
     std::vector<Polyline> outer(nu), inner(nu);
     std::vector<std::vector<vec3>> fib(nu, std::vector<vec3>(nv, vec3(0, 1, 0)));
@@ -686,6 +703,13 @@ Mesh hip_bone(const Builder& b) {
     const vec3 ram_root = AC + glm::normalize(vec3(-0.2f, -0.45f, 0.85f)) * 0.025f;
     m.append(rod({ram_root, glm::mix(ram_root, PT, 0.5f) + vec3(0, 0.002f, 0), PT + vec3(0.004f, -0.002f, -0.005f)}, {0.011f, 0.009f, 0.008f}, 14, 12));
     m.append(ellipsoid(pub_body, vec3(0.009f, 0, 0), vec3(0, 0.020f, 0), vec3(0, 0, 0.011f)));
+    // Pelvic brim: arcuate line of the ilium into the pecten of the pubis.
+    {
+        const vec3 si = b.left("hip_bone.sacroiliac_anterior");
+        const vec3 ipe = b.left("hip_bone.iliopubic_eminence");
+        m.append(rod({si, glm::mix(si, ipe, 0.5f) + vec3(0.006f, 0.0f, 0.0f), ipe, glm::mix(ipe, PT, 0.5f) + vec3(0, 0.004f, 0), PT},
+                     {0.005f, 0.006f, 0.0065f, 0.006f, 0.005f}, 24, 10));
+    }
     m.append(rod({pub_body + vec3(0.002f, -0.012f, -0.002f), glm::mix(pub_body, IS, 0.5f) + vec3(0.008f, -0.012f, 0.0f), IS + vec3(0.004f, 0.002f, 0.01f)},
                  {0.0065f, 0.006f, 0.008f}, 16, 10));
     return m;
@@ -715,6 +739,8 @@ void build_skeleton(Builder& b) {
     std::vector<Polyline> cart(12);
     for (int n = 1; n <= 12; ++n) {
         Mesh r = rib(b, n, cart[static_cast<std::size_t>(n - 1)], cart);
+        b.rib_lines[static_cast<std::size_t>(n)] = rib_path(b, n);
+        b.cartilage_lines[static_cast<std::size_t>(n)] = cart[static_cast<std::size_t>(n - 1)];
         b.add_bone("rib_" + std::to_string(n), std::move(r), true);
     }
     b.add_bone("clavicle", clavicle(b), true);
