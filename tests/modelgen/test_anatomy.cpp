@@ -26,7 +26,7 @@ const std::vector<Attachment>& attachments() {
         {"trapezius_descending", {"skull.inion", "skull.superior_nuchal_line_medial.L"}, {"clavicle.lateral_end.L"}},
         {"trapezius_transverse", {"vertebra_c7.spinous_tip", "vertebra_t2.spinous_tip"}, {"scapula.acromial_angle.L", "scapula.spine_crest.L"}},
         {"trapezius_ascending", {"vertebra_t4.spinous_tip", "vertebra_t8.spinous_tip", "vertebra_t12.spinous_tip"}, {"scapula.spine_root.L"}},
-        {"latissimus_dorsi", {"vertebra_t7.spinous_tip", "vertebra_t10.spinous_tip", "vertebra_l2.spinous_tip", "hip_bone.iliac_crest_top.L", "rib_11.lateral.L"},
+        {"latissimus_dorsi", {"vertebra_t7.spinous_tip", "vertebra_t10.spinous_tip", "vertebra_l2.spinous_tip", "hip_bone.iliac_crest_top.L", "rib_11.posterolateral.L"},
          {"humerus.groove_floor.L"}},
         {"rhomboid_major", {"vertebra_t2.spinous_tip", "vertebra_t5.spinous_tip"}, {"scapula.medial_border_mid.L", "scapula.inferior_angle.L"}},
         {"rhomboid_minor", {"vertebra_c7.spinous_tip", "vertebra_t1.spinous_tip"}, {"scapula.spine_root.L"}},
@@ -114,7 +114,7 @@ void check_layering(const Layering& l, bool from_back) {
         hi = glm::max(hi, b);
     }
     int both = 0, wrong = 0;
-    float worst = 0.0f;
+    float worst = 0.0f, wx = 0.0f, wy = 0.0f;
     for (float y = lo.y; y <= hi.y; y += 0.004f)
         for (float x = lo.x; x <= hi.x; x += 0.004f) {
             std::optional<float> o, u;
@@ -130,9 +130,13 @@ void check_layering(const Layering& l, bool from_back) {
             ++both;
             const float depth = from_back ? *o - *u : *u - *o;  // > 0: the deep muscle is met first
             if (depth > 0.001f) ++wrong;
-            worst = std::max(worst, depth);
+            if (depth > worst) {
+                worst = depth;
+                wx = x;
+                wy = y;
+            }
         }
-    INFO(l.over.front() << " over " << l.under.front() << ": " << both << " samples, " << wrong << " wrong, worst " << worst * 1000 << " mm");
+    INFO(l.over.front() << " over " << l.under.front() << ": " << both << " samples, " << wrong << " wrong, worst " << worst * 1000 << " mm at x " << wx << ", y " << wy);
     CHECK(both >= 20);
     CHECK(wrong == 0);
 }

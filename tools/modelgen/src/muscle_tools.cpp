@@ -10,7 +10,7 @@ namespace dorsal::modelgen {
 using glm::vec2;
 using glm::vec3;
 
-std::vector<Polyline> sheet_surface(const std::vector<Polyline>& fibres, int nu, int nv) {
+std::vector<Polyline> sheet_surface(const std::vector<Polyline>& fibres, int nu, int nv, const std::function<float(float)>& u_warp) {
     const std::size_t K = fibres.front().size();
     // Cross curves through the k-th control point of every fibre.
     std::vector<Polyline> cross(K);
@@ -23,15 +23,22 @@ std::vector<Polyline> sheet_surface(const std::vector<Polyline>& fibres, int nu,
     for (int j = 0; j < nv; ++j) {
         Polyline ctrl;
         for (std::size_t k = 0; k < K; ++k) ctrl.push_back(cross[k][static_cast<std::size_t>(j)]);
-        const Polyline f = catmull_rom(ctrl, nu);
-        for (int i = 0; i < nu; ++i) rows[static_cast<std::size_t>(i)][static_cast<std::size_t>(j)] = f[static_cast<std::size_t>(i)];
+        if (u_warp) {
+            const Polyline dense = catmull_rom(ctrl, nu * 6);
+            for (int i = 0; i < nu; ++i)
+                rows[static_cast<std::size_t>(i)][static_cast<std::size_t>(j)] =
+                    point_at(dense, u_warp(static_cast<float>(i) / static_cast<float>(nu - 1)));
+        } else {
+            const Polyline f = catmull_rom(ctrl, nu);
+            for (int i = 0; i < nu; ++i) rows[static_cast<std::size_t>(i)][static_cast<std::size_t>(j)] = f[static_cast<std::size_t>(i)];
+        }
     }
     return rows;
 }
 
 Mesh sheet(Builder& b, const std::vector<Polyline>& fibres, const SheetOptions& o) {
     const int nu = o.nu, nv = o.nv;
-    const auto S = sheet_surface(fibres, nu, nv);
+    const auto S = sheet_surface(fibres, nu, nv, o.u_warp);
     auto at = [&](const std::vector<Polyline>& g, int i, int j) -> vec3 {
         return g[static_cast<std::size_t>(std::clamp(i, 0, nu - 1))][static_cast<std::size_t>(std::clamp(j, 0, nv - 1))];
     };
@@ -80,6 +87,12 @@ Mesh sheet(Builder& b, const std::vector<Polyline>& fibres, const SheetOptions& 
             for (int j = 0; j < nv; ++j) {
                 const vec3 p = at(S, i, j), n = N[static_cast<std::size_t>(i)][static_cast<std::size_t>(j)];
                 const bool pin = (i == 0 && o.pin_origin) || (i == nu - 1 && o.pin_insertion);
+                const float u = static_cast<float>(i) / static_cast<float>(nu - 1);
+                if (!pin && u > o.drape_until) {
+                    need[id(i, j)] = 0.0f;  // free: stays where designed
+                    pinned[id(i, j)] = 1;
+                    continue;
+                }
                 // Only drape where this face looks outward (not on the far side of a twist).
                 if (!pin && glm::dot(n, o.outward(p)) < 0.2f) continue;
                 if (pin) {
@@ -134,10 +147,48 @@ Mesh sheet(Builder& b, const std::vector<Polyline>& fibres, const SheetOptions& 
             lift.swap(next);
         }
     }
+    // Fade the lift out towards the free part.
+    if (o.drape_until < 1.0f)
+        for (int i = 0; i < nu; ++i) {
+            const float u = static_cast<float>(i) / static_cast<float>(nu - 1);
+            const float fade = 1.0f - smoothstep01((u - (o.drape_until - 0.15f)) / 0.15f);
+            for (int j = 0; j < nv; ++j) lift[id(i, j)] *= fade;
+        }
     std::vector<Polyline> deep(static_cast<std::size_t>(nu), Polyline(static_cast<std::size_t>(nv)));
     std::vector<Polyline> outer = deep;
     for (int i = 0; i < nu; ++i)
         for (int j = 0; j < nv; ++j) deep[static_cast<std::size_t>(i)][static_cast<std::size_t>(j)] = at(S, i, j) + N[static_cast<std::size_t>(i)][static_cast<std::size_t>(j)] * lift[id(i, j)];
+    // Thicken along the normals of the draped deep face (smoothed, and facing the same way as the
+    // design normals), so that a steep climb over something beneath does not fold the outer face.
+    if (o.drape) {
+        std::vector<std::vector<vec3>> N2 = N;
+        for (int i = 0; i < nu; ++i)
+            for (int j = 0; j < nv; ++j) {
+                const vec3 du = at(deep, i + 1, j) - at(deep, i - 1, j);
+                const vec3 dv = at(deep, i, j + 1) - at(deep, i, j - 1);
+                vec3 n = glm::cross(du, dv);
+                const vec3 n0 = N[static_cast<std::size_t>(i)][static_cast<std::size_t>(j)];
+                if (glm::length(n) < 1e-12f) continue;
+                n = glm::normalize(n);
+                if (glm::dot(n, n0) < 0.0f) n = -n;
+                N2[static_cast<std::size_t>(i)][static_cast<std::size_t>(j)] = n;
+            }
+        for (int it = 0; it < 3; ++it) {
+            auto next = N2;
+            for (int i = 0; i < nu; ++i)
+                for (int j = 0; j < nv; ++j) {
+                    vec3 s(0.0f);
+                    for (int di = -1; di <= 1; ++di)
+                        for (int dj = -1; dj <= 1; ++dj) {
+                            const int a = std::clamp(i + di, 0, nu - 1), c2 = std::clamp(j + dj, 0, nv - 1);
+                            s += N2[static_cast<std::size_t>(a)][static_cast<std::size_t>(c2)];
+                        }
+                    next[static_cast<std::size_t>(i)][static_cast<std::size_t>(j)] = glm::normalize(s);
+                }
+            N2.swap(next);
+        }
+        N.swap(N2);
+    }
     // Thickness, rounded at the side edges and tapered at the ends.
     for (int i = 0; i < nu; ++i) {
         const float u = static_cast<float>(i) / static_cast<float>(nu - 1);
@@ -260,6 +311,13 @@ Mesh spindle(Builder& b, const Polyline& control, const SpindleOptions& o) {
     const float r0 = std::max(o.radii(0.0f).x, o.radii(0.0f).y), r1 = std::max(o.radii(1.0f).x, o.radii(1.0f).y);
     return tube(rings, fib, Cap::Pole, Cap::Pole, path.front() - T.front() * std::max(0.5f * r0, 0.0006f),
                 path.back() + T.back() * std::max(0.5f * r1, 0.0006f));
+}
+
+vec3 outer_surface(const Builder& b, vec3 p, vec3 dir, float reach, std::uint8_t mask) {
+    const vec3 d = glm::normalize(dir);
+    for (float t = reach; t >= -reach; t -= 0.0005f)
+        if (b.grid.occupied(p + d * t, mask)) return p + d * (t + 0.0005f);
+    return p;
 }
 
 vec3 surface_along(const Builder& b, vec3 p, vec3 dir, float max_dist, std::uint8_t mask) {

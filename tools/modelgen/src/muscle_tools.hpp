@@ -28,6 +28,12 @@ struct SheetOptions {
     // only clears bone, and the sheet dives to them from the layer it lies on.
     bool pin_origin = true;
     bool pin_insertion = true;
+    // Beyond this fraction of the fibre length the sheet is left where it was designed (free
+    // tendons that twist, such as those of latissimus dorsi and pectoralis major).
+    float drape_until = 1.0f;
+    // Where the rows fall along the fibres: row fraction t -> arc-length fraction (denser where the
+    // derivative is small).
+    std::function<float(float)> u_warp;
     // Round the sheet's side edges (v = 0 and v = 1) to this fraction of the width.
     float edge_round = 0.12f;
     // Taper the ends (u = 0, u = 1) over this fraction of the length.
@@ -39,7 +45,8 @@ struct SheetOptions {
 Mesh sheet(Builder& b, const std::vector<Polyline>& fibres, const SheetOptions& o);
 
 // The raw mid-surface of a sheet (no draping), for splitting one muscle into parts: rows along u.
-std::vector<Polyline> sheet_surface(const std::vector<Polyline>& fibres, int nu, int nv);
+std::vector<Polyline> sheet_surface(const std::vector<Polyline>& fibres, int nu, int nv,
+                                   const std::function<float(float)>& u_warp = {});
 
 struct SpindleOptions {
     int nu = 40;
@@ -59,6 +66,10 @@ Mesh spindle(Builder& b, const Polyline& control, const SpindleOptions& o);
 
 // Radius profile helpers: a spindle belly between two tendons.
 glm::vec2 belly(float u, glm::vec2 max, float tendon0, float tendon1, float peak = 0.5f);
+
+// The outermost surface of what is built along the line through p in direction dir: walks in
+// from p + dir * reach until it meets something; returns that point (or p if nothing is met).
+glm::vec3 outer_surface(const Builder& b, glm::vec3 p, glm::vec3 dir, float reach, std::uint8_t mask = kAny);
 
 // The point on the current surface of what is built: from p, move along dir until the cells are
 // empty (outward) or until just before they are full (inward). Used to place attachment points.

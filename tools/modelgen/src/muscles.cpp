@@ -592,7 +592,7 @@ void splenius(Builder& b) {
 void serratus_posterior(Builder& b) {
     // Superior: C7-T3 spinous processes to ribs 2-5 just lateral to their angles.
     {
-        Polyline origin = {spine_tip(b, vc(7), 0.002f), spine_tip(b, vt(1), 0.002f), spine_tip(b, vt(2), 0.002f), spine_tip(b, vt(3), 0.002f)};
+        Polyline origin = {spine_tip(b, vc(7), 0.006f), spine_tip(b, vt(1), 0.006f), spine_tip(b, vt(2), 0.006f), spine_tip(b, vt(3), 0.006f)};
         Polyline ins;
         for (int r = 2; r <= 5; ++r) ins.push_back(b.left("rib_" + std::to_string(r) + ".angle") + vec3(0.000f, -0.004f, 0.000f));
         Polyline mid;
@@ -607,7 +607,7 @@ void serratus_posterior(Builder& b) {
     }
     // Inferior: T11-L2 spinous processes to the lower borders of ribs 9-12, lateral to the angles.
     {
-        Polyline origin = {spine_tip(b, vt(11), 0.002f), spine_tip(b, vt(12), 0.002f), spine_tip(b, vl(1), 0.002f), spine_tip(b, vl(2), 0.002f)};
+        Polyline origin = {spine_tip(b, vt(11), 0.006f), spine_tip(b, vt(12), 0.006f), spine_tip(b, vl(1), 0.006f), spine_tip(b, vl(2), 0.006f)};
         Polyline ins;
         for (int r = 9; r <= 12; ++r) ins.push_back(b.left("rib_" + std::to_string(r) + ".angle") + vec3(r == 12 ? 0.004f : 0.008f, -0.004f, r == 12 ? 0.0f : 0.002f));
         Polyline mid;
@@ -778,7 +778,7 @@ void rhomboids(Builder& b) {
     auto on_border = [&](float t) { return point_at(border, t) + sn * 0.002f; };
     // Minor: lower nuchal ligament, C7 and T1 to the medial border at the root of the spine.
     {
-        Polyline origin = {spine_tip(b, vc(7), 0.002f) + vec3(0, 0.010f, 0.0f), spine_tip(b, vt(1), 0.002f)};
+        Polyline origin = {spine_tip(b, vc(7), 0.0045f) + vec3(0, 0.010f, 0.0f), spine_tip(b, vt(1), 0.0045f)};
         Polyline ins = {on_border(0.20f), on_border(0.32f)};
         Polyline mid = {glm::mix(origin[0], ins[0], 0.5f) + vec3(0, 0, -0.012f), glm::mix(origin[1], ins[1], 0.5f) + vec3(0, 0, -0.012f)};
         auto fib = net({origin, mid, ins}, 4);
@@ -791,7 +791,7 @@ void rhomboids(Builder& b) {
     }
     // Major: T2-T5 spinous processes to the medial border from the spine down to the inferior angle.
     {
-        Polyline origin = {spine_tip(b, vt(2), 0.002f), spine_tip(b, vt(3), 0.002f), spine_tip(b, vt(4), 0.002f), spine_tip(b, vt(5), 0.002f)};
+        Polyline origin = {spine_tip(b, vt(2), 0.0045f), spine_tip(b, vt(3), 0.0045f), spine_tip(b, vt(4), 0.0045f), spine_tip(b, vt(5), 0.0045f)};
         Polyline ins = {on_border(0.35f), on_border(0.55f), on_border(0.78f), on_border(0.97f)};
         Polyline mid;
         for (std::size_t k = 0; k < 4; ++k) mid.push_back(glm::mix(origin[k], ins[k], 0.5f) + vec3(0, 0, -0.012f));
@@ -921,55 +921,55 @@ void external_oblique(Builder& b) {
 
 void latissimus_dorsi(Builder& b) {
     // From the T7-T12 spinous processes, the thoracolumbar fascia (lumbar and sacral spines), the
-    // posterior iliac crest and the lowest ribs, converging on the posterior axillary fold, where
-    // the sheet turns half a turn round the lower border of teres major, to the floor of the
-    // intertubercular groove (so the lowest fibres insert highest).
+    // posterior iliac crest and the lowest ribs, converging on the posterior axillary fold behind the
+    // humerus; from there the tendon turns half a turn round the medial side of the humerus to the
+    // floor of the intertubercular groove, so that the lowest fibres insert highest.
     const vec3 gf = b.left("humerus.groove_floor");
     const vec3 crest = b.left("hip_bone.iliac_crest_top");
     const vec3 psis = b.left("hip_bone.psis");
-    const vec3 ia = b.left("scapula.inferior_angle");
-    // Origin line: down the spines, along the crest, up over the lowest ribs.
+    const vec3 sac = b.lm("sacrum.median_crest_mid");
     Polyline origin = {spine_tip(b, vt(7)), spine_tip(b, vt(9)), spine_tip(b, vt(11)), spine_tip(b, vl(1)), spine_tip(b, vl(3)),
-                       spine_tip(b, vl(5)) + vec3(0, -0.016f, -0.006f), glm::mix(psis, crest, 0.45f) + vec3(0, 0.004f, -0.006f),
-                       crest + vec3(0.004f, 0.004f, -0.004f), point_at(b.rib_lines[12], 0.97f) + vec3(0.004f, -0.004f, -0.004f),
-                       point_at(b.rib_lines[11], 0.80f) + vec3(0.004f, 0.0f, -0.004f), point_at(b.rib_lines[10], 0.72f) + vec3(0.004f, 0.0f, -0.004f)};
-    // Posterior axillary fold: the sheet now faces out; upper fibres behind, lower in front.
-    Polyline fold = {vec3(0.134f, 1.300f, -0.082f), vec3(0.140f, 1.292f, -0.060f), vec3(0.146f, 1.282f, -0.036f)};
-    // Straight courses from the origin to the fold, laid on the back by draping; the upper border
-    // crosses the inferior angle of the scapula.
-    const Polyline fold_d = catmull_rom(fold, 11), origin_d = catmull_rom(origin, 11);
+                       spine_tip(b, vl(5)), vec3(0.0015f, sac.y + 0.012f, sac.z - 0.002f), psis + vec3(0.004f, 0.006f, -0.008f),
+                       glm::mix(psis, crest, 0.5f) + vec3(0, 0.006f, -0.006f), crest + vec3(0.002f, 0.004f, -0.004f),
+                       b.left("rib_11.posterolateral") + vec3(0.002f, -0.020f, 0.010f), b.left("rib_11.posterolateral") + vec3(0.004f, 0.0f, -0.004f)};
+    // Posterior axillary fold, behind and medial to the humerus: upper fibres high and behind.
+    Polyline fold = {vec3(0.146f, 1.378f, -0.066f), vec3(0.150f, 1.364f, -0.052f), vec3(0.154f, 1.350f, -0.036f)};
+    const int nf = 13;
+    const Polyline fold_d = catmull_rom(fold, nf), origin_d = catmull_rom(origin, nf);
+    // Straight courses from the origin to the fold, laid on the back by draping.
     Polyline back, side;
-    for (int k = 0; k < 11; ++k) {
+    for (int k = 0; k < nf; ++k) {
         const vec3 o0 = origin_d[static_cast<std::size_t>(k)], f0 = fold_d[static_cast<std::size_t>(k)];
-        const vec3 m = glm::mix(o0, f0, 0.4f), n = glm::mix(o0, f0, 0.75f);
-        back.push_back(m + b.trunk_out(m) * 0.03f);
-        side.push_back(n + b.trunk_out(n) * 0.02f);
+        const vec3 m0 = glm::mix(o0, f0, 0.35f), m1 = glm::mix(o0, f0, 0.72f);
+        back.push_back(outer_surface(b, m0, b.trunk_out(m0), 0.06f));
+        side.push_back(outer_surface(b, m1, b.trunk_out(m1), 0.06f));
     }
-    back[0] = ia + vec3(-0.030f, 0.014f, -0.012f);
-    side[0] = ia + vec3(0.010f, 0.020f, -0.012f);
-    // Tendon turning in front of teres major.
-    Polyline pre = {gf + vec3(-0.018f, -0.026f, -0.022f), gf + vec3(-0.010f, -0.002f, -0.002f)};
-    Polyline ins = {gf + vec3(0.001f, -0.015f, -0.001f), gf + vec3(-0.001f, 0.015f, 0.000f)};
-    auto fib = net({origin_d, back, side, fold_d, pre, ins}, 11);
+    // The tendon: round the medial side of the humerus (a quarter turn), then onto its front.
+    Polyline turn = {gf + vec3(-0.020f, -0.004f, -0.028f), gf + vec3(-0.019f, 0.004f, -0.008f)};
+    Polyline ins = {gf + vec3(0.001f, -0.014f, -0.001f), gf + vec3(-0.001f, 0.014f, 0.000f)};
+    auto fib = net({origin_d, back, side, fold_d, turn, ins}, nf);
     SheetOptions o;
     o.nu = 46;
-    o.nv = 26;
+    o.nv = 28;
     o.thickness = [](float u, float v) {
         // Aponeurosis (thoracolumbar fascia) medially, widest over the lumbar region.
-        const float apo = 0.06f + 0.22f * bump(v, 0.5f, 0.22f);
-        float t = 0.0014f + 0.0050f * smoothstep01((u - apo) / 0.14f);
-        t += 0.007f * bump(u, 0.66f, 0.12f) * (1.0f - 0.5f * v);
-        t *= 1.0f - 0.6f * smoothstep01((u - 0.80f) / 0.18f);
+        const float apo = 0.05f + 0.30f * bump(v, 0.48f, 0.20f);
+        float t = 0.0014f + 0.0045f * smoothstep01((u - apo) / 0.14f);
+        t += 0.006f * bump(u, 0.72f, 0.10f);
+        t *= 1.0f - 0.65f * smoothstep01((u - 0.80f) / 0.12f);
         return t;
     };
     o.outward = [&b](vec3 p) {
-        if (p.x > 0.13f && p.y > 1.24f) return glm::normalize(vec3(0.6f, -0.2f, -0.6f));
+        if (p.x > 0.14f && p.y > 1.30f) return glm::normalize(vec3(-0.3f, -0.2f, -1.0f));
         return b.trunk_out(p);
     };
     o.reach_in = 0.016f;
     o.reach_out = 0.045f;
     o.end_taper = 0.04f;
     o.edge_round = 0.06f;
+    o.drape_until = 0.80f;
+    o.pin_insertion = false;
+    o.u_warp = [](float t) { return std::pow(t, 0.75f); };
     b.add_muscle("latissimus_dorsi", sheet(b, fib, o));
 }
 
@@ -1001,11 +1001,11 @@ void trapezius(Builder& b) {
         {spine_tip(b, vt(1)), vec3(0.082f, 1.430f, -0.106f), glm::mix(aa, sc, 0.35f) + vec3(0.0f, 0.008f, -0.006f)},
         {spine_tip(b, vt(2)), vec3(0.076f, 1.414f, -0.110f), glm::mix(aa, sc, 0.70f) + vec3(0.0f, 0.008f, -0.006f)},
         {spine_tip(b, vt(3)), vec3(0.066f, 1.400f, -0.112f), sc + vec3(0.0f, 0.006f, -0.006f)},
-        {spine_tip(b, vt(4)), vec3(0.056f, 1.388f, -0.112f), glm::mix(sc, sr, 0.45f) + vec3(0, 0.004f, -0.006f)},
-        {spine_tip(b, vt(6)), vec3(0.044f, 1.350f, -0.112f), glm::mix(sc, sr, 0.70f) + vec3(0, 0.002f, -0.006f)},
-        {spine_tip(b, vt(8)), vec3(0.038f, 1.310f, -0.110f), glm::mix(sc, sr, 0.85f) + vec3(0, 0.0f, -0.006f)},
-        {spine_tip(b, vt(10)), vec3(0.032f, 1.270f, -0.104f), glm::mix(sc, sr, 0.95f) + vec3(0, -0.002f, -0.006f)},
-        {spine_tip(b, vt(12)), vec3(0.026f, 1.230f, -0.098f), sr + vec3(0.002f, -0.004f, -0.006f)},
+        {spine_tip(b, vt(4)), vec3(0.044f, 1.366f, -0.112f), glm::mix(sc, sr, 0.45f) + vec3(0, 0.002f, -0.006f)},
+        {spine_tip(b, vt(6)), vec3(0.038f, 1.334f, -0.112f), glm::mix(sc, sr, 0.70f) + vec3(0, 0.0f, -0.006f)},
+        {spine_tip(b, vt(8)), vec3(0.034f, 1.298f, -0.110f), glm::mix(sc, sr, 0.85f) + vec3(0, -0.002f, -0.006f)},
+        {spine_tip(b, vt(10)), vec3(0.030f, 1.262f, -0.104f), glm::mix(sc, sr, 0.95f) + vec3(0, -0.004f, -0.006f)},
+        {spine_tip(b, vt(12)), vec3(0.025f, 1.226f, -0.098f), sr + vec3(0.002f, -0.006f, -0.006f)},
     };
     auto part = [&](const std::string& id, int f0, int f1, int nv, std::function<float(float, float)> thick) {
         std::vector<Polyline> fib;
@@ -1026,6 +1026,8 @@ void trapezius(Builder& b) {
         o.reach_out = 0.045f;
         o.edge_round = 0.08f;
         o.end_taper = 0.05f;
+        o.pin_insertion = true;
+        o.smooth = 80;
         b.add_muscle(id, sheet(b, fib, o));
     };
     part("trapezius_descending", 0, 4, 14, [](float u, float) {
@@ -1066,6 +1068,9 @@ void pectoralis_major(Builder& b) {
     };
     o.outward = [&b](vec3 p) { return glm::normalize(b.trunk_out(p) + vec3(0, 0, 0.5f)); };
     o.reach_in = 0.02f;
+    o.drape_until = 0.80f;
+    o.pin_insertion = false;
+    o.u_warp = [](float t) { return std::pow(t, 0.8f); };
     b.add_muscle("pectoralis_major", sheet(b, fib, o));
 }
 
