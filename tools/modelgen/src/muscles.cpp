@@ -407,7 +407,7 @@ void gluteus_medius(Builder& b) {
     const vec3 asis = b.left("hip_bone.asis");
     const vec3 gtl = b.left("femur.trochanter_lateral");
     Polyline origin = {asis + vec3(0.004f, -0.006f, -0.012f), it + vec3(0.002f, -0.004f, -0.004f), ct + vec3(0.008f, -0.004f, -0.010f),
-                       glm::mix(ct, psis, 0.45f) + vec3(0.008f, -0.010f, -0.006f), glm::mix(ct, psis, 0.75f) + vec3(0.010f, -0.026f, 0.002f)};
+                       glm::mix(ct, psis, 0.35f) + vec3(0.008f, -0.010f, -0.004f), glm::mix(ct, psis, 0.50f) + vec3(0.014f, -0.040f, 0.010f)};
     Polyline mid = {gtl + vec3(0.010f, 0.070f, 0.022f), gtl + vec3(0.018f, 0.075f, 0.002f), gtl + vec3(0.016f, 0.078f, -0.020f),
                     gtl + vec3(0.006f, 0.072f, -0.040f), gtl + vec3(-0.012f, 0.066f, -0.052f)};
     Polyline ins = {gtl + vec3(0.002f, 0.006f, 0.016f), gtl + vec3(0.004f, 0.004f, 0.008f), gtl + vec3(0.004f, 0.004f, 0.000f),
@@ -416,7 +416,7 @@ void gluteus_medius(Builder& b) {
     SheetOptions o;
     o.nu = 30;
     o.nv = 18;
-    o.thickness = [](float u, float v) { return 0.006f + 0.014f * std::sin(kPi * std::min(u * 1.2f, 1.0f)) * (0.6f + 0.4f * std::sin(kPi * v)); };
+    o.thickness = [](float u, float v) { return 0.005f + 0.012f * std::sin(kPi * std::min(u * 1.2f, 1.0f)) * (0.6f + 0.4f * std::sin(kPi * v)); };
     o.outward = hip_out;
     o.reach_in = 0.02f;
     b.add_muscle("gluteus_medius", sheet(b, fib, o));
@@ -695,7 +695,7 @@ void rotator_cuff(Builder& b) {
                          gti + vec3(-0.006f, -0.004f, -0.004f), gti};
         SpindleOptions o;
         o.nu = 32;
-        o.radii = [](float u) { return belly(u, vec2(0.010f, 0.007f), 0.004f, 0.0035f, 0.4f); };
+        o.radii = [](float u) { return belly(u, vec2(0.012f, 0.008f), 0.005f, 0.0035f, 0.4f); };
         o.side = [sn](float, vec3) { return glm::cross(sn, vec3(0.5f, 0.8f, 0)); };
         b.add_muscle("teres_minor", spindle(b, path, o));
     }
@@ -703,12 +703,13 @@ void rotator_cuff(Builder& b) {
     // the medial lip of the intertubercular groove.
     {
         const vec3 ml = b.left("humerus.medial_lip");
-        Polyline path = {ia + vec3(0.004f, 0.010f, -0.002f), glm::mix(ia, lb, 0.6f) + vec3(0.012f, 0.0f, -0.002f), vec3(0.150f, 1.315f, -0.052f),
-                         ml + vec3(-0.004f, -0.012f, -0.012f), ml + vec3(0.0f, 0.0f, -0.002f)};
+        Polyline path = {ia + vec3(0.002f, 0.012f, -0.004f), glm::mix(ia, lb, 0.5f) + vec3(0.014f, 0.006f, -0.012f), vec3(0.134f, 1.318f, -0.074f),
+                         vec3(0.160f, 1.336f, -0.036f), ml + vec3(-0.002f, -0.004f, -0.004f)};
         SpindleOptions o;
         o.nu = 36;
-        o.radii = [](float u) { return belly(u, vec2(0.015f, 0.0095f), 0.008f, 0.004f, 0.35f); };
+        o.radii = [](float u) { return belly(u, vec2(0.016f, 0.011f), 0.009f, 0.004f, 0.40f); };
         o.side = [sn](float, vec3) { return glm::cross(sn, vec3(0.3f, 1.0f, 0)); };
+        o.mask = kBone;
         b.add_muscle("teres_major", spindle(b, path, o));
     }
 }
@@ -1105,24 +1106,25 @@ void gluteus_maximus(Builder& b) {
     const vec3 tip = b.lm("coccyx.tip");
     const vec3 gt = b.left("femur.greater_trochanter");
     const vec3 tub = b.left("femur.gluteal_tuberosity");
-    Polyline origin = {glm::mix(psis, ct, 0.40f) + vec3(0.000f, -0.004f, -0.008f), psis + vec3(0.000f, -0.004f, -0.008f),
+    Polyline origin = {glm::mix(psis, ct, 0.52f) + vec3(0.000f, -0.004f, -0.006f), psis + vec3(0.000f, -0.002f, -0.008f),
                        vec3(0.030f, crest.y + 0.020f, crest.z - 0.006f), vec3(0.022f, crest.y - 0.025f, crest.z - 0.002f),
                        vec3(0.014f, apex.y - 0.004f, apex.z - 0.010f), vec3(0.008f, tip.y - 0.002f, tip.z - 0.010f)};
-    Polyline mid = {gt + vec3(-0.020f, 0.090f, -0.070f), gt + vec3(-0.032f, 0.070f, -0.092f), gt + vec3(-0.042f, 0.046f, -0.102f),
-                    gt + vec3(-0.050f, 0.020f, -0.104f), gt + vec3(-0.056f, -0.010f, -0.098f), gt + vec3(-0.060f, -0.040f, -0.086f)};
-    Polyline ins = {gt + vec3(0.016f, 0.006f, -0.026f), gt + vec3(0.016f, -0.014f, -0.022f), gt + vec3(0.015f, -0.034f, -0.018f),
-                    gt + vec3(0.013f, -0.054f, -0.016f), tub + vec3(0.010f, 0.010f, -0.018f), tub + vec3(0.004f, -0.004f, -0.012f)};
+    Polyline mid = {gt + vec3(-0.010f, 0.100f, -0.052f), gt + vec3(-0.024f, 0.074f, -0.078f), gt + vec3(-0.036f, 0.048f, -0.088f),
+                    gt + vec3(-0.046f, 0.020f, -0.090f), gt + vec3(-0.054f, -0.010f, -0.086f), gt + vec3(-0.060f, -0.040f, -0.076f)};
+    Polyline ins = {gt + vec3(0.016f, 0.006f, -0.014f), gt + vec3(0.016f, -0.014f, -0.010f), gt + vec3(0.015f, -0.034f, -0.008f),
+                    gt + vec3(0.013f, -0.070f, -0.006f), tub + vec3(0.012f, -0.012f, -0.014f), tub + vec3(0.004f, -0.010f, -0.012f)};
     auto fib = net({origin, mid, ins}, 12);
     SheetOptions o;
     o.nu = 36;
     o.nv = 24;
     o.thickness = [](float u, float v) {
-        return 0.007f + 0.022f * std::sin(kPi * std::min(u * 1.1f, 1.0f)) * (0.45f + 0.55f * std::sin(kPi * std::clamp(v * 1.1f, 0.0f, 1.0f)));
+        return 0.006f + 0.017f * std::sin(kPi * std::min(u * 1.1f, 1.0f)) * (0.45f + 0.55f * std::sin(kPi * std::clamp(v * 1.1f, 0.0f, 1.0f)));
     };
     o.outward = hip_out;
-    o.reach_in = 0.02f;
+    o.reach_in = 0.03f;
     o.reach_out = 0.05f;
     o.edge_round = 0.15f;
+    o.smooth = 60;
     b.add_muscle("gluteus_maximus", sheet(b, fib, o));
 }
 
