@@ -111,7 +111,7 @@ void build_fillers(Builder& b) {
         b.add_filler(sweep(axis,
                            [](int, float u) {
                                Section s;
-                               s.a = profile({0.070f, 0.100f, 0.108f, 0.108f, 0.100f}, u);
+                               s.a = profile({0.068f, 0.096f, 0.100f, 0.102f, 0.098f}, u);
                                s.b = profile({0.036f, 0.050f, 0.056f, 0.058f, 0.058f}, u);
                                return s;
                            },

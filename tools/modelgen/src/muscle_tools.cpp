@@ -195,7 +195,9 @@ Mesh sheet(Builder& b, const std::vector<Polyline>& fibres, const SheetOptions& 
         for (int j = 0; j < nv; ++j) {
             const float v = static_cast<float>(j) / static_cast<float>(nv - 1);
             float t = o.thickness(u, v);
-            const float ev = std::min(v, 1.0f - v) / std::max(o.edge_round, 1e-3f);
+            const float r0 = o.edge_round0 >= 0.0f ? o.edge_round0 : o.edge_round;
+            const float r1 = o.edge_round1 >= 0.0f ? o.edge_round1 : o.edge_round;
+            const float ev = std::min(v / std::max(r0, 1e-3f), (1.0f - v) / std::max(r1, 1e-3f));
             const float eu = std::min(u, 1.0f - u) / std::max(o.end_taper, 1e-3f);
             t *= std::sqrt(smoothstep01(std::min(ev, 1.0f))) * 0.85f + 0.15f;
             t *= std::sqrt(smoothstep01(std::min(eu, 1.0f))) * 0.7f + 0.3f;

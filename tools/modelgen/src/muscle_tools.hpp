@@ -34,8 +34,12 @@ struct SheetOptions {
     // Where the rows fall along the fibres: row fraction t -> arc-length fraction (denser where the
     // derivative is small).
     std::function<float(float)> u_warp;
-    // Round the sheet's side edges (v = 0 and v = 1) to this fraction of the width.
+    // Round the sheet's side edges (v = 0 and v = 1) to this fraction of the width; a negative
+    // edge_round0 / edge_round1 means "use edge_round" (set one to ~0 where the sheet meets the next
+    // part of the same muscle).
     float edge_round = 0.12f;
+    float edge_round0 = -1.0f;
+    float edge_round1 = -1.0f;
     // Taper the ends (u = 0, u = 1) over this fraction of the length.
     float end_taper = 0.08f;
 };

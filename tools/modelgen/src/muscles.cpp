@@ -910,10 +910,11 @@ void external_oblique(Builder& b) {
     o.nv = 22;
     o.thickness = [](float u, float v) {
         const float dig = 0.7f + 0.3f * std::fabs(std::cos(kPi * v * 7.0f));
-        return (0.003f + 0.004f * std::sin(kPi * u)) * (u < 0.3f ? glm::mix(dig, 1.0f, u / 0.3f) : 1.0f);
+        return (0.0025f + 0.003f * std::sin(kPi * u)) * (u < 0.3f ? glm::mix(dig, 1.0f, u / 0.3f) : 1.0f);
     };
     o.outward = [&b](vec3 p) { return belly_out(b, p); };
     o.reach_in = 0.03f;
+    o.smooth = 40;
     b.add_muscle("external_oblique", sheet(b, fib, o));
 }
 
@@ -1008,7 +1009,19 @@ void trapezius(Builder& b) {
         {spine_tip(b, vt(10)), vec3(0.030f, 1.262f, -0.104f), glm::mix(sc, sr, 0.95f) + vec3(0, -0.004f, -0.006f)},
         {spine_tip(b, vt(12)), vec3(0.025f, 1.226f, -0.098f), sr + vec3(0.002f, -0.006f, -0.006f)},
     };
-    auto part = [&](const std::string& id, int f0, int f1, int nv, std::function<float(float, float)> thick) {
+    // Thickness over the whole muscle (g: 0 at the occipital fibre .. 1 at the T12 fibre): thick over
+    // the top of the shoulder, a thin tendinous diamond round C7-T1, thin ascending fibres.
+    const float nfib = static_cast<float>(fs.size() - 1);
+    auto thickness = [](float u, float g) {
+        const float desc = 0.0075f * smoothstep01((u - 0.15f) / 0.35f) * (1.0f - 0.7f * smoothstep01((u - 0.75f) / 0.25f));
+        const float trans = 0.0045f * smoothstep01((u - 0.18f) / 0.30f) * (1.0f - 0.4f * smoothstep01((u - 0.80f) / 0.20f));
+        const float asc = 0.0032f * smoothstep01((u - 0.12f) / 0.30f) * (1.0f - 0.5f * smoothstep01((u - 0.80f) / 0.20f));
+        const float w_desc = 1.0f - smoothstep01((g - 0.22f) / 0.14f);
+        const float w_asc = smoothstep01((g - 0.56f) / 0.14f);
+        const float base = 0.0015f + 0.0010f * w_desc;
+        return base + desc * w_desc + asc * w_asc + trans * (1.0f - w_desc - w_asc);
+    };
+    auto part = [&](const std::string& id, int f0, int f1, int nv) {
         std::vector<Polyline> fib;
         for (int f = f0; f <= f1; ++f) {
             const F& x = fs[static_cast<std::size_t>(f)];
@@ -1017,7 +1030,7 @@ void trapezius(Builder& b) {
         SheetOptions o;
         o.nu = 34;
         o.nv = nv;
-        o.thickness = std::move(thick);
+        o.thickness = [=](float u, float v) { return thickness(u, (static_cast<float>(f0) + v * static_cast<float>(f1 - f0)) / nfib); };
         o.outward = [&b](vec3 p) {
             vec3 d = p.y > 1.44f ? neck_out(b, p) : b.trunk_out(p);
             if (p.y > 1.43f && p.x > 0.06f) d = glm::normalize(d + vec3(0, 0.8f, 0));
@@ -1026,21 +1039,16 @@ void trapezius(Builder& b) {
         o.reach_in = 0.016f;
         o.reach_out = 0.045f;
         o.edge_round = 0.08f;
+        // Where one part meets the next the sheet runs on at full thickness.
+        o.edge_round0 = f0 == 0 ? 0.08f : 0.0f;
+        o.edge_round1 = f1 == static_cast<int>(fs.size()) - 1 ? 0.08f : 0.0f;
         o.end_taper = 0.05f;
-        o.pin_insertion = true;
         o.smooth = 80;
         b.add_muscle(id, sheet(b, fib, o));
     };
-    part("trapezius_descending", 0, 4, 14, [](float u, float) {
-        return 0.0025f + 0.0075f * smoothstep01((u - 0.15f) / 0.35f) * (1.0f - smoothstep01((u - 0.75f) / 0.25f) * 0.7f);
-    });
-    part("trapezius_transverse", 4, 8, 14, [](float u, float) {
-        // Tendinous diamond near C7-T1, fleshy laterally.
-        return 0.0015f + 0.0045f * smoothstep01((u - 0.18f) / 0.3f) * (1.0f - 0.4f * smoothstep01((u - 0.8f) / 0.2f));
-    });
-    part("trapezius_ascending", 8, 13, 18, [](float u, float) {
-        return 0.0013f + 0.0032f * smoothstep01((u - 0.12f) / 0.3f) * (1.0f - 0.5f * smoothstep01((u - 0.8f) / 0.2f));
-    });
+    part("trapezius_descending", 0, 4, 14);
+    part("trapezius_transverse", 4, 8, 14);
+    part("trapezius_ascending", 8, 13, 18);
 }
 
 void pectoralis_major(Builder& b) {
