@@ -11,8 +11,6 @@
 #include <array>
 #include <cmath>
 #include <map>
-#include <cstdio>
-#include <cstdlib>
 
 namespace dorsal::modelgen {
 
@@ -341,7 +339,6 @@ void build_skin(Builder& b) {
     }
     Mesh m = polygonise(f, iso);
     taubin(m, 8);
-    if (std::getenv("DORSAL_SKIN_DEBUG")) std::fprintf(stderr, "skin before simplify: %zu tris, %zu bad edges\n", m.triangle_count(), count_open_or_bad_edges(m));
     // Fewer triangles: the outline is seen through, a few tens of thousands suffice.
     decimate(m, 60000);
     m.fibres.assign(m.positions.size(), vec3(0, 1, 0));
