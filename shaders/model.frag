@@ -7,8 +7,9 @@ in vec3 vModelPosition;
 uniform vec4 uBaseColour;      // sRGB colour and opacity
 uniform int uMaterial;         // 0 muscle, 1 tendon, 2 bone, 3 skin, 4 other
 uniform bool uHasFibres;
-uniform float uHighlight;      // 0: normal, 1: selected
-uniform vec3 uHighlightColour; // sRGB
+uniform int uHighlightStyle;   // 0 none, 1 selected, 2 related (primary), 3 related (secondary)
+uniform vec3 uSelectionColour; // sRGB
+uniform vec3 uRelatedColour;   // sRGB
 
 out vec4 fragColour;
 
@@ -53,7 +54,22 @@ void main() {
         specularStrength = 0.10;
         shininess = 16.0;
     }
-    albedo = mix(albedo, toLinear(uHighlightColour), 0.70 * uHighlight);
+    // Highlights differ in colour and in pattern: the selection is blue with a bright rim, primary
+    // related structures amber with a rim, secondary ones amber in diagonal hatching.
+    vec3 highlightColour = toLinear(uHighlightStyle == 1 ? uSelectionColour : uRelatedColour);
+    float highlight = 0.0;
+    float rimStrength = 0.0;
+    if (uHighlightStyle == 1) {
+        highlight = 0.70;
+        rimStrength = 1.0;
+    } else if (uHighlightStyle == 2) {
+        highlight = 0.65;
+        rimStrength = 0.7;
+    } else if (uHighlightStyle == 3) {
+        float hatch = step(0.5, fract((gl_FragCoord.x + gl_FragCoord.y) / 10.0));
+        highlight = 0.75 * hatch;
+    }
+    albedo = mix(albedo, highlightColour, highlight);
 
     // Key light from the viewer's upper left, fill from the lower right, hemisphere ambient.
     vec3 keyDirection = normalize(vec3(-0.45, 0.65, 0.62));
@@ -67,9 +83,9 @@ void main() {
 
     vec3 colour = albedo * (ambient + 0.95 * key + 0.30 * fill) + vec3(specular) * key;
 
-    // A bright rim on the selection reads as an outline, so selection is not colour alone.
+    // A bright rim reads as an outline, so a highlight is not colour alone.
     float rim = pow(1.0 - max(dot(normal, toEye), 0.0), 2.0);
-    colour = mix(colour, toLinear(uHighlightColour) * 1.6, rim * uHighlight);
+    colour = mix(colour, highlightColour * 1.6, rim * rimStrength);
 
     float alpha = uBaseColour.a;
     if (uMaterial == kSkin) {

@@ -10,7 +10,9 @@
 #include "app/offscreen_context.h"
 #include "app/runs.h"
 #include "app/session.h"
+#include "core/content.h"
 #include "core/model_loader.h"
+#include "core/search.h"
 #include "render/gl.h"
 
 namespace dorsal {
@@ -23,6 +25,9 @@ using Clock = std::chrono::steady_clock;
 const Clock::time_point processStart = Clock::now();
 
 constexpr int kLoadRuns = 5;
+constexpr int kContentRuns = 10;
+// A person typing "psoas major" and then "hip flexor", one search per keystroke.
+constexpr std::string_view kTypedQueries[] = {"psoas major", "hip flexor"};
 constexpr int kWarmUpFrames = 10;
 constexpr int kMeasuredFrames = 240;
 
@@ -76,6 +81,24 @@ int runBench(const Options& options) {
         loads.push_back(millisecondsSince(start));
     }
 
+    const std::filesystem::path contentDir = options.contentDir.empty() ? builtInContentPath() : options.contentDir;
+    std::vector<double> contentLoads;
+    for (int i = 0; i < kContentRuns; ++i) {
+        const Clock::time_point start = Clock::now();
+        Content content = loadContent(contentDir);
+        checkAgainstModelMuscles(content, muscleIdsOf(*session.model()), modelPath.filename().string());
+        contentLoads.push_back(millisecondsSince(start));
+    }
+    const SearchIndex index(session.content());
+    std::vector<double> keystrokes;
+    for (std::string_view query : kTypedQueries) {
+        for (std::size_t length = 1; length <= query.size(); ++length) {
+            const Clock::time_point start = Clock::now();
+            const std::vector<SearchResult> results = index.search(query.substr(0, length));
+            keystrokes.push_back(millisecondsSince(start));
+        }
+    }
+
     for (int i = 0; i < kWarmUpFrames; ++i) renderOneFrame(session, options);
     glFinish();
     std::vector<double> frames;
@@ -90,6 +113,9 @@ int runBench(const Options& options) {
                 options.width, options.height, context.kind().c_str(), session.renderer().samples());
     std::printf("model_load_median: %.1f ms\n", percentile(loads, 0.5));
     std::printf("start_to_first_offscreen_frame: %.1f ms\n", firstFrame);
+    std::printf("content_load_and_check_median: %.1f ms\n", percentile(contentLoads, 0.5));
+    std::printf("search_per_keystroke_median: %.3f ms\n", percentile(keystrokes, 0.5));
+    std::printf("search_per_keystroke_max: %.3f ms\n", percentile(keystrokes, 1.0));
     std::printf("frame_time_median: %.2f ms\n", percentile(frames, 0.5));
     std::printf("frame_time_p95: %.2f ms\n", percentile(frames, 0.95));
     std::printf("frames_measured: %d frames\n", kMeasuredFrames);

@@ -25,7 +25,12 @@ std::string typeName(const toml::node& node) {
     }
 }
 
-std::string inQuotes(std::string_view s) { return "\"" + std::string(s) + "\""; }
+std::string inQuotes(std::string_view s) {
+    std::string quoted;
+    quoted.reserve(s.size() + 2);
+    quoted.append(1, '"').append(s).append(1, '"');
+    return quoted;
+}
 
 std::string joinQuoted(const std::vector<std::string_view>& words) {
     std::string out;

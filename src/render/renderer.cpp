@@ -1,6 +1,7 @@
 #include "render/renderer.h"
 
 #include <algorithm>
+#include <numeric>
 #include <cstddef>
 #include <utility>
 
@@ -180,6 +181,13 @@ void Renderer::drawScene(const Model& model, const OrbitCamera& camera, const Hi
         for (std::size_t node = 0; node < styles.size(); ++node) styles[node] = highlight.styleOf(model, static_cast<int>(node));
     }
 
+    // Opaque parts nearest first, so that the depth test rejects hidden fragments before shading.
+    const glm::vec3 eye = camera.eye();
+    order_.resize(std::min(parts_.size(), model.parts.size()));
+    std::iota(order_.begin(), order_.end(), std::size_t{0});
+    std::sort(order_.begin(), order_.end(), [&](std::size_t a, std::size_t b) {
+        return glm::distance(eye, model.parts[a].bounds.centre()) < glm::distance(eye, model.parts[b].bounds.centre());
+    });
     glDisable(GL_BLEND);
     glDepthMask(GL_TRUE);
     glDisable(GL_CULL_FACE);
@@ -205,7 +213,7 @@ void Renderer::drawParts(const Model& model, const std::vector<HighlightStyle>& 
     const GLint material = modelProgram_.uniform("uMaterial");
     const GLint hasFibres = modelProgram_.uniform("uHasFibres");
     const GLint style = modelProgram_.uniform("uHighlightStyle");
-    for (std::size_t i = 0; i < parts_.size() && i < model.parts.size(); ++i) {
+    for (std::size_t i : order_) {
         const Part& part = model.parts[i];
         if (isTranslucent(part) != translucent) continue;
         glUniform4fv(colour, 1, glm::value_ptr(part.baseColour));

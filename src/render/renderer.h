@@ -60,6 +60,7 @@ private:
     ShaderProgram backgroundProgram_;
     GLuint emptyVertexArray_ = 0;
     std::vector<GpuPart> parts_;
+    std::vector<std::size_t> order_;  // the order parts are drawn in this frame
 
     int width_ = 0;
     int height_ = 0;

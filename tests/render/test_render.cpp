@@ -216,3 +216,119 @@ TEST_CASE("the window refuses to start without a display and says how to run hea
     CHECK(run.exitCode == 1);
     CHECK_THAT(run.output, Contains("cannot open a window") && Contains("--output"));
 }
+
+// --- The built-in model and the knowledge base -------------------------------------------------
+
+namespace {
+
+std::filesystem::path builtInModel() { return test::sourceDir() / "assets" / "models" / "dorsal-back.glb"; }
+
+// The related-structure amber: bright, red well above blue.
+bool isRelatedAmber(const glm::ivec3& c) { return c.r > 200 && c.g > 130 && c.b < 120 && c.r - c.b > 110; }
+
+// The pixel rectangle covering `nodes` as the app frames the whole model in a w x h view.
+std::pair<glm::vec2, glm::vec2> projectedRect(const Model& model, const std::vector<int>& nodes, int w, int h,
+                                              ViewPreset preset) {
+    OrbitCamera camera;
+    camera.frame(model.bounds, static_cast<float>(w) / static_cast<float>(h), preset);
+    glm::vec2 low(1e9f), high(-1e9f);
+    for (int node : nodes) {
+        const Bounds box = model.subtreeBounds(node);
+        for (int corner = 0; corner < 8; ++corner) {
+            const glm::vec3 p((corner & 1) ? box.max.x : box.min.x, (corner & 2) ? box.max.y : box.min.y,
+                              (corner & 4) ? box.max.z : box.min.z);
+            const glm::vec3 pixel = camera.project(p, {w, h});
+            low = glm::min(low, glm::vec2(pixel));
+            high = glm::max(high, glm::vec2(pixel));
+        }
+    }
+    return {low, high};
+}
+
+}  // namespace
+
+TEST_CASE("selecting psoas major by its id lights it where it projects, seen from the front", "[render][content]") {
+    const Image image = render("select_psoas", {"--no-ui", "--resolution", "600,800", "--view", "anterior", "--select",
+                                                "psoas_major"}, builtInModel());
+    const Model model = loadModel(builtInModel());
+    const std::vector<int> psoas{model.findNode("muscle.psoas_major.L"), model.findNode("muscle.psoas_major.R")};
+    REQUIRE(psoas[0] >= 0);
+    REQUIRE(psoas[1] >= 0);
+    const auto [low, high] = projectedRect(model, psoas, 600, 800, ViewPreset::Anterior);
+    int inside = 0;
+    int outside = 0;
+    int leftHalf = 0;
+    for (int y = 0; y < 800; ++y) {
+        for (int x = 0; x < 600; ++x) {
+            if (!isSelectionBlue(rgb(image, x, y))) continue;
+            const bool within = x >= low.x - 2 && x <= high.x + 2 && y >= low.y - 2 && y <= high.y + 2;
+            (within ? inside : outside)++;
+            leftHalf += x < 300 ? 1 : 0;
+        }
+    }
+    INFO("blue inside " << inside << ", outside " << outside);
+    CHECK(inside > 300);
+    CHECK(outside == 0);
+    // Both sides are selected: blue on both halves of the picture.
+    CHECK(leftHalf > inside / 5);
+    CHECK(leftHalf < inside * 4 / 5);
+}
+
+TEST_CASE("a pain pattern shows its muscles in the related styles and selects nothing", "[render][content]") {
+    const Image image =
+        render("select_pain", {"--no-ui", "--resolution", "480,640", "--select", "low_back_pain"}, builtInModel());
+    int amber = 0;
+    int blue = 0;
+    for (int y = 0; y < 640; ++y) {
+        for (int x = 0; x < 480; ++x) {
+            amber += isRelatedAmber(rgb(image, x, y)) ? 1 : 0;
+            blue += isSelectionBlue(rgb(image, x, y)) ? 1 : 0;
+        }
+    }
+    INFO("amber " << amber << ", blue " << blue);
+    CHECK(amber > 500);
+    CHECK(blue == 0);
+}
+
+TEST_CASE("an open entry fills the right-hand panel with text", "[render][content]") {
+    const Image open = render("entry_open", {"--resolution", "1280,800", "--select", "latissimus_dorsi"}, builtInModel());
+    const Image closed = render("entry_closed", {"--resolution", "1280,800"}, builtInModel());
+    const FrameLayout layout = frameLayout(1280, 800, true, true, 1.0f);
+    int textOpen = 0;
+    int textClosed = 0;
+    for (int y = 0; y < 800; ++y) {
+        for (int x = layout.entryPanel.x + 10; x < 1270; ++x) {
+            textOpen += rgb(open, x, y).g > 200 ? 1 : 0;
+            textClosed += rgb(closed, x, y).g > 200 ? 1 : 0;
+        }
+    }
+    INFO("light pixels with the entry open " << textOpen << ", closed " << textClosed);
+    CHECK(textOpen > 3000);
+    CHECK(textClosed < textOpen / 10);
+}
+
+TEST_CASE("an unknown entry id for --select fails with the closest ids", "[render][content][errors]") {
+    const std::filesystem::path png = test::scratchDir("unknown_entry") / "never.png";
+    const RunResult run = runDorsal({"--output", png.string(), "--select", "psoaz_major"}, "unknown_entry");
+    CHECK(run.exitCode == 1);
+    CHECK(run.output == "dorsal: no entry or structure named \"psoaz_major\"; did you mean psoas_major?\n");
+    CHECK_FALSE(std::filesystem::exists(png));
+}
+
+TEST_CASE("dorsal info prints an entry and refuses an unknown id", "[content][cli]") {
+    const RunResult info = runDorsal({"info", "quadratus_lumborum"}, "info");
+    CHECK(info.exitCode == 0);
+    CHECK_THAT(info.output, Contains("Quadratus lumborum\n") && Contains("Origin\n") && Contains("Insertion\n"));
+    const RunResult wrong = runDorsal({"info", "quadratus_lumborom"}, "info_wrong");
+    CHECK(wrong.exitCode == 1);
+    CHECK_THAT(wrong.output, Contains("no entry with id \"quadratus_lumborom\"; did you mean quadratus_lumborum"));
+}
+
+TEST_CASE("dorsal check prints file:line:column problems and exits 1 on broken content", "[content][cli]") {
+    const std::filesystem::path dir = test::scratchDir("check_broken");
+    std::filesystem::copy(test::dataDir() / "content_good", dir / "content", std::filesystem::copy_options::recursive);
+    std::ofstream(dir / "content" / "guides" / "sitting.toml", std::ios::app) << "mood = \"grumpy\"\n";
+    const RunResult run = runDorsal({"check", (dir / "content").string(), "--model", boxes().string()}, "check_broken");
+    CHECK(run.exitCode == 1);
+    CHECK_THAT(run.output, Contains((dir / "content" / "guides" / "sitting.toml").string() + ":9:1: unknown key \"mood\""));
+}
