@@ -4,12 +4,12 @@ in vec3 vViewNormal;
 in vec3 vViewFibre;
 in vec3 vModelPosition;
 
-uniform vec4 uBaseColour;      // sRGB colour and opacity
+uniform vec4 uBaseColour;      // linear colour (as glTF stores it) and opacity
 uniform int uMaterial;         // 0 muscle, 1 tendon, 2 bone, 3 skin, 4 other
 uniform bool uHasFibres;
 uniform int uHighlightStyle;   // 0 none, 1 selected, 2 related (primary), 3 related (secondary)
-uniform vec3 uSelectionColour; // sRGB
-uniform vec3 uRelatedColour;   // sRGB
+uniform vec3 uSelectionColour; // linear
+uniform vec3 uRelatedColour;   // linear
 
 out vec4 fragColour;
 
@@ -18,7 +18,6 @@ const int kTendon = 1;
 const int kBone = 2;
 const int kSkin = 3;
 
-vec3 toLinear(vec3 c) { return pow(c, vec3(2.2)); }
 vec3 toSrgb(vec3 c) { return pow(clamp(c, 0.0, 1.0), vec3(1.0 / 2.2)); }
 
 // Fine stripes running along the muscle fibres, as anatomical illustrations draw them.
@@ -40,7 +39,7 @@ void main() {
     if (!gl_FrontFacing) normal = -normal;
     vec3 toEye = normalize(-vViewPosition);
 
-    vec3 albedo = toLinear(uBaseColour.rgb);
+    vec3 albedo = uBaseColour.rgb;
     float specularStrength = 0.12;
     float shininess = 24.0;
     if (uMaterial == kMuscle) {
@@ -56,7 +55,7 @@ void main() {
     }
     // Highlights differ in colour and in pattern: the selection is blue with a bright rim, primary
     // related structures amber with a rim, secondary ones amber in diagonal hatching.
-    vec3 highlightColour = toLinear(uHighlightStyle == 1 ? uSelectionColour : uRelatedColour);
+    vec3 highlightColour = uHighlightStyle == 1 ? uSelectionColour : uRelatedColour;
     float highlight = 0.0;
     float rimStrength = 0.0;
     if (uHighlightStyle == 1) {

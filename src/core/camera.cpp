@@ -13,7 +13,6 @@ namespace {
 
 constexpr float kPi = 3.14159265358979f;
 constexpr float kMaxPitch = glm::radians(89.0f);
-constexpr float kOrbitRadiansPerPixel = 0.008f;
 constexpr float kZoomPerStep = 0.85f;
 
 struct PresetAngles {

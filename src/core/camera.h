@@ -26,6 +26,7 @@ struct Ray {
 class OrbitCamera {
 public:
     static constexpr float kFieldOfViewY = glm::radians(35.0f);
+    static constexpr float kOrbitRadiansPerPixel = 0.008f;  // how far a mouse drag turns the view
 
     // Looks at `bounds` from `preset`, close enough that the whole box fits a viewport of `aspect`
     // (width / height > 0). An empty box frames the unit cube.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <span>
 
 namespace dorsal {
 
@@ -84,6 +85,35 @@ std::string nodeDisplayName(const std::string& nodeName) {
     }
     id[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(id[0])));
     return id + sideSuffixOfNode(nodeName);
+}
+
+bool isClosedSurface(const std::vector<std::uint32_t>& indices) {
+    if (indices.empty() || indices.size() % 3 != 0) return false;
+    // The directed edges grouped by their first corner (a counting sort); a closed surface wound
+    // one way holds each directed edge once and, for each, its reverse.
+    const std::uint32_t cornerCount = *std::max_element(indices.begin(), indices.end()) + 1;
+    std::vector<std::uint32_t> start(cornerCount + 1, 0);
+    for (std::size_t t = 0; t < indices.size(); t += 3) {
+        for (std::size_t k = 0; k < 3; ++k) ++start[indices[t + k] + 1];
+    }
+    for (std::uint32_t c = 0; c < cornerCount; ++c) start[c + 1] += start[c];
+    std::vector<std::uint32_t> edgeEnd(indices.size());
+    std::vector<std::uint32_t> filled(start.begin(), start.end() - 1);
+    for (std::size_t t = 0; t < indices.size(); t += 3) {
+        for (std::size_t k = 0; k < 3; ++k) edgeEnd[filled[indices[t + k]]++] = indices[t + (k + 1) % 3];
+    }
+    const auto edgesFrom = [&](std::uint32_t corner) {
+        return std::span<const std::uint32_t>(edgeEnd.data() + start[corner], start[corner + 1] - start[corner]);
+    };
+    for (std::uint32_t from = 0; from < cornerCount; ++from) {
+        const std::span<const std::uint32_t> ends = edgesFrom(from);
+        for (std::size_t i = 0; i < ends.size(); ++i) {
+            if (std::count(ends.begin(), ends.end(), ends[i]) != 1) return false;  // an edge twice
+            const std::span<const std::uint32_t> back = edgesFrom(ends[i]);
+            if (std::find(back.begin(), back.end(), from) == back.end()) return false;  // a border
+        }
+    }
+    return true;
 }
 
 }  // namespace dorsal

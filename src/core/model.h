@@ -36,6 +36,12 @@ struct Bounds {
     float radius() const { return glm::length(max - min) * 0.5f; }
 };
 
+// A simplified version of a part's triangles, for when it is drawn small.
+struct DetailLevel {
+    std::vector<std::uint32_t> indices;
+    float error = 0.0f;  // the largest deviation from the full mesh, in model units (metres)
+};
+
 // One drawable piece of geometry in world space, owned by one node.
 struct Part {
     int node = -1;                  // index into Model::nodes
@@ -44,8 +50,10 @@ struct Part {
     std::vector<glm::vec3> positions;
     std::vector<glm::vec3> normals;  // unit length, one per position
     std::vector<glm::vec3> fibres;   // unit fibre direction per position, or empty
-    std::vector<std::uint32_t> indices;  // triangles
+    std::vector<std::uint32_t> indices;  // triangles, full detail (what picking uses)
+    std::vector<DetailLevel> coarser;    // ever fewer triangles, ever larger error
     Bounds bounds;
+    bool closed = false;  // a watertight, consistently wound surface: its back is never seen
 
     std::size_t triangleCount() const { return indices.size() / 3; }
 };
@@ -86,5 +94,9 @@ std::string nodeDisplayName(const std::string& nodeName);
 
 // Material kind from a material or node name ("muscle", "bone.sacrum", ...); Other if none fits.
 MaterialKind materialKindFromName(const std::string& name);
+
+// True when every edge of the triangles `indices` is shared by exactly two triangles that run
+// along it in opposite directions: a closed surface wound one way. False for an empty list.
+bool isClosedSurface(const std::vector<std::uint32_t>& indices);
 
 }  // namespace dorsal

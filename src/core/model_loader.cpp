@@ -1,11 +1,15 @@
 #include "core/model_loader.h"
 
+#include <algorithm>
 #include <system_error>
+#include <thread>
 
 #include <assimp/Importer.hpp>
 #include <assimp/material.h>
 #include <assimp/postprocess.h>
 #include <assimp/scene.h>
+
+#include "core/detail.h"
 
 namespace dorsal {
 
@@ -110,6 +114,21 @@ private:
     Model& model_;
 };
 
+// Simplifying is the slowest step of a load; two threads halve it on a machine with two cores.
+void prepareForDrawing(Model& model) {
+    constexpr std::size_t kThreads = 2;
+    std::vector<std::thread> workers;
+    for (std::size_t t = 0; t < kThreads; ++t) {
+        workers.emplace_back([&model, t] {
+            for (std::size_t i = t; i < model.parts.size(); i += kThreads) {
+                model.parts[i].closed = isClosedSurface(model.parts[i].indices);
+                buildDetailLevels(model.parts[i]);
+            }
+        });
+    }
+    for (std::thread& worker : workers) worker.join();
+}
+
 std::string extensionOf(const std::filesystem::path& path) {
     std::string ext = path.extension().string();
     for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -133,9 +152,15 @@ Model loadModel(const std::filesystem::path& path) {
     }
     // Points and lines are of no use to an anatomy view; drop them rather than draw noise.
     importer.SetPropertyInteger(AI_CONFIG_PP_SBP_REMOVE, aiPrimitiveType_POINT | aiPrimitiveType_LINE);
-    const unsigned flags = aiProcess_Triangulate | aiProcess_GenSmoothNormals | aiProcess_JoinIdenticalVertices |
-                           aiProcess_SortByPType | aiProcess_ValidateDataStructure;
+    // Welding shared corners is the slowest step of a read, and only files that store each
+    // triangle's corners separately (STL, some PLY and OBJ files) need it: those are read again with it.
+    const unsigned flags =
+        aiProcess_Triangulate | aiProcess_GenSmoothNormals | aiProcess_SortByPType | aiProcess_ValidateDataStructure;
     const aiScene* scene = importer.ReadFile(path.string(), flags);
+    const auto separateCorners = [](const aiMesh* mesh) { return mesh->mNumFaces > 1 && mesh->mNumVertices >= 3 * mesh->mNumFaces; };
+    if (scene && std::any_of(scene->mMeshes, scene->mMeshes + scene->mNumMeshes, separateCorners)) {
+        scene = importer.ReadFile(path.string(), flags | aiProcess_JoinIdenticalVertices);
+    }
     if (!scene) {
         std::string cause = importer.GetErrorString();
         if (cause.empty()) cause = "unknown error";
@@ -149,6 +174,7 @@ Model loadModel(const std::filesystem::path& path) {
     model.sourcePath = path.string();
     SceneConverter(*scene, model).addNode(*scene->mRootNode, -1, glm::mat4(1.0f));
     if (model.parts.empty()) throw ModelLoadError(path, "the model contains no triangle meshes");
+    prepareForDrawing(model);
     return model;
 }
 

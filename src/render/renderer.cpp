@@ -1,12 +1,14 @@
 #include "render/renderer.h"
 
 #include <algorithm>
+#include <cmath>
 #include <numeric>
 #include <cstddef>
 #include <utility>
 
 #include <glm/gtc/type_ptr.hpp>
 
+#include "core/detail.h"
 #include "render/shader_sources.h"
 
 namespace dorsal {
@@ -32,6 +34,9 @@ int materialIndex(MaterialKind kind) {
     return 4;
 }
 
+// The shader lights in linear space; the palette is written in sRGB, as colours are picked.
+glm::vec3 linearFromSrgb(const glm::vec3& srgb) { return glm::pow(srgb, glm::vec3(2.2f)); }
+
 bool isTranslucent(const Part& part) { return part.material == MaterialKind::Skin || part.baseColour.a < 0.99f; }
 
 }  // namespace
@@ -41,13 +46,22 @@ struct Renderer::GpuPart {
     GLuint vertexArray = 0;
     GLuint vertexBuffer = 0;
     GLuint indexBuffer = 0;
-    GLsizei indexCount = 0;
+    // Each level's vertices and indices, one after another in the buffers: full detail first, then
+    // the part's coarser levels in order. A level has its own compact copy of the vertices it uses,
+    // because a software renderer shades every vertex in the range a draw call's indices span.
+    struct Range {
+        std::size_t indexOffsetBytes = 0;
+        GLsizei indexCount = 0;
+        GLint baseVertex = 0;
+    };
+    std::vector<Range> levels;
 
     explicit GpuPart(const Part& part) {
-        std::vector<Vertex> vertices(part.positions.size());
-        for (std::size_t i = 0; i < vertices.size(); ++i) {
-            vertices[i] = {part.positions[i], part.normals[i], part.fibres.empty() ? glm::vec3(0.0f) : part.fibres[i]};
-        }
+        std::vector<Vertex> vertices;
+        std::vector<std::uint32_t> indices;
+        addLevel(part, part.indices, vertices, indices);
+        for (const DetailLevel& level : part.coarser) addLevel(part, level.indices, vertices, indices);
+
         glGenVertexArrays(1, &vertexArray);
         glGenBuffers(1, &vertexBuffer);
         glGenBuffers(1, &indexBuffer);
@@ -56,8 +70,8 @@ struct Renderer::GpuPart {
         glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(vertices.size() * sizeof(Vertex)), vertices.data(),
                      GL_STATIC_DRAW);
         glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, indexBuffer);
-        glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(part.indices.size() * sizeof(std::uint32_t)),
-                     part.indices.data(), GL_STATIC_DRAW);
+        glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(indices.size() * sizeof(std::uint32_t)),
+                     indices.data(), GL_STATIC_DRAW);
         const auto attribute = [](GLuint location, std::size_t offset) {
             glEnableVertexAttribArray(location);
             glVertexAttribPointer(location, 3, GL_FLOAT, GL_FALSE, sizeof(Vertex), reinterpret_cast<const void*>(offset));
@@ -66,7 +80,6 @@ struct Renderer::GpuPart {
         attribute(1, offsetof(Vertex, normal));
         attribute(2, offsetof(Vertex, fibre));
         glBindVertexArray(0);
-        indexCount = static_cast<GLsizei>(part.indices.size());
     }
     ~GpuPart() {
         glDeleteBuffers(1, &indexBuffer);
@@ -77,10 +90,30 @@ struct Renderer::GpuPart {
         : vertexArray(std::exchange(other.vertexArray, 0)),
           vertexBuffer(std::exchange(other.vertexBuffer, 0)),
           indexBuffer(std::exchange(other.indexBuffer, 0)),
-          indexCount(other.indexCount) {}
+          levels(std::move(other.levels)) {}
     GpuPart(const GpuPart&) = delete;
     GpuPart& operator=(const GpuPart&) = delete;
     GpuPart& operator=(GpuPart&&) = delete;
+
+private:
+    // Appends the vertices `levelIndices` use, in order of first use, and the indices renumbered
+    // from the level's first vertex.
+    void addLevel(const Part& part, const std::vector<std::uint32_t>& levelIndices, std::vector<Vertex>& vertices,
+                  std::vector<std::uint32_t>& indices) {
+        constexpr std::uint32_t kUnused = ~std::uint32_t{0};
+        levels.push_back({indices.size() * sizeof(std::uint32_t), static_cast<GLsizei>(levelIndices.size()),
+                          static_cast<GLint>(vertices.size())});
+        std::vector<std::uint32_t> renumbered(part.positions.size(), kUnused);
+        std::uint32_t next = 0;
+        for (std::uint32_t original : levelIndices) {
+            if (renumbered[original] == kUnused) {
+                renumbered[original] = next++;
+                vertices.push_back({part.positions[original], part.normals[original],
+                                    part.fibres.empty() ? glm::vec3(0.0f) : part.fibres[original]});
+            }
+            indices.push_back(renumbered[original]);
+        }
+    }
 };
 
 Renderer::Renderer()
@@ -170,12 +203,13 @@ void Renderer::drawScene(const Model& model, const OrbitCamera& camera, const Hi
     glDepthFunc(GL_LESS);
     glEnable(GL_MULTISAMPLE);
 
+    const glm::mat4 view = camera.view();
+    const glm::mat4 projection = camera.projection(viewport.aspect());
     modelProgram_.use();
-    glUniformMatrix4fv(modelProgram_.uniform("uView"), 1, GL_FALSE, glm::value_ptr(camera.view()));
-    glUniformMatrix4fv(modelProgram_.uniform("uProjection"), 1, GL_FALSE,
-                       glm::value_ptr(camera.projection(viewport.aspect())));
-    glUniform3fv(modelProgram_.uniform("uSelectionColour"), 1, glm::value_ptr(Palette::kSelection));
-    glUniform3fv(modelProgram_.uniform("uRelatedColour"), 1, glm::value_ptr(Palette::kRelated));
+    glUniformMatrix4fv(modelProgram_.uniform("uView"), 1, GL_FALSE, glm::value_ptr(view));
+    glUniformMatrix4fv(modelProgram_.uniform("uProjection"), 1, GL_FALSE, glm::value_ptr(projection));
+    glUniform3fv(modelProgram_.uniform("uSelectionColour"), 1, glm::value_ptr(linearFromSrgb(Palette::kSelection)));
+    glUniform3fv(modelProgram_.uniform("uRelatedColour"), 1, glm::value_ptr(linearFromSrgb(Palette::kRelated)));
     std::vector<HighlightStyle> styles(model.nodes.size(), HighlightStyle::None);
     if (!highlight.empty()) {
         for (std::size_t node = 0; node < styles.size(); ++node) styles[node] = highlight.styleOf(model, static_cast<int>(node));
@@ -188,16 +222,27 @@ void Renderer::drawScene(const Model& model, const OrbitCamera& camera, const Hi
     std::sort(order_.begin(), order_.end(), [&](std::size_t a, std::size_t b) {
         return glm::distance(eye, model.parts[a].bounds.centre()) < glm::distance(eye, model.parts[b].bounds.centre());
     });
+    // Each part as coarse as it can be without a visible change: its simplification error, at its
+    // nearest distance from the eye, must stay within a pixel. The faint skin shell hides four.
+    const float pixelsPerUnitAtOne =
+        static_cast<float>(viewport.height) / (2.0f * std::tan(OrbitCamera::kFieldOfViewY / 2.0f));
+    levelOf_.resize(order_.size());
+    for (std::size_t i = 0; i < order_.size(); ++i) {
+        const Part& part = model.parts[i];
+        const float nearest = std::max(glm::distance(eye, part.bounds.centre()) - part.bounds.radius(), 1e-3f);
+        const float tolerancePixels = isTranslucent(part) ? 4.0f : 1.0f;
+        levelOf_[i] = chooseDetailLevel(part, pixelsPerUnitAtOne / nearest, tolerancePixels) + 1;
+    }
     glDisable(GL_BLEND);
     glDepthMask(GL_TRUE);
-    glDisable(GL_CULL_FACE);
+    glCullFace(GL_BACK);
     drawParts(model, styles, false);
 
     // Translucent shells last, without writing depth: their back faces first, then their front.
+    glEnable(GL_CULL_FACE);
     glEnable(GL_BLEND);
     glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
     glDepthMask(GL_FALSE);
-    glEnable(GL_CULL_FACE);
     glCullFace(GL_FRONT);
     drawParts(model, styles, true);
     glCullFace(GL_BACK);
@@ -216,14 +261,23 @@ void Renderer::drawParts(const Model& model, const std::vector<HighlightStyle>& 
     for (std::size_t i : order_) {
         const Part& part = model.parts[i];
         if (isTranslucent(part) != translucent) continue;
+        // The back of a closed opaque surface is never seen; skipping it halves the triangles. An
+        // open surface may be seen from behind, so it is drawn on both sides.
+        if (!translucent) part.closed ? glEnable(GL_CULL_FACE) : glDisable(GL_CULL_FACE);
         glUniform4fv(colour, 1, glm::value_ptr(part.baseColour));
         glUniform1i(material, materialIndex(part.material));
         glUniform1i(hasFibres, part.fibres.empty() ? 0 : 1);
         glUniform1i(style, static_cast<int>(styles[static_cast<std::size_t>(part.node)]));
-        glBindVertexArray(parts_[i].vertexArray);
-        glDrawElements(GL_TRIANGLES, parts_[i].indexCount, GL_UNSIGNED_INT, nullptr);
+        drawPart(i);
     }
     glBindVertexArray(0);
+}
+
+void Renderer::drawPart(std::size_t i) {
+    glBindVertexArray(parts_[i].vertexArray);
+    const GpuPart::Range& range = parts_[i].levels[static_cast<std::size_t>(levelOf_[i])];
+    glDrawElementsBaseVertex(GL_TRIANGLES, range.indexCount, GL_UNSIGNED_INT,
+                             reinterpret_cast<const void*>(range.indexOffsetBytes), range.baseVertex);
 }
 
 void Renderer::resolveFrame() {

@@ -54,13 +54,17 @@ private:
     struct GpuPart;
     void ensureTargets(int width, int height);
     void releaseTargets();
+    // Draws the opaque or the translucent parts with the model program, which must be in use.
     void drawParts(const Model& model, const std::vector<HighlightStyle>& styles, bool translucent);
+    // Binds part i's geometry and draws it at this frame's detail level with the current program.
+    void drawPart(std::size_t i);
 
     ShaderProgram modelProgram_;
     ShaderProgram backgroundProgram_;
     GLuint emptyVertexArray_ = 0;
     std::vector<GpuPart> parts_;
     std::vector<std::size_t> order_;  // the order parts are drawn in this frame
+    std::vector<int> levelOf_;        // per part, this frame's detail level (0: full)
 
     int width_ = 0;
     int height_ = 0;

@@ -23,13 +23,18 @@ struct RunResult {
     std::string output;  // stdout and stderr together
 };
 
-std::string quote(const std::string& s) { return "'" + s + "'"; }
+// Single-quoted for the shell (the test paths hold no single quotes).
+std::string quote(const std::string& s) {
+    std::string quoted;
+    quoted.append(1, '\'').append(s).append(1, '\'');
+    return quoted;
+}
 
 // Runs dorsal with `args`; `environment` is a prefix such as "env -u DISPLAY".
 RunResult runDorsal(const std::vector<std::string>& args, const std::string& name, const std::string& environment = "") {
     const std::filesystem::path log = test::scratchDir("run_" + name) / "output.txt";
     std::string command = environment + " " + quote(DORSAL_BINARY);
-    for (const std::string& arg : args) command += " " + quote(arg);
+    for (const std::string& arg : args) command.append(" ").append(quote(arg));
     command += " > " + quote(log.string()) + " 2>&1";
     const int status = std::system(command.c_str());
     RunResult result;

@@ -11,9 +11,9 @@ namespace dorsal::modelgen {
 const MaterialInfo& material_info(Material m) {
     // Linear-space base colours (glTF): warm red muscle, pale tendon, ivory bone, faint skin.
     static const MaterialInfo infos[material_count] = {
-        {"muscle", {0.58f, 0.10f, 0.075f, 1.0f}, 0.55f, false},
-        {"tendon", {0.86f, 0.80f, 0.72f, 1.0f}, 0.40f, false},
-        {"bone", {0.84f, 0.78f, 0.60f, 1.0f}, 0.70f, false},
+        {"muscle", {0.40f, 0.045f, 0.032f, 1.0f}, 0.55f, false},
+        {"tendon", {0.72f, 0.64f, 0.54f, 1.0f}, 0.40f, false},
+        {"bone", {0.62f, 0.55f, 0.40f, 1.0f}, 0.70f, false},
         {"skin", {0.85f, 0.62f, 0.50f, 0.15f}, 0.60f, true},
     };
     return infos[static_cast<int>(m)];

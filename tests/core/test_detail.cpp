@@ -1,0 +1,136 @@
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <fstream>
+
+#include <glm/gtc/constants.hpp>
+
+#include "core/detail.h"
+#include "core/model_loader.h"
+#include "test_paths.h"
+
+using namespace dorsal;
+
+namespace {
+
+// A closed tetrahedron wound outwards.
+const std::vector<std::uint32_t> kTetrahedron{0, 2, 1, 0, 1, 3, 0, 3, 2, 1, 2, 3};
+
+// A closed sphere of `radius` with `rings` x `segments` quads, wound outwards.
+Part sphere(float radius, int rings, int segments) {
+    Part part;
+    part.positions.push_back({0.0f, radius, 0.0f});
+    for (int r = 1; r < rings; ++r) {
+        const float polar = glm::pi<float>() * static_cast<float>(r) / static_cast<float>(rings);
+        for (int s = 0; s < segments; ++s) {
+            const float azimuth = 2.0f * glm::pi<float>() * static_cast<float>(s) / static_cast<float>(segments);
+            part.positions.push_back(radius * glm::vec3(std::sin(polar) * std::cos(azimuth), std::cos(polar),
+                                                        -std::sin(polar) * std::sin(azimuth)));
+        }
+    }
+    part.positions.push_back({0.0f, -radius, 0.0f});
+    const auto ring = [&](int r, int s) { return static_cast<std::uint32_t>(1 + (r - 1) * segments + s % segments); };
+    const auto bottom = static_cast<std::uint32_t>(part.positions.size() - 1);
+    for (int s = 0; s < segments; ++s) {
+        part.indices.insert(part.indices.end(), {0u, ring(1, s), ring(1, s + 1)});
+        for (int r = 1; r + 1 < rings; ++r) {
+            part.indices.insert(part.indices.end(), {ring(r, s), ring(r + 1, s), ring(r + 1, s + 1)});
+            part.indices.insert(part.indices.end(), {ring(r, s), ring(r + 1, s + 1), ring(r, s + 1)});
+        }
+        part.indices.insert(part.indices.end(), {ring(rings - 1, s), bottom, ring(rings - 1, s + 1)});
+    }
+    for (const glm::vec3& p : part.positions) part.normals.push_back(glm::normalize(p));
+    return part;
+}
+
+}  // namespace
+
+TEST_CASE("a closed surface is told from an open or inconsistently wound one", "[detail]") {
+    CHECK(isClosedSurface(kTetrahedron));
+    CHECK(isClosedSurface(sphere(1.0f, 16, 24).indices));
+
+    std::vector<std::uint32_t> open(kTetrahedron.begin(), kTetrahedron.end() - 3);
+    CHECK_FALSE(isClosedSurface(open));
+
+    std::vector<std::uint32_t> flipped = kTetrahedron;
+    std::swap(flipped[1], flipped[2]);
+    CHECK_FALSE(isClosedSurface(flipped));
+
+    CHECK_FALSE(isClosedSurface({}));
+}
+
+TEST_CASE("detail levels roughly halve the triangles, with an error that grows but stays small", "[detail]") {
+    Part part = sphere(0.1f, 64, 96);
+    const std::vector<std::uint32_t> full = part.indices;
+    buildDetailLevels(part);
+    REQUIRE(part.coarser.size() >= 4);
+    CHECK(part.indices == full);  // full detail is kept as it was, for picking
+    std::size_t previous = part.triangleCount();
+    float previousError = 0.0f;
+    for (const DetailLevel& level : part.coarser) {
+        const std::size_t triangles = level.indices.size() / 3;
+        CHECK(triangles <= previous * 3 / 4);
+        CHECK(triangles >= previous / 3);
+        CHECK(level.error > previousError);
+        for (std::uint32_t index : level.indices) REQUIRE(index < part.positions.size());
+        previous = triangles;
+        previousError = level.error;
+    }
+    // The first level of a fine sphere of 10 cm deviates by well under a millimetre.
+    CHECK(part.coarser.front().error < 0.0005f);
+}
+
+TEST_CASE("the coarsest level whose error stays within the pixel tolerance is chosen", "[detail]") {
+    Part part = sphere(0.1f, 64, 96);
+    buildDetailLevels(part);
+    REQUIRE(part.coarser.size() >= 2);
+    // Close up (a million pixels per metre) every level shows its error: full detail.
+    CHECK(chooseDetailLevel(part, 1e6f) == -1);
+    // A few pixels tall: the coarsest.
+    CHECK(chooseDetailLevel(part, 10.0f) == static_cast<int>(part.coarser.size()) - 1);
+    // Just above and just below the second level's error.
+    const float pixelsPerUnit = 0.75f / part.coarser[1].error;
+    CHECK(chooseDetailLevel(part, pixelsPerUnit * 0.99f) >= 1);
+    CHECK(chooseDetailLevel(part, pixelsPerUnit * 1.01f) == 0);
+}
+
+TEST_CASE("a mesh too small to simplify gets no coarser levels", "[detail]") {
+    Part part;
+    part.positions = {{0, 0, 0}, {1, 0, 0}, {0, 1, 0}, {0, 0, 1}};
+    part.normals.assign(4, {0.0f, 0.0f, 1.0f});
+    part.indices = kTetrahedron;
+    buildDetailLevels(part);
+    CHECK(part.coarser.empty());
+}
+
+TEST_CASE("an STL's separate triangle corners are welded into one closed surface", "[detail][loader]") {
+    const std::filesystem::path path = test::scratchDir("stl") / "tetrahedron.stl";
+    const glm::vec3 corners[] = {{0, 0, 0}, {1, 0, 0}, {0, 1, 0}, {0, 0, 1}};
+    std::ofstream stl(path);
+    stl << "solid tetrahedron\n";
+    for (std::size_t t = 0; t < kTetrahedron.size(); t += 3) {
+        stl << "facet normal 0 0 0\nouter loop\n";
+        for (std::size_t k = 0; k < 3; ++k) {
+            const glm::vec3& p = corners[kTetrahedron[t + k]];
+            stl << "vertex " << p.x << ' ' << p.y << ' ' << p.z << '\n';
+        }
+        stl << "endloop\nendfacet\n";
+    }
+    stl << "endsolid tetrahedron\n";
+    stl.close();
+    const Model model = loadModel(path);
+    REQUIRE(model.parts.size() == 1);
+    CHECK(model.parts[0].positions.size() == 4);
+    CHECK(model.parts[0].closed);
+}
+
+TEST_CASE("every part of the built-in model is closed and has coarser levels", "[detail][model]") {
+    const Model model = loadModel(test::sourceDir() / "assets" / "models" / "dorsal-back.glb");
+    std::size_t withLevels = 0;
+    for (const Part& part : model.parts) {
+        INFO(model.nodes[static_cast<std::size_t>(part.node)].name);
+        CHECK(part.closed);
+        withLevels += part.coarser.empty() ? 0 : 1;
+    }
+    CHECK(withLevels == model.parts.size());
+}
