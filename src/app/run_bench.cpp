@@ -1,17 +1,18 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <string>
 #include <vector>
 
+#include <glm/gtc/constants.hpp>
 #include <imgui.h>
 
 #include "app/offscreen_context.h"
 #include "app/runs.h"
 #include "app/session.h"
-#include <glm/gtc/constants.hpp>
-
 #include "core/content.h"
 #include "core/model_loader.h"
 #include "core/search.h"
@@ -58,6 +59,20 @@ void renderOneFrame(Session& session, const Options& options) {
     io.DisplaySize = ImVec2(static_cast<float>(options.width), static_cast<float>(options.height));
     io.DeltaTime = 1.0f / 60.0f;
     session.composeFrame(options.width, options.height, true);
+}
+
+// Milliseconds one run of the model generator takes to build the built-in model into a scratch
+// file; a negative value when it fails.
+double timeModelGenerator() {
+    const std::filesystem::path scratch = std::filesystem::temp_directory_path() / "dorsal-bench-model.glb";
+    const std::string command =
+        std::string("'") + DORSAL_MODELGEN_BINARY + "' '" + scratch.string() + "' > /dev/null 2>&1";
+    const Clock::time_point start = Clock::now();
+    const int status = std::system(command.c_str());
+    const double elapsed = millisecondsSince(start);
+    std::error_code ignored;
+    std::filesystem::remove(scratch, ignored);
+    return status == 0 ? elapsed : -1.0;
 }
 
 }  // namespace
@@ -122,6 +137,11 @@ int runBench(const Options& options) {
     std::printf("content_load_and_check_median: %.1f ms\n", percentile(contentLoads, 0.5));
     std::printf("search_per_keystroke_median: %.3f ms\n", percentile(keystrokes, 0.5));
     std::printf("search_per_keystroke_max: %.3f ms\n", percentile(keystrokes, 1.0));
+    if (const double generator = timeModelGenerator(); generator >= 0.0) {
+        std::printf("model_generator_run: %.0f ms\n", generator);
+    } else {
+        std::printf("model_generator_run: failed (%s)\n", DORSAL_MODELGEN_BINARY);
+    }
     std::printf("frame_time_median: %.2f ms\n", percentile(frames, 0.5));
     std::printf("frame_time_p95: %.2f ms\n", percentile(frames, 0.95));
     std::printf("frames_measured: %d frames, orbiting once around the model\n", kMeasuredFrames);
