@@ -10,6 +10,8 @@ uniform bool uHasFibres;
 uniform int uHighlightStyle;   // 0 none, 1 selected, 2 related (primary), 3 related (secondary)
 uniform vec3 uSelectionColour; // linear
 uniform vec3 uRelatedColour;   // linear
+uniform bool uGhost;           // x-ray: a faint shell, denser at its outline
+uniform bool uDimmed;          // not highlighted while something is: greyed and darker
 
 out vec4 fragColour;
 
@@ -69,6 +71,7 @@ void main() {
         highlight = 0.75 * hatch;
     }
     albedo = mix(albedo, highlightColour, highlight);
+    if (uDimmed) albedo = mix(albedo, vec3(dot(albedo, vec3(0.30, 0.59, 0.11))), 0.7) * 0.45;
 
     // Key light from the viewer's upper left, fill from the lower right, hemisphere ambient.
     vec3 keyDirection = normalize(vec3(-0.45, 0.65, 0.62));
@@ -87,7 +90,9 @@ void main() {
     colour = mix(colour, highlightColour * 1.6, rim * rimStrength);
 
     float alpha = uBaseColour.a;
-    if (uMaterial == kSkin) {
+    if (uGhost) {
+        alpha = clamp(0.06 + 0.45 * rim, 0.0, 0.5);
+    } else if (uMaterial == kSkin) {
         // The skin is a faint shell: clearer where it faces the viewer, denser at its silhouette.
         alpha = clamp(uBaseColour.a * (0.5 + 1.6 * rim), 0.0, 0.6);
     }

@@ -95,6 +95,15 @@ ParsedCommandLine parseCommandLine(int argc, const char* const* argv) {
     app.add_option("--content", options.contentDir, "Content folder to read")->default_str("the built-in content");
     app.add_option("--view", view, "Initial view: anterior, posterior, left, right, superior or oblique")
         ->default_str(view);
+    app.add_flag("--isolate", options.isolate, "Show only the --select structures");
+    app.add_flag("--xray", options.xray, "X-ray: all but the highlight (or but the bones) see-through");
+    app.add_flag("--dim", options.dimOthers, "Grey out what is not highlighted");
+    std::string layers;
+    app.add_option("--layers", layers, "Layers to show, comma-separated: skin, superficial, intermediate, deep, bones")
+        ->default_str("all");
+    std::string side = "both";
+    app.add_option("--side", side, "Side to show: left, right or both")->default_str(side);
+    app.add_flag("--labels", options.labels, "Label the highlighted muscles in the picture (--output)");
     CLI::App* bench = app.add_subcommand("bench", "Measure load and frame times and print them, one per line");
     bench->add_option("--model", options.model, "Model to measure")->default_str("the built-in back model");
     CLI::App* check = app.add_subcommand("check", "Check the content files and print every problem as file:line:column");
@@ -150,6 +159,28 @@ ParsedCommandLine parseCommandLine(int argc, const char* const* argv) {
     }
     options.view = *preset;
     options.showUi = !noUi;
+    if (!layers.empty()) {
+        options.strataShown.fill(false);
+        std::size_t start = 0;
+        while (start <= layers.size()) {
+            const std::size_t comma = std::min(layers.find(',', start), layers.size());
+            const std::string name = layers.substr(start, comma - start);
+            const std::optional<Stratum> stratum = stratumFromName(name);
+            if (!stratum) {
+                const std::vector<std::string> close =
+                    closestMatches(name, {"skin", "superficial", "intermediate", "deep", "bones"}, 1);
+                return fail("unknown layer \"" + name + "\" in --layers" +
+                            (close.empty() ? "" : "; did you mean " + close.front() + "?") +
+                            " (skin, superficial, intermediate, deep, bones)");
+            }
+            options.strataShown[static_cast<std::size_t>(*stratum)] = true;
+            start = comma + 1;
+        }
+    }
+    const std::optional<SideShown> sideShown = sideShownFromName(side);
+    if (!sideShown) return fail("unknown side \"" + side + "\" for --side; use left, right or both");
+    options.side = *sideShown;
+    if (options.isolate && options.select.empty()) return fail("--isolate needs --select: what should stay?");
     if (check->parsed()) {
         options.command = Command::Check;
     } else if (info->parsed()) {

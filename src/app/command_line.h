@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/camera.h"
+#include "core/view_state.h"
 
 namespace dorsal {
 
@@ -18,8 +19,15 @@ struct Options {
     int width = 1280;
     int height = 800;
     bool showUi = true;
-    std::string select;            // a node name to highlight at start
+    std::string select;            // an entry id or node name to highlight at start
     ViewPreset view = ViewPreset::Posterior;
+    // What is shown at start (the window and --output alike).
+    bool isolate = false;          // only the --select structures
+    bool xray = false;             // the rest translucent
+    bool dimOthers = false;        // the rest greyed
+    std::array<bool, kPeelableStrata> strataShown{true, true, true, true, true};
+    SideShown side = SideShown::Both;
+    bool labels = false;           // labels in an --output picture (the window always starts with them)
     std::filesystem::path contentDir;  // empty: the built-in content
     std::string infoId;                // the entry `dorsal info` prints
 };

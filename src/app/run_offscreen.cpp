@@ -15,13 +15,25 @@ constexpr int kSettleFrames = 3;
 
 }  // namespace
 
+bool applyStartOptions(const Options& options, Session& session) {
+    if (!options.select.empty() && !session.selectByName(options.select)) return false;
+    ViewState& view = session.view();
+    view.xray = options.xray;
+    view.others = options.dimOthers ? OthersStyle::Dimmed : OthersStyle::Normal;
+    view.strataShown = options.strataShown;
+    view.side = options.side;
+    if (options.isolate) session.isolateHighlight();
+    return true;
+}
+
 int runOffscreen(const Options& options) {
     OffscreenContext context;
     Session session(1.0f, options.view, options.contentDir.empty() ? builtInContentPath() : options.contentDir);
     session.setFrameSize(options.width, options.height, options.showUi);
     const std::filesystem::path modelPath = options.model.empty() ? builtInModelPath() : options.model;
     bool ok = session.loadModel(modelPath);
-    if (ok && !options.select.empty()) ok = session.selectByName(options.select);
+    if (ok) ok = applyStartOptions(options, session);
+    session.view().labels = options.labels;
     if (!ok) {
         for (const std::string& message : session.messages()) std::fprintf(stderr, "dorsal: %s\n", message.c_str());
         return 1;

@@ -11,7 +11,6 @@
 #include "app/offscreen_context.h"
 #include "app/runs.h"
 #include "app/session.h"
-#include "core/picking.h"
 
 namespace dorsal {
 
@@ -37,6 +36,10 @@ struct MouseState {
     double lastY = 0.0;
     double lastClickTime = -1.0;
 };
+
+// Keys 1 to 6: the view presets in the order of the toolbar.
+constexpr ViewPreset kPresetKeys[] = {ViewPreset::Anterior, ViewPreset::Posterior, ViewPreset::Left,
+                                      ViewPreset::Right,    ViewPreset::Superior,  ViewPreset::Oblique};
 
 struct WindowApp {
     GLFWwindow* window = nullptr;
@@ -72,16 +75,11 @@ struct WindowApp {
         const double now = glfwGetTime();
         const bool doubleClick = mouse.lastClickTime >= 0.0 && now - mouse.lastClickTime < 0.35;
         mouse.lastClickTime = doubleClick ? -1.0 : now;
-        const Model* model = session->model();
-        std::optional<PickHit> hit;
-        if (model) {
-            const Ray ray = session->camera().rayThrough(inScene, sceneSize);
-            hit = pickNearest(*model, ray, [](const Part& part) { return part.material != MaterialKind::Skin; });
-        }
-        if (hit) {
-            session->selectNode(hit->node, additive);
+        const int node = session->nodeAt(cursorInFramebuffer(x, y));
+        if (node >= 0) {
+            session->selectNode(node, additive);
         } else if (doubleClick) {
-            session->resetCamera();
+            session->viewFrom(session->initialView());
         } else if (!additive) {
             session->clearSelection();
         }
@@ -123,6 +121,9 @@ void onCursor(GLFWwindow* window, double x, double y) {
     if (app.mouse.panning) {
         app.session->camera().pan(delta.x, delta.y, static_cast<float>(app.session->layoutNow().scene.height));
     }
+    // Hovering names what is under the cursor; not while dragging or over a panel.
+    const bool overScene = !ImGui::GetIO().WantCaptureMouse && !app.mouse.orbiting && !app.mouse.panning;
+    app.session->setHoveredNode(overScene ? app.session->nodeAt(app.cursorInFramebuffer(x, y)) : -1);
     app.mouse.lastX = x;
     app.mouse.lastY = y;
 }
@@ -150,10 +151,22 @@ void onKey(GLFWwindow* window, int key, int /*scancode*/, int action, int mods) 
     if ((mods & GLFW_MOD_CONTROL) && key == GLFW_KEY_F) return session.focusSearch();
     if ((mods & GLFW_MOD_ALT) && key == GLFW_KEY_LEFT) return session.goBack();
     if ((mods & GLFW_MOD_ALT) && key == GLFW_KEY_RIGHT) return session.goForward();
+    if (key == GLFW_KEY_F1) session.helpOpen() = !session.helpOpen();
     if (ImGui::GetIO().WantCaptureKeyboard) return;
-    if (key == GLFW_KEY_R || key == GLFW_KEY_HOME) session.resetCamera();
+    ViewState& view = session.view();
+    if (key >= GLFW_KEY_1 && key <= GLFW_KEY_6) session.viewFrom(kPresetKeys[key - GLFW_KEY_1]);
+    if (key == GLFW_KEY_R || key == GLFW_KEY_HOME) session.viewFrom(session.initialView());
     if (key == GLFW_KEY_F) session.frameHighlight();
     if (key == GLFW_KEY_ESCAPE) session.clearSelection();
+    if (key == GLFW_KEY_I) session.isolateHighlight();
+    if (key == GLFW_KEY_H) session.hideSelection();
+    if (key == GLFW_KEY_A) session.showAll();
+    if (key == GLFW_KEY_X) view.xray = !view.xray;
+    if (key == GLFW_KEY_L) view.labels = !view.labels;
+    if (key == GLFW_KEY_D) view.others = view.others == OthersStyle::Dimmed ? OthersStyle::Normal : OthersStyle::Dimmed;
+    if (key == GLFW_KEY_LEFT_BRACKET) view.peel(std::max(view.peelDepth() - 1, 0));
+    if (key == GLFW_KEY_RIGHT_BRACKET) view.peel(std::min(view.peelDepth() + 1, kPeelableStrata - 1));
+    if (key == GLFW_KEY_S) view.side = static_cast<SideShown>((static_cast<int>(view.side) + 1) % 3);
 }
 
 void onDrop(GLFWwindow* window, int count, const char** paths) {
@@ -192,6 +205,7 @@ int runWindow(const Options& options) {
 
     {
         Session session(uiScale, options.view, options.contentDir.empty() ? builtInContentPath() : options.contentDir);
+        session.setCameraAnimation(true);
         WindowApp app;
         app.window = window;
         app.session = &session;
@@ -210,9 +224,10 @@ int runWindow(const Options& options) {
         glfwGetFramebufferSize(window, &width, &height);
         session.setFrameSize(width, height, true);
         const std::filesystem::path modelPath = options.model.empty() ? builtInModelPath() : options.model;
-        if (session.loadModel(modelPath) && !options.select.empty()) session.selectByName(options.select);
+        if (session.loadModel(modelPath)) applyStartOptions(options, session);
 
         while (!glfwWindowShouldClose(window)) {
+            if (session.cameraMoving()) app.framesToDraw = kFramesAfterInput;
             if (app.framesToDraw > 0 || session.loading()) {
                 // Keep drawing while something changes; a pending load is polled ten times a second.
                 glfwWaitEventsTimeout(session.loading() ? 0.1 : 0.0);

@@ -5,6 +5,12 @@
 
 namespace dorsal {
 
+class Session;
+
+// Applies --select and the view options (isolate, x-ray, layers, side, labels) to a session whose
+// model is loaded. False, with the reason in the session's messages, for an unknown --select.
+bool applyStartOptions(const Options& options, Session& session);
+
 // Opens the window and runs until it is closed.
 int runWindow(const Options& options);
 // Renders one frame with no window and writes options.output; exit code 1 (and no PNG) on error.

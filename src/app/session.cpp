@@ -7,6 +7,7 @@
 #include <imgui.h>
 
 #include "core/model_loader.h"
+#include "core/picking.h"
 #include "core/text.h"
 
 namespace dorsal {
@@ -43,7 +44,9 @@ void Session::adoptModel(Model model) {
     view_ = ViewState{};
     history_.clear();
     model_ = std::move(model);
+    strata_ = strataOfNodes(*model_, content_);
     renderer_->setModel(*model_);
+    cameraMove_.reset();
     resetCamera();
 }
 
@@ -152,7 +155,67 @@ void Session::frameHighlight() {
     for (const std::vector<int>* nodes : {&view_.highlight.selected, &view_.highlight.primary, &view_.highlight.secondary}) {
         for (int node : *nodes) box.add(model_->subtreeBounds(node));
     }
-    if (!box.empty()) camera_.fit(box, layoutNow().scene.aspect());
+    if (box.empty()) return;
+    OrbitCamera to = cameraMove_ ? cameraMove_->to : camera_;
+    to.fit(box, layoutNow().scene.aspect());
+    moveCamera(to);
+}
+
+void Session::viewFrom(ViewPreset preset) {
+    OrbitCamera to;
+    to.frame(model_ ? model_->bounds : Bounds{}, layoutNow().scene.aspect(), preset);
+    moveCamera(to);
+}
+
+void Session::isolateHighlight() {
+    const Highlight& h = view_.highlight;
+    view_.isolated.clear();
+    for (const std::vector<int>* nodes : {&h.selected, &h.primary, &h.secondary}) {
+        view_.isolated.insert(view_.isolated.end(), nodes->begin(), nodes->end());
+    }
+    frameHighlight();
+}
+
+void Session::hideSelection() {
+    const std::vector<int>& selected = view_.highlight.selected;
+    view_.hidden.insert(view_.hidden.end(), selected.begin(), selected.end());
+    clearSelection();
+}
+
+void Session::showAll() { view_.showAll(); }
+
+void Session::moveCamera(const OrbitCamera& to) {
+    if (!animateCamera_) {
+        camera_ = to;
+        cameraMove_.reset();
+        return;
+    }
+    cameraMove_ = CameraMove{camera_, to, std::chrono::steady_clock::now()};
+}
+
+void Session::advanceCameraMove() {
+    if (!cameraMove_) return;
+    constexpr float kMoveSeconds = 0.35f;
+    const float t = std::chrono::duration<float>(std::chrono::steady_clock::now() - cameraMove_->start).count() /
+                    kMoveSeconds;
+    camera_ = OrbitCamera::between(cameraMove_->from, cameraMove_->to, t);
+    if (t >= 1.0f) cameraMove_.reset();
+}
+
+std::vector<NodeLook> Session::looks() const {
+    return model_ ? lookOfNodes(*model_, strata_, view_) : std::vector<NodeLook>{};
+}
+
+int Session::nodeAt(glm::vec2 cursor) const {
+    if (!model_) return -1;
+    const Viewport scene = layoutNow().scene;
+    const std::vector<NodeLook> nodeLooks = looks();
+    const Ray ray = camera_.rayThrough(cursor - glm::vec2(scene.x, scene.y), glm::vec2(scene.width, scene.height));
+    const std::optional<PickHit> hit = pickNearest(*model_, ray, [&](const Part& part) {
+        const NodeLook& look = nodeLooks[static_cast<std::size_t>(part.node)];
+        return look.visible && !look.ghost && part.material != MaterialKind::Skin;
+    });
+    return hit ? hit->node : -1;
 }
 
 void Session::applyUiRequests(const UiFrame& frame) {
@@ -163,34 +226,49 @@ void Session::applyUiRequests(const UiFrame& frame) {
     if (frame.goForward) goForward();
     if (frame.closeEntry) clearSelection();
     if (frame.frameSelection) frameHighlight();
+    if (frame.viewPreset) viewFrom(*frame.viewPreset);
+    if (frame.resetView) viewFrom(initialView_);
+    if (frame.isolateSelection) isolateHighlight();
+    if (frame.hideSelection) hideSelection();
+    if (frame.showAll) showAll();
 }
 
 void Session::composeFrame(int width, int height, bool showUi) {
     setFrameSize(width, height, showUi);
-    if (showUi) {
-        ImGui_ImplOpenGL3_NewFrame();
-        ImGui::NewFrame();
-        UiFrame frame;
-        frame.model = model();
-        frame.content = &content_;
-        frame.search = &search_;
-        frame.view = &view_;
-        frame.layout = layoutNow();
-        frame.currentEntry = history_.current();
-        frame.canGoBack = history_.canGoBack();
-        frame.canGoForward = history_.canGoForward();
-        frame.messages = &messages_;
-        frame.focusSearch = std::exchange(focusSearch_, false);
-        if (pending_.valid()) frame.loadingWhat = pendingPath_.filename().string();
-        interface_->draw(frame);
-        ImGui::Render();
-        applyUiRequests(frame);
+    advanceCameraMove();
+    std::vector<NodeLook> nodeLooks = looks();
+    // Without the panels ImGui still draws the labels, so it gets a frame of its own size.
+    if (!showUi) {
+        ImGui::GetIO().DisplaySize = ImVec2(static_cast<float>(width), static_cast<float>(height));
+        ImGui::GetIO().DeltaTime = 1.0f / 60.0f;
     }
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui::NewFrame();
+    UiFrame frame;
+    frame.model = model();
+    frame.content = &content_;
+    frame.search = &search_;
+    frame.view = &view_;
+    frame.camera = &camera_;
+    frame.looks = &nodeLooks;
+    frame.layout = layoutNow();
+    frame.panelsShown = showUi;
+    frame.helpOpen = &helpOpen_;
+    frame.hoveredNode = hoveredNode_;
+    frame.currentEntry = history_.current();
+    frame.canGoBack = history_.canGoBack();
+    frame.canGoForward = history_.canGoForward();
+    frame.messages = &messages_;
+    frame.focusSearch = std::exchange(focusSearch_, false);
+    if (pending_.valid()) frame.loadingWhat = pendingPath_.filename().string();
+    interface_->draw(frame);
+    ImGui::Render();
+    applyUiRequests(frame);
 
     renderer_->beginFrame(width, height);
-    if (model_) renderer_->drawScene(*model_, camera_, view_.highlight, layoutNow().scene);
+    if (model_) renderer_->drawScene(*model_, camera_, looks(), layoutNow().scene);
     renderer_->resolveFrame();
-    if (showUi) ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 }
 
 }  // namespace dorsal

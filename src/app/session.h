@@ -2,6 +2,7 @@
 // Everything one run of Dorsal shows: the model, the knowledge base, the camera, the view state,
 // the renderer and the panels. The window and the offscreen path both draw through composeFrame().
 
+#include <chrono>
 #include <filesystem>
 #include <future>
 #include <memory>
@@ -74,10 +75,39 @@ public:
     void resetCamera();
     // Moves the camera to the highlighted structures, keeping the direction of view.
     void frameHighlight();
+    // Turns the camera to look from `preset` at the whole model.
+    void viewFrom(ViewPreset preset);
+    // Shows only what is highlighted (and frames it); hides the selection; shows everything.
+    void isolateHighlight();
+    void hideSelection();
+    void showAll();
+
+    // With animation on (the window), camera moves glide over a third of a second; without (the
+    // offscreen and bench runs), they happen at once.
+    void setCameraAnimation(bool on) { animateCamera_ = on; }
+    bool cameraMoving() const { return cameraMove_.has_value(); }
+    // The look of each node this frame, from the view state.
+    std::vector<NodeLook> looks() const;
+    // The structure under pixel `cursor` of the 3D view: visible, solid parts only (the skin and
+    // x-ray ghosts are seen through). -1 for none.
+    int nodeAt(glm::vec2 cursor) const;
+    bool& helpOpen() { return helpOpen_; }
+    ViewPreset initialView() const { return initialView_; }
+    // The structure under the mouse, named in a tooltip; -1 for none.
+    void setHoveredNode(int node) { hoveredNode_ = node; }
 
 private:
     void adoptModel(Model model);
     void applyUiRequests(const UiFrame& frame);
+    // Moves the camera to `to`, gliding when animation is on.
+    void moveCamera(const OrbitCamera& to);
+    void advanceCameraMove();
+
+    struct CameraMove {
+        OrbitCamera from;
+        OrbitCamera to;
+        std::chrono::steady_clock::time_point start;
+    };
 
     ImGuiContext* imgui_ = nullptr;
     std::unique_ptr<Interface> interface_;
@@ -89,6 +119,11 @@ private:
     OrbitCamera camera_;
     ViewPreset initialView_;
     ViewState view_;
+    std::vector<Stratum> strata_;  // one per node of the model
+    std::optional<CameraMove> cameraMove_;
+    bool animateCamera_ = false;
+    bool helpOpen_ = false;
+    int hoveredNode_ = -1;
     std::vector<std::string> messages_;
     std::future<Model> pending_;
     std::filesystem::path pendingPath_;

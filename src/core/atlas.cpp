@@ -91,4 +91,21 @@ void EntryHistory::clear() {
     position_ = 0;
 }
 
+std::vector<Stratum> strataOfNodes(const Model& model, const Content& content) {
+    std::vector<Stratum> strata(model.nodes.size(), Stratum::Other);
+    for (std::size_t i = 0; i < strata.size(); ++i) {
+        const std::string& name = model.nodes[i].name;
+        if (name == "skin") {
+            strata[i] = Stratum::Skin;
+        } else if (name.starts_with("bone.")) {
+            strata[i] = Stratum::Bone;
+        } else if (name.starts_with("muscle.")) {
+            const Muscle* muscle = content.muscle(contentIdOfNode(name));
+            const std::string layer = muscle ? muscle->layer : (name == "muscle.diaphragm" ? "deep" : "");
+            strata[i] = stratumFromName(layer).value_or(Stratum::Intermediate);
+        }
+    }
+    return strata;
+}
+
 }  // namespace dorsal

@@ -27,6 +27,11 @@ std::string displayNameOfNode(const Model& model, const Content& content, int no
 // The entry a node belongs to (its content id when the content has that entry), or "".
 std::string entryOfNode(const Model& model, const Content& content, int node);
 
+// Each node's stratum, for peeling: "skin" and "bone.*" nodes by name, muscles by the layer of
+// their entry (intermediate when the entry does not say or is missing; the diaphragm is deep),
+// everything else Other. One per node of `model`.
+std::vector<Stratum> strataOfNodes(const Model& model, const Content& content);
+
 // Back and forward through the entries a person has opened, as in a browser.
 class EntryHistory {
 public:

@@ -85,6 +85,17 @@ void OrbitCamera::fit(const Bounds& bounds, float aspect) {
     clampDistance();
 }
 
+OrbitCamera OrbitCamera::between(const OrbitCamera& from, const OrbitCamera& to, float t) {
+    t = std::clamp(t, 0.0f, 1.0f);
+    const float eased = t * t * (3.0f - 2.0f * t);
+    OrbitCamera camera = to;
+    camera.target_ = glm::mix(from.target_, to.target_, eased);
+    camera.distance_ = from.distance_ * std::pow(to.distance_ / from.distance_, eased);
+    camera.yaw_ = from.yaw_ + std::remainder(to.yaw_ - from.yaw_, 2.0f * kPi) * eased;
+    camera.pitch_ = glm::mix(from.pitch_, to.pitch_, eased);
+    return camera;
+}
+
 void OrbitCamera::orbit(float dxPixels, float dyPixels) {
     yaw_ -= dxPixels * kOrbitRadiansPerPixel;
     yaw_ = std::remainder(yaw_, 2.0f * kPi);

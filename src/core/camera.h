@@ -44,6 +44,11 @@ public:
     // Zooms by `steps` wheel notches (positive: closer) towards the point under `cursor`.
     void zoomTowards(glm::vec2 cursor, glm::vec2 viewportSize, float steps);
 
+    // The camera a fraction `t` (0 to 1) of the way from `from` to `to`, eased in and out: the
+    // target moves in a straight line, the distance geometrically, and the direction the short
+    // way round. For smooth camera moves.
+    static OrbitCamera between(const OrbitCamera& from, const OrbitCamera& to, float t);
+
     glm::mat4 view() const;
     glm::mat4 projection(float aspect) const;
     glm::vec3 eye() const;

@@ -6,14 +6,118 @@
 
 namespace dorsal {
 
+namespace {
+
+constexpr std::array<std::string_view, kPeelableStrata> kStratumNames{"skin", "superficial", "intermediate", "deep",
+                                                                      "bones"};
+
+bool withinAny(const Model& model, int node, const std::vector<int>& nodes) {
+    return std::any_of(nodes.begin(), nodes.end(), [&](int n) { return model.isWithin(node, n); });
+}
+
+}  // namespace
+
 HighlightStyle Highlight::styleOf(const Model& model, int node) const {
-    auto within = [&](const std::vector<int>& nodes) {
-        return std::any_of(nodes.begin(), nodes.end(), [&](int n) { return model.isWithin(node, n); });
-    };
-    if (within(selected)) return HighlightStyle::Selected;
-    if (within(primary)) return HighlightStyle::Primary;
-    if (within(secondary)) return HighlightStyle::Secondary;
+    if (withinAny(model, node, selected)) return HighlightStyle::Selected;
+    if (withinAny(model, node, primary)) return HighlightStyle::Primary;
+    if (withinAny(model, node, secondary)) return HighlightStyle::Secondary;
     return HighlightStyle::None;
+}
+
+std::optional<Stratum> stratumFromName(std::string_view name) {
+    for (std::size_t i = 0; i < kStratumNames.size(); ++i) {
+        if (kStratumNames[i] == name) return static_cast<Stratum>(i);
+    }
+    return std::nullopt;
+}
+
+std::string_view stratumName(Stratum stratum) {
+    const auto index = static_cast<std::size_t>(stratum);
+    return index < kStratumNames.size() ? kStratumNames[index] : "other";
+}
+
+std::optional<SideShown> sideShownFromName(std::string_view name) {
+    if (name == "both") return SideShown::Both;
+    if (name == "left") return SideShown::Left;
+    if (name == "right") return SideShown::Right;
+    return std::nullopt;
+}
+
+void ViewState::peel(int depth) {
+    for (int i = 0; i < kPeelableStrata; ++i) strataShown[static_cast<std::size_t>(i)] = i >= depth;
+}
+
+int ViewState::peelDepth() const {
+    int depth = 0;
+    while (depth < kPeelableStrata - 1 && !strataShown[static_cast<std::size_t>(depth)]) ++depth;
+    return depth;
+}
+
+void ViewState::showAll() {
+    strataShown.fill(true);
+    side = SideShown::Both;
+    xray = false;
+    isolated.clear();
+    hidden.clear();
+}
+
+std::vector<NodeLook> lookOfNodes(const Model& model, const std::vector<Stratum>& strata, const ViewState& view) {
+    std::vector<NodeLook> looks(model.nodes.size());
+    const bool anyHighlight = !view.highlight.empty();
+    for (std::size_t i = 0; i < looks.size(); ++i) {
+        const int node = static_cast<int>(i);
+        NodeLook& look = looks[i];
+        look.style = anyHighlight ? view.highlight.styleOf(model, node) : HighlightStyle::None;
+        const Stratum stratum = i < strata.size() ? strata[i] : Stratum::Other;
+        const bool stratumShown =
+            stratum == Stratum::Other || view.strataShown[static_cast<std::size_t>(stratum)];
+        const std::string& name = model.nodes[i].name;
+        const bool left = name.ends_with(".L");
+        const bool right = name.ends_with(".R");
+        const bool sideShown = view.side == SideShown::Both || (!left && !right) ||
+                               (view.side == SideShown::Left ? left : right);
+        look.visible = stratumShown && sideShown && !withinAny(model, node, view.hidden) &&
+                       (view.isolated.empty() || withinAny(model, node, view.isolated));
+        const bool highlighted = look.style != HighlightStyle::None;
+        // X-ray keeps the highlight solid; with nothing highlighted it keeps the skeleton solid.
+        look.ghost = view.xray && !highlighted && (anyHighlight || stratum != Stratum::Bone);
+        look.dimmed = anyHighlight && !highlighted && view.others == OthersStyle::Dimmed;
+        look.overGhosts = view.xray && highlighted;
+    }
+    return looks;
+}
+
+std::vector<glm::vec2> layoutLabels(const std::vector<LabelRequest>& labels, const Viewport& area, float margin) {
+    std::vector<glm::vec2> placed(labels.size());
+    const float centreX = static_cast<float>(area.x) + 0.5f * static_cast<float>(area.width);
+    const float top = static_cast<float>(area.y) + margin;
+    const float bottom = static_cast<float>(area.y + area.height) - margin;
+    for (const bool leftColumn : {true, false}) {
+        std::vector<std::size_t> column;
+        for (std::size_t i = 0; i < labels.size(); ++i) {
+            if ((labels[i].anchor.x < centreX) == leftColumn) column.push_back(i);
+        }
+        std::sort(column.begin(), column.end(),
+                  [&](std::size_t a, std::size_t b) { return labels[a].anchor.y < labels[b].anchor.y; });
+        // Down the column: each box centred on its anchor's height when there is room, else just
+        // below the one above. Then, if the last spills over the bottom, push the boxes back up.
+        float nextTop = top;
+        for (std::size_t i : column) {
+            const float wanted = labels[i].anchor.y - 0.5f * labels[i].size.y;
+            placed[i].y = std::max(wanted, nextTop);
+            nextTop = placed[i].y + labels[i].size.y + margin;
+        }
+        float limit = bottom;
+        for (auto it = column.rbegin(); it != column.rend(); ++it) {
+            placed[*it].y = std::max(std::min(placed[*it].y, limit - labels[*it].size.y), top);
+            limit = placed[*it].y - margin;
+        }
+        for (std::size_t i : column) {
+            placed[i].x = leftColumn ? static_cast<float>(area.x) + margin
+                                     : static_cast<float>(area.x + area.width) - margin - labels[i].size.x;
+        }
+    }
+    return placed;
 }
 
 FrameLayout frameLayout(int width, int height, bool panelsShown, bool entryOpen, float uiScale) {

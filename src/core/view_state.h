@@ -2,7 +2,13 @@
 // What the user has chosen to look at, and where things sit in the frame. The UI changes the
 // view state; the renderer and the app read it.
 
+#include <array>
+#include <optional>
+#include <string>
+#include <string_view>
 #include <vector>
+
+#include <glm/glm.hpp>
 
 namespace dorsal {
 
@@ -32,9 +38,51 @@ struct Highlight {
     HighlightStyle styleOf(const Model& model, int node) const;
 };
 
+// Where a structure lies, from the outside in; layers peel in this order.
+enum class Stratum { Skin, Superficial, Intermediate, Deep, Bone, Other };
+inline constexpr int kPeelableStrata = 5;  // Skin to Bone; Other (unnamed geometry) always shows
+
+// The names used on the command line and in the UI: "skin", "superficial", "intermediate",
+// "deep", "bones". nullopt for anything else (and for Other).
+std::optional<Stratum> stratumFromName(std::string_view name);
+std::string_view stratumName(Stratum stratum);
+
+enum class SideShown { Both, Left, Right };
+std::optional<SideShown> sideShownFromName(std::string_view name);  // "both", "left", "right"
+
+// How the structures that are not highlighted are drawn while something is.
+enum class OthersStyle { Normal, Dimmed };
+
 struct ViewState {
     Highlight highlight;
+    std::array<bool, kPeelableStrata> strataShown{true, true, true, true, true};
+    SideShown side = SideShown::Both;
+    OthersStyle others = OthersStyle::Normal;
+    bool xray = false;          // everything but the highlight (or but the bones) translucent
+    bool labels = true;         // names of highlighted muscles with leader lines
+    std::vector<int> isolated;  // when not empty, only these nodes (with their children) show
+    std::vector<int> hidden;    // nodes hidden by the user
+
+    // Peels from the skin down: hides the first `depth` strata (0: none; 4: all but the bones).
+    void peel(int depth);
+    // How many strata are peeled from the outside: 0 to 4 (what the peel slider shows).
+    int peelDepth() const;
+    // Everything visible again: all strata, both sides, nothing isolated or hidden, no x-ray.
+    void showAll();
 };
+
+// How one node is drawn this frame.
+struct NodeLook {
+    bool visible = true;
+    bool ghost = false;  // drawn faint and translucent, and seen through when picking
+    bool dimmed = false;
+    bool overGhosts = false;  // x-ray's highlight: drawn after the ghosts, so nothing veils it
+    HighlightStyle style = HighlightStyle::None;
+};
+
+// The look of every node of `model`, given each node's stratum (`strata`, one per node) and the
+// view state. A hidden node hides its children. Highlighted nodes are never ghosts or dimmed.
+std::vector<NodeLook> lookOfNodes(const Model& model, const std::vector<Stratum>& strata, const ViewState& view);
 
 // Panel widths at a UI scale of 1, in pixels.
 inline constexpr int kSidePanelWidth = 330;
@@ -50,5 +98,17 @@ struct FrameLayout {
 // frame. With them, the side panel is on the left, the entry panel (when an entry is open) on the
 // right, and the panels shrink so that the 3D view keeps at least 40% of the width.
 FrameLayout frameLayout(int width, int height, bool panelsShown, bool entryOpen, float uiScale);
+
+// A label to place in the 3D view: the point it names and the size of its text box, in pixels.
+struct LabelRequest {
+    glm::vec2 anchor;
+    glm::vec2 size;
+};
+
+// Where each label's box goes (its top-left corner), in the same order as `labels`: in a column
+// down the left or right edge of `area` (the side nearer its anchor), in the order of the anchors'
+// heights so that leader lines do not cross, never overlapping each other, and inside `area`
+// when they fit. `margin` is the space kept from the edges and between boxes.
+std::vector<glm::vec2> layoutLabels(const std::vector<LabelRequest>& labels, const Viewport& area, float margin);
 
 }  // namespace dorsal

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <numeric>
 #include <cstddef>
 #include <utility>
 
@@ -195,7 +194,7 @@ void Renderer::beginFrame(int width, int height) {
     glBindVertexArray(0);
 }
 
-void Renderer::drawScene(const Model& model, const OrbitCamera& camera, const Highlight& highlight,
+void Renderer::drawScene(const Model& model, const OrbitCamera& camera, const std::vector<NodeLook>& looks,
                          const Viewport& viewport) {
     // GL counts viewport rows from the bottom.
     glViewport(viewport.x, height_ - viewport.y - viewport.height, viewport.width, viewport.height);
@@ -203,74 +202,91 @@ void Renderer::drawScene(const Model& model, const OrbitCamera& camera, const Hi
     glDepthFunc(GL_LESS);
     glEnable(GL_MULTISAMPLE);
 
-    const glm::mat4 view = camera.view();
-    const glm::mat4 projection = camera.projection(viewport.aspect());
     modelProgram_.use();
-    glUniformMatrix4fv(modelProgram_.uniform("uView"), 1, GL_FALSE, glm::value_ptr(view));
-    glUniformMatrix4fv(modelProgram_.uniform("uProjection"), 1, GL_FALSE, glm::value_ptr(projection));
+    glUniformMatrix4fv(modelProgram_.uniform("uView"), 1, GL_FALSE, glm::value_ptr(camera.view()));
+    glUniformMatrix4fv(modelProgram_.uniform("uProjection"), 1, GL_FALSE,
+                       glm::value_ptr(camera.projection(viewport.aspect())));
     glUniform3fv(modelProgram_.uniform("uSelectionColour"), 1, glm::value_ptr(linearFromSrgb(Palette::kSelection)));
     glUniform3fv(modelProgram_.uniform("uRelatedColour"), 1, glm::value_ptr(linearFromSrgb(Palette::kRelated)));
-    std::vector<HighlightStyle> styles(model.nodes.size(), HighlightStyle::None);
-    if (!highlight.empty()) {
-        for (std::size_t node = 0; node < styles.size(); ++node) styles[node] = highlight.styleOf(model, static_cast<int>(node));
-    }
 
-    // Opaque parts nearest first, so that the depth test rejects hidden fragments before shading.
+    // Solid parts nearest first, so that the depth test rejects hidden fragments before shading;
+    // translucent ones farthest first, so that each blends over what lies behind it.
     const glm::vec3 eye = camera.eye();
-    order_.resize(std::min(parts_.size(), model.parts.size()));
-    std::iota(order_.begin(), order_.end(), std::size_t{0});
-    std::sort(order_.begin(), order_.end(), [&](std::size_t a, std::size_t b) {
-        return glm::distance(eye, model.parts[a].bounds.centre()) < glm::distance(eye, model.parts[b].bounds.centre());
-    });
+    const std::size_t partCount = std::min(parts_.size(), model.parts.size());
+    std::vector<float> distance(partCount);
+    solid_.clear();
+    translucent_.clear();
+    overGhosts_.clear();
+    for (std::size_t i = 0; i < partCount; ++i) {
+        const Part& part = model.parts[i];
+        const NodeLook& look = looks[static_cast<std::size_t>(part.node)];
+        if (!look.visible) continue;
+        distance[i] = glm::distance(eye, part.bounds.centre());
+        (look.ghost || isTranslucent(part) ? translucent_ : look.overGhosts ? overGhosts_ : solid_).push_back(i);
+    }
+    std::sort(solid_.begin(), solid_.end(), [&](std::size_t a, std::size_t b) { return distance[a] < distance[b]; });
+    std::sort(translucent_.begin(), translucent_.end(),
+              [&](std::size_t a, std::size_t b) { return distance[a] > distance[b]; });
+
     // Each part as coarse as it can be without a visible change: its simplification error, at its
-    // nearest distance from the eye, must stay within a pixel. The faint skin shell hides four.
+    // nearest distance from the eye, must stay within a pixel. Faint shells hide four.
     const float pixelsPerUnitAtOne =
         static_cast<float>(viewport.height) / (2.0f * std::tan(OrbitCamera::kFieldOfViewY / 2.0f));
-    levelOf_.resize(order_.size());
-    for (std::size_t i = 0; i < order_.size(); ++i) {
-        const Part& part = model.parts[i];
-        const float nearest = std::max(glm::distance(eye, part.bounds.centre()) - part.bounds.radius(), 1e-3f);
-        const float tolerancePixels = isTranslucent(part) ? 4.0f : 1.0f;
-        levelOf_[i] = chooseDetailLevel(part, pixelsPerUnitAtOne / nearest, tolerancePixels) + 1;
+    levelOf_.assign(partCount, 0);
+    for (const std::vector<std::size_t>* list : {&solid_, &overGhosts_, &translucent_}) {
+        const float tolerancePixels = list == &translucent_ ? 4.0f : 1.0f;
+        for (std::size_t i : *list) {
+            const Part& part = model.parts[i];
+            const float nearest = std::max(distance[i] - part.bounds.radius(), 1e-3f);
+            levelOf_[i] = chooseDetailLevel(part, pixelsPerUnitAtOne / nearest, tolerancePixels) + 1;
+        }
     }
+
     glDisable(GL_BLEND);
     glDepthMask(GL_TRUE);
-    glCullFace(GL_BACK);
-    drawParts(model, styles, false);
+    drawSolids(model, looks, solid_);
 
-    // Translucent shells last, without writing depth: their back faces first, then their front.
+    // Translucent shells without writing depth, each its back faces first, then its front. Then
+    // x-ray's highlight over them, unveiled.
     glEnable(GL_CULL_FACE);
     glEnable(GL_BLEND);
     glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
     glDepthMask(GL_FALSE);
-    glCullFace(GL_FRONT);
-    drawParts(model, styles, true);
-    glCullFace(GL_BACK);
-    drawParts(model, styles, true);
-    glDisable(GL_CULL_FACE);
+    for (std::size_t i : translucent_) {
+        const Part& part = model.parts[i];
+        setPartUniforms(part, looks[static_cast<std::size_t>(part.node)]);
+        glCullFace(GL_FRONT);
+        drawPart(i);
+        glCullFace(GL_BACK);
+        drawPart(i);
+    }
     glDepthMask(GL_TRUE);
     glDisable(GL_BLEND);
+    drawSolids(model, looks, overGhosts_);
+    glDisable(GL_CULL_FACE);
+    glBindVertexArray(0);
     glViewport(0, 0, width_, height_);
 }
 
-void Renderer::drawParts(const Model& model, const std::vector<HighlightStyle>& styles, bool translucent) {
-    const GLint colour = modelProgram_.uniform("uBaseColour");
-    const GLint material = modelProgram_.uniform("uMaterial");
-    const GLint hasFibres = modelProgram_.uniform("uHasFibres");
-    const GLint style = modelProgram_.uniform("uHighlightStyle");
-    for (std::size_t i : order_) {
+void Renderer::drawSolids(const Model& model, const std::vector<NodeLook>& looks, const std::vector<std::size_t>& parts) {
+    glCullFace(GL_BACK);
+    for (std::size_t i : parts) {
         const Part& part = model.parts[i];
-        if (isTranslucent(part) != translucent) continue;
-        // The back of a closed opaque surface is never seen; skipping it halves the triangles. An
-        // open surface may be seen from behind, so it is drawn on both sides.
-        if (!translucent) part.closed ? glEnable(GL_CULL_FACE) : glDisable(GL_CULL_FACE);
-        glUniform4fv(colour, 1, glm::value_ptr(part.baseColour));
-        glUniform1i(material, materialIndex(part.material));
-        glUniform1i(hasFibres, part.fibres.empty() ? 0 : 1);
-        glUniform1i(style, static_cast<int>(styles[static_cast<std::size_t>(part.node)]));
+        // The back of a closed solid is never seen; skipping it halves the triangles. An open
+        // surface may be seen from behind, so it is drawn on both sides.
+        part.closed ? glEnable(GL_CULL_FACE) : glDisable(GL_CULL_FACE);
+        setPartUniforms(part, looks[static_cast<std::size_t>(part.node)]);
         drawPart(i);
     }
-    glBindVertexArray(0);
+}
+
+void Renderer::setPartUniforms(const Part& part, const NodeLook& look) {
+    glUniform4fv(modelProgram_.uniform("uBaseColour"), 1, glm::value_ptr(part.baseColour));
+    glUniform1i(modelProgram_.uniform("uMaterial"), materialIndex(part.material));
+    glUniform1i(modelProgram_.uniform("uHasFibres"), part.fibres.empty() ? 0 : 1);
+    glUniform1i(modelProgram_.uniform("uHighlightStyle"), static_cast<int>(look.style));
+    glUniform1i(modelProgram_.uniform("uGhost"), look.ghost ? 1 : 0);
+    glUniform1i(modelProgram_.uniform("uDimmed"), look.dimmed ? 1 : 0);
 }
 
 void Renderer::drawPart(std::size_t i) {

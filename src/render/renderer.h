@@ -39,8 +39,11 @@ public:
     // Starts a frame of `width` x `height` pixels: binds the multisampled target and clears it to the
     // background gradient.
     void beginFrame(int width, int height);
-    // Draws the model as seen by `camera` into `viewport` of the current frame.
-    void drawScene(const Model& model, const OrbitCamera& camera, const Highlight& highlight, const Viewport& viewport);
+    // Draws the model as seen by `camera` into `viewport` of the current frame, each node as
+    // `looks` (one per node, from lookOfNodes) says: solid parts first, then ghosts and the skin
+    // from the farthest to the nearest, then x-ray's highlight over them.
+    void drawScene(const Model& model, const OrbitCamera& camera, const std::vector<NodeLook>& looks,
+                   const Viewport& viewport);
     // Resolves the multisampled frame and leaves the resolved target bound, for overlays (the UI).
     void resolveFrame();
     // Copies the resolved frame to the window's framebuffer of the same size.
@@ -54,8 +57,10 @@ private:
     struct GpuPart;
     void ensureTargets(int width, int height);
     void releaseTargets();
-    // Draws the opaque or the translucent parts with the model program, which must be in use.
-    void drawParts(const Model& model, const std::vector<HighlightStyle>& styles, bool translucent);
+    // Draws `parts` opaque, culling the back faces of closed ones.
+    void drawSolids(const Model& model, const std::vector<NodeLook>& looks, const std::vector<std::size_t>& parts);
+    // Sets the model program's per-part uniforms for part i.
+    void setPartUniforms(const Part& part, const NodeLook& look);
     // Binds part i's geometry and draws it at this frame's detail level with the current program.
     void drawPart(std::size_t i);
 
@@ -63,7 +68,9 @@ private:
     ShaderProgram backgroundProgram_;
     GLuint emptyVertexArray_ = 0;
     std::vector<GpuPart> parts_;
-    std::vector<std::size_t> order_;  // the order parts are drawn in this frame
+    std::vector<std::size_t> solid_;        // this frame's opaque parts, nearest first
+    std::vector<std::size_t> translucent_;  // this frame's ghosts and skin, farthest first
+    std::vector<std::size_t> overGhosts_;   // x-ray's highlighted parts, drawn last
     std::vector<int> levelOf_;        // per part, this frame's detail level (0: full)
 
     int width_ = 0;

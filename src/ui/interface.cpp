@@ -85,9 +85,13 @@ Interface::Interface(float uiScale) : scale_(uiScale) {
     ImGui::GetIO().IniFilename = nullptr;  // the layout is fixed; nothing to remember between runs
     applyStyle(uiScale);
     fontWarning_ = loadFonts(uiScale, fonts_);
+    // The labels first: they lie under every panel.
+    panels_.push_back(makeLabelsOverlay(uiScale));
     panels_.push_back(makeSidePanel(fonts_, uiScale));
     panels_.push_back(makeEntryPanel(fonts_, uiScale));
+    panels_.push_back(makeViewToolbar(uiScale));
     panels_.push_back(makeMessagesPanel(uiScale));
+    panels_.push_back(makeHelpPanel(fonts_, uiScale));
 }
 
 Interface::~Interface() = default;

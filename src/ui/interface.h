@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/camera.h"
 #include "core/content.h"
 #include "core/model.h"
 #include "core/search.h"
@@ -23,7 +24,12 @@ struct UiFrame {
     const Content* content = nullptr;
     const SearchIndex* search = nullptr;
     ViewState* view = nullptr;
+    const OrbitCamera* camera = nullptr;
+    const std::vector<NodeLook>* looks = nullptr;  // this frame's look of each node
     FrameLayout layout;
+    bool panelsShown = true;  // false: only the labels are drawn (offscreen --no-ui)
+    bool* helpOpen = nullptr;  // the keyboard help (F1)
+    int hoveredNode = -1;      // the structure under the mouse in the 3D view, or -1
     std::optional<std::string> currentEntry;  // the entry on show
     bool canGoBack = false;
     bool canGoForward = false;
@@ -40,6 +46,11 @@ struct UiFrame {
     bool goForward = false;
     bool closeEntry = false;
     bool frameSelection = false;
+    std::optional<ViewPreset> viewPreset;
+    bool resetView = false;
+    bool isolateSelection = false;
+    bool hideSelection = false;
+    bool showAll = false;
 };
 
 // The fonts the panels use: body text, bold headings, and the larger entry titles.

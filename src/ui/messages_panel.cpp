@@ -11,7 +11,7 @@ public:
     explicit MessagesPanel(float scale) : scale_(scale) {}
 
     void draw(UiFrame& frame) override {
-        if (!frame.messages || frame.messages->empty()) return;
+        if (!frame.panelsShown || !frame.messages || frame.messages->empty()) return;
         const Viewport& scene = frame.layout.scene;
         const float margin = 12.0f * scale_;
         ImGui::SetNextWindowPos(ImVec2(static_cast<float>(scene.x) + margin, margin));

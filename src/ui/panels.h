@@ -13,6 +13,12 @@ std::unique_ptr<Panel> makeSidePanel(const Fonts& fonts, float scale);
 std::unique_ptr<Panel> makeEntryPanel(const Fonts& fonts, float scale);
 // Errors and warnings across the top of the 3D view.
 std::unique_ptr<Panel> makeMessagesPanel(float scale);
+// Across the bottom of the 3D view: view presets, peeling, x-ray, sides, isolate, hide, show all.
+std::unique_ptr<Panel> makeViewToolbar(float scale);
+// The names of highlighted structures with leader lines, in the 3D view, clear of the panels.
+std::unique_ptr<Panel> makeLabelsOverlay(float scale);
+// The keyboard and mouse help (F1).
+std::unique_ptr<Panel> makeHelpPanel(const Fonts& fonts, float scale);
 
 // Shared look: a fixed, untitled window filling `area`.
 bool beginFixedWindow(const char* name, const Viewport& area);

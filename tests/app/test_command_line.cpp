@@ -75,3 +75,29 @@ TEST_CASE("wrong arguments are one line saying why", "[cli][errors]") {
     CHECK_THAT(parse({"--no-ui"}).text, Contains("--no-ui only applies to --output"));
     CHECK(parse({"--model"}).exitCode == 2);
 }
+
+TEST_CASE("the view options set what is shown at start", "[cli]") {
+    const ParsedCommandLine result = parse({"--output", "a.png", "--select", "psoas_major", "--isolate", "--xray",
+                                            "--layers", "deep,bones", "--side", "left", "--labels", "--dim"});
+    REQUIRE(result.options.has_value());
+    const Options& options = *result.options;
+    CHECK(options.isolate);
+    CHECK(options.xray);
+    CHECK(options.labels);
+    CHECK(options.dimOthers);
+    CHECK(options.side == SideShown::Left);
+    CHECK(options.strataShown == std::array<bool, kPeelableStrata>{false, false, false, true, true});
+}
+
+TEST_CASE("wrong view options are one line saying why", "[cli]") {
+    const ParsedCommandLine layer = parse({"--output", "a.png", "--layers", "deep,bonez"});
+    CHECK(layer.exitCode == 2);
+    CHECK(layer.text == "dorsal: unknown layer \"bonez\" in --layers; did you mean bones? (skin, superficial, "
+                        "intermediate, deep, bones)\n");
+    const ParsedCommandLine side = parse({"--output", "a.png", "--side", "middle"});
+    CHECK(side.exitCode == 2);
+    CHECK(side.text == "dorsal: unknown side \"middle\" for --side; use left, right or both\n");
+    const ParsedCommandLine isolate = parse({"--output", "a.png", "--isolate"});
+    CHECK(isolate.exitCode == 2);
+    CHECK_THAT(isolate.text, Contains("--isolate needs --select"));
+}

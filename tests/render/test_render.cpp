@@ -337,3 +337,102 @@ TEST_CASE("dorsal check prints file:line:column problems and exits 1 on broken c
     CHECK(run.exitCode == 1);
     CHECK_THAT(run.output, Contains((dir / "content" / "guides" / "sitting.toml").string() + ":9:1: unknown key \"mood\""));
 }
+
+// --- Exploring: isolate, peel, x-ray, sides, presets, labels -----------------------------------
+
+namespace {
+
+// Counts the pixels of a picture of the built-in model that `predicate` accepts, within columns
+// [x0, x1) (the whole width by default).
+template <typename Predicate>
+int countPixels(const Image& image, Predicate predicate, int x0 = 0, int x1 = -1) {
+    if (x1 < 0) x1 = image.width;
+    int count = 0;
+    for (int y = 0; y < image.height; ++y) {
+        for (int x = x0; x < x1; ++x) count += predicate(rgb(image, x, y)) ? 1 : 0;
+    }
+    return count;
+}
+
+// Muscle red as the model draws it: red well above green and blue.
+bool isMuscleRed(const glm::ivec3& c) { return c.r > 90 && c.r > c.g + 50 && c.r > c.b + 50; }
+
+Image renderBuiltIn(const std::string& name, std::vector<std::string> args) {
+    args.insert(args.end(), {"--no-ui", "--resolution", "400,600"});
+    return render(name, args, builtInModel());
+}
+
+}  // namespace
+
+TEST_CASE("isolating a muscle leaves only it on show", "[render][explore]") {
+    const Image isolated = renderBuiltIn("isolate", {"--select", "latissimus_dorsi", "--isolate"});
+    const Image control = renderBuiltIn("isolate_control", {"--select", "latissimus_dorsi"});
+    const int blue = countPixels(isolated, isSelectionBlue);
+    INFO("isolated: blue " << blue << ", red " << countPixels(isolated, isMuscleRed) << "; control red "
+                           << countPixels(control, isMuscleRed));
+    CHECK(blue > 2000);
+    CHECK(countPixels(isolated, isMuscleRed) == 0);
+    CHECK(countPixels(control, isMuscleRed) > 2000);
+}
+
+TEST_CASE("a peeled layer disappears and the layers below it show", "[render][explore]") {
+    const Image all = renderBuiltIn("peel_none", {"--select", "trapezius"});
+    const Image peeled = renderBuiltIn("peel_superficial", {"--select", "trapezius", "--layers",
+                                                             "intermediate,deep,bones"});
+    INFO("trapezius blue with every layer " << countPixels(all, isSelectionBlue) << ", with the superficial peeled "
+                                            << countPixels(peeled, isSelectionBlue));
+    CHECK(countPixels(all, isSelectionBlue) > 1000);
+    CHECK(countPixels(peeled, isSelectionBlue) == 0);
+    CHECK(countPixels(peeled, isMuscleRed) > 1000);  // the deeper muscles are still there
+}
+
+TEST_CASE("x-ray shows the selected muscle behind the others", "[render][explore]") {
+    // Psoas major lies deep in front of the spine: from behind it is hidden until the rest turns
+    // see-through.
+    const Image solid = renderBuiltIn("xray_off", {"--select", "psoas_major", "--view", "posterior"});
+    const Image xray = renderBuiltIn("xray_on", {"--select", "psoas_major", "--view", "posterior", "--xray"});
+    const int hidden = countPixels(solid, isSelectionBlue);
+    const int seen = countPixels(xray, isSelectionBlue);
+    INFO("psoas blue from behind: solid " << hidden << ", x-ray " << seen);
+    CHECK(hidden < 100);
+    CHECK(seen > 1000);
+}
+
+TEST_CASE("each view preset shows the expected side of the body", "[render][explore]") {
+    const int trapeziusBehind = countPixels(renderBuiltIn("trapezius_posterior", {"--select", "trapezius", "--view", "posterior"}), isSelectionBlue);
+    const int trapeziusFront = countPixels(renderBuiltIn("trapezius_anterior", {"--select", "trapezius", "--view", "anterior"}), isSelectionBlue);
+    const int rectusFront = countPixels(renderBuiltIn("rectus_anterior", {"--select", "rectus_abdominis", "--view", "anterior"}), isSelectionBlue);
+    const int rectusBehind = countPixels(renderBuiltIn("rectus_posterior", {"--select", "rectus_abdominis", "--view", "posterior"}), isSelectionBlue);
+    INFO("trapezius: posterior " << trapeziusBehind << ", anterior " << trapeziusFront << "; rectus abdominis: anterior "
+                                 << rectusFront << ", posterior " << rectusBehind);
+    CHECK(trapeziusBehind > 3000);
+    CHECK(trapeziusBehind > 4 * trapeziusFront);
+    CHECK(rectusFront > 1500);
+    CHECK(rectusBehind < 50);
+    // Left and right: the latissimus dorsi seen from the left shows only the left one.
+    const Image fromLeft = renderBuiltIn("lats_left_view", {"--select", "latissimus_dorsi", "--view", "left"});
+    CHECK(countPixels(fromLeft, isSelectionBlue) > 1500);
+}
+
+TEST_CASE("showing one side hides the other side's muscles", "[render][explore]") {
+    // From behind the body's left is on the picture's left.
+    const Image left = renderBuiltIn("side_left", {"--select", "latissimus_dorsi", "--side", "left"});
+    const int onLeft = countPixels(left, isSelectionBlue, 0, 200);
+    const int onRight = countPixels(left, isSelectionBlue, 200, 400);
+    INFO("blue on the picture's left " << onLeft << ", right " << onRight);
+    CHECK(onLeft > 1000);
+    CHECK(onRight < onLeft / 50);
+}
+
+TEST_CASE("labels name the highlighted muscles beside the model", "[render][explore]") {
+    const Image labelled = renderBuiltIn("labels_on", {"--select", "psoas_major", "--view", "anterior", "--labels"});
+    const Image plain = renderBuiltIn("labels_off", {"--select", "psoas_major", "--view", "anterior"});
+    // The label boxes sit in columns at the picture's edges, where the model never is: light text
+    // and blue frames appear there only with labels.
+    const auto labelInk = [](const glm::ivec3& c) { return c.r > 200 && c.g > 200 && c.b > 200; };
+    const int withLabels = countPixels(labelled, labelInk, 0, 60) + countPixels(labelled, labelInk, 340, 400);
+    const int without = countPixels(plain, labelInk, 0, 60) + countPixels(plain, labelInk, 340, 400);
+    INFO("light pixels at the edges: with labels " << withLabels << ", without " << without);
+    CHECK(withLabels > 40);
+    CHECK(without == 0);
+}
