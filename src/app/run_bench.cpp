@@ -15,7 +15,9 @@
 #include "app/session.h"
 #include "core/content.h"
 #include "core/model_loader.h"
+#include "core/picking.h"
 #include "core/search.h"
+#include "core/shapes.h"
 #include "render/gl.h"
 
 namespace dorsal {
@@ -75,6 +77,49 @@ double timeModelGenerator() {
     return status == 0 ? elapsed : -1.0;
 }
 
+// Picking times in milliseconds for rays through a 24 x 24 grid of pixels over where the model
+// appears, framed as the app frames it; `hits` counts the rays that found a structure.
+std::vector<double> timePicking(const Model& model, const Viewport& scene, int& hits) {
+    OrbitCamera camera;
+    camera.frame(model.bounds, scene.aspect(), ViewPreset::Posterior);
+    const glm::vec2 size(static_cast<float>(scene.width), static_cast<float>(scene.height));
+    glm::vec2 low(size);
+    glm::vec2 high(0.0f);
+    for (int corner = 0; corner < 8; ++corner) {
+        const glm::vec3 p((corner & 1) ? model.bounds.max.x : model.bounds.min.x,
+                          (corner & 2) ? model.bounds.max.y : model.bounds.min.y,
+                          (corner & 4) ? model.bounds.max.z : model.bounds.min.z);
+        const glm::vec2 pixel(camera.project(p, size));
+        low = glm::min(low, pixel);
+        high = glm::max(high, pixel);
+    }
+    constexpr int kGrid = 24;
+    std::vector<double> times;
+    hits = 0;
+    for (int gy = 0; gy < kGrid; ++gy) {
+        for (int gx = 0; gx < kGrid; ++gx) {
+            const glm::vec2 pixel = low + (high - low) * (glm::vec2(gx, gy) + 0.5f) / static_cast<float>(kGrid);
+            const Clock::time_point start = Clock::now();
+            const bool hit = pickNearest(model, camera.rayThrough(pixel, size)).has_value();
+            times.push_back(millisecondsSince(start));
+            hits += hit ? 1 : 0;
+        }
+    }
+    return times;
+}
+
+// A model of about two million triangles in one mesh, the hardest case for picking.
+Model twoMillionTriangleModel(double& buildMilliseconds) {
+    Model model;
+    model.nodes.push_back(Node{"dense sphere", -1, {}, {0}});
+    model.parts.push_back(makeSphere(0.5f, 1001, 1000));
+    const Clock::time_point start = Clock::now();
+    model.parts[0].tree.build(model.parts[0].positions, model.parts[0].indices);
+    buildMilliseconds = millisecondsSince(start);
+    model.bounds = model.parts[0].bounds;
+    return model;
+}
+
 }  // namespace
 
 int runBench(const Options& options) {
@@ -116,6 +161,13 @@ int runBench(const Options& options) {
         }
     }
 
+    int hits = 0;
+    const std::vector<double> picks = timePicking(*session.model(), session.layoutNow().scene, hits);
+    double denseTreeBuild = 0.0;
+    const Model dense = twoMillionTriangleModel(denseTreeBuild);
+    int denseHits = 0;
+    const std::vector<double> densePicks = timePicking(dense, session.layoutNow().scene, denseHits);
+
     for (int i = 0; i < kWarmUpFrames; ++i) renderOneFrame(session, options);
     glFinish();
     std::vector<double> frames;
@@ -137,6 +189,13 @@ int runBench(const Options& options) {
     std::printf("content_load_and_check_median: %.1f ms\n", percentile(contentLoads, 0.5));
     std::printf("search_per_keystroke_median: %.3f ms\n", percentile(keystrokes, 0.5));
     std::printf("search_per_keystroke_max: %.3f ms\n", percentile(keystrokes, 1.0));
+    std::printf("picking_per_click_median: %.3f ms (%zu clicks over the model, %d on a structure)\n",
+                percentile(picks, 0.5), picks.size(), hits);
+    std::printf("picking_per_click_max: %.3f ms\n", percentile(picks, 1.0));
+    std::printf("picking_2m_triangles_per_click_median: %.3f ms (%zu triangles in one mesh, %d of %zu clicks hit)\n",
+                percentile(densePicks, 0.5), dense.triangleCount(), denseHits, densePicks.size());
+    std::printf("picking_2m_triangles_per_click_max: %.3f ms\n", percentile(densePicks, 1.0));
+    std::printf("picking_2m_triangles_tree_build: %.0f ms\n", denseTreeBuild);
     if (const double generator = timeModelGenerator(); generator >= 0.0) {
         std::printf("model_generator_run: %.0f ms\n", generator);
     } else {

@@ -9,6 +9,8 @@
 
 #include <glm/glm.hpp>
 
+#include "core/triangle_tree.h"
+
 namespace dorsal {
 
 // What a surface is made of; decides how it is drawn.
@@ -54,6 +56,7 @@ struct Part {
     std::vector<DetailLevel> coarser;    // ever fewer triangles, ever larger error
     Bounds bounds;
     bool closed = false;  // a watertight, consistently wound surface: its back is never seen
+    TriangleTree tree;    // over the full-detail triangles, for picking
 
     std::size_t triangleCount() const { return indices.size() / 3; }
 };

@@ -114,7 +114,8 @@ private:
     Model& model_;
 };
 
-// Simplifying is the slowest step of a load; two threads halve it on a machine with two cores.
+// What drawing and picking need beyond the file's data: closedness, levels of detail, triangle
+// trees. Simplifying is the slowest step of a load; two threads halve it on two cores.
 void prepareForDrawing(Model& model) {
     constexpr std::size_t kThreads = 2;
     std::vector<std::thread> workers;
@@ -122,6 +123,7 @@ void prepareForDrawing(Model& model) {
         workers.emplace_back([&model, t] {
             for (std::size_t i = t; i < model.parts.size(); i += kThreads) {
                 model.parts[i].closed = isClosedSurface(model.parts[i].indices);
+                model.parts[i].tree.build(model.parts[i].positions, model.parts[i].indices);
                 buildDetailLevels(model.parts[i]);
             }
         });

@@ -1,12 +1,10 @@
 #include <catch2/catch.hpp>
 
-#include <cmath>
 #include <fstream>
-
-#include <glm/gtc/constants.hpp>
 
 #include "core/detail.h"
 #include "core/model_loader.h"
+#include "core/shapes.h"
 #include "test_paths.h"
 
 using namespace dorsal;
@@ -16,38 +14,11 @@ namespace {
 // A closed tetrahedron wound outwards.
 const std::vector<std::uint32_t> kTetrahedron{0, 2, 1, 0, 1, 3, 0, 3, 2, 1, 2, 3};
 
-// A closed sphere of `radius` with `rings` x `segments` quads, wound outwards.
-Part sphere(float radius, int rings, int segments) {
-    Part part;
-    part.positions.push_back({0.0f, radius, 0.0f});
-    for (int r = 1; r < rings; ++r) {
-        const float polar = glm::pi<float>() * static_cast<float>(r) / static_cast<float>(rings);
-        for (int s = 0; s < segments; ++s) {
-            const float azimuth = 2.0f * glm::pi<float>() * static_cast<float>(s) / static_cast<float>(segments);
-            part.positions.push_back(radius * glm::vec3(std::sin(polar) * std::cos(azimuth), std::cos(polar),
-                                                        -std::sin(polar) * std::sin(azimuth)));
-        }
-    }
-    part.positions.push_back({0.0f, -radius, 0.0f});
-    const auto ring = [&](int r, int s) { return static_cast<std::uint32_t>(1 + (r - 1) * segments + s % segments); };
-    const auto bottom = static_cast<std::uint32_t>(part.positions.size() - 1);
-    for (int s = 0; s < segments; ++s) {
-        part.indices.insert(part.indices.end(), {0u, ring(1, s), ring(1, s + 1)});
-        for (int r = 1; r + 1 < rings; ++r) {
-            part.indices.insert(part.indices.end(), {ring(r, s), ring(r + 1, s), ring(r + 1, s + 1)});
-            part.indices.insert(part.indices.end(), {ring(r, s), ring(r + 1, s + 1), ring(r, s + 1)});
-        }
-        part.indices.insert(part.indices.end(), {ring(rings - 1, s), bottom, ring(rings - 1, s + 1)});
-    }
-    for (const glm::vec3& p : part.positions) part.normals.push_back(glm::normalize(p));
-    return part;
-}
-
 }  // namespace
 
 TEST_CASE("a closed surface is told from an open or inconsistently wound one", "[detail]") {
     CHECK(isClosedSurface(kTetrahedron));
-    CHECK(isClosedSurface(sphere(1.0f, 16, 24).indices));
+    CHECK(isClosedSurface(makeSphere(1.0f, 16, 24).indices));
 
     std::vector<std::uint32_t> open(kTetrahedron.begin(), kTetrahedron.end() - 3);
     CHECK_FALSE(isClosedSurface(open));
@@ -60,7 +31,7 @@ TEST_CASE("a closed surface is told from an open or inconsistently wound one", "
 }
 
 TEST_CASE("detail levels roughly halve the triangles, with an error that grows but stays small", "[detail]") {
-    Part part = sphere(0.1f, 64, 96);
+    Part part = makeSphere(0.1f, 64, 96);
     const std::vector<std::uint32_t> full = part.indices;
     buildDetailLevels(part);
     REQUIRE(part.coarser.size() >= 4);
@@ -81,7 +52,7 @@ TEST_CASE("detail levels roughly halve the triangles, with an error that grows b
 }
 
 TEST_CASE("the coarsest level whose error stays within the pixel tolerance is chosen", "[detail]") {
-    Part part = sphere(0.1f, 64, 96);
+    Part part = makeSphere(0.1f, 64, 96);
     buildDetailLevels(part);
     REQUIRE(part.coarser.size() >= 2);
     // Close up (a million pixels per metre) every level shows its error: full detail.

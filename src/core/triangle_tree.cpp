@@ -1,0 +1,135 @@
+#include "core/triangle_tree.h"
+
+#include <algorithm>
+#include <limits>
+#include <numeric>
+
+#include "core/camera.h"
+#include "core/picking.h"
+
+namespace dorsal {
+
+namespace {
+
+constexpr std::uint32_t kLeafSize = 8;
+
+// The entry distance of a ray into a box, given the ray's inverse direction; nullopt on a miss.
+std::optional<float> enterBox(const glm::vec3& origin, const glm::vec3& inverse, const glm::vec3& min,
+                              const glm::vec3& max, float maxDistance) {
+    const glm::vec3 t0 = (min - origin) * inverse;
+    const glm::vec3 t1 = (max - origin) * inverse;
+    const glm::vec3 low = glm::min(t0, t1);
+    const glm::vec3 high = glm::max(t0, t1);
+    const float enter = std::max({low.x, low.y, low.z, 0.0f});
+    const float exit = std::min({high.x, high.y, high.z, maxDistance});
+    if (enter > exit) return std::nullopt;
+    return enter;
+}
+
+}  // namespace
+
+void TriangleTree::build(const std::vector<glm::vec3>& positions, const std::vector<std::uint32_t>& indices) {
+    nodes_.clear();
+    const std::size_t triangleCount = indices.size() / 3;
+    triangles_.resize(triangleCount);
+    std::iota(triangles_.begin(), triangles_.end(), std::uint32_t{0});
+    if (triangleCount == 0) return;
+    std::vector<glm::vec3> centres(triangleCount);
+    for (std::size_t t = 0; t < triangleCount; ++t) {
+        centres[t] = (positions[indices[3 * t]] + positions[indices[3 * t + 1]] + positions[indices[3 * t + 2]]) / 3.0f;
+    }
+    nodes_.reserve(2 * triangleCount / kLeafSize + 1);
+
+    // Depth first, splitting each node's triangles at the median of its longest extent.
+    struct Pending {
+        std::uint32_t node;
+        std::uint32_t first;
+        std::uint32_t count;
+    };
+    std::vector<Pending> stack{{0, 0, static_cast<std::uint32_t>(triangleCount)}};
+    nodes_.push_back({});
+    while (!stack.empty()) {
+        const Pending job = stack.back();
+        stack.pop_back();
+        glm::vec3 min(std::numeric_limits<float>::max());
+        glm::vec3 max(std::numeric_limits<float>::lowest());
+        glm::vec3 centreMin = min;
+        glm::vec3 centreMax = max;
+        for (std::uint32_t i = job.first; i < job.first + job.count; ++i) {
+            const std::uint32_t t = triangles_[i];
+            for (int k = 0; k < 3; ++k) {
+                min = glm::min(min, positions[indices[3 * t + k]]);
+                max = glm::max(max, positions[indices[3 * t + k]]);
+            }
+            centreMin = glm::min(centreMin, centres[t]);
+            centreMax = glm::max(centreMax, centres[t]);
+        }
+        nodes_[job.node].min = min;
+        nodes_[job.node].max = max;
+        if (job.count <= kLeafSize) {
+            nodes_[job.node].first = job.first;
+            nodes_[job.node].count = job.count;
+            continue;
+        }
+        const glm::vec3 extent = centreMax - centreMin;
+        const int axis = extent.x > extent.y ? (extent.x > extent.z ? 0 : 2) : (extent.y > extent.z ? 1 : 2);
+        const auto begin = triangles_.begin() + job.first;
+        const auto middle = begin + job.count / 2;
+        std::nth_element(begin, middle, begin + job.count,
+                         [&](std::uint32_t a, std::uint32_t b) { return centres[a][axis] < centres[b][axis]; });
+        const auto left = static_cast<std::uint32_t>(nodes_.size());
+        nodes_.push_back({});
+        const auto right = static_cast<std::uint32_t>(nodes_.size());
+        nodes_.push_back({});
+        nodes_[job.node].first = right;
+        nodes_[job.node].count = 0;
+        stack.push_back({right, job.first + job.count / 2, job.count - job.count / 2});
+        stack.push_back({left, job.first, job.count / 2});
+    }
+}
+
+std::optional<float> TriangleTree::nearestHit(const Ray& ray, const std::vector<glm::vec3>& positions,
+                                              const std::vector<std::uint32_t>& indices, float maxDistance) const {
+    if (nodes_.empty()) return std::nullopt;
+    const glm::vec3 inverse = 1.0f / ray.direction;  // infinities are fine: the slab test handles them
+    std::optional<float> best;
+    float limit = maxDistance;
+    std::vector<std::uint32_t> stack{0};
+    while (!stack.empty()) {
+        const Node& node = nodes_[stack.back()];
+        stack.pop_back();
+        if (!enterBox(ray.origin, inverse, node.min, node.max, limit)) continue;
+        if (node.count > 0) {
+            for (std::uint32_t i = node.first; i < node.first + node.count; ++i) {
+                const std::uint32_t t = triangles_[i];
+                const std::optional<float> hit = intersectTriangle(ray, positions[indices[3 * t]],
+                                                                   positions[indices[3 * t + 1]],
+                                                                   positions[indices[3 * t + 2]]);
+                if (hit && *hit < limit) {
+                    best = *hit;
+                    limit = *hit;
+                }
+            }
+            continue;
+        }
+        // The nearer child is searched first, so that farther boxes are often skipped.
+        const std::uint32_t right = node.first;
+        const std::uint32_t left = right - 1;  // the two children are made side by side
+        const std::optional<float> toLeft =
+            enterBox(ray.origin, inverse, nodes_[left].min, nodes_[left].max, limit);
+        const std::optional<float> toRight =
+            enterBox(ray.origin, inverse, nodes_[right].min, nodes_[right].max, limit);
+        if (toLeft && toRight) {
+            const bool leftFirst = *toLeft <= *toRight;
+            stack.push_back(leftFirst ? right : left);
+            stack.push_back(leftFirst ? left : right);
+        } else if (toLeft) {
+            stack.push_back(left);
+        } else if (toRight) {
+            stack.push_back(right);
+        }
+    }
+    return best;
+}
+
+}  // namespace dorsal
