@@ -1,8 +1,7 @@
 #version 330 core
 in vec3 vViewPosition;
 in vec3 vViewNormal;
-in vec3 vViewFibre;
-in vec3 vModelPosition;
+in float vStripe;
 
 uniform vec4 uBaseColour;      // linear colour (as glTF stores it) and opacity
 uniform int uMaterial;         // 0 muscle, 1 tendon, 2 bone, 3 skin, 4 other
@@ -24,15 +23,10 @@ vec3 toSrgb(vec3 c) { return pow(clamp(c, 0.0, 1.0), vec3(1.0 / 2.2)); }
 
 // Fine stripes running along the muscle fibres, as anatomical illustrations draw them.
 // Faded out where a stripe would be smaller than a pixel, so they never alias.
-float fibreStriation(vec3 normal) {
-    vec3 fibre = vViewFibre - normal * dot(vViewFibre, normal);
-    if (!uHasFibres || dot(fibre, fibre) < 1e-8) return 1.0;
-    vec3 across = normalize(cross(normal, normalize(fibre)));
-    // Stripes a little over a millimetre apart on the body; the view matrix keeps metres.
-    float s = dot(vViewPosition, across) * 700.0;
-    float width = fwidth(s);
-    float visibility = clamp(1.0 - width * 1.2, 0.0, 1.0);
-    float stripe = 0.5 + 0.5 * sin(s * 6.2831853);
+float fibreStriation() {
+    if (!uHasFibres) return 1.0;
+    float visibility = clamp(1.0 - fwidth(vStripe) * 1.2, 0.0, 1.0);
+    float stripe = 0.5 + 0.5 * sin(vStripe * 6.2831853);
     return 1.0 - 0.22 * visibility * stripe * stripe;
 }
 
@@ -45,7 +39,7 @@ void main() {
     float specularStrength = 0.12;
     float shininess = 24.0;
     if (uMaterial == kMuscle) {
-        albedo *= fibreStriation(normal);
+        albedo *= fibreStriation();
         specularStrength = 0.18;
         shininess = 28.0;
     } else if (uMaterial == kTendon) {

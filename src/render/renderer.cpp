@@ -284,6 +284,7 @@ void Renderer::setPartUniforms(const Part& part, const NodeLook& look) {
     glUniform4fv(modelProgram_.uniform("uBaseColour"), 1, glm::value_ptr(part.baseColour));
     glUniform1i(modelProgram_.uniform("uMaterial"), materialIndex(part.material));
     glUniform1i(modelProgram_.uniform("uHasFibres"), part.fibres.empty() ? 0 : 1);
+    glUniform3fv(modelProgram_.uniform("uPartCentre"), 1, glm::value_ptr(part.bounds.centre()));
     glUniform1i(modelProgram_.uniform("uHighlightStyle"), static_cast<int>(look.style));
     glUniform1i(modelProgram_.uniform("uGhost"), look.ghost ? 1 : 0);
     glUniform1i(modelProgram_.uniform("uDimmed"), look.dimmed ? 1 : 0);
