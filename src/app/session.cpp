@@ -80,7 +80,15 @@ bool Session::openEntry(const std::string& id, bool frame) {
     if (!content_.kindOf(id)) return false;
     history_.open(id);
     view_.highlight = model_ ? highlightForEntry(*model_, content_, id) : Highlight{};
-    if (frame) frameHighlight();
+    if (frame) {
+        // A deep muscle looked up by name is hidden under others from every side: x-ray shows it.
+        const std::vector<int>& shown = view_.highlight.selected;
+        const bool deep = !shown.empty() && std::all_of(shown.begin(), shown.end(), [&](int node) {
+            return strata_[static_cast<std::size_t>(node)] == Stratum::Deep;
+        });
+        if (deep) view_.xray = true;
+        frameHighlight();
+    }
     return true;
 }
 

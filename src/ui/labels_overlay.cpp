@@ -1,3 +1,6 @@
+#include <algorithm>
+#include <map>
+
 #include <imgui.h>
 
 #include "core/atlas.h"
@@ -7,8 +10,16 @@ namespace dorsal {
 
 namespace {
 
-// The hover tooltip, and labels that name each visible highlighted node at the mean of its vertices, from a column at the
-// side of the 3D view, drawn under the panels so they never cover them.
+// One label to draw: its text, style and the point it names.
+struct Label {
+    std::string text;
+    HighlightStyle style = HighlightStyle::None;
+    glm::vec2 anchor{0.0f};
+};
+
+// The hover tooltip, and labels naming the highlighted structures in the 3D view, as an atlas
+// does: each muscle once, left and right pairs alternating between the two sides so that leader
+// lines never cross the body, drawn under the panels and clear of the view toolbar.
 class LabelsOverlay : public Panel {
 public:
     explicit LabelsOverlay(float scale) : scale_(scale) {}
@@ -18,21 +29,57 @@ public:
             ImGui::SetTooltip("%s", displayNameOfNode(*frame.model, *frame.content, frame.hoveredNode).c_str());
         }
         if (!frame.model || !frame.camera || !frame.looks || !frame.view->labels) return;
+        const std::vector<Label> labels = collectLabels(frame);
+        if (labels.empty()) return;
+
+        Viewport area = frame.layout.scene;
+        if (frame.panelsShown) area.height -= static_cast<int>(toolbarHeight());
+        const float margin = 8.0f * scale_;
+        const float padding = 4.0f * scale_;
+        const float maxWidth = 0.5f * static_cast<float>(area.width) - 1.5f * margin;
+        std::vector<std::string> texts;
+        std::vector<LabelRequest> requests;
+        for (const Label& label : labels) {
+            texts.push_back(fitted(label.text, maxWidth - 2.0f * padding));
+            const ImVec2 size = ImGui::CalcTextSize(texts.back().c_str());
+            requests.push_back({label.anchor, glm::vec2(size.x, size.y) + 2.0f * padding});
+        }
+        const std::vector<glm::vec2> boxes = layoutLabels(requests, area, margin);
+
+        ImDrawList* draw = ImGui::GetBackgroundDrawList();
+        for (std::size_t i = 0; i < labels.size(); ++i) {
+            const ImU32 accent = labels[i].style == HighlightStyle::Selected ? IM_COL32(26, 178, 255, 255)
+                                                                            : IM_COL32(255, 194, 46, 255);
+            const ImVec2 min(boxes[i].x, boxes[i].y);
+            const ImVec2 max(min.x + requests[i].size.x, min.y + requests[i].size.y);
+            const bool leftColumn = min.x < labels[i].anchor.x;
+            const ImVec2 lineStart(leftColumn ? max.x : min.x, 0.5f * (min.y + max.y));
+            const ImVec2 anchor(labels[i].anchor.x, labels[i].anchor.y);
+            draw->AddLine(lineStart, anchor, IM_COL32(0, 0, 0, 160), 3.0f * scale_);
+            draw->AddLine(lineStart, anchor, accent, 1.5f * scale_);
+            draw->AddCircleFilled(anchor, 3.0f * scale_, accent);
+            draw->AddRectFilled(min, max, IM_COL32(16, 20, 26, 225), 3.0f * scale_);
+            draw->AddRect(min, max, accent, 3.0f * scale_);
+            draw->AddText(ImVec2(min.x + padding, min.y + padding), IM_COL32(240, 240, 240, 255), texts[i].c_str());
+        }
+    }
+
+private:
+    // The visible highlighted nodes grouped by their entry (a muscle's left and right), each
+    // with the points its nodes project to.
+    static std::vector<Label> collectLabels(const UiFrame& frame) {
         const Model& model = *frame.model;
         const Viewport& scene = frame.layout.scene;
         const glm::vec2 sceneSize(static_cast<float>(scene.width), static_cast<float>(scene.height));
         const glm::vec2 sceneOrigin(static_cast<float>(scene.x), static_cast<float>(scene.y));
-        const float padding = 4.0f * scale_;
-
-        std::vector<LabelRequest> requests;
-        std::vector<std::string> names;
-        std::vector<HighlightStyle> styles;
+        struct Group {
+            Label label;
+            std::vector<glm::vec2> anchors;
+        };
+        std::map<std::string, Group> groups;
         for (std::size_t node = 0; node < model.nodes.size(); ++node) {
             const NodeLook& look = (*frame.looks)[node];
             if (look.style == HighlightStyle::None || !look.visible || model.nodes[node].parts.empty()) continue;
-            // Only the highlighted node itself, not each of its children.
-            const int parent = model.nodes[node].parent;
-            if (parent >= 0 && (*frame.looks)[static_cast<std::size_t>(parent)].style != HighlightStyle::None) continue;
             glm::vec3 sum(0.0f);
             std::size_t count = 0;
             for (int part : model.nodes[node].parts) {
@@ -41,33 +88,49 @@ public:
             }
             const glm::vec3 pixel = frame.camera->project(sum / static_cast<float>(count), sceneSize);
             if (pixel.z < 0.0f || pixel.z > 1.0f) continue;  // behind the eye
-            names.push_back(displayNameOfNode(model, *frame.content, static_cast<int>(node)));
-            const ImVec2 text = ImGui::CalcTextSize(names.back().c_str());
-            requests.push_back({sceneOrigin + glm::vec2(pixel), glm::vec2(text.x, text.y) + 2.0f * padding});
-            styles.push_back(look.style);
+            const std::string entry = entryOfNode(model, *frame.content, static_cast<int>(node));
+            Group& group = groups[entry.empty() ? model.nodes[node].name : entry];
+            if (group.anchors.empty()) {
+                group.label.text = entry.empty() ? nodeDisplayName(model.nodes[node].name) : frame.content->nameOf(entry);
+                group.label.style = look.style;
+            }
+            group.anchors.push_back(sceneOrigin + glm::vec2(pixel));
         }
-        if (requests.empty()) return;
-
-        const std::vector<glm::vec2> boxes = layoutLabels(requests, scene, 10.0f * scale_);
-        ImDrawList* draw = ImGui::GetBackgroundDrawList();
-        for (std::size_t i = 0; i < requests.size(); ++i) {
-            const ImU32 accent = styles[i] == HighlightStyle::Selected ? IM_COL32(26, 178, 255, 255)
-                                                                      : IM_COL32(255, 194, 46, 255);
-            const ImVec2 min(boxes[i].x, boxes[i].y);
-            const ImVec2 max(min.x + requests[i].size.x, min.y + requests[i].size.y);
-            const bool leftColumn = min.x < requests[i].anchor.x;
-            const ImVec2 lineStart(leftColumn ? max.x : min.x, 0.5f * (min.y + max.y));
-            const ImVec2 anchor(requests[i].anchor.x, requests[i].anchor.y);
-            draw->AddLine(lineStart, anchor, IM_COL32(0, 0, 0, 160), 3.0f * scale_);
-            draw->AddLine(lineStart, anchor, accent, 1.5f * scale_);
-            draw->AddCircleFilled(anchor, 3.0f * scale_, accent);
-            draw->AddRectFilled(min, max, IM_COL32(16, 20, 26, 225), 3.0f * scale_);
-            draw->AddRect(min, max, accent, 3.0f * scale_);
-            draw->AddText(ImVec2(min.x + padding, min.y + padding), IM_COL32(240, 240, 240, 255), names[i].c_str());
+        // Pairs take turns on the left and the right, from the top down.
+        std::vector<Group*> ordered;
+        for (auto& [key, group] : groups) ordered.push_back(&group);
+        const auto meanHeight = [](const Group* g) {
+            float sum = 0.0f;
+            for (const glm::vec2& a : g->anchors) sum += a.y;
+            return sum / static_cast<float>(g->anchors.size());
+        };
+        std::sort(ordered.begin(), ordered.end(), [&](Group* a, Group* b) { return meanHeight(a) < meanHeight(b); });
+        std::vector<Label> labels;
+        bool leftTurn = true;
+        for (Group* group : ordered) {
+            const auto byX = [](const glm::vec2& a, const glm::vec2& b) { return a.x < b.x; };
+            group->label.anchor = leftTurn ? *std::min_element(group->anchors.begin(), group->anchors.end(), byX)
+                                           : *std::max_element(group->anchors.begin(), group->anchors.end(), byX);
+            if (group->anchors.size() > 1) leftTurn = !leftTurn;
+            labels.push_back(group->label);
         }
+        return labels;
     }
 
-private:
+    // The view toolbar's height: three rows of controls and the window's padding and margin.
+    float toolbarHeight() const {
+        const ImGuiStyle& style = ImGui::GetStyle();
+        return 3.0f * ImGui::GetFrameHeightWithSpacing() + 2.0f * style.WindowPadding.y + 8.0f * scale_;
+    }
+
+    // `text` cut with an ellipsis to fit `width` pixels.
+    static std::string fitted(const std::string& text, float width) {
+        if (ImGui::CalcTextSize(text.c_str()).x <= width) return text;
+        std::string cut = text;
+        while (!cut.empty() && ImGui::CalcTextSize((cut + "...").c_str()).x > width) cut.pop_back();
+        return cut + "...";
+    }
+
     float scale_;
 };
 
