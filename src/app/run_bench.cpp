@@ -83,16 +83,7 @@ std::vector<double> timePicking(const Model& model, const Viewport& scene, int& 
     OrbitCamera camera;
     camera.frame(model.bounds, scene.aspect(), ViewPreset::Posterior);
     const glm::vec2 size(static_cast<float>(scene.width), static_cast<float>(scene.height));
-    glm::vec2 low(size);
-    glm::vec2 high(0.0f);
-    for (int corner = 0; corner < 8; ++corner) {
-        const glm::vec3 p((corner & 1) ? model.bounds.max.x : model.bounds.min.x,
-                          (corner & 2) ? model.bounds.max.y : model.bounds.min.y,
-                          (corner & 4) ? model.bounds.max.z : model.bounds.min.z);
-        const glm::vec2 pixel(camera.project(p, size));
-        low = glm::min(low, pixel);
-        high = glm::max(high, pixel);
-    }
+    const auto [low, high] = camera.projectedRect(model.bounds, size);
     constexpr int kGrid = 24;
     std::vector<double> times;
     hits = 0;

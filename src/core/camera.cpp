@@ -1,6 +1,7 @@
 #include "core/camera.h"
 
 #include <algorithm>
+#include <limits>
 #include <array>
 #include <cmath>
 #include <utility>
@@ -156,6 +157,19 @@ glm::vec3 OrbitCamera::project(const glm::vec3& p, glm::vec2 viewportSize) const
     glm::vec4 clip = projection(size.x / size.y) * view() * glm::vec4(p, 1.0f);
     clip /= clip.w;
     return {(clip.x * 0.5f + 0.5f) * size.x, (0.5f - clip.y * 0.5f) * size.y, clip.z * 0.5f + 0.5f};
+}
+
+std::pair<glm::vec2, glm::vec2> OrbitCamera::projectedRect(const Bounds& box, glm::vec2 viewportSize) const {
+    glm::vec2 low(std::numeric_limits<float>::max());
+    glm::vec2 high(std::numeric_limits<float>::lowest());
+    for (int corner = 0; corner < 8; ++corner) {
+        const glm::vec3 p((corner & 1) ? box.max.x : box.min.x, (corner & 2) ? box.max.y : box.min.y,
+                          (corner & 4) ? box.max.z : box.min.z);
+        const glm::vec2 pixel(project(p, viewportSize));
+        low = glm::min(low, pixel);
+        high = glm::max(high, pixel);
+    }
+    return {low, high};
 }
 
 }  // namespace dorsal

@@ -4,6 +4,7 @@
 // ImGui report the mouse).
 
 #include <optional>
+#include <utility>
 #include <string_view>
 
 #include <glm/glm.hpp>
@@ -59,6 +60,8 @@ public:
     Ray rayThrough(glm::vec2 cursor, glm::vec2 viewportSize) const;
     // The pixel where world point `p` appears; z is the depth in [0, 1] (outside: behind or beyond).
     glm::vec3 project(const glm::vec3& p, glm::vec2 viewportSize) const;
+    // The pixel rectangle (lowest and highest corner) that the eight corners of `box` project to.
+    std::pair<glm::vec2, glm::vec2> projectedRect(const Bounds& box, glm::vec2 viewportSize) const;
 
 private:
     void clampDistance();

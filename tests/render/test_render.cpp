@@ -114,15 +114,7 @@ TEST_CASE("a highlighted node's colour appears where that node projects, and onl
     OrbitCamera camera;
     camera.frame(model.bounds, static_cast<float>(kWidth) / kHeight, ViewPreset::Posterior);
     // The projected rectangle of the right box's corners.
-    const Bounds box = model.subtreeBounds(model.findNode("box_right"));
-    glm::vec2 low(1e9f), high(-1e9f);
-    for (int corner = 0; corner < 8; ++corner) {
-        const glm::vec3 p((corner & 1) ? box.max.x : box.min.x, (corner & 2) ? box.max.y : box.min.y,
-                          (corner & 4) ? box.max.z : box.min.z);
-        const glm::vec3 pixel = camera.project(p, {kWidth, kHeight});
-        low = glm::min(low, glm::vec2(pixel));
-        high = glm::max(high, glm::vec2(pixel));
-    }
+    const auto [low, high] = camera.projectedRect(model.subtreeBounds(model.findNode("box_right")), {kWidth, kHeight});
     int inside = 0;
     int outside = 0;
     for (int y = 0; y < kHeight; ++y) {
@@ -236,18 +228,9 @@ std::pair<glm::vec2, glm::vec2> projectedRect(const Model& model, const std::vec
                                               ViewPreset preset) {
     OrbitCamera camera;
     camera.frame(model.bounds, static_cast<float>(w) / static_cast<float>(h), preset);
-    glm::vec2 low(1e9f), high(-1e9f);
-    for (int node : nodes) {
-        const Bounds box = model.subtreeBounds(node);
-        for (int corner = 0; corner < 8; ++corner) {
-            const glm::vec3 p((corner & 1) ? box.max.x : box.min.x, (corner & 2) ? box.max.y : box.min.y,
-                              (corner & 4) ? box.max.z : box.min.z);
-            const glm::vec3 pixel = camera.project(p, {w, h});
-            low = glm::min(low, glm::vec2(pixel));
-            high = glm::max(high, glm::vec2(pixel));
-        }
-    }
-    return {low, high};
+    Bounds box;
+    for (int node : nodes) box.add(model.subtreeBounds(node));
+    return camera.projectedRect(box, glm::vec2(w, h));
 }
 
 }  // namespace
