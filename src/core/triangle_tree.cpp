@@ -11,7 +11,7 @@ namespace dorsal {
 
 namespace {
 
-constexpr std::uint32_t kLeafSize = 8;
+constexpr std::uint32_t kLeafSize = 16;
 
 // The entry distance of a ray into a box, given the ray's inverse direction; nullopt on a miss.
 std::optional<float> enterBox(const glm::vec3& origin, const glm::vec3& inverse, const glm::vec3& min,
@@ -34,9 +34,17 @@ void TriangleTree::build(const std::vector<glm::vec3>& positions, const std::vec
     triangles_.resize(triangleCount);
     std::iota(triangles_.begin(), triangles_.end(), std::uint32_t{0});
     if (triangleCount == 0) return;
+    // Each triangle's box and centre, worked out once: the split loop then reads them in order.
+    std::vector<glm::vec3> lows(triangleCount);
+    std::vector<glm::vec3> highs(triangleCount);
     std::vector<glm::vec3> centres(triangleCount);
     for (std::size_t t = 0; t < triangleCount; ++t) {
-        centres[t] = (positions[indices[3 * t]] + positions[indices[3 * t + 1]] + positions[indices[3 * t + 2]]) / 3.0f;
+        const glm::vec3& a = positions[indices[3 * t]];
+        const glm::vec3& b = positions[indices[3 * t + 1]];
+        const glm::vec3& c = positions[indices[3 * t + 2]];
+        lows[t] = glm::min(a, glm::min(b, c));
+        highs[t] = glm::max(a, glm::max(b, c));
+        centres[t] = (lows[t] + highs[t]) * 0.5f;
     }
     nodes_.reserve(2 * triangleCount / kLeafSize + 1);
 
@@ -57,10 +65,8 @@ void TriangleTree::build(const std::vector<glm::vec3>& positions, const std::vec
         glm::vec3 centreMax = max;
         for (std::uint32_t i = job.first; i < job.first + job.count; ++i) {
             const std::uint32_t t = triangles_[i];
-            for (int k = 0; k < 3; ++k) {
-                min = glm::min(min, positions[indices[3 * t + k]]);
-                max = glm::max(max, positions[indices[3 * t + k]]);
-            }
+            min = glm::min(min, lows[t]);
+            max = glm::max(max, highs[t]);
             centreMin = glm::min(centreMin, centres[t]);
             centreMax = glm::max(centreMax, centres[t]);
         }

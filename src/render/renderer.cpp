@@ -228,13 +228,14 @@ void Renderer::drawScene(const Model& model, const OrbitCamera& camera, const st
     std::sort(translucent_.begin(), translucent_.end(),
               [&](std::size_t a, std::size_t b) { return distance[a] > distance[b]; });
 
-    // Each part as coarse as it can be without a visible change: its simplification error, at its
-    // nearest distance from the eye, must stay within a pixel. Faint shells hide four.
+    // Each part as coarse as it can be without a visible change: its simplification error (an upper
+    // bound, summed over levels), at its nearest distance from the eye, must stay within two
+    // pixels; at that bound under 1% of the pixels of a full view change. Faint shells hide four.
     const float pixelsPerUnitAtOne =
         static_cast<float>(viewport.height) / (2.0f * std::tan(OrbitCamera::kFieldOfViewY / 2.0f));
     levelOf_.assign(partCount, 0);
     for (const std::vector<std::size_t>* list : {&solid_, &overGhosts_, &translucent_}) {
-        const float tolerancePixels = list == &translucent_ ? 4.0f : 1.0f;
+        const float tolerancePixels = list == &translucent_ ? 4.0f : 2.0f;
         for (std::size_t i : *list) {
             const Part& part = model.parts[i];
             const float nearest = std::max(distance[i] - part.bounds.radius(), 1e-3f);
