@@ -1,14 +1,21 @@
 #include <algorithm>
+#include <limits>
+#include <optional>
 #include <map>
 
 #include <imgui.h>
 
 #include "core/atlas.h"
+#include "core/picking.h"
 #include "ui/panels.h"
 
 namespace dorsal {
 
 namespace {
+
+// How far in front of a vertex another surface may be and the vertex still count as seen: the
+// thickness of a fascia, so that touching muscles do not hide each other's edges.
+constexpr float kSurfaceTolerance = 0.004f;
 
 // One label to draw: its text, style and the point it names.
 struct Label {
@@ -18,7 +25,7 @@ struct Label {
 };
 
 // The hover tooltip, and labels naming the highlighted structures in the 3D view, as an atlas
-// does: each muscle once, left and right pairs alternating between the two sides so that leader
+// does: only what can be seen from here, each muscle once, left and right pairs alternating between the two sides so that leader
 // lines never cross the body, drawn under the panels and clear of the view toolbar.
 class LabelsOverlay : public Panel {
 public:
@@ -66,12 +73,9 @@ public:
 
 private:
     // The visible highlighted nodes grouped by their entry (a muscle's left and right), each
-    // with the points its nodes project to.
+    // with the seen points its labels may point to.
     static std::vector<Label> collectLabels(const UiFrame& frame) {
         const Model& model = *frame.model;
-        const Viewport& scene = frame.layout.scene;
-        const glm::vec2 sceneSize(static_cast<float>(scene.width), static_cast<float>(scene.height));
-        const glm::vec2 sceneOrigin(static_cast<float>(scene.x), static_cast<float>(scene.y));
         struct Group {
             Label label;
             std::vector<glm::vec2> anchors;
@@ -80,21 +84,15 @@ private:
         for (std::size_t node = 0; node < model.nodes.size(); ++node) {
             const NodeLook& look = (*frame.looks)[node];
             if (look.style == HighlightStyle::None || !look.visible || model.nodes[node].parts.empty()) continue;
-            glm::vec3 sum(0.0f);
-            std::size_t count = 0;
-            for (int part : model.nodes[node].parts) {
-                for (const glm::vec3& p : model.parts[static_cast<std::size_t>(part)].positions) sum += p;
-                count += model.parts[static_cast<std::size_t>(part)].positions.size();
-            }
-            const glm::vec3 pixel = frame.camera->project(sum / static_cast<float>(count), sceneSize);
-            if (pixel.z < 0.0f || pixel.z > 1.0f) continue;  // behind the eye
+            const std::optional<glm::vec2> anchor = visibleAnchor(frame, static_cast<int>(node));
+            if (!anchor) continue;  // hidden behind other structures from here: no label
             const std::string entry = entryOfNode(model, *frame.content, static_cast<int>(node));
             Group& group = groups[entry.empty() ? model.nodes[node].name : entry];
             if (group.anchors.empty()) {
                 group.label.text = entry.empty() ? nodeDisplayName(model.nodes[node].name) : frame.content->nameOf(entry);
                 group.label.style = look.style;
             }
-            group.anchors.push_back(sceneOrigin + glm::vec2(pixel));
+            group.anchors.push_back(*anchor);
         }
         // Pairs take turns on the left and the right, from the top down.
         std::vector<Group*> ordered;
@@ -115,6 +113,47 @@ private:
             labels.push_back(group->label);
         }
         return labels;
+    }
+
+    // Where a label of `node` points: of a sample of its vertices, the one seen from the eye (the
+    // first solid thing along the ray to it) that lies nearest to the middle of the node on
+    // screen; nullopt when none of them is seen.
+    static std::optional<glm::vec2> visibleAnchor(const UiFrame& frame, int node) {
+        constexpr std::size_t kSamples = 24;
+        const Model& model = *frame.model;
+        const Viewport& scene = frame.layout.scene;
+        const glm::vec2 sceneSize(static_cast<float>(scene.width), static_cast<float>(scene.height));
+        const glm::vec2 sceneOrigin(static_cast<float>(scene.x), static_cast<float>(scene.y));
+        std::vector<glm::vec3> samples;
+        glm::vec3 sum(0.0f);
+        for (int partIndex : model.nodes[static_cast<std::size_t>(node)].parts) {
+            const std::vector<glm::vec3>& positions = model.parts[static_cast<std::size_t>(partIndex)].positions;
+            const std::size_t step = std::max<std::size_t>(1, positions.size() / kSamples);
+            for (std::size_t i = 0; i < positions.size(); i += step) samples.push_back(positions[i]);
+        }
+        if (samples.empty()) return std::nullopt;
+        for (const glm::vec3& p : samples) sum += p;
+        const glm::vec2 middle(frame.camera->project(sum / static_cast<float>(samples.size()), sceneSize));
+        const glm::vec3 eye = frame.camera->eye();
+        const auto solid = [&](const Part& part) {
+            const NodeLook& look = (*frame.looks)[static_cast<std::size_t>(part.node)];
+            return look.visible && !look.ghost && part.material != MaterialKind::Skin;
+        };
+        std::optional<glm::vec2> best;
+        float bestDistance = std::numeric_limits<float>::max();
+        for (const glm::vec3& p : samples) {
+            const glm::vec3 pixel = frame.camera->project(p, sceneSize);
+            if (pixel.z < 0.0f || pixel.z > 1.0f) continue;  // behind the eye
+            const float toMiddle = glm::distance(glm::vec2(pixel), middle);
+            if (toMiddle >= bestDistance) continue;
+            const float toPoint = glm::distance(eye, p);
+            const std::optional<PickHit> hit = pickNearest(model, Ray{eye, (p - eye) / toPoint}, solid);
+            const bool seen = hit && (hit->node == node || hit->distance > toPoint - kSurfaceTolerance);
+            if (!seen) continue;
+            best = sceneOrigin + glm::vec2(pixel);
+            bestDistance = toMiddle;
+        }
+        return best;
     }
 
     // The view toolbar's height: three rows of controls and the window's padding and margin.
