@@ -419,3 +419,15 @@ TEST_CASE("labels name the highlighted muscles beside the model", "[render][expl
     CHECK(withLabels > 40);
     CHECK(without == 0);
 }
+
+TEST_CASE("a muscle hidden behind others gets no label until x-ray shows it", "[render][explore]") {
+    const auto inkAtEdges = [](const Image& image) {
+        const auto labelInk = [](const glm::ivec3& c) { return c.r > 200 && c.g > 200 && c.b > 200; };
+        return countPixels(image, labelInk, 0, 60) + countPixels(image, labelInk, 340, 400);
+    };
+    const int hidden = inkAtEdges(renderBuiltIn("label_hidden", {"--select", "psoas_major", "--view", "posterior", "--labels"}));
+    const int shown = inkAtEdges(renderBuiltIn("label_xray", {"--select", "psoas_major", "--view", "posterior", "--labels", "--xray"}));
+    INFO("label ink from behind: solid " << hidden << ", x-ray " << shown);
+    CHECK(hidden == 0);
+    CHECK(shown > 40);
+}
