@@ -126,6 +126,7 @@ FrameLayout frameLayout(int width, int height, bool panelsShown, bool entryOpen,
         layout.scene = {0, 0, width, height};
         layout.sidePanel = {0, 0, 0, height};
         layout.entryPanel = {width, 0, 0, height};
+        layout.toolbar = {0, height, width, 0};
         return layout;
     }
     float side = static_cast<float>(kSidePanelWidth) * uiScale;
@@ -140,7 +141,10 @@ FrameLayout frameLayout(int width, int height, bool panelsShown, bool entryOpen,
     const int entryWidth = static_cast<int>(entry + 0.5f);
     layout.sidePanel = {0, 0, sideWidth, height};
     layout.entryPanel = {width - entryWidth, 0, entryWidth, height};
-    layout.scene = {sideWidth, 0, std::max(1, width - sideWidth - entryWidth), height};
+    const int sceneWidth = std::max(1, width - sideWidth - entryWidth);
+    const int toolbarHeight = std::min(static_cast<int>(static_cast<float>(kViewToolbarHeight) * uiScale + 0.5f), height / 3);
+    layout.scene = {sideWidth, 0, sceneWidth, std::max(1, height - toolbarHeight)};
+    layout.toolbar = {sideWidth, height - toolbarHeight, sceneWidth, toolbarHeight};
     return layout;
 }
 

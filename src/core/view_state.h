@@ -84,19 +84,22 @@ struct NodeLook {
 // view state. A hidden node hides its children. Highlighted nodes are never ghosts or dimmed.
 std::vector<NodeLook> lookOfNodes(const Model& model, const std::vector<Stratum>& strata, const ViewState& view);
 
-// Panel widths at a UI scale of 1, in pixels.
+// Panel sizes at a UI scale of 1, in pixels.
 inline constexpr int kSidePanelWidth = 330;
 inline constexpr int kEntryPanelWidth = 420;
+inline constexpr int kViewToolbarHeight = 100;
 
 struct FrameLayout {
     Viewport scene;       // the 3D view
     Viewport sidePanel;   // left: search and the model's structures
     Viewport entryPanel;  // right: the open entry; width 0 when none is open
+    Viewport toolbar;     // under the 3D view: view presets and visibility; height 0 without panels
 };
 
 // Where everything lies in a frame of `width` x `height`. Without panels the 3D view is the whole
 // frame. With them, the side panel is on the left, the entry panel (when an entry is open) on the
-// right, and the panels shrink so that the 3D view keeps at least 40% of the width.
+// right, the view toolbar under the 3D view (so that it never covers the model), and the panels
+// shrink so that the 3D view keeps at least 40% of the width.
 FrameLayout frameLayout(int width, int height, bool panelsShown, bool entryOpen, float uiScale);
 
 // A label to place in the 3D view: the point it names and the size of its text box, in pixels.

@@ -26,7 +26,7 @@ struct Label {
 
 // The hover tooltip, and labels naming the highlighted structures in the 3D view, as an atlas
 // does: only what can be seen from here, each muscle once, left and right pairs alternating between the two sides so that leader
-// lines never cross the body, drawn under the panels and clear of the view toolbar.
+// lines never cross the body, drawn under the panels.
 class LabelsOverlay : public Panel {
 public:
     explicit LabelsOverlay(float scale) : scale_(scale) {}
@@ -39,8 +39,7 @@ public:
         const std::vector<Label> labels = collectLabels(frame);
         if (labels.empty()) return;
 
-        Viewport area = frame.layout.scene;
-        if (frame.panelsShown) area.height -= static_cast<int>(toolbarHeight());
+        const Viewport& area = frame.layout.scene;
         const float margin = 8.0f * scale_;
         const float padding = 4.0f * scale_;
         const float maxWidth = 0.5f * static_cast<float>(area.width) - 1.5f * margin;
@@ -154,12 +153,6 @@ private:
             bestDistance = toMiddle;
         }
         return best;
-    }
-
-    // The view toolbar's height: three rows of controls and the window's padding and margin.
-    float toolbarHeight() const {
-        const ImGuiStyle& style = ImGui::GetStyle();
-        return 3.0f * ImGui::GetFrameHeightWithSpacing() + 2.0f * style.WindowPadding.y + 8.0f * scale_;
     }
 
     // `text` cut with an ellipsis to fit `width` pixels.

@@ -29,16 +29,8 @@ public:
     void draw(UiFrame& frame) override {
         if (!frame.panelsShown || !frame.model) return;
         ViewState& view = *frame.view;
-        const Viewport& scene = frame.layout.scene;
-        const float margin = 8.0f * scale_;
-        ImGui::SetNextWindowPos(ImVec2(static_cast<float>(scene.x) + margin, static_cast<float>(scene.y + scene.height) - margin),
-                                ImGuiCond_Always, ImVec2(0.0f, 1.0f));
-        ImGui::SetNextWindowSize(ImVec2(static_cast<float>(scene.width) - 2.0f * margin, 0.0f));
-        ImGui::SetNextWindowBgAlpha(0.82f);
-        ImGui::Begin("View", nullptr,
-                     ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoTitleBar |
-                         ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize |
-                         ImGuiWindowFlags_NoFocusOnAppearing);
+        if (frame.layout.toolbar.height <= 0) return;
+        beginFixedWindow("View", frame.layout.toolbar);
         for (std::size_t i = 0; i < kPresetButtons.size(); ++i) {
             if (i > 0) ImGui::SameLine();
             if (ImGui::SmallButton(kPresetButtons[i].second)) frame.viewPreset = kPresetButtons[i].first;

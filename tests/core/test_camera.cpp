@@ -146,3 +146,17 @@ TEST_CASE("the 3D view sits between the panels and keeps at least 40% of the wid
     CHECK(narrow.scene.width >= 320);
     CHECK(narrow.sidePanel.width + narrow.scene.width + narrow.entryPanel.width == 800);
 }
+
+TEST_CASE("the view toolbar sits under the 3D view, never over it", "[layout]") {
+    const FrameLayout bare = frameLayout(1280, 800, false, false, 1.0f);
+    CHECK(bare.scene.height == 800);
+    CHECK(bare.toolbar.height == 0);
+    const FrameLayout both = frameLayout(1280, 800, true, true, 1.0f);
+    CHECK(both.toolbar.height == kViewToolbarHeight);
+    CHECK(both.toolbar.y == both.scene.y + both.scene.height);
+    CHECK(both.toolbar.y + both.toolbar.height == 800);
+    CHECK(both.toolbar.x == both.scene.x);
+    CHECK(both.toolbar.width == both.scene.width);
+    // On a short window the toolbar takes at most a third of the height.
+    CHECK(frameLayout(800, 240, true, false, 2.0f).toolbar.height == 80);
+}
