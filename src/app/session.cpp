@@ -81,11 +81,12 @@ bool Session::openEntry(const std::string& id, bool frame) {
     history_.open(id);
     view_.highlight = model_ ? highlightForEntry(*model_, content_, id) : Highlight{};
     if (frame) {
-        // A deep muscle looked up by name is hidden under others from every side: x-ray shows it.
-        const std::vector<int>& shown = view_.highlight.selected;
-        const bool deep = !shown.empty() && std::all_of(shown.begin(), shown.end(), [&](int node) {
-            return strata_[static_cast<std::size_t>(node)] == Stratum::Deep;
-        });
+        // A deep muscle looked up by name (or a pain pattern's deep primary muscle) is hidden
+        // under others from every side: x-ray shows it.
+        const auto isDeep = [&](int node) { return strata_[static_cast<std::size_t>(node)] == Stratum::Deep; };
+        const Highlight& h = view_.highlight;
+        const bool deep = std::any_of(h.selected.begin(), h.selected.end(), isDeep) ||
+                          std::any_of(h.primary.begin(), h.primary.end(), isDeep);
         if (deep) view_.xray = true;
         frameHighlight();
     }

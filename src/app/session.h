@@ -43,8 +43,8 @@ public:
     bool loading() const { return pending_.valid(); }
 
     // Opens an entry of the knowledge base in the entry panel and highlights what it stands for;
-    // with `frame` (a person looked it up), the camera moves to it, and x-ray turns on when it is
-    // a deep muscle. Returns false (and changes nothing) for an unknown id.
+    // with `frame` (a person looked it up), the camera moves to it, and x-ray turns on when it
+    // shows a deep muscle. Returns false (and changes nothing) for an unknown id.
     bool openEntry(const std::string& id, bool frame = false);
     // Selects by a name from the command line: an entry id ("psoas_major", "low_back_pain") or a
     // node name ("muscle.psoas_major.L"). Returns false, with a message suggesting the closest
