@@ -961,9 +961,11 @@ void latissimus_dorsi(Builder& b) {
         t *= 1.0f - 0.65f * smoothstep01((u - 0.80f) / 0.12f);
         return t;
     };
+    // Behind the armpit "out" turns to face backwards; blended in, because a sudden switch leaves
+    // spikes along the lateral edge where neighbouring samples drape in different directions.
     o.outward = [&b](vec3 p) {
-        if (p.x > 0.14f && p.y > 1.30f) return glm::normalize(vec3(-0.3f, -0.2f, -1.0f));
-        return b.trunk_out(p);
+        const float w = smoothstep01((p.x - 0.125f) / 0.03f) * smoothstep01((p.y - 1.27f) / 0.06f);
+        return glm::normalize(glm::mix(b.trunk_out(p), glm::normalize(vec3(-0.3f, -0.2f, -1.0f)), w));
     };
     o.reach_in = 0.016f;
     o.reach_out = 0.045f;
