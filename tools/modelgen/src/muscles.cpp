@@ -1128,7 +1128,7 @@ void gluteus_maximus(Builder& b) {
     // Upper fibres end in the iliotibial tract beside and below the trochanter, the lowest deep ones
     // on the gluteal tuberosity.
     Polyline ins = {gt + vec3(0.020f, 0.004f, -0.020f), gt + vec3(0.022f, -0.018f, -0.018f), gt + vec3(0.022f, -0.042f, -0.016f),
-                    gt + vec3(0.019f, -0.072f, -0.014f), tub + vec3(0.014f, -0.014f, -0.014f), tub + vec3(0.004f, -0.010f, -0.012f)};
+                    gt + vec3(0.019f, -0.072f, -0.014f), tub + vec3(0.012f, -0.010f, -0.010f), tub + vec3(0.002f, -0.004f, -0.005f)};
     auto fib = net({origin, back, round, ins}, 12);
     SheetOptions o;
     o.nu = 40;
@@ -1146,6 +1146,7 @@ void gluteus_maximus(Builder& b) {
     o.edge_round0 = 0.15f;
     o.edge_round1 = 0.22f;
     o.smooth = 60;
+    o.pin_insertion = false;
     b.add_muscle("gluteus_maximus", sheet(b, fib, o));
 }
 
