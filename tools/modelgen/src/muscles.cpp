@@ -961,9 +961,11 @@ void latissimus_dorsi(Builder& b) {
         t *= 1.0f - 0.65f * smoothstep01((u - 0.80f) / 0.12f);
         return t;
     };
+    // Behind the armpit "out" turns to face backwards; blended in, because a sudden switch leaves
+    // spikes along the lateral edge where neighbouring samples drape in different directions.
     o.outward = [&b](vec3 p) {
-        if (p.x > 0.14f && p.y > 1.30f) return glm::normalize(vec3(-0.3f, -0.2f, -1.0f));
-        return b.trunk_out(p);
+        const float w = smoothstep01((p.x - 0.125f) / 0.03f) * smoothstep01((p.y - 1.27f) / 0.06f);
+        return glm::normalize(glm::mix(b.trunk_out(p), glm::normalize(vec3(-0.3f, -0.2f, -1.0f)), w));
     };
     o.reach_in = 0.016f;
     o.reach_out = 0.045f;
@@ -1117,22 +1119,34 @@ void gluteus_maximus(Builder& b) {
     Polyline origin = {glm::mix(psis, ct, 0.52f) + vec3(0.000f, -0.004f, -0.006f), psis + vec3(0.000f, -0.002f, -0.008f),
                        vec3(0.030f, crest.y + 0.020f, crest.z - 0.006f), vec3(0.022f, crest.y - 0.025f, crest.z - 0.002f),
                        vec3(0.014f, apex.y - 0.004f, apex.z - 0.010f), vec3(0.008f, tip.y - 0.002f, tip.z - 0.010f)};
-    Polyline mid = {gt + vec3(-0.010f, 0.100f, -0.052f), gt + vec3(-0.024f, 0.074f, -0.078f), gt + vec3(-0.036f, 0.048f, -0.088f),
-                    gt + vec3(-0.046f, 0.020f, -0.090f), gt + vec3(-0.054f, -0.010f, -0.086f), gt + vec3(-0.060f, -0.040f, -0.076f)};
-    Polyline ins = {gt + vec3(0.016f, 0.006f, -0.014f), gt + vec3(0.016f, -0.014f, -0.010f), gt + vec3(0.015f, -0.034f, -0.008f),
-                    gt + vec3(0.013f, -0.070f, -0.006f), tub + vec3(0.012f, -0.012f, -0.014f), tub + vec3(0.004f, -0.010f, -0.012f)};
-    auto fib = net({origin, mid, ins}, 12);
+    // Two middle rows shape the buttock: the fibres swing back over the sciatic region and come
+    // forward again round the trochanter, so that the side view is a rounded quadrilateral.
+    Polyline back = {gt + vec3(-0.022f, 0.104f, -0.066f), gt + vec3(-0.034f, 0.080f, -0.092f), gt + vec3(-0.044f, 0.054f, -0.106f),
+                     gt + vec3(-0.052f, 0.020f, -0.112f), gt + vec3(-0.058f, -0.016f, -0.112f), gt + vec3(-0.060f, -0.058f, -0.100f)};
+    Polyline round = {gt + vec3(0.002f, 0.074f, -0.040f), gt + vec3(-0.004f, 0.050f, -0.064f), gt + vec3(-0.010f, 0.024f, -0.076f),
+                      gt + vec3(-0.016f, -0.008f, -0.082f), gt + vec3(-0.020f, -0.044f, -0.080f), gt + vec3(-0.024f, -0.084f, -0.068f)};
+    // Upper fibres end in the iliotibial tract beside and below the trochanter, the lowest deep ones
+    // on the gluteal tuberosity.
+    Polyline ins = {gt + vec3(0.020f, 0.004f, -0.020f), gt + vec3(0.022f, -0.018f, -0.018f), gt + vec3(0.022f, -0.042f, -0.016f),
+                    gt + vec3(0.019f, -0.072f, -0.014f), tub + vec3(0.012f, -0.010f, -0.010f), tub + vec3(0.002f, -0.004f, -0.005f)};
+    auto fib = net({origin, back, round, ins}, 12);
     SheetOptions o;
-    o.nu = 36;
-    o.nv = 24;
+    o.nu = 40;
+    o.nv = 26;
+    // Thick and fleshy (up to ~3.5 cm) over the lower middle of the buttock, thinner along the upper
+    // border and towards the tendinous insertion; the lower border stays thick (the gluteal fold).
     o.thickness = [](float u, float v) {
-        return 0.006f + 0.017f * std::sin(kPi * std::min(u * 1.1f, 1.0f)) * (0.45f + 0.55f * std::sin(kPi * std::clamp(v * 1.1f, 0.0f, 1.0f)));
+        const float along = std::pow(std::max(std::sin(kPi * std::clamp(0.12f + u * 1.05f, 0.0f, 1.0f)), 0.0f), 0.7f);
+        const float across = 0.40f + 0.60f * std::sin(kPi * std::clamp(0.15f + v * 0.62f, 0.0f, 1.0f));
+        return 0.006f + 0.030f * along * across;
     };
     o.outward = hip_out;
     o.reach_in = 0.03f;
     o.reach_out = 0.05f;
-    o.edge_round = 0.15f;
+    o.edge_round0 = 0.15f;
+    o.edge_round1 = 0.22f;
     o.smooth = 60;
+    o.pin_insertion = false;
     b.add_muscle("gluteus_maximus", sheet(b, fib, o));
 }
 

@@ -170,21 +170,89 @@ Mesh atlas(const Builder& b) {
     return m;
 }
 
-// Simplified skull: cranium, face, mandible, mastoid processes, external occipital protuberance.
+// The cranial vault: an ellipsoid reshaped so that it reads as a skull from the side and from
+// behind: narrower at the forehead than across the parietal eminences, a steep forehead, flattened
+// temporal walls, a bulging occiput above the inion and a flatter base. The shaping is a positive
+// scaling of each direction from the centre, so the surface stays closed and never folds.
+Mesh cranial_vault(vec3 centre, float half_width, float half_length, float height_up, float depth_down) {
+    Mesh m = ellipsoid(vec3(0.0f), vec3(1, 0, 0), vec3(0, 1, 0), vec3(0, 0, 1), 26, 40);
+    auto bump = [](vec3 d, vec3 at, float width) {
+        const float c = glm::dot(d, glm::normalize(at));
+        return std::exp(-(1.0f - c) * (1.0f - c) / (width * width));
+    };
+    for (auto& p : m.positions) {
+        const vec3 d = glm::normalize(p);
+        const float front = std::max(d.z, 0.0f), back = std::max(-d.z, 0.0f);
+        const float up = std::max(d.y, 0.0f);
+        vec3 q;
+        // Widest across the parietal eminences (above and behind the centre).
+        q.x = d.x * half_width * (1.0f - 0.16f * front + 0.03f * back) * (1.0f + 0.05f * up * (1.0f - up) * 4.0f * (1.0f - front));
+        // The base rises towards the front, where the face takes over.
+        q.y = d.y * (d.y > 0.0f ? height_up : depth_down * (1.0f - 0.30f * front));
+        q.z = d.z * half_length;
+        // Temporal walls flatter: pull the sides in where they face straight out.
+        q.x *= 1.0f - 0.05f * std::pow(std::fabs(d.x), 6.0f);
+        float scale = 1.0f;
+        scale += 0.06f * bump(d, vec3(0.0f, 0.45f, -0.9f), 0.35f);   // occipital bulge
+        scale += 0.05f * bump(d, vec3(0.0f, 0.35f, 0.94f), 0.20f);   // forehead
+        scale -= 0.04f * up * front;                                 // round over onto the vertex
+        // The side walls come down steeply to the zygomatic arch and ear before turning under.
+        // (Only in front of the ear: behind it the neck muscles attach.)
+        scale += 0.10f * std::min(std::fabs(d.x) * std::max(-d.y, 0.0f) * 2.5f, 1.0f) * std::clamp((d.z + 0.1f) / 0.4f, 0.0f, 1.0f);
+        p = centre + q * scale;
+    }
+    m.compute_normals();
+    return m;
+}
+
+// Simplified skull: vault, face (orbits, cheekbones and zygomatic arches, nasal bones, upper jaw),
+// mandible, mastoid processes and external occipital protuberance, placed on the vertex, inion,
+// mastoid tips and chin.
 Mesh skull(const Builder& b) {
     Mesh m;
     const vec3 vertex = b.lm("skull.vertex");
     const vec3 inion = b.lm("skull.inion");
     const vec3 chin = b.lm("skull.chin");
     const vec3 mastoid = b.left("skull.mastoid_tip");
-    // Cranium: top at the vertex, back reaching the inion.
+    // Vault: top at the vertex, back reaching the inion.
     const vec3 cc(0.0f, vertex.y - 0.072f, inion.z + 0.094f);
-    m.append(ellipsoid(cc, vec3(0.072f, 0, 0), vec3(0, 0, 0.094f), vec3(0, vertex.y - cc.y, 0), 18, 28));
+    m.append(cranial_vault(cc, 0.069f, 0.094f, vertex.y - cc.y, 0.070f));
     // Skull base, filling between the mastoids and the foramen magnum.
     m.append(ellipsoid(vec3(0.0f, cc.y - 0.045f, cc.z - 0.01f), vec3(0.055f, 0, 0), vec3(0, 0, 0.06f), vec3(0, 0.03f, 0), 12, 20));
-    // Face (maxilla, orbits, zygomatic bones) and forehead.
-    m.append(ellipsoid(vec3(0.0f, cc.y - 0.045f, cc.z + 0.062f), vec3(0.052f, 0, 0), vec3(0, 0, 0.034f), vec3(0, 0.05f, 0), 14, 20));
-    // Mandible: a U from one condyle round the chin to the other.
+    // Face, hung below the front of the vault: the orbits' level is about that of the ear canals,
+    // the upper jaw lies between them and the chin.
+    const float orbit_y = cc.y - 0.030f;
+    const float face_z = cc.z + 0.086f;  // front of the vault at brow level
+    // Upper jaw and the floor of the nose, and the alveolar arch carrying the upper teeth.
+    m.append(ellipsoid(vec3(0.0f, orbit_y - 0.034f, face_z - 0.030f), vec3(0.036f, 0, 0), vec3(0, 0, 0.030f), vec3(0, 0.030f, 0), 12, 18));
+    m.append(ellipsoid(vec3(0.0f, orbit_y - 0.062f, face_z - 0.026f), vec3(0.029f, 0, 0), vec3(0, 0, 0.028f), vec3(0, 0.012f, 0), 10, 18));
+    // Brow ridges: the supraorbital margins, continuous with the forehead.
+    m.append(ellipsoid(vec3(0.0f, orbit_y + 0.017f, face_z - 0.016f), vec3(0.050f, 0, 0), vec3(0, 0, 0.014f), vec3(0, 0.009f, 0), 10, 20));
+    // Nasal bones: a small ridge between the orbits.
+    m.append(ellipsoid(vec3(0.0f, orbit_y - 0.004f, face_z - 0.004f), vec3(0.007f, 0, 0), vec3(0, 0, 0.008f), vec3(0, 0.016f, 0), 8, 12));
+    // Orbital rims: rings open to the front (slightly outward), and the cheekbone below-outside
+    // each, with the zygomatic arch running back to just in front of the ear.
+    {
+        const vec3 oc(0.033f, orbit_y, face_z - 0.016f);
+        const vec3 across = glm::normalize(vec3(1.0f, 0.0f, -0.25f));
+        Polyline rim;
+        for (int k = 0; k < 24; ++k) {
+            const float th = 2.0f * kPi * static_cast<float>(k) / 24.0f;
+            rim.push_back(oc + across * (0.019f * std::cos(th)) + vec3(0, 1, 0) * (0.016f * std::sin(th)));
+        }
+        add_pair(m, loop_tube(rim, 0.0050f, 10));
+        // Lateral orbital wall, joining the rim to the side of the vault and to the cheekbone.
+        add_pair(m, ellipsoid(vec3(0.050f, orbit_y - 0.004f, face_z - 0.030f), vec3(0.007f, 0, 0), vec3(0, 0, 0.016f),
+                              vec3(0, 0.020f, 0), 10, 14));
+        const vec3 cheek(0.046f, orbit_y - 0.024f, face_z - 0.020f);
+        add_pair(m, ellipsoid(cheek, vec3(0.010f, 0, 0), vec3(0, 0.013f, 0), vec3(0, 0, 0.012f), 10, 14));
+        // The arch is a flat bar, taller than thick.
+        add_pair(m, rod({cheek + vec3(0.004f, -0.002f, -0.006f), vec3(0.060f, orbit_y - 0.026f, cc.z + 0.030f),
+                         vec3(0.062f, orbit_y - 0.024f, cc.z + 0.012f)},
+                        {0.0055f, 0.0050f}, 12, 10, 0.55f, vec3(0, 1, 0)));
+    }
+    // Mandible: a U from one condyle round the chin to the other; the ramus rises to the condyle
+    // in front of the ear.
     {
         const vec3 condyle(0.050f, cc.y - 0.048f, cc.z + 0.006f);
         const vec3 angle(0.047f, chin.y + 0.020f, cc.z + 0.008f);
@@ -198,7 +266,7 @@ Mesh skull(const Builder& b) {
             Section s;
             const float d = std::fabs(u - 0.5f) * 2.0f;  // 0 at the chin, 1 at the condyles
             s.a = 0.0045f;
-            s.b = d > 0.75f ? 0.008f : 0.011f;
+            s.b = d > 0.75f ? 0.011f : 0.013f;
             return s;
         };
         m.append(sweep(path, sec, [&](int i, float) { return glm::cross(vec3(0, 1, 0), T[static_cast<std::size_t>(i)]); },
