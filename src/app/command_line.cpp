@@ -96,6 +96,8 @@ ParsedCommandLine parseCommandLine(int argc, const char* const* argv) {
     app.add_option("--view", view, "Initial view: anterior, posterior, left, right, superior or oblique")
         ->default_str(view);
     app.add_flag("--isolate", options.isolate, "Show only the --select structures");
+    app.add_option("--hide", options.hide, "Structures to hide, comma-separated: entry ids (both sides) or node names")
+        ->delimiter(',');
     app.add_flag("--xray", options.xray, "X-ray: all but the highlight (or but the bones) see-through");
     app.add_flag("--dim", options.dimOthers, "Grey out what is not highlighted");
     std::string layers;

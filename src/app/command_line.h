@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/camera.h"
 #include "core/view_state.h"
@@ -23,6 +24,7 @@ struct Options {
     ViewPreset view = ViewPreset::Posterior;
     // What is shown at start (the window and --output alike).
     bool isolate = false;          // only the --select structures
+    std::vector<std::string> hide; // entry ids or node names hidden at start
     bool xray = false;             // the rest translucent
     bool dimOthers = false;        // the rest greyed
     std::array<bool, kPeelableStrata> strataShown{true, true, true, true, true};

@@ -17,6 +17,9 @@ constexpr int kSettleFrames = 3;
 
 bool applyStartOptions(const Options& options, Session& session) {
     if (!options.select.empty() && !session.selectByName(options.select)) return false;
+    for (const std::string& name : options.hide) {
+        if (!session.hideByName(name)) return false;
+    }
     ViewState& view = session.view();
     view.xray = options.xray;
     view.others = options.dimOthers ? OthersStyle::Dimmed : OthersStyle::Normal;

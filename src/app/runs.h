@@ -7,8 +7,8 @@ namespace dorsal {
 
 class Session;
 
-// Applies --select and the view options (isolate, x-ray, layers, side, labels) to a session whose
-// model is loaded. False, with the reason in the session's messages, for an unknown --select.
+// Applies --select, --hide and the view options (isolate, x-ray, layers, side) to a session whose
+// model is loaded. False, with the reason in the session's messages, for an unknown name.
 bool applyStartOptions(const Options& options, Session& session);
 
 // Opens the window and runs until it is closed.

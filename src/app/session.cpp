@@ -95,13 +95,30 @@ bool Session::openEntry(const std::string& id, bool frame) {
 
 bool Session::selectByName(const std::string& name) {
     if (openEntry(name, false)) return true;
-    if (model_) {
-        const int node = model_->findNode(name);
-        if (node >= 0) {
-            selectNode(node, false);
-            return true;
-        }
+    const int node = model_ ? model_->findNode(name) : -1;
+    if (node >= 0) {
+        selectNode(node, false);
+        return true;
     }
+    messages_.push_back(unknownNameMessage(name));
+    return false;
+}
+
+bool Session::hideByName(const std::string& name) {
+    std::vector<int> nodes;
+    if (model_) {
+        nodes = content_.kindOf(name) ? nodesOfEntry(*model_, content_, name) : std::vector<int>{};
+        if (nodes.empty() && model_->findNode(name) >= 0) nodes.push_back(model_->findNode(name));
+    }
+    if (nodes.empty()) {
+        messages_.push_back(unknownNameMessage(name));
+        return false;
+    }
+    view_.hidden.insert(view_.hidden.end(), nodes.begin(), nodes.end());
+    return true;
+}
+
+std::string Session::unknownNameMessage(const std::string& name) const {
     std::vector<std::string> candidates = content_.allIds();
     if (model_) {
         for (const Node& n : model_->nodes) candidates.push_back(n.name);
@@ -109,8 +126,7 @@ bool Session::selectByName(const std::string& name) {
     const std::vector<std::string> close = closestMatches(name, candidates, 3);
     std::string message = "no entry or structure named \"" + name + "\"";
     for (std::size_t i = 0; i < close.size(); ++i) message += (i ? ", " : "; did you mean ") + close[i];
-    messages_.push_back(message + (close.empty() ? "" : "?"));
-    return false;
+    return message + (close.empty() ? "" : "?");
 }
 
 void Session::selectNode(int node, bool additive) {
@@ -193,6 +209,16 @@ void Session::hideSelection() {
 
 void Session::showAll() { view_.showAll(); }
 
+void Session::toggleHidden(int node) {
+    std::vector<int>& hidden = view_.hidden;
+    const auto at = std::find(hidden.begin(), hidden.end(), node);
+    if (at == hidden.end()) {
+        hidden.push_back(node);
+    } else {
+        hidden.erase(at);
+    }
+}
+
 void Session::moveCamera(const OrbitCamera& to) {
     if (!animateCamera_) {
         camera_ = to;
@@ -240,6 +266,11 @@ void Session::applyUiRequests(const UiFrame& frame) {
     if (frame.isolateSelection) isolateHighlight();
     if (frame.hideSelection) hideSelection();
     if (frame.showAll) showAll();
+    if (frame.toggleHidden) toggleHidden(*frame.toggleHidden);
+    if (frame.isolateNode) {
+        selectNode(*frame.isolateNode, false);
+        isolateHighlight();
+    }
 }
 
 void Session::composeFrame(int width, int height, bool showUi) {

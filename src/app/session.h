@@ -50,6 +50,10 @@ public:
     // node name ("muscle.psoas_major.L"). Returns false, with a message suggesting the closest
     // ids, when neither exists.
     bool selectByName(const std::string& name);
+    // Hides what a name from the command line stands for: an entry's structures (both sides of a
+    // muscle, a group's members) or a node. Returns false, with a message suggesting the closest
+    // ids, when neither exists.
+    bool hideByName(const std::string& name);
     // A click on a node in 3D: selects it (added to the selection with `additive`) and opens its
     // entry when it has one.
     void selectNode(int node, bool additive);
@@ -82,6 +86,8 @@ public:
     void isolateHighlight();
     void hideSelection();
     void showAll();
+    // Hides `node` (with everything below it), or shows it again when it is hidden.
+    void toggleHidden(int node);
 
     // With animation on (the window), camera moves glide over a third of a second; without (the
     // offscreen and bench runs), they happen at once.
@@ -99,6 +105,8 @@ public:
 
 private:
     void adoptModel(Model model);
+    // "no entry or structure named ..." with the closest ids and node names.
+    std::string unknownNameMessage(const std::string& name) const;
     void applyUiRequests(const UiFrame& frame);
     // Moves the camera to `to`, gliding when animation is on.
     void moveCamera(const OrbitCamera& to);

@@ -51,6 +51,8 @@ struct UiFrame {
     bool isolateSelection = false;
     bool hideSelection = false;
     bool showAll = false;
+    std::optional<int> toggleHidden;  // a structure to hide, or to show again when hidden
+    std::optional<int> isolateNode;   // a structure to show alone
 };
 
 // The fonts the panels use: body text, bold headings, and the larger entry titles.

@@ -179,8 +179,19 @@ private:
         }
         ImGui::PushID(index);
         const std::string label = displayNameOfNode(model, *frame.content, index);
-        const bool open = ImGui::TreeNodeEx("node", flags, "%s", label.c_str());
+        // Hidden structures read greyed out, so that the tree also shows what is on show.
+        const std::vector<int>& hidden = frame.view->hidden;
+        const bool isHidden = std::find(hidden.begin(), hidden.end(), index) != hidden.end();
+        if (isHidden) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+        const bool open = ImGui::TreeNodeEx("node", flags, "%s%s", label.c_str(), isHidden ? " (hidden)" : "");
+        if (isHidden) ImGui::PopStyleColor();
         if (ImGui::IsItemClicked() && !ImGui::IsItemToggledOpen()) frame.selectNode = index;
+        // Right-click: hide, show again or isolate this one structure (or group).
+        if (ImGui::BeginPopupContextItem("structure")) {
+            if (ImGui::MenuItem(isHidden ? "Show" : "Hide")) frame.toggleHidden = index;
+            if (ImGui::MenuItem("Isolate")) frame.isolateNode = index;
+            ImGui::EndPopup();
+        }
         if (open && !node.children.empty()) {
             for (int child : node.children) drawNode(frame, child, false);
             ImGui::TreePop();

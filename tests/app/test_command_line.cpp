@@ -87,6 +87,9 @@ TEST_CASE("the view options set what is shown at start", "[cli]") {
     CHECK(options.dimOthers);
     CHECK(options.side == SideShown::Left);
     CHECK(options.strataShown == std::array<bool, kPeelableStrata>{false, false, false, true, true});
+    const ParsedCommandLine hide = parse({"--output", "a.png", "--hide", "rectus_abdominis,external_oblique"});
+    REQUIRE(hide.options.has_value());
+    CHECK(hide.options->hide == std::vector<std::string>{"rectus_abdominis", "external_oblique"});
 }
 
 TEST_CASE("wrong view options are one line saying why", "[cli]") {

@@ -431,3 +431,16 @@ TEST_CASE("a muscle hidden behind others gets no label until x-ray shows it", "[
     CHECK(hidden == 0);
     CHECK(shown > 40);
 }
+
+TEST_CASE("hiding by entry id takes both sides away, and an unknown name is refused", "[render][explore]") {
+    const Image hidden = renderBuiltIn("hide_trapezius", {"--select", "latissimus_dorsi", "--hide", "latissimus_dorsi"});
+    const Image shown = renderBuiltIn("hide_control", {"--select", "latissimus_dorsi"});
+    CHECK(countPixels(hidden, isSelectionBlue) == 0);
+    CHECK(countPixels(shown, isSelectionBlue) > 2000);
+
+    const std::filesystem::path png = test::scratchDir("hide_unknown") / "never.png";
+    const RunResult run = runDorsal({"--output", png.string(), "--hide", "rectus_abdominus"}, "hide_unknown");
+    CHECK(run.exitCode == 1);
+    CHECK_THAT(run.output, Contains("no entry or structure named \"rectus_abdominus\"; did you mean rectus_abdominis"));
+    CHECK_FALSE(std::filesystem::exists(png));
+}
