@@ -118,6 +118,10 @@ private:
 Renderer::Renderer()
     : modelProgram_("model", shader_sources::kModelVert, shader_sources::kModelFrag),
       backgroundProgram_("background", shader_sources::kBackgroundVert, shader_sources::kBackgroundFrag) {
+    partUniforms_ = {modelProgram_.uniform("uBaseColour"),     modelProgram_.uniform("uMaterial"),
+                     modelProgram_.uniform("uHasFibres"),      modelProgram_.uniform("uPartCentre"),
+                     modelProgram_.uniform("uHighlightStyle"), modelProgram_.uniform("uGhost"),
+                     modelProgram_.uniform("uDimmed")};
     glGenVertexArrays(1, &emptyVertexArray_);
     GLint maxSamples = 1;
     glGetIntegerv(GL_MAX_SAMPLES, &maxSamples);
@@ -282,13 +286,13 @@ void Renderer::drawSolids(const Model& model, const std::vector<NodeLook>& looks
 }
 
 void Renderer::setPartUniforms(const Part& part, const NodeLook& look) {
-    glUniform4fv(modelProgram_.uniform("uBaseColour"), 1, glm::value_ptr(part.baseColour));
-    glUniform1i(modelProgram_.uniform("uMaterial"), materialIndex(part.material));
-    glUniform1i(modelProgram_.uniform("uHasFibres"), part.fibres.empty() ? 0 : 1);
-    glUniform3fv(modelProgram_.uniform("uPartCentre"), 1, glm::value_ptr(part.bounds.centre()));
-    glUniform1i(modelProgram_.uniform("uHighlightStyle"), static_cast<int>(look.style));
-    glUniform1i(modelProgram_.uniform("uGhost"), look.ghost ? 1 : 0);
-    glUniform1i(modelProgram_.uniform("uDimmed"), look.dimmed ? 1 : 0);
+    glUniform4fv(partUniforms_.baseColour, 1, glm::value_ptr(part.baseColour));
+    glUniform1i(partUniforms_.material, materialIndex(part.material));
+    glUniform1i(partUniforms_.hasFibres, part.fibres.empty() ? 0 : 1);
+    glUniform3fv(partUniforms_.partCentre, 1, glm::value_ptr(part.bounds.centre()));
+    glUniform1i(partUniforms_.highlightStyle, static_cast<int>(look.style));
+    glUniform1i(partUniforms_.ghost, look.ghost ? 1 : 0);
+    glUniform1i(partUniforms_.dimmed, look.dimmed ? 1 : 0);
 }
 
 void Renderer::drawPart(std::size_t i) {

@@ -65,6 +65,17 @@ private:
     void drawPart(std::size_t i);
 
     ShaderProgram modelProgram_;
+    // The model program's per-part uniforms, looked up once: they are set for every part of
+    // every frame.
+    struct PartUniforms {
+        GLint baseColour = -1;
+        GLint material = -1;
+        GLint hasFibres = -1;
+        GLint partCentre = -1;
+        GLint highlightStyle = -1;
+        GLint ghost = -1;
+        GLint dimmed = -1;
+    } partUniforms_;
     ShaderProgram backgroundProgram_;
     GLuint emptyVertexArray_ = 0;
     std::vector<GpuPart> parts_;
