@@ -46,7 +46,6 @@ void Session::adoptModel(Model model) {
     model_ = std::move(model);
     strata_ = strataOfNodes(*model_, content_);
     renderer_->setModel(*model_);
-    cameraMove_.reset();
     resetCamera();
 }
 
@@ -107,8 +106,9 @@ bool Session::selectByName(const std::string& name) {
 bool Session::hideByName(const std::string& name) {
     std::vector<int> nodes;
     if (model_) {
-        nodes = content_.kindOf(name) ? nodesOfEntry(*model_, content_, name) : std::vector<int>{};
-        if (nodes.empty() && model_->findNode(name) >= 0) nodes.push_back(model_->findNode(name));
+        if (content_.kindOf(name)) nodes = nodesOfEntry(*model_, content_, name);
+        const int node = model_->findNode(name);
+        if (nodes.empty() && node >= 0) nodes.push_back(node);
     }
     if (nodes.empty()) {
         messages_.push_back(unknownNameMessage(name));
@@ -171,7 +171,8 @@ FrameLayout Session::layoutNow() const {
 }
 
 void Session::resetCamera() {
-    camera_.frame(model_ ? model_->bounds : Bounds{}, layoutNow().scene.aspect(), initialView_);
+    cameraMove_.reset();
+    camera_ = wholeModelFrom(initialView_);
 }
 
 void Session::frameHighlight() {
@@ -186,10 +187,12 @@ void Session::frameHighlight() {
     moveCamera(to);
 }
 
-void Session::viewFrom(ViewPreset preset) {
-    OrbitCamera to;
-    to.frame(model_ ? model_->bounds : Bounds{}, layoutNow().scene.aspect(), preset);
-    moveCamera(to);
+void Session::viewFrom(ViewPreset preset) { moveCamera(wholeModelFrom(preset)); }
+
+OrbitCamera Session::wholeModelFrom(ViewPreset preset) const {
+    OrbitCamera camera;
+    camera.frame(model_ ? model_->bounds : Bounds{}, layoutNow().scene.aspect(), preset);
+    return camera;
 }
 
 void Session::isolateHighlight() {
@@ -277,11 +280,6 @@ void Session::composeFrame(int width, int height, bool showUi) {
     setFrameSize(width, height, showUi);
     advanceCameraMove();
     std::vector<NodeLook> nodeLooks = looks();
-    // Without the panels ImGui still draws the labels, so it gets a frame of its own size.
-    if (!showUi) {
-        ImGui::GetIO().DisplaySize = ImVec2(static_cast<float>(width), static_cast<float>(height));
-        ImGui::GetIO().DeltaTime = 1.0f / 60.0f;
-    }
     ImGui_ImplOpenGL3_NewFrame();
     ImGui::NewFrame();
     UiFrame frame;
@@ -304,9 +302,10 @@ void Session::composeFrame(int width, int height, bool showUi) {
     interface_->draw(frame);
     ImGui::Render();
     applyUiRequests(frame);
+    nodeLooks = looks();  // the panels' requests (isolate, hide, ...) show in this very frame
 
     renderer_->beginFrame(width, height);
-    if (model_) renderer_->drawScene(*model_, camera_, looks(), layoutNow().scene);
+    if (model_) renderer_->drawScene(*model_, camera_, nodeLooks, layoutNow().scene);
     renderer_->resolveFrame();
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 }

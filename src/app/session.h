@@ -62,8 +62,9 @@ public:
     void goForward();
     void focusSearch() { focusSearch_ = true; }
 
-    // Draws one frame of `width` x `height` into the renderer's target. With `showUi`, the caller
-    // has started the platform's ImGui frame (display size, input) beforehand.
+    // Draws one frame of `width` x `height` into the renderer's target, with the panels when
+    // `showUi` and the labels always. The caller has started the platform's ImGui frame (display
+    // size, input) beforehand.
     void composeFrame(int width, int height, bool showUi);
 
     const Model* model() const { return model_ ? &*model_ : nullptr; }
@@ -76,7 +77,7 @@ public:
     // Remembers the frame size so that the layout and camera framing match the next frame.
     void setFrameSize(int width, int height, bool showUi);
     FrameLayout layoutNow() const;
-    // Points the camera at the whole model from the initial view.
+    // Points the camera at the whole model from the initial view, at once.
     void resetCamera();
     // Moves the camera to the highlighted structures, keeping the direction of view.
     void frameHighlight();
@@ -108,6 +109,8 @@ private:
     // "no entry or structure named ..." with the closest ids and node names.
     std::string unknownNameMessage(const std::string& name) const;
     void applyUiRequests(const UiFrame& frame);
+    // A camera showing the whole model from `preset` in the 3D view.
+    OrbitCamera wholeModelFrom(ViewPreset preset) const;
     // Moves the camera to `to`, gliding when animation is on.
     void moveCamera(const OrbitCamera& to);
     void advanceCameraMove();
