@@ -54,18 +54,7 @@ std::optional<PickHit> pickNearest(const Model& model, const Ray& ray, const Par
         const std::optional<float> entry = intersectBox(ray, part.bounds);
         if (!entry || (best && *entry > best->distance)) continue;
         const float limit = best ? best->distance : std::numeric_limits<float>::max();
-        std::optional<float> t;
-        if (!part.tree.empty()) {
-            t = part.tree.nearestHit(ray, part.positions, part.indices, limit);
-        } else {
-            // A part built by hand, without a tree: every triangle.
-            for (std::size_t i = 0; i + 2 < part.indices.size(); i += 3) {
-                const std::optional<float> hit = intersectTriangle(ray, part.positions[part.indices[i]],
-                                                                   part.positions[part.indices[i + 1]],
-                                                                   part.positions[part.indices[i + 2]]);
-                if (hit && *hit < t.value_or(limit)) t = hit;
-            }
-        }
+        const std::optional<float> t = part.tree.nearestHit(ray, part.positions, part.indices, limit);
         if (t) best = PickHit{static_cast<int>(partIndex), part.node, *t, ray.origin + ray.direction * *t};
     }
     return best;

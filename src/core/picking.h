@@ -20,6 +20,8 @@ struct PickHit {
 using PartFilter = std::function<bool(const Part&)>;
 
 // The nearest triangle of an accepted part along `ray` (both sides of a triangle count), or nullopt.
+// Searches each part's triangle tree, which loadModel builds; a part built by other means needs
+// `part.tree.build(part.positions, part.indices)` first, or it is never hit.
 std::optional<PickHit> pickNearest(const Model& model, const Ray& ray, const PartFilter& accept = {});
 
 // Möller-Trumbore: the distance along the ray to triangle (a, b, c), or nullopt when it misses.
