@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   build-essential cmake pkg-config          # compiler and build system
   libimgui-dev libglfw3-dev libglm-dev      # UI, window, maths
-  libassimp-dev libstb-dev                  # model import, PNG read/write
+  libassimp-dev zlib1g-dev libstb-dev       # model import (Assimp's CMake package links zlib), PNG read/write
   libtomlplusplus-dev libcli11-dev          # content files, command line
   libmeshoptimizer-dev                      # mesh clean-up for large models
   libegl-dev libgl-dev libopengl-dev        # OpenGL and EGL headers and dispatch
