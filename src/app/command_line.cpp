@@ -89,23 +89,27 @@ ParsedCommandLine parseCommandLine(int argc, const char* const* argv) {
         ->default_str("1280,800");
     bool noUi = false;
     app.add_flag("--no-ui", noUi, "Leave the panels out of the picture (--output)");
-    app.add_option("--select", options.select,
+    app.add_option("--select", options.start.select,
                    "Open this entry at start and highlight it: a muscle (psoas_major), group, pain pattern, ... "
                    "or a node name");
     app.add_option("--content", options.contentDir, "Content folder to read")->default_str("the built-in content");
     app.add_option("--view", view, "Initial view: anterior, posterior, left, right, superior or oblique")
         ->default_str(view);
-    app.add_flag("--isolate", options.isolate, "Show only the --select structures");
-    app.add_option("--hide", options.hide, "Structures to hide, comma-separated: entry ids (both sides) or node names")
+    app.add_flag("--isolate", options.start.isolate, "Show only the --select structures");
+    app.add_option("--hide", options.start.hide, "Structures to hide, comma-separated: entry ids (both sides) or node names")
         ->delimiter(',');
-    app.add_flag("--xray", options.xray, "X-ray: all but the highlight (or but the bones) see-through");
-    app.add_flag("--dim", options.dimOthers, "Grey out what is not highlighted");
+    bool xray = false;
+    CLI::Option* xrayFlag = app.add_flag("--xray,!--no-xray", xray,
+                                         "X-ray on or off: all but the highlight (or but the bones) see-through; "
+                                         "by default on when what --select shows is a deep muscle");
+    app.add_flag("--dim", options.start.dimOthers, "Grey out what is not highlighted");
     std::string layers;
     app.add_option("--layers", layers, "Layers to show, comma-separated: skin, superficial, intermediate, deep, bones")
         ->default_str("all");
     std::string side = "both";
     app.add_option("--side", side, "Side to show: left, right or both")->default_str(side);
-    app.add_flag("--labels", options.labels, "Label the highlighted muscles in the picture (--output)");
+    bool labels = false;
+    app.add_flag("--labels", labels, "Label the highlighted muscles in the picture (--output; the window has them on)");
     CLI::App* bench = app.add_subcommand("bench", "Measure load and frame times and print them, one per line");
     bench->add_option("--model", options.model, "Model to measure")->default_str("the built-in back model");
     CLI::App* check = app.add_subcommand("check", "Check the content files and print every problem as file:line:column");
@@ -114,6 +118,8 @@ ParsedCommandLine parseCommandLine(int argc, const char* const* argv) {
         ->default_str("the built-in back model");
     CLI::App* info = app.add_subcommand("info", "Print an entry of the knowledge base (a muscle, pain pattern, ...)");
     info->add_option("ID", options.infoId, "Entry id, such as psoas_major")->required();
+    CLI::App* keys = app.add_subcommand("keys", "Print the keys and mouse actions of the window");
+    keys->add_flag("--markdown", options.markdown, "As the Markdown table of the README");
     app.require_subcommand(0, 1);
 
     ParsedCommandLine result;
@@ -161,8 +167,9 @@ ParsedCommandLine parseCommandLine(int argc, const char* const* argv) {
     }
     options.view = *preset;
     options.showUi = !noUi;
+    if (xrayFlag->count() > 0) options.start.xray = xray;
     if (!layers.empty()) {
-        options.strataShown.fill(false);
+        options.start.strataShown.fill(false);
         std::size_t start = 0;
         while (start <= layers.size()) {
             const std::size_t comma = std::min(layers.find(',', start), layers.size());
@@ -175,18 +182,20 @@ ParsedCommandLine parseCommandLine(int argc, const char* const* argv) {
                             (close.empty() ? "" : "; did you mean " + close.front() + "?") +
                             " (skin, superficial, intermediate, deep, bones)");
             }
-            options.strataShown[static_cast<std::size_t>(*stratum)] = true;
+            options.start.strataShown[static_cast<std::size_t>(*stratum)] = true;
             start = comma + 1;
         }
     }
     const std::optional<SideShown> sideShown = sideShownFromName(side);
     if (!sideShown) return fail("unknown side \"" + side + "\" for --side; use left, right or both");
-    options.side = *sideShown;
-    if (options.isolate && options.select.empty()) return fail("--isolate needs --select: what should stay?");
+    options.start.side = *sideShown;
+    if (options.start.isolate && options.start.select.empty()) return fail("--isolate needs --select: what should stay?");
     if (check->parsed()) {
         options.command = Command::Check;
     } else if (info->parsed()) {
         options.command = Command::Info;
+    } else if (keys->parsed()) {
+        options.command = Command::Keys;
     } else if (bench->parsed()) {
         options.command = Command::Bench;
         if (resolution.empty()) {
@@ -195,6 +204,7 @@ ParsedCommandLine parseCommandLine(int argc, const char* const* argv) {
         }
     } else if (!options.output.empty()) {
         options.command = Command::Offscreen;
+        options.start.labels = labels;
     } else if (noUi) {
         return fail("--no-ui only applies to --output; the window always shows its panels");
     }

@@ -6,12 +6,12 @@
 #include <string>
 #include <vector>
 
+#include "core/atlas_state.h"
 #include "core/camera.h"
-#include "core/view_state.h"
 
 namespace dorsal {
 
-enum class Command { Window, Offscreen, Bench, Check, Info };
+enum class Command { Window, Offscreen, Bench, Check, Info, Keys };
 
 struct Options {
     Command command = Command::Window;
@@ -20,18 +20,13 @@ struct Options {
     int width = 1280;
     int height = 800;
     bool showUi = true;
-    std::string select;            // an entry id or node name to highlight at start
     ViewPreset view = ViewPreset::Posterior;
-    // What is shown at start (the window and --output alike).
-    bool isolate = false;          // only the --select structures
-    std::vector<std::string> hide; // entry ids or node names hidden at start
-    bool xray = false;             // the rest translucent
-    bool dimOthers = false;        // the rest greyed
-    std::array<bool, kPeelableStrata> strataShown{true, true, true, true, true};
-    SideShown side = SideShown::Both;
-    bool labels = false;           // labels in an --output picture (the window always starts with them)
+    // What is shown at start, the window and --output alike (labels: on in the window, and in a
+    // picture only with --labels).
+    StartView start;
     std::filesystem::path contentDir;  // empty: the built-in content
     std::string infoId;                // the entry `dorsal info` prints
+    bool markdown = false;             // `dorsal keys --markdown`: the README's table
 };
 
 // Either options to run with, or a finished answer: text for the terminal and an exit code

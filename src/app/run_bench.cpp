@@ -117,10 +117,12 @@ int runBench(const Options& options) {
     const std::filesystem::path modelPath = options.model.empty() ? builtInModelPath() : options.model;
 
     OffscreenContext context;
-    Session session(1.0f, options.view, options.contentDir.empty() ? builtInContentPath() : options.contentDir);
-    session.setFrameSize(options.width, options.height, true);
+    Session session(1.0f, loadContent(options.contentDir.empty() ? builtInContentPath() : options.contentDir));
+    AtlasState& atlas = session.atlas();
+    atlas.setStartView(options.view);
+    atlas.setFrame(options.width, options.height, true, session.uiScale());
     if (!session.loadModel(modelPath)) {
-        std::fprintf(stderr, "dorsal: %s\n", session.messages().back().c_str());
+        std::fprintf(stderr, "dorsal: %s\n", atlas.messages().back().c_str());
         return 1;
     }
     renderOneFrame(session, options);
@@ -139,10 +141,10 @@ int runBench(const Options& options) {
     for (int i = 0; i < kContentRuns; ++i) {
         const Clock::time_point start = Clock::now();
         Content content = loadContent(contentDir);
-        checkAgainstModelMuscles(content, muscleIdsOf(*session.model()), modelPath.filename().string());
+        checkAgainstModelMuscles(content, muscleIdsOf(*atlas.model()), modelPath.filename().string());
         contentLoads.push_back(millisecondsSince(start));
     }
-    const SearchIndex index(session.content());
+    const SearchIndex index(atlas.content());
     std::vector<double> keystrokes;
     for (std::string_view query : kTypedQueries) {
         for (std::size_t length = 1; length <= query.size(); ++length) {
@@ -153,11 +155,11 @@ int runBench(const Options& options) {
     }
 
     int hits = 0;
-    const std::vector<double> picks = timePicking(*session.model(), session.layoutNow().scene, hits);
+    const std::vector<double> picks = timePicking(*atlas.model(), atlas.layout().scene, hits);
     double denseTreeBuild = 0.0;
     const Model dense = twoMillionTriangleModel(denseTreeBuild);
     int denseHits = 0;
-    const std::vector<double> densePicks = timePicking(dense, session.layoutNow().scene, denseHits);
+    const std::vector<double> densePicks = timePicking(dense, atlas.layout().scene, denseHits);
 
     for (int i = 0; i < kWarmUpFrames; ++i) renderOneFrame(session, options);
     glFinish();
@@ -167,7 +169,7 @@ int runBench(const Options& options) {
     const float dragPerFrame = 2.0f * glm::pi<float>() / OrbitCamera::kOrbitRadiansPerPixel / kMeasuredFrames;
     for (int i = 0; i < kMeasuredFrames; ++i) {
         const Clock::time_point start = Clock::now();
-        session.camera().orbit(dragPerFrame, 0.0f);
+        atlas.orbit(dragPerFrame, 0.0f);
         renderOneFrame(session, options);
         glFinish();  // count the frame when the pixels exist, not when the commands are queued
         frames.push_back(millisecondsSince(start));

@@ -13,32 +13,21 @@ namespace {
 // ImGui sizes auto-fitting windows over a couple of frames; the picture is taken once it settles.
 constexpr int kSettleFrames = 3;
 
-}  // namespace
-
-bool applyStartOptions(const Options& options, Session& session) {
-    if (!options.select.empty() && !session.selectByName(options.select)) return false;
-    for (const std::string& name : options.hide) {
-        if (!session.hideByName(name)) return false;
-    }
-    ViewState& view = session.view();
-    view.xray = options.xray;
-    view.others = options.dimOthers ? OthersStyle::Dimmed : OthersStyle::Normal;
-    view.strataShown = options.strataShown;
-    view.side = options.side;
-    if (options.isolate) session.isolateHighlight();
-    return true;
+void printMessages(const AtlasState& atlas) {
+    for (const std::string& message : atlas.messages()) std::fprintf(stderr, "dorsal: %s\n", message.c_str());
 }
+
+}  // namespace
 
 int runOffscreen(const Options& options) {
     OffscreenContext context;
-    Session session(1.0f, options.view, options.contentDir.empty() ? builtInContentPath() : options.contentDir);
-    session.setFrameSize(options.width, options.height, options.showUi);
+    Session session(1.0f, loadContent(options.contentDir.empty() ? builtInContentPath() : options.contentDir));
+    AtlasState& atlas = session.atlas();
+    atlas.setStartView(options.view);
+    atlas.setFrame(options.width, options.height, options.showUi, session.uiScale());
     const std::filesystem::path modelPath = options.model.empty() ? builtInModelPath() : options.model;
-    bool ok = session.loadModel(modelPath);
-    if (ok) ok = applyStartOptions(options, session);
-    session.view().labels = options.labels;
-    if (!ok) {
-        for (const std::string& message : session.messages()) std::fprintf(stderr, "dorsal: %s\n", message.c_str());
+    if (!session.loadModel(modelPath) || !atlas.applyStart(options.start)) {
+        printMessages(atlas);
         return 1;
     }
     for (int frame = 0; frame < kSettleFrames; ++frame) {
@@ -48,6 +37,7 @@ int runOffscreen(const Options& options) {
         session.composeFrame(options.width, options.height, options.showUi);
     }
     writePng(options.output, session.renderer().readFrame());
+    printMessages(atlas);  // warnings: what the picture may lack
     return 0;
 }
 

@@ -1,6 +1,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <optional>
 #include <string>
 
 #define GLFW_INCLUDE_NONE
@@ -37,9 +38,40 @@ struct MouseState {
     double lastClickTime = -1.0;
 };
 
-// Keys 1 to 6: the view presets in the order of the toolbar.
-constexpr ViewPreset kPresetKeys[] = {ViewPreset::Anterior, ViewPreset::Posterior, ViewPreset::Left,
-                                      ViewPreset::Right,    ViewPreset::Superior,  ViewPreset::Oblique};
+// The GLFW keys Dorsal binds, as the command table names them.
+std::optional<Key> keyOf(int glfwKey) {
+    switch (glfwKey) {
+        case GLFW_KEY_1: return Key::Digit1;
+        case GLFW_KEY_2: return Key::Digit2;
+        case GLFW_KEY_3: return Key::Digit3;
+        case GLFW_KEY_4: return Key::Digit4;
+        case GLFW_KEY_5: return Key::Digit5;
+        case GLFW_KEY_6: return Key::Digit6;
+        case GLFW_KEY_A: return Key::A;
+        case GLFW_KEY_D: return Key::D;
+        case GLFW_KEY_F: return Key::F;
+        case GLFW_KEY_H: return Key::H;
+        case GLFW_KEY_I: return Key::I;
+        case GLFW_KEY_L: return Key::L;
+        case GLFW_KEY_Q: return Key::Q;
+        case GLFW_KEY_R: return Key::R;
+        case GLFW_KEY_S: return Key::S;
+        case GLFW_KEY_X: return Key::X;
+        case GLFW_KEY_LEFT_BRACKET: return Key::LeftBracket;
+        case GLFW_KEY_RIGHT_BRACKET: return Key::RightBracket;
+        case GLFW_KEY_ESCAPE: return Key::Escape;
+        case GLFW_KEY_HOME: return Key::Home;
+        case GLFW_KEY_LEFT: return Key::Left;
+        case GLFW_KEY_RIGHT: return Key::Right;
+        case GLFW_KEY_F1: return Key::F1;
+        default: return std::nullopt;
+    }
+}
+
+unsigned modifiersOf(int glfwMods) {
+    return ((glfwMods & GLFW_MOD_CONTROL) ? kCtrl : 0u) | ((glfwMods & GLFW_MOD_ALT) ? kAlt : 0u) |
+           ((glfwMods & GLFW_MOD_SHIFT) ? kShift : 0u);
+}
 
 struct WindowApp {
     GLFWwindow* window = nullptr;
@@ -59,30 +91,32 @@ struct WindowApp {
                 static_cast<float>(y * bufferHeight / std::max(windowHeight, 1))};
     }
 
-    // The cursor relative to the 3D view, and whether it lies inside it.
-    bool cursorInScene(double x, double y, glm::vec2& inScene, glm::vec2& sceneSize) const {
-        const Viewport scene = session->layoutNow().scene;
-        const glm::vec2 p = cursorInFramebuffer(x, y);
-        inScene = p - glm::vec2(scene.x, scene.y);
-        sceneSize = glm::vec2(scene.width, scene.height);
-        return inScene.x >= 0 && inScene.y >= 0 && inScene.x < sceneSize.x && inScene.y < sceneSize.y;
+    // Whether the cursor lies inside the 3D view.
+    bool cursorInScene(double x, double y) const {
+        const Viewport scene = session->atlas().layout().scene;
+        const glm::vec2 p = cursorInFramebuffer(x, y) - glm::vec2(scene.x, scene.y);
+        return p.x >= 0 && p.y >= 0 && p.x < static_cast<float>(scene.width) && p.y < static_cast<float>(scene.height);
     }
 
     void click(double x, double y, bool additive) {
-        glm::vec2 inScene;
-        glm::vec2 sceneSize;
-        if (!cursorInScene(x, y, inScene, sceneSize)) return;
+        if (!cursorInScene(x, y)) return;
+        AtlasState& atlas = session->atlas();
         const double now = glfwGetTime();
         const bool doubleClick = mouse.lastClickTime >= 0.0 && now - mouse.lastClickTime < 0.35;
         mouse.lastClickTime = doubleClick ? -1.0 : now;
-        const int node = session->nodeAt(cursorInFramebuffer(x, y));
+        const int node = atlas.nodeAt(cursorInFramebuffer(x, y));
         if (node >= 0) {
-            session->selectNode(node, additive);
+            atlas.click(node, additive);
         } else if (doubleClick) {
-            session->viewFrom(session->initialView());
+            atlas.run(CommandId::ResetView);
         } else if (!additive) {
-            session->clearSelection();
+            atlas.clear();
         }
+    }
+
+    void run(const KeyChord& chord) {
+        const std::optional<CommandId> command = commandForKey(chord, ImGui::GetIO().WantCaptureKeyboard);
+        if (command) session->run(*command);
     }
 };
 
@@ -95,9 +129,9 @@ void onMouseButton(GLFWwindow* window, int button, int action, int mods) {
     double y = 0.0;
     glfwGetCursorPos(window, &x, &y);
     if (action == GLFW_PRESS) {
-        // The side buttons of a mouse step through the entries, as in a browser.
-        if (button == GLFW_MOUSE_BUTTON_4) app.session->goBack();
-        if (button == GLFW_MOUSE_BUTTON_5) app.session->goForward();
+        // The side buttons of a mouse step through what was shown, as in a browser.
+        if (button == GLFW_MOUSE_BUTTON_4) app.run({Key::MouseBack, modifiersOf(mods)});
+        if (button == GLFW_MOUSE_BUTTON_5) app.run({Key::MouseForward, modifiersOf(mods)});
         if (ImGui::GetIO().WantCaptureMouse) return;
         app.mouse.pressX = app.mouse.lastX = x;
         app.mouse.pressY = app.mouse.lastY = y;
@@ -116,14 +150,13 @@ void onMouseButton(GLFWwindow* window, int button, int action, int mods) {
 void onCursor(GLFWwindow* window, double x, double y) {
     WindowApp& app = appOf(window);
     app.framesToDraw = kFramesAfterInput;
+    AtlasState& atlas = app.session->atlas();
     const glm::vec2 delta = app.cursorInFramebuffer(x, y) - app.cursorInFramebuffer(app.mouse.lastX, app.mouse.lastY);
-    if (app.mouse.orbiting) app.session->camera().orbit(delta.x, delta.y);
-    if (app.mouse.panning) {
-        app.session->camera().pan(delta.x, delta.y, static_cast<float>(app.session->layoutNow().scene.height));
-    }
+    if (app.mouse.orbiting) atlas.orbit(delta.x, delta.y);
+    if (app.mouse.panning) atlas.pan(delta.x, delta.y);
     // Hovering names what is under the cursor; not while dragging or over a panel.
     const bool overScene = !ImGui::GetIO().WantCaptureMouse && !app.mouse.orbiting && !app.mouse.panning;
-    app.session->setHoveredNode(overScene ? app.session->nodeAt(app.cursorInFramebuffer(x, y)) : -1);
+    app.session->setHoveredNode(overScene ? atlas.nodeAt(app.cursorInFramebuffer(x, y)) : -1);
     app.mouse.lastX = x;
     app.mouse.lastY = y;
 }
@@ -135,38 +168,15 @@ void onScroll(GLFWwindow* window, double /*dx*/, double dy) {
     double x = 0.0;
     double y = 0.0;
     glfwGetCursorPos(window, &x, &y);
-    glm::vec2 inScene;
-    glm::vec2 sceneSize;
-    if (app.cursorInScene(x, y, inScene, sceneSize)) {
-        app.session->camera().zoomTowards(inScene, sceneSize, static_cast<float>(dy));
-    }
+    if (app.cursorInScene(x, y)) app.session->atlas().zoomTowards(app.cursorInFramebuffer(x, y), static_cast<float>(dy));
 }
 
 void onKey(GLFWwindow* window, int key, int /*scancode*/, int action, int mods) {
     WindowApp& app = appOf(window);
     app.framesToDraw = kFramesAfterInput;
     if (action != GLFW_PRESS) return;
-    Session& session = *app.session;
-    // These work even while typing in the search box.
-    if ((mods & GLFW_MOD_CONTROL) && key == GLFW_KEY_F) return session.focusSearch();
-    if ((mods & GLFW_MOD_ALT) && key == GLFW_KEY_LEFT) return session.goBack();
-    if ((mods & GLFW_MOD_ALT) && key == GLFW_KEY_RIGHT) return session.goForward();
-    if (key == GLFW_KEY_F1) session.helpOpen() = !session.helpOpen();
-    if (ImGui::GetIO().WantCaptureKeyboard) return;
-    ViewState& view = session.view();
-    if (key >= GLFW_KEY_1 && key <= GLFW_KEY_6) session.viewFrom(kPresetKeys[key - GLFW_KEY_1]);
-    if (key == GLFW_KEY_R || key == GLFW_KEY_HOME) session.viewFrom(session.initialView());
-    if (key == GLFW_KEY_F) session.frameHighlight();
-    if (key == GLFW_KEY_ESCAPE) session.clearSelection();
-    if (key == GLFW_KEY_I) session.isolateHighlight();
-    if (key == GLFW_KEY_H) session.hideSelection();
-    if (key == GLFW_KEY_A) session.showAll();
-    if (key == GLFW_KEY_X) view.xray = !view.xray;
-    if (key == GLFW_KEY_L) view.labels = !view.labels;
-    if (key == GLFW_KEY_D) view.others = view.others == OthersStyle::Dimmed ? OthersStyle::Normal : OthersStyle::Dimmed;
-    if (key == GLFW_KEY_LEFT_BRACKET) view.peel(std::max(view.peelDepth() - 1, 0));
-    if (key == GLFW_KEY_RIGHT_BRACKET) view.peel(std::min(view.peelDepth() + 1, kPeelableStrata - 1));
-    if (key == GLFW_KEY_S) view.side = static_cast<SideShown>((static_cast<int>(view.side) + 1) % 3);
+    const std::optional<Key> bound = keyOf(key);
+    if (bound) app.run({*bound, modifiersOf(mods)});
 }
 
 void onDrop(GLFWwindow* window, int count, const char** paths) {
@@ -204,8 +214,10 @@ int runWindow(const Options& options) {
     const float uiScale = std::max(1.0f, std::max(scaleX, scaleY));
 
     {
-        Session session(uiScale, options.view, options.contentDir.empty() ? builtInContentPath() : options.contentDir);
-        session.setCameraAnimation(true);
+        Session session(uiScale, loadContent(options.contentDir.empty() ? builtInContentPath() : options.contentDir));
+        AtlasState& atlas = session.atlas();
+        atlas.setStartView(options.view);
+        atlas.setCameraAnimation(true);
         WindowApp app;
         app.window = window;
         app.session = &session;
@@ -222,12 +234,13 @@ int runWindow(const Options& options) {
         int width = 0;
         int height = 0;
         glfwGetFramebufferSize(window, &width, &height);
-        session.setFrameSize(width, height, true);
-        const std::filesystem::path modelPath = options.model.empty() ? builtInModelPath() : options.model;
-        if (session.loadModel(modelPath)) applyStartOptions(options, session);
+        atlas.setFrame(width, height, true, session.uiScale());
+        // Even the first model loads in the background: the window answers from the start.
+        session.startLoading(options.model.empty() ? builtInModelPath() : options.model, options.start);
 
-        while (!glfwWindowShouldClose(window)) {
-            if (session.cameraMoving()) app.framesToDraw = kFramesAfterInput;
+        double lastTime = glfwGetTime();
+        while (!glfwWindowShouldClose(window) && !session.quitRequested()) {
+            if (atlas.cameraMoving()) app.framesToDraw = kFramesAfterInput;
             if (app.framesToDraw > 0 || session.loading()) {
                 // Keep drawing while something changes; a pending load is polled ten times a second.
                 glfwWaitEventsTimeout(session.loading() ? 0.1 : 0.0);
@@ -235,6 +248,9 @@ int runWindow(const Options& options) {
                 glfwWaitEvents();
             }
             if (session.pollLoading()) app.framesToDraw = kFramesAfterInput;
+            const double now = glfwGetTime();
+            atlas.advanceTime(static_cast<float>(now - lastTime));
+            lastTime = now;
             glfwGetFramebufferSize(window, &width, &height);
             if (width <= 0 || height <= 0) continue;  // minimised
             ImGui_ImplGlfw_NewFrame();

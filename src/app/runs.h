@@ -5,12 +5,6 @@
 
 namespace dorsal {
 
-class Session;
-
-// Applies --select, --hide and the view options (isolate, x-ray, layers, side) to a session whose
-// model is loaded. False, with the reason in the session's messages, for an unknown name.
-bool applyStartOptions(const Options& options, Session& session);
-
 // Opens the window and runs until it is closed.
 int runWindow(const Options& options);
 // Renders one frame with no window and writes options.output; exit code 1 (and no PNG) on error.
@@ -21,5 +15,7 @@ int runBench(const Options& options);
 int runCheck(const Options& options);
 // Prints one entry; an unknown id is an error that suggests the closest ids.
 int runInfo(const Options& options);
+// Prints the keys and mouse actions of the window, as text or (options.markdown) Markdown.
+int runKeys(const Options& options);
 
 }  // namespace dorsal

@@ -64,33 +64,6 @@ std::string displayNameOfNode(const Model& model, const Content& content, int no
     return id.empty() ? nodeDisplayName(name) : content.nameOf(id) + sideSuffixOfNode(name);
 }
 
-void EntryHistory::open(const std::string& id) {
-    if (current() == id) return;
-    if (!entries_.empty()) entries_.resize(position_ + 1);
-    entries_.push_back(id);
-    position_ = entries_.size() - 1;
-}
-
-std::optional<std::string> EntryHistory::back() {
-    if (!canGoBack()) return std::nullopt;
-    return entries_[--position_];
-}
-
-std::optional<std::string> EntryHistory::forward() {
-    if (!canGoForward()) return std::nullopt;
-    return entries_[++position_];
-}
-
-std::optional<std::string> EntryHistory::current() const {
-    if (entries_.empty()) return std::nullopt;
-    return entries_[position_];
-}
-
-void EntryHistory::clear() {
-    entries_.clear();
-    position_ = 0;
-}
-
 std::vector<Stratum> strataOfNodes(const Model& model, const Content& content) {
     std::vector<Stratum> strata(model.nodes.size(), Stratum::Other);
     for (std::size_t i = 0; i < strata.size(); ++i) {

@@ -1,8 +1,7 @@
 #pragma once
 // Where the knowledge base meets the model: which nodes an entry stands for, what to highlight when
-// an entry is opened, names of nodes in plain words, and the reading history.
+// an entry is opened, and names of nodes in plain words.
 
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -31,25 +30,5 @@ std::string entryOfNode(const Model& model, const Content& content, int node);
 // their entry (intermediate when the entry does not say or is missing; the diaphragm is deep),
 // everything else Other. One per node of `model`.
 std::vector<Stratum> strataOfNodes(const Model& model, const Content& content);
-
-// Back and forward through the entries a person has opened, as in a browser.
-class EntryHistory {
-public:
-    // Opens `id` after the current entry, dropping anything ahead of it. Opening the current entry
-    // again changes nothing.
-    void open(const std::string& id);
-    bool canGoBack() const { return position_ > 0; }
-    bool canGoForward() const { return position_ + 1 < entries_.size(); }
-    // Steps back or forward and returns the entry now current; nullopt when there is nowhere to go.
-    std::optional<std::string> back();
-    std::optional<std::string> forward();
-    // The entry on show, or nullopt before anything was opened or after clear().
-    std::optional<std::string> current() const;
-    void clear();
-
-private:
-    std::vector<std::string> entries_;
-    std::size_t position_ = 0;
-};
 
 }  // namespace dorsal

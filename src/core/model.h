@@ -70,6 +70,7 @@ struct Node {
 
 struct Model {
     std::string sourcePath;  // where it was loaded from, for messages
+    std::vector<std::string> warnings;  // what the loader left out or mended, one line each
     std::vector<Node> nodes; // nodes[0] is the root
     std::vector<Part> parts;
     Bounds bounds;

@@ -116,12 +116,13 @@ private:
 
 // What drawing and picking need beyond the file's data: closedness, levels of detail, triangle
 // trees. Simplifying is the slowest step of a load; two threads halve it on two cores.
-void prepareForDrawing(Model& model) {
+void prepareForDrawing(Model& model, LoadControl* control) {
     constexpr std::size_t kThreads = 2;
     std::vector<std::thread> workers;
     for (std::size_t t = 0; t < kThreads; ++t) {
-        workers.emplace_back([&model, t] {
+        workers.emplace_back([&model, t, control] {
             for (std::size_t i = t; i < model.parts.size(); i += kThreads) {
+                if (control && control->cancelled) return;
                 model.parts[i].closed = isClosedSurface(model.parts[i].indices);
                 model.parts[i].tree.build(model.parts[i].positions, model.parts[i].indices);
                 buildDetailLevels(model.parts[i]);
@@ -139,7 +140,7 @@ std::string extensionOf(const std::filesystem::path& path) {
 
 }  // namespace
 
-Model loadModel(const std::filesystem::path& path) {
+Model loadModel(const std::filesystem::path& path, LoadControl* control) {
     std::error_code ec;
     if (!std::filesystem::exists(path, ec)) throw ModelLoadError(path, "file not found");
     if (std::filesystem::is_directory(path, ec)) throw ModelLoadError(path, "is a folder, not a model file");
@@ -176,7 +177,9 @@ Model loadModel(const std::filesystem::path& path) {
     model.sourcePath = path.string();
     SceneConverter(*scene, model).addNode(*scene->mRootNode, -1, glm::mat4(1.0f));
     if (model.parts.empty()) throw ModelLoadError(path, "the model contains no triangle meshes");
-    prepareForDrawing(model);
+    prepareForDrawing(model, control);
+    if (control && control->cancelled) throw ModelLoadCancelled(path);
+    if (control) control->progress = 1.0f;
     return model;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // Reads any model Assimp can read (glTF/GLB, OBJ, FBX, STL, PLY, ...) into a dorsal::Model.
 
+#include <atomic>
 #include <filesystem>
 #include <stdexcept>
 #include <string>
@@ -22,10 +23,23 @@ private:
     std::string cause_;
 };
 
+// Shared between a loading thread and the thread that started it.
+struct LoadControl {
+    std::atomic<bool> cancelled{false};
+    std::atomic<float> progress{0.0f};  // 0..1, for a progress bar
+};
+
+// Thrown by loadModel when LoadControl::cancelled was set.
+class ModelLoadCancelled : public ModelLoadError {
+public:
+    explicit ModelLoadCancelled(const std::filesystem::path& path) : ModelLoadError(path, "loading was cancelled") {}
+};
+
 // Loads the model at `path`: triangulates, generates smooth normals where missing, and bakes every
 // node's transform into its parts so that all geometry is in the model frame.
 // Returns a model with at least one part. Throws ModelLoadError for a missing or unreadable file,
 // an unsupported format, a truncated or corrupt file, or a model without triangle meshes.
-Model loadModel(const std::filesystem::path& path);
+// With `control`, reports progress and stops with ModelLoadCancelled soon after it is cancelled.
+Model loadModel(const std::filesystem::path& path, LoadControl* control = nullptr);
 
 }  // namespace dorsal

@@ -57,17 +57,19 @@ void ViewState::showAll() {
     strataShown.fill(true);
     side = SideShown::Both;
     xray = false;
-    isolated.clear();
+    isolate = false;
     hidden.clear();
 }
 
-std::vector<NodeLook> lookOfNodes(const Model& model, const std::vector<Stratum>& strata, const ViewState& view) {
+std::vector<NodeLook> lookOfNodes(const Model& model, const std::vector<Stratum>& strata, const ViewState& view,
+                                  const Highlight& highlight) {
     std::vector<NodeLook> looks(model.nodes.size());
-    const bool anyHighlight = !view.highlight.empty();
+    const bool anyHighlight = !highlight.empty();
+    const bool isolating = view.isolate && anyHighlight;
     for (std::size_t i = 0; i < looks.size(); ++i) {
         const int node = static_cast<int>(i);
         NodeLook& look = looks[i];
-        look.style = anyHighlight ? view.highlight.styleOf(model, node) : HighlightStyle::None;
+        look.style = anyHighlight ? highlight.styleOf(model, node) : HighlightStyle::None;
         const Stratum stratum = i < strata.size() ? strata[i] : Stratum::Other;
         const bool stratumShown =
             stratum == Stratum::Other || view.strataShown[static_cast<std::size_t>(stratum)];
@@ -76,9 +78,8 @@ std::vector<NodeLook> lookOfNodes(const Model& model, const std::vector<Stratum>
         const bool right = name.ends_with(".R");
         const bool sideShown = view.side == SideShown::Both || (!left && !right) ||
                                (view.side == SideShown::Left ? left : right);
-        look.visible = stratumShown && sideShown && !withinAny(model, node, view.hidden) &&
-                       (view.isolated.empty() || withinAny(model, node, view.isolated));
         const bool highlighted = look.style != HighlightStyle::None;
+        look.visible = stratumShown && sideShown && !withinAny(model, node, view.hidden) && (!isolating || highlighted);
         // X-ray keeps the highlight solid; with nothing highlighted it keeps the skeleton solid.
         look.ghost = view.xray && !highlighted && (anyHighlight || stratum != Stratum::Bone);
         look.dimmed = anyHighlight && !highlighted && view.others == OthersStyle::Dimmed;
@@ -123,6 +124,7 @@ std::vector<glm::vec2> layoutLabels(const std::vector<LabelRequest>& labels, con
 FrameLayout frameLayout(int width, int height, bool panelsShown, bool entryOpen, float uiScale) {
     FrameLayout layout;
     if (!panelsShown) {
+        layout.menuBar = {0, 0, width, 0};
         layout.scene = {0, 0, width, height};
         layout.sidePanel = {0, 0, 0, height};
         layout.entryPanel = {width, 0, 0, height};
@@ -139,11 +141,14 @@ FrameLayout frameLayout(int width, int height, bool panelsShown, bool entryOpen,
     }
     const int sideWidth = static_cast<int>(side + 0.5f);
     const int entryWidth = static_cast<int>(entry + 0.5f);
-    layout.sidePanel = {0, 0, sideWidth, height};
-    layout.entryPanel = {width - entryWidth, 0, entryWidth, height};
+    const int top = std::min(static_cast<int>(static_cast<float>(kMenuBarHeight) * uiScale + 0.5f), height / 4);
+    const int below = height - top;
+    layout.menuBar = {0, 0, width, top};
+    layout.sidePanel = {0, top, sideWidth, below};
+    layout.entryPanel = {width - entryWidth, top, entryWidth, below};
     const int sceneWidth = std::max(1, width - sideWidth - entryWidth);
-    const int toolbarHeight = std::min(static_cast<int>(static_cast<float>(kViewToolbarHeight) * uiScale + 0.5f), height / 3);
-    layout.scene = {sideWidth, 0, sceneWidth, std::max(1, height - toolbarHeight)};
+    const int toolbarHeight = std::min(static_cast<int>(static_cast<float>(kViewToolbarHeight) * uiScale + 0.5f), below / 3);
+    layout.scene = {sideWidth, top, sceneWidth, std::max(1, below - toolbarHeight)};
     layout.toolbar = {sideWidth, height - toolbarHeight, sceneWidth, toolbarHeight};
     return layout;
 }

@@ -1,6 +1,6 @@
 #pragma once
-// What the user has chosen to look at, and where things sit in the frame. The UI changes the
-// view state; the renderer and the app read it.
+// How the model is shown (the view modes), how each node looks, and where things sit in the
+// frame. AtlasState owns the view state and changes it; the renderer and the panels read it.
 
 #include <array>
 #include <optional>
@@ -54,20 +54,19 @@ std::optional<SideShown> sideShownFromName(std::string_view name);  // "both", "
 enum class OthersStyle { Normal, Dimmed };
 
 struct ViewState {
-    Highlight highlight;
     std::array<bool, kPeelableStrata> strataShown{true, true, true, true, true};
     SideShown side = SideShown::Both;
     OthersStyle others = OthersStyle::Normal;
     bool xray = false;          // everything but the highlight (or but the bones) translucent
     bool labels = true;         // names of highlighted muscles with leader lines
-    std::vector<int> isolated;  // when not empty, only these nodes (with their children) show
+    bool isolate = false;       // only the highlight shows (everything, when nothing is highlighted)
     std::vector<int> hidden;    // nodes hidden by the user
 
     // Peels from the skin down: hides the first `depth` strata (0: none; 4: all but the bones).
     void peel(int depth);
     // How many strata are peeled from the outside: 0 to 4 (what the peel slider shows).
     int peelDepth() const;
-    // Everything visible again: all strata, both sides, nothing isolated or hidden, no x-ray.
+    // Everything visible again: all strata, both sides, no isolation, nothing hidden, no x-ray.
     void showAll();
 };
 
@@ -80,16 +79,21 @@ struct NodeLook {
     HighlightStyle style = HighlightStyle::None;
 };
 
-// The look of every node of `model`, given each node's stratum (`strata`, one per node) and the
-// view state. A hidden node hides its children. Highlighted nodes are never ghosts or dimmed.
-std::vector<NodeLook> lookOfNodes(const Model& model, const std::vector<Stratum>& strata, const ViewState& view);
+// The look of every node of `model`, given each node's stratum (`strata`, one per node), the view
+// state and the highlight. A hidden node hides its children. Highlighted nodes are never ghosts or
+// dimmed.
+std::vector<NodeLook> lookOfNodes(const Model& model, const std::vector<Stratum>& strata, const ViewState& view,
+                                  const Highlight& highlight);
 
 // Panel sizes at a UI scale of 1, in pixels.
 inline constexpr int kSidePanelWidth = 330;
 inline constexpr int kEntryPanelWidth = 420;
 inline constexpr int kViewToolbarHeight = 100;
+// Dear ImGui's main menu bar: its font (16 px) and twice its frame padding (3 px).
+inline constexpr int kMenuBarHeight = 22;
 
 struct FrameLayout {
+    Viewport menuBar;     // across the top; height 0 without panels
     Viewport scene;       // the 3D view
     Viewport sidePanel;   // left: search and the model's structures
     Viewport entryPanel;  // right: the open entry; width 0 when none is open
@@ -97,7 +101,7 @@ struct FrameLayout {
 };
 
 // Where everything lies in a frame of `width` x `height`. Without panels the 3D view is the whole
-// frame. With them, the side panel is on the left, the entry panel (when an entry is open) on the
+// frame. With them, the menu bar is across the top, and under it the side panel is on the left, the entry panel (when an entry is open) on the
 // right, the view toolbar under the 3D view (so that it never covers the model), and the panels
 // shrink so that the 3D view keeps at least 40% of the width.
 FrameLayout frameLayout(int width, int height, bool panelsShown, bool entryOpen, float uiScale);

@@ -1,3 +1,4 @@
+#include <string>
 #include <utility>
 
 #include <imgui.h>
@@ -16,9 +17,10 @@ public:
     EntryPanel(const Fonts& fonts, float scale) : fonts_(fonts), scale_(scale) {}
 
     void draw(UiFrame& frame) override {
-        if (!frame.currentEntry || frame.layout.entryPanel.width <= 0) return;
-        if (!document_ || document_->id != *frame.currentEntry) {
-            document_ = describeEntry(*frame.content, *frame.currentEntry);
+        const std::optional<std::string> entry = frame.atlas->openEntry();
+        if (!entry || frame.layout.entryPanel.width <= 0) return;
+        if (!document_ || document_->id != *entry) {
+            document_ = describeEntry(frame.content(), *entry);
             scrollToTop_ = true;
         }
         if (!document_) return;
@@ -40,20 +42,25 @@ public:
 
 private:
     void drawToolbar(UiFrame& frame) {
-        ImGui::BeginDisabled(!frame.canGoBack);
-        if (ImGui::ArrowButton("back", ImGuiDir_Left)) frame.goBack = true;
-        ImGui::EndDisabled();
-        if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Back (Alt+Left)");
+        arrowButton(frame, CommandId::Back, ImGuiDir_Left, frame.atlas->canGoBack());
         ImGui::SameLine();
-        ImGui::BeginDisabled(!frame.canGoForward);
-        if (ImGui::ArrowButton("forward", ImGuiDir_Right)) frame.goForward = true;
-        ImGui::EndDisabled();
-        if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Forward (Alt+Right)");
+        arrowButton(frame, CommandId::Forward, ImGuiDir_Right, frame.atlas->canGoForward());
         ImGui::SameLine();
-        if (ImGui::Button("Show in 3D")) frame.frameSelection = true;
+        if (ImGui::Button("Show in 3D")) frame.run(CommandId::FrameHighlight);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", commandTooltip(commandInfo(CommandId::FrameHighlight)).c_str());
         ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ImGui::GetFrameHeight());
-        if (ImGui::Button("x", ImVec2(ImGui::GetFrameHeight(), 0.0f))) frame.closeEntry = true;
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Close (Esc)");
+        if (ImGui::Button("x", ImVec2(ImGui::GetFrameHeight(), 0.0f))) frame.run(CommandId::ClearSelection);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", commandTooltip(commandInfo(CommandId::ClearSelection)).c_str());
+    }
+
+    static void arrowButton(UiFrame& frame, CommandId id, ImGuiDir direction, bool enabled) {
+        const CommandInfo& command = commandInfo(id);
+        ImGui::BeginDisabled(!enabled);
+        if (ImGui::ArrowButton(std::string(command.label).c_str(), direction)) frame.run(id);
+        ImGui::EndDisabled();
+        if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
+            ImGui::SetTooltip("%s", commandTooltip(command).c_str());
+        }
     }
 
     void drawSection(UiFrame& frame, const DocumentSection& section) {

@@ -1,3 +1,5 @@
+#include <string>
+
 #include <imgui.h>
 
 #include "ui/panels.h"
@@ -6,68 +8,51 @@ namespace dorsal {
 
 namespace {
 
-// Every key and mouse action of the window, in the order a newcomer needs them.
-constexpr const char* kShortcuts[][2] = {
-    {"Left drag", "rotate around the model"},
-    {"Right or middle drag", "pan"},
-    {"Wheel", "zoom towards the cursor"},
-    {"Click", "select a structure and open its entry"},
-    {"Ctrl+click", "add to the selection, or take out"},
-    {"Click empty space, Esc", "clear the selection"},
-    {"Double-click empty space", "reset the view"},
-    {"Ctrl+F", "search"},
-    {"1 to 6", "front, back, left, right, top, oblique view"},
-    {"R, Home", "reset the view"},
-    {"F", "frame the highlight"},
-    {"I", "isolate the highlight"},
-    {"H", "hide the selection"},
-    {"A", "show all"},
-    {"X", "x-ray: the rest see-through"},
-    {"D", "dim what is not highlighted"},
-    {"[ and ]", "peel a layer less or more"},
-    {"S", "both sides, left side, right side"},
-    {"L", "labels on or off"},
-    {"Alt+Left, Alt+Right", "back and forward between entries"},
-    {"F1", "this help"},
-};
-
+// The keys and mouse actions, read from the command table (F1).
 class HelpPanel : public Panel {
 public:
-    HelpPanel(const Fonts& fonts, float scale) : fonts_(fonts), scale_(scale) {}
+    explicit HelpPanel(const Fonts& fonts) : fonts_(fonts) {}
 
     void draw(UiFrame& frame) override {
-        if (!frame.panelsShown || !frame.helpOpen || !*frame.helpOpen) return;
+        if (!frame.panelsShown || !frame.atlas->helpOpen()) return;
         const Viewport& scene = frame.layout.scene;
         ImGui::SetNextWindowPos(ImVec2(static_cast<float>(scene.x) + 0.5f * static_cast<float>(scene.width),
                                        static_cast<float>(scene.y) + 0.5f * static_cast<float>(scene.height)),
                                 ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+        ImGui::SetNextWindowSizeConstraints(ImVec2(0.0f, 0.0f),
+                                            ImVec2(static_cast<float>(scene.width), static_cast<float>(scene.height)));
         ImGui::SetNextWindowBgAlpha(0.95f);
-        ImGui::Begin("Keys and mouse (F1 closes)", frame.helpOpen,
+        bool open = true;
+        ImGui::Begin("Keys and mouse (F1 closes)", &open,
                      ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings |
                          ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoCollapse);
         if (ImGui::BeginTable("keys", 2, ImGuiTableFlags_RowBg)) {
-            for (const auto& [keys, action] : kShortcuts) {
-                ImGui::TableNextRow();
-                ImGui::TableNextColumn();
-                ImGui::PushFont(fonts_.heading);
-                ImGui::TextUnformatted(keys);
-                ImGui::PopFont();
-                ImGui::TableNextColumn();
-                ImGui::TextUnformatted(action);
+            for (const MouseAction& action : mouseActions()) row(action.gesture, action.help);
+            for (const CommandInfo& command : commandTable()) {
+                if (!command.keys.empty()) row(keysText(command), command.help);
             }
             ImGui::EndTable();
         }
-        ImGui::Dummy(ImVec2(0.0f, 4.0f * scale_));
         ImGui::End();
+        if (!open) frame.run(CommandId::Help);
     }
 
 private:
+    void row(std::string_view keys, std::string_view help) {
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::PushFont(fonts_.heading);
+        ImGui::TextUnformatted(keys.data(), keys.data() + keys.size());
+        ImGui::PopFont();
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(help.data(), help.data() + help.size());
+    }
+
     const Fonts& fonts_;
-    float scale_;
 };
 
 }  // namespace
 
-std::unique_ptr<Panel> makeHelpPanel(const Fonts& fonts, float scale) { return std::make_unique<HelpPanel>(fonts, scale); }
+std::unique_ptr<Panel> makeHelpPanel(const Fonts& fonts) { return std::make_unique<HelpPanel>(fonts); }
 
 }  // namespace dorsal

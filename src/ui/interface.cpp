@@ -1,5 +1,6 @@
 #include "ui/interface.h"
 
+#include <cctype>
 #include <cmath>
 #include <filesystem>
 
@@ -75,10 +76,14 @@ void entryLink(UiFrame& frame, const std::string& id, const std::string& label) 
         const ImVec2 max = ImGui::GetItemRectMax();
         ImGui::GetWindowDrawList()->AddLine(ImVec2(min.x, max.y), max, IM_COL32(115, 200, 255, 255));
     }
-    if (ImGui::IsItemClicked()) {
-        frame.openEntry = id;
-        frame.frameEntry = true;
-    }
+    if (ImGui::IsItemClicked()) frame.requests.emplace_back(request::OpenEntry{id, Origin::LookUp});
+}
+
+std::string commandTooltip(const CommandInfo& command) {
+    std::string text(command.help);
+    if (!text.empty()) text[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(text[0])));
+    const std::string keys = keysText(command);
+    return keys.empty() ? text : text + " (" + keys + ")";
 }
 
 Interface::Interface(float uiScale) : scale_(uiScale) {
@@ -87,11 +92,13 @@ Interface::Interface(float uiScale) : scale_(uiScale) {
     fontWarning_ = loadFonts(uiScale, fonts_);
     // The labels first: they lie under every panel.
     panels_.push_back(makeLabelsOverlay(uiScale));
+    panels_.push_back(makeMenuBar());
     panels_.push_back(makeSidePanel(fonts_, uiScale));
     panels_.push_back(makeEntryPanel(fonts_, uiScale));
     panels_.push_back(makeViewToolbar(uiScale));
     panels_.push_back(makeMessagesPanel(uiScale));
-    panels_.push_back(makeHelpPanel(fonts_, uiScale));
+    panels_.push_back(makeHelpPanel(fonts_));
+    panels_.push_back(makeOpenModelDialog(uiScale));
 }
 
 Interface::~Interface() = default;

@@ -8,51 +8,38 @@
 #include <string>
 #include <vector>
 
-#include "core/camera.h"
-#include "core/content.h"
-#include "core/model.h"
+#include "core/atlas_state.h"
+#include "core/commands.h"
 #include "core/search.h"
-#include "core/view_state.h"
 
 struct ImFont;
 
 namespace dorsal {
 
-// What the panels see and may change during one frame.
+// What the panels see during one frame, and what they ask for. Panels never change the atlas
+// state themselves: they add requests, which the app carries out after the panels are drawn.
 struct UiFrame {
-    const Model* model = nullptr;  // null while no model is loaded
-    const Content* content = nullptr;
+    const AtlasState* atlas = nullptr;
     const SearchIndex* search = nullptr;
-    ViewState* view = nullptr;
-    const OrbitCamera* camera = nullptr;
     const std::vector<NodeLook>* looks = nullptr;  // this frame's look of each node
-    FrameLayout layout;
-    bool panelsShown = true;  // false: only the labels are drawn (offscreen --no-ui)
-    bool* helpOpen = nullptr;  // the keyboard help (F1)
+    FrameLayout layout;        // the atlas's layout for this frame
+    bool panelsShown = true;   // false: only the labels are drawn (offscreen --no-ui)
     int hoveredNode = -1;      // the structure under the mouse in the 3D view, or -1
-    std::optional<std::string> currentEntry;  // the entry on show
-    bool canGoBack = false;
-    bool canGoForward = false;
-    std::string loadingWhat;                        // non-empty while a model loads in the background
-    std::vector<std::string>* messages = nullptr;  // errors and warnings; panels may dismiss them
-    bool focusSearch = false;                       // Ctrl+F was pressed
+    std::filesystem::path loading;  // the model loading in the background, or empty
+    float loadingProgress = 0.0f;   // 0..1
+    bool focusSearch = false;       // Search ran: the search box takes the keyboard
+    bool openModelDialog = false;   // "Open model..." ran: the panels ask for a file
 
-    // Requests back to the app, carried out after the frame's panels are drawn.
+    // Requests back to the app, carried out after the frame's panels are drawn, in order.
+    std::vector<Request> requests;
     std::optional<std::filesystem::path> openModel;
-    std::optional<std::string> openEntry;
-    bool frameEntry = false;  // move the camera to the entry opened
-    std::optional<int> selectNode;
-    bool goBack = false;
-    bool goForward = false;
-    bool closeEntry = false;
-    bool frameSelection = false;
-    std::optional<ViewPreset> viewPreset;
-    bool resetView = false;
-    bool isolateSelection = false;
-    bool hideSelection = false;
-    bool showAll = false;
-    std::optional<int> toggleHidden;  // a structure to hide, or to show again when hidden
-    std::optional<int> isolateNode;   // a structure to show alone
+    bool cancelLoading = false;
+
+    const Model* model() const { return atlas->model(); }
+    const Content& content() const { return atlas->content(); }
+    const ViewState& view() const { return atlas->view(); }
+    // Asks for a command of the table (the app's own, Quit and OpenModel, included).
+    void run(CommandId id) { requests.emplace_back(id); }
 };
 
 // The fonts the panels use: body text, bold headings, and the larger entry titles.

@@ -32,10 +32,10 @@ public:
     explicit LabelsOverlay(float scale) : scale_(scale) {}
 
     void draw(UiFrame& frame) override {
-        if (frame.model && frame.hoveredNode >= 0 && !ImGui::GetIO().WantCaptureMouse) {
-            ImGui::SetTooltip("%s", displayNameOfNode(*frame.model, *frame.content, frame.hoveredNode).c_str());
+        if (frame.model() && frame.hoveredNode >= 0 && !ImGui::GetIO().WantCaptureMouse) {
+            ImGui::SetTooltip("%s", displayNameOfNode(*frame.model(), frame.content(), frame.hoveredNode).c_str());
         }
-        if (!frame.model || !frame.camera || !frame.looks || !frame.view->labels) return;
+        if (!frame.model() || !frame.looks || !frame.view().labels) return;
         const std::vector<Label> labels = collectLabels(frame);
         if (labels.empty()) return;
 
@@ -74,7 +74,7 @@ private:
     // The visible highlighted nodes grouped by their entry (a muscle's left and right), each
     // with the seen points its labels may point to.
     static std::vector<Label> collectLabels(const UiFrame& frame) {
-        const Model& model = *frame.model;
+        const Model& model = *frame.model();
         struct Group {
             Label label;
             std::vector<glm::vec2> anchors;
@@ -85,10 +85,10 @@ private:
             if (look.style == HighlightStyle::None || !look.visible || model.nodes[node].parts.empty()) continue;
             const std::optional<glm::vec2> anchor = visibleAnchor(frame, static_cast<int>(node));
             if (!anchor) continue;  // hidden behind other structures from here: no label
-            const std::string entry = entryOfNode(model, *frame.content, static_cast<int>(node));
+            const std::string entry = entryOfNode(model, frame.content(), static_cast<int>(node));
             Group& group = groups[entry.empty() ? model.nodes[node].name : entry];
             if (group.anchors.empty()) {
-                group.label.text = entry.empty() ? nodeDisplayName(model.nodes[node].name) : frame.content->nameOf(entry);
+                group.label.text = entry.empty() ? nodeDisplayName(model.nodes[node].name) : frame.content().nameOf(entry);
                 group.label.style = look.style;
             }
             group.anchors.push_back(*anchor);
@@ -119,7 +119,8 @@ private:
     // screen; nullopt when none of them is seen.
     static std::optional<glm::vec2> visibleAnchor(const UiFrame& frame, int node) {
         constexpr std::size_t kSamples = 24;
-        const Model& model = *frame.model;
+        const Model& model = *frame.model();
+        const OrbitCamera& camera = frame.atlas->camera();
         const Viewport& scene = frame.layout.scene;
         const glm::vec2 sceneSize(static_cast<float>(scene.width), static_cast<float>(scene.height));
         const glm::vec2 sceneOrigin(static_cast<float>(scene.x), static_cast<float>(scene.y));
@@ -132,8 +133,8 @@ private:
         }
         if (samples.empty()) return std::nullopt;
         for (const glm::vec3& p : samples) sum += p;
-        const glm::vec2 middle(frame.camera->project(sum / static_cast<float>(samples.size()), sceneSize));
-        const glm::vec3 eye = frame.camera->eye();
+        const glm::vec2 middle(camera.project(sum / static_cast<float>(samples.size()), sceneSize));
+        const glm::vec3 eye = camera.eye();
         const auto solid = [&](const Part& part) {
             const NodeLook& look = (*frame.looks)[static_cast<std::size_t>(part.node)];
             return look.visible && !look.ghost && part.material != MaterialKind::Skin;
@@ -141,7 +142,7 @@ private:
         std::optional<glm::vec2> best;
         float bestDistance = std::numeric_limits<float>::max();
         for (const glm::vec3& p : samples) {
-            const glm::vec3 pixel = frame.camera->project(p, sceneSize);
+            const glm::vec3 pixel = camera.project(p, sceneSize);
             if (pixel.z < 0.0f || pixel.z > 1.0f) continue;  // behind the eye
             const float toMiddle = glm::distance(glm::vec2(pixel), middle);
             if (toMiddle >= bestDistance) continue;

@@ -2,6 +2,7 @@
 // The panels of the interface, one class each; Interface owns them and draws them in order.
 
 #include <memory>
+#include <string>
 
 #include "ui/interface.h"
 
@@ -18,11 +19,17 @@ std::unique_ptr<Panel> makeViewToolbar(float scale);
 // The names of highlighted structures with leader lines, in the 3D view, clear of the panels.
 std::unique_ptr<Panel> makeLabelsOverlay(float scale);
 // The keyboard and mouse help (F1).
-std::unique_ptr<Panel> makeHelpPanel(const Fonts& fonts, float scale);
+std::unique_ptr<Panel> makeHelpPanel(const Fonts& fonts);
+// The menus across the top.
+std::unique_ptr<Panel> makeMenuBar();
+// Asks for a model file to open (File > Open model...).
+std::unique_ptr<Panel> makeOpenModelDialog(float scale);
 
 // Shared look: a fixed, untitled window filling `area`.
 bool beginFixedWindow(const char* name, const Viewport& area);
 // A link to another entry: text in the link colour that opens `id` when clicked.
 void entryLink(UiFrame& frame, const std::string& id, const std::string& label);
+// A command's help as a tooltip: "Everything but the highlight see-through (X)".
+std::string commandTooltip(const CommandInfo& command);
 
 }  // namespace dorsal

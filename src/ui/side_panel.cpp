@@ -25,6 +25,7 @@ public:
         ImGui::SameLine();
         ImGui::TextDisabled("back and posture muscles");
         drawSearchBox(frame);
+        if (!frame.loading.empty()) drawLoading(frame);
         ImGui::Separator();
 
         ImGui::BeginChild("browse");
@@ -61,9 +62,16 @@ private:
         if (active && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) query_[0] = '\0';
     }
 
-    void open(UiFrame& frame, const std::string& id) {
-        frame.openEntry = id;
-        frame.frameEntry = true;
+    static void open(UiFrame& frame, const std::string& id) {
+        frame.requests.emplace_back(request::OpenEntry{id, Origin::LookUp});
+    }
+
+    // A model loading in the background: its name, a progress bar and a way to stop it.
+    void drawLoading(UiFrame& frame) {
+        ImGui::TextWrapped("Loading %s", frame.loading.filename().string().c_str());
+        ImGui::ProgressBar(frame.loadingProgress, ImVec2(-ImGui::CalcTextSize("Cancel").x - 24.0f * scale_, 0.0f));
+        ImGui::SameLine();
+        if (ImGui::SmallButton("Cancel")) frame.cancelLoading = true;
     }
 
     // Results grouped by kind, the groups in the order of their best result.
@@ -111,11 +119,7 @@ private:
     }
 
     void drawBrowse(UiFrame& frame) {
-        if (!frame.loadingWhat.empty()) {
-            const int dots = static_cast<int>(ImGui::GetTime() * 3.0) % 4;
-            ImGui::Text("Loading %s%.*s", frame.loadingWhat.c_str(), dots, "...");
-        }
-        const Content& content = *frame.content;
+        const Content& content = frame.content();
         if (ImGui::CollapsingHeader("Where does it hurt?", ImGuiTreeNodeFlags_DefaultOpen)) {
             if (!content.safety.notice.empty()) {
                 ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.95f, 0.80f, 0.45f, 1.0f));
@@ -127,8 +131,8 @@ private:
             std::sort(pains.begin(), pains.end(), [](const PainPattern* a, const PainPattern* b) { return a->name < b->name; });
             for (const PainPattern* pain : pains) entryLink(frame, pain->id, pain->name);
         }
-        if (frame.model && ImGui::CollapsingHeader("Structures", ImGuiTreeNodeFlags_DefaultOpen)) {
-            const Model& model = *frame.model;
+        if (frame.model() && ImGui::CollapsingHeader("Structures", ImGuiTreeNodeFlags_DefaultOpen)) {
+            const Model& model = *frame.model();
             ImGui::TextDisabled("%s: %zu structures", std::filesystem::path(model.sourcePath).filename().string().c_str(),
                                 model.nodes.size());
             if (!model.nodes.empty()) drawNode(frame, 0, true);
@@ -136,7 +140,6 @@ private:
         if (ImGui::CollapsingHeader("Guides")) {
             for (const Guide& guide : content.guides) entryLink(frame, guide.id, guide.name);
         }
-        if (ImGui::CollapsingHeader("Open a model")) drawOpenRow(frame);
         if (!content.problems.empty()) {
             const std::string header = "Content problems (" + std::to_string(content.problems.size()) + ")";
             if (ImGui::CollapsingHeader(header.c_str())) {
@@ -147,21 +150,9 @@ private:
         }
     }
 
-    void drawOpenRow(UiFrame& frame) {
-        ImGui::SetNextItemWidth(-ImGui::CalcTextSize("Open").x - ImGui::GetStyle().FramePadding.x * 2.0f -
-                                ImGui::GetStyle().ItemSpacing.x);
-        const bool entered = ImGui::InputTextWithHint("##path", "model file (.glb, .obj, ...)", pathBuffer_,
-                                                      sizeof(pathBuffer_), ImGuiInputTextFlags_EnterReturnsTrue);
-        ImGui::SameLine();
-        if ((ImGui::Button("Open") || entered) && pathBuffer_[0] != '\0') {
-            frame.openModel = std::filesystem::path(pathBuffer_);
-        }
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Open a model file; you can also drop one onto the window");
-    }
-
     // Nodes without geometry and with a single child are skipped to keep the tree shallow.
     void drawNode(UiFrame& frame, int index, bool isRoot) {
-        const Model& model = *frame.model;
+        const Model& model = *frame.model();
         const Node& node = model.nodes[static_cast<std::size_t>(index)];
         if (isRoot && node.parts.empty() && node.children.size() == 1) {
             drawNode(frame, node.children.front(), true);
@@ -171,25 +162,27 @@ private:
             for (int child : node.children) drawNode(frame, child, false);
             return;
         }
-        const Highlight& highlight = frame.view->highlight;
+        const Highlight& highlight = frame.atlas->highlight();
         ImGuiTreeNodeFlags flags = ImGuiTreeNodeFlags_OpenOnArrow | ImGuiTreeNodeFlags_SpanAvailWidth;
         if (node.children.empty()) flags |= ImGuiTreeNodeFlags_Leaf | ImGuiTreeNodeFlags_NoTreePushOnOpen;
         if (std::find(highlight.selected.begin(), highlight.selected.end(), index) != highlight.selected.end()) {
             flags |= ImGuiTreeNodeFlags_Selected;
         }
         ImGui::PushID(index);
-        const std::string label = displayNameOfNode(model, *frame.content, index);
+        const std::string label = displayNameOfNode(model, frame.content(), index);
         // Hidden structures read greyed out, so that the tree also shows what is on show.
-        const std::vector<int>& hidden = frame.view->hidden;
+        const std::vector<int>& hidden = frame.view().hidden;
         const bool isHidden = std::find(hidden.begin(), hidden.end(), index) != hidden.end();
         if (isHidden) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
         const bool open = ImGui::TreeNodeEx("node", flags, "%s%s", label.c_str(), isHidden ? " (hidden)" : "");
         if (isHidden) ImGui::PopStyleColor();
-        if (ImGui::IsItemClicked() && !ImGui::IsItemToggledOpen()) frame.selectNode = index;
+        if (ImGui::IsItemClicked() && !ImGui::IsItemToggledOpen()) {
+            frame.requests.emplace_back(request::ClickNode{index, ImGui::GetIO().KeyCtrl});
+        }
         // Right-click: hide, show again or isolate this one structure (or group).
         if (ImGui::BeginPopupContextItem("structure")) {
-            if (ImGui::MenuItem(isHidden ? "Show" : "Hide")) frame.toggleHidden = index;
-            if (ImGui::MenuItem("Isolate")) frame.isolateNode = index;
+            if (ImGui::MenuItem(isHidden ? "Show" : "Hide")) frame.requests.emplace_back(request::ToggleHidden{index});
+            if (ImGui::MenuItem("Isolate")) frame.requests.emplace_back(request::IsolateNode{index});
             ImGui::EndPopup();
         }
         if (open && !node.children.empty()) {
@@ -205,7 +198,6 @@ private:
     std::string lastQuery_;
     std::vector<SearchResult> results_;
     std::size_t cursor_ = 0;
-    char pathBuffer_[1024] = "";
 };
 
 }  // namespace

@@ -1,5 +1,5 @@
 #include <array>
-#include <utility>
+#include <string>
 
 #include <imgui.h>
 
@@ -9,90 +9,89 @@ namespace dorsal {
 
 namespace {
 
-constexpr std::array<std::pair<ViewPreset, const char*>, 6> kPresetButtons{{
-    {ViewPreset::Anterior, "Front"},
-    {ViewPreset::Posterior, "Back"},
-    {ViewPreset::Left, "Left"},
-    {ViewPreset::Right, "Right"},
-    {ViewPreset::Superior, "Top"},
-    {ViewPreset::Oblique, "Oblique"},
-}};
-
 // What the peel slider shows at each depth: the outermost stratum still on show.
 constexpr std::array<const char*, kPeelableStrata> kPeelNames{"from the skin", "superficial muscles",
                                                              "intermediate muscles", "deep muscles", "bones only"};
 
+// Across the bottom of the 3D view. Every button is a command of the table, with its label, and
+// its help and keys as the tooltip.
 class ViewToolbar : public Panel {
 public:
     explicit ViewToolbar(float scale) : scale_(scale) {}
 
     void draw(UiFrame& frame) override {
-        if (!frame.panelsShown || !frame.model) return;
-        ViewState& view = *frame.view;
-        if (frame.layout.toolbar.height <= 0) return;
+        if (!frame.panelsShown || !frame.model() || frame.layout.toolbar.height <= 0) return;
+        const ViewState& view = frame.view();
         beginFixedWindow("View", frame.layout.toolbar);
-        for (std::size_t i = 0; i < kPresetButtons.size(); ++i) {
-            if (i > 0) ImGui::SameLine();
-            if (ImGui::SmallButton(kPresetButtons[i].second)) frame.viewPreset = kPresetButtons[i].first;
-            tooltip(("View from the " + std::string(viewPresetName(kPresetButtons[i].first)) + " (key " +
-                     std::to_string(i + 1) + ")").c_str());
+        bool first = true;
+        for (CommandId id : {CommandId::ViewAnterior, CommandId::ViewPosterior, CommandId::ViewLeft, CommandId::ViewRight,
+                             CommandId::ViewSuperior, CommandId::ViewOblique, CommandId::ResetView}) {
+            if (!first) ImGui::SameLine();
+            first = false;
+            commandButton(frame, id);
         }
-        ImGui::SameLine();
-        if (ImGui::SmallButton("Reset")) frame.resetView = true;
-        tooltip("Whole model from the start view (R)");
-        ImGui::SameLine();
-        if (ImGui::SmallButton("Help")) *frame.helpOpen = !*frame.helpOpen;
-        tooltip("Keys and mouse (F1)");
 
         int peel = view.peelDepth();
         ImGui::SetNextItemWidth(170.0f * scale_);
         if (ImGui::SliderInt("##peel", &peel, 0, kPeelableStrata - 1, kPeelNames[static_cast<std::size_t>(peel)])) {
-            view.peel(peel);
+            frame.requests.emplace_back(request::SetPeel{peel});
         }
-        tooltip("Peel layers from the skin down to the bones ([ and ])");
+        tooltip("Peel layers from the skin down to the bones (" + keysText(commandInfo(CommandId::PeelLess)) + " and " +
+                keysText(commandInfo(CommandId::PeelMore)) + ")");
         ImGui::SameLine();
-        ImGui::Checkbox("X-ray", &view.xray);
-        tooltip("Everything but the highlight see-through (X)");
+        commandCheckbox(frame, CommandId::ToggleXray, view.xray);
         ImGui::SameLine();
-        ImGui::Checkbox("Labels", &view.labels);
-        tooltip("Names of highlighted muscles (L)");
+        commandCheckbox(frame, CommandId::ToggleLabels, view.labels);
         ImGui::SameLine();
-        bool dimOthers = view.others == OthersStyle::Dimmed;
-        if (ImGui::Checkbox("Dim others", &dimOthers)) view.others = dimOthers ? OthersStyle::Dimmed : OthersStyle::Normal;
-        tooltip("Grey out what is not highlighted (D)");
+        commandCheckbox(frame, CommandId::ToggleDim, view.others == OthersStyle::Dimmed);
         int side = static_cast<int>(view.side);
         ImGui::SetNextItemWidth(110.0f * scale_);
-        ImGui::Combo("##side", &side, "Both sides\0Left side\0Right side\0");
-        view.side = static_cast<SideShown>(side);
-        tooltip("Show the left, the right or both sides (S)");
+        if (ImGui::Combo("##side", &side, "Both sides\0Left side\0Right side\0")) {
+            frame.requests.emplace_back(request::SetSide{static_cast<SideShown>(side)});
+        }
+        tooltip(commandTooltip(commandInfo(CommandId::CycleSide)));
         ImGui::SameLine();
         if (ImGui::SmallButton("Layers")) ImGui::OpenPopup("layers");
+        tooltip("Show or hide each layer");
         if (ImGui::BeginPopup("layers")) {
             for (int i = 0; i < kPeelableStrata; ++i) {
-                const std::string name(stratumName(static_cast<Stratum>(i)));
-                ImGui::Checkbox(name.c_str(), &view.strataShown[static_cast<std::size_t>(i)]);
+                const auto stratum = static_cast<Stratum>(i);
+                const std::string name(stratumName(stratum));
+                bool shown = view.strataShown[static_cast<std::size_t>(i)];
+                if (ImGui::Checkbox(name.c_str(), &shown)) frame.requests.emplace_back(request::SetStratumShown{stratum, shown});
             }
             ImGui::EndPopup();
         }
 
         ImGui::SameLine();
-        const bool anySelection = !view.highlight.empty();
-        ImGui::BeginDisabled(!anySelection);
-        if (ImGui::SmallButton("Isolate")) frame.isolateSelection = true;
-        tooltip("Show only the highlighted structures (I)");
-        ImGui::SameLine();
-        if (ImGui::SmallButton("Hide")) frame.hideSelection = true;
-        tooltip("Hide the selected structures (H)");
+        const bool anyHighlight = !frame.atlas->highlight().empty();
+        ImGui::BeginDisabled(!anyHighlight && !view.isolate);
+        commandCheckbox(frame, CommandId::Isolate, view.isolate);
         ImGui::EndDisabled();
         ImGui::SameLine();
-        if (ImGui::SmallButton("Show all")) frame.showAll = true;
-        tooltip("Everything visible again (A)");
+        ImGui::BeginDisabled(frame.atlas->highlight().selected.empty());
+        commandButton(frame, CommandId::HideSelection);
+        ImGui::EndDisabled();
+        ImGui::SameLine();
+        commandButton(frame, CommandId::ShowAll);
         ImGui::End();
     }
 
 private:
-    static void tooltip(const char* text) {
-        if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", text);
+    static void tooltip(const std::string& text) {
+        if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", text.c_str());
+    }
+
+    static void commandButton(UiFrame& frame, CommandId id) {
+        const CommandInfo& command = commandInfo(id);
+        if (ImGui::SmallButton(std::string(command.label).c_str())) frame.run(id);
+        tooltip(commandTooltip(command));
+    }
+
+    static void commandCheckbox(UiFrame& frame, CommandId id, bool on) {
+        const CommandInfo& command = commandInfo(id);
+        if (ImGui::Checkbox(std::string(command.label).c_str(), &on)) frame.run(id);
+        tooltip(commandTooltip(command));
     }
 
     float scale_;

@@ -80,16 +80,27 @@ TEST_CASE("the view options set what is shown at start", "[cli]") {
     const ParsedCommandLine result = parse({"--output", "a.png", "--select", "psoas_major", "--isolate", "--xray",
                                             "--layers", "deep,bones", "--side", "left", "--labels", "--dim"});
     REQUIRE(result.options.has_value());
-    const Options& options = *result.options;
-    CHECK(options.isolate);
-    CHECK(options.xray);
-    CHECK(options.labels);
-    CHECK(options.dimOthers);
-    CHECK(options.side == SideShown::Left);
-    CHECK(options.strataShown == std::array<bool, kPeelableStrata>{false, false, false, true, true});
+    const StartView& start = result.options->start;
+    CHECK(start.select == "psoas_major");
+    CHECK(start.isolate);
+    CHECK(start.xray == true);
+    CHECK(start.labels);
+    CHECK(start.dimOthers);
+    CHECK(start.side == SideShown::Left);
+    CHECK(start.strataShown == std::array<bool, kPeelableStrata>{false, false, false, true, true});
     const ParsedCommandLine hide = parse({"--output", "a.png", "--hide", "rectus_abdominis,external_oblique"});
     REQUIRE(hide.options.has_value());
-    CHECK(hide.options->hide == std::vector<std::string>{"rectus_abdominis", "external_oblique"});
+    CHECK(hide.options->start.hide == std::vector<std::string>{"rectus_abdominis", "external_oblique"});
+    // Without --xray or --no-xray the app decides; a picture has labels only with --labels.
+    CHECK_FALSE(hide.options->start.xray.has_value());
+    CHECK_FALSE(hide.options->start.labels);
+    const ParsedCommandLine noXray = parse({"--output", "a.png", "--no-xray"});
+    REQUIRE(noXray.options.has_value());
+    CHECK(noXray.options->start.xray == false);
+    // The window starts with labels on.
+    const ParsedCommandLine window = parse({"--select", "psoas_major"});
+    REQUIRE(window.options.has_value());
+    CHECK(window.options->start.labels);
 }
 
 TEST_CASE("wrong view options are one line saying why", "[cli]") {

@@ -78,23 +78,3 @@ TEST_CASE("nodes read with their content names and sides", "[atlas]") {
     CHECK(entryOfNode(model, goodContent(), 2) == "psoas_major");
     CHECK(entryOfNode(model, goodContent(), 5).empty());
 }
-
-TEST_CASE("history goes back and forward like a browser", "[atlas]") {
-    EntryHistory history;
-    CHECK_FALSE(history.current().has_value());
-    CHECK_FALSE(history.back().has_value());
-    history.open("a");
-    history.open("b");
-    history.open("b");  // the same entry again is not a new step
-    history.open("c");
-    CHECK(history.back() == "b");
-    CHECK(history.back() == "a");
-    CHECK_FALSE(history.canGoBack());
-    CHECK(history.forward() == "b");
-    history.open("d");  // opening from the middle drops what was ahead
-    CHECK_FALSE(history.canGoForward());
-    CHECK(history.back() == "b");
-    CHECK(history.current() == "b");
-    history.clear();
-    CHECK_FALSE(history.current().has_value());
-}

@@ -157,6 +157,15 @@ TEST_CASE("the view toolbar sits under the 3D view, never over it", "[layout]") 
     CHECK(both.toolbar.y + both.toolbar.height == 800);
     CHECK(both.toolbar.x == both.scene.x);
     CHECK(both.toolbar.width == both.scene.width);
-    // On a short window the toolbar takes at most a third of the height.
-    CHECK(frameLayout(800, 240, true, false, 2.0f).toolbar.height == 80);
+    // The menu bar runs across the top, and the panels and the 3D view start under it.
+    CHECK(both.menuBar.y == 0);
+    CHECK(both.menuBar.width == 1280);
+    CHECK(both.menuBar.height == kMenuBarHeight);
+    CHECK(both.scene.y == kMenuBarHeight);
+    CHECK(both.sidePanel.y == kMenuBarHeight);
+    CHECK(both.sidePanel.height == 800 - kMenuBarHeight);
+    CHECK(bare.menuBar.height == 0);
+    // On a short window the toolbar takes at most a third of the height under the menu bar.
+    const FrameLayout shortWindow = frameLayout(800, 240, true, false, 2.0f);
+    CHECK(shortWindow.toolbar.height == (240 - 2 * kMenuBarHeight) / 3);
 }

@@ -117,9 +117,10 @@ TEST_CASE("picking the built-in model finds the muscle a person clicks", "[picki
     const Ray atPsoas = fromTheFrontAt("muscle.psoas_major.R");
     CHECK(nameOfHit(atPsoas) != "muscle.psoas_major.R");
     ViewState view;
-    view.highlight.selected = {model.findNode("muscle.psoas_major.R")};
+    Highlight highlight;
+    highlight.selected = {model.findNode("muscle.psoas_major.R")};
     view.xray = true;
-    const std::vector<NodeLook> looks = lookOfNodes(model, strataOfNodes(model, Content{}), view);
+    const std::vector<NodeLook> looks = lookOfNodes(model, strataOfNodes(model, Content{}), view, highlight);
     const std::optional<PickHit> throughWall = pickNearest(model, atPsoas, [&](const Part& part) {
         const NodeLook& look = looks[static_cast<std::size_t>(part.node)];
         return look.visible && !look.ghost;

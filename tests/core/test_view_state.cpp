@@ -36,29 +36,34 @@ std::vector<bool> visible(const std::vector<NodeLook>& looks) {
 TEST_CASE("everything shows until the user hides, isolates, peels or picks a side", "[view]") {
     const Model model = smallModel();
     ViewState view;
-    CHECK(visible(lookOfNodes(model, kStrata, view)) == std::vector<bool>{true, true, true, true, true, true});
+    const Highlight none;
+    CHECK(visible(lookOfNodes(model, kStrata, view, none)) == std::vector<bool>{true, true, true, true, true, true});
 
-    view.isolated = {3};
-    CHECK(visible(lookOfNodes(model, kStrata, view)) == std::vector<bool>{false, false, false, true, false, false});
-    view.isolated.clear();
+    // Isolation shows only the highlight, and everything while nothing is highlighted.
+    view.isolate = true;
+    Highlight one;
+    one.selected = {3};
+    CHECK(visible(lookOfNodes(model, kStrata, view, one)) == std::vector<bool>{false, false, false, true, false, false});
+    CHECK(visible(lookOfNodes(model, kStrata, view, none)) == std::vector<bool>(6, true));
+    view.isolate = false;
 
     view.hidden = {4};
-    CHECK(visible(lookOfNodes(model, kStrata, view)) == std::vector<bool>{true, true, true, true, false, true});
+    CHECK(visible(lookOfNodes(model, kStrata, view, none)) == std::vector<bool>{true, true, true, true, false, true});
     view.hidden = {0};  // hiding a parent hides all below it
-    CHECK(visible(lookOfNodes(model, kStrata, view)) == std::vector<bool>(6, false));
+    CHECK(visible(lookOfNodes(model, kStrata, view, none)) == std::vector<bool>(6, false));
     view.hidden.clear();
 
     view.peel(2);  // skin and superficial muscles peeled
     CHECK(view.peelDepth() == 2);
-    CHECK(visible(lookOfNodes(model, kStrata, view)) == std::vector<bool>{true, false, true, false, false, true});
+    CHECK(visible(lookOfNodes(model, kStrata, view, none)) == std::vector<bool>{true, false, true, false, false, true});
     view.peel(4);  // bones only (and what has no stratum)
-    CHECK(visible(lookOfNodes(model, kStrata, view)) == std::vector<bool>{true, false, true, false, false, false});
+    CHECK(visible(lookOfNodes(model, kStrata, view, none)) == std::vector<bool>{true, false, true, false, false, false});
 
     view.showAll();
     view.side = SideShown::Left;
-    CHECK(visible(lookOfNodes(model, kStrata, view)) == std::vector<bool>{true, true, true, true, false, true});
+    CHECK(visible(lookOfNodes(model, kStrata, view, none)) == std::vector<bool>{true, true, true, true, false, true});
     view.side = SideShown::Right;
-    CHECK(visible(lookOfNodes(model, kStrata, view)) == std::vector<bool>{true, true, true, false, true, false});
+    CHECK(visible(lookOfNodes(model, kStrata, view, none)) == std::vector<bool>{true, true, true, false, true, false});
     view.showAll();
     CHECK(view.side == SideShown::Both);
     CHECK(view.peelDepth() == 0);
@@ -68,12 +73,13 @@ TEST_CASE("x-ray ghosts all but the highlight, or all but the bones when nothing
     const Model model = smallModel();
     ViewState view;
     view.xray = true;
-    std::vector<NodeLook> looks = lookOfNodes(model, kStrata, view);
+    Highlight highlight;
+    std::vector<NodeLook> looks = lookOfNodes(model, kStrata, view, highlight);
     CHECK(looks[1].ghost);         // skin
     CHECK_FALSE(looks[2].ghost);   // bone
     CHECK(looks[3].ghost);         // muscle
-    view.highlight.selected = {3};
-    looks = lookOfNodes(model, kStrata, view);
+    highlight.selected = {3};
+    looks = lookOfNodes(model, kStrata, view, highlight);
     CHECK(looks[2].ghost);
     CHECK_FALSE(looks[3].ghost);
     CHECK(looks[3].overGhosts);
@@ -81,7 +87,7 @@ TEST_CASE("x-ray ghosts all but the highlight, or all but the bones when nothing
 
     view.xray = false;
     view.others = OthersStyle::Dimmed;
-    looks = lookOfNodes(model, kStrata, view);
+    looks = lookOfNodes(model, kStrata, view, highlight);
     CHECK(looks[4].dimmed);
     CHECK_FALSE(looks[3].dimmed);
     CHECK_FALSE(looks[3].overGhosts);

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/atlas_state.h"
 #include "core/camera.h"
 #include "core/image.h"
 #include "core/model_loader.h"
@@ -59,6 +60,20 @@ Image render(const std::string& name, std::vector<std::string> extra, const std:
 
 std::filesystem::path boxes() { return test::dataDir() / "two_boxes.obj"; }
 
+// The camera the binary ends up with for `--select name --no-ui` on `model`, from the same atlas
+// state it drives (a look-up frames what it shows).
+OrbitCamera cameraAfterSelect(const std::filesystem::path& model, const std::string& select, int width, int height,
+                              ViewPreset view) {
+    AtlasState atlas(loadContent(test::sourceDir() / "content"));
+    atlas.setStartView(view);
+    atlas.setFrame(width, height, false, 1.0f);
+    atlas.setModel(loadModel(model));
+    StartView start;
+    start.select = select;
+    REQUIRE(atlas.applyStart(start));
+    return atlas.camera();
+}
+
 glm::ivec3 rgb(const Image& image, int x, int y) {
     const std::uint8_t* p = image.pixel(x, y);
     return {p[0], p[1], p[2]};
@@ -111,8 +126,7 @@ TEST_CASE("the model is drawn in the middle of the view", "[render]") {
 TEST_CASE("a highlighted node's colour appears where that node projects, and only there", "[render]") {
     const Image image = render("highlight", {"--no-ui", "--resolution", kResolution, "--select", "box_right"}, boxes());
     const Model model = loadModel(boxes());
-    OrbitCamera camera;
-    camera.frame(model.bounds, static_cast<float>(kWidth) / kHeight, ViewPreset::Posterior);
+    const OrbitCamera camera = cameraAfterSelect(boxes(), "box_right", kWidth, kHeight, ViewPreset::Posterior);
     // The projected rectangle of the right box's corners.
     const auto [low, high] = camera.projectedRect(model.subtreeBounds(model.findNode("box_right")), {kWidth, kHeight});
     int inside = 0;
@@ -223,11 +237,9 @@ std::filesystem::path builtInModel() { return test::sourceDir() / "assets" / "mo
 // The related-structure amber: bright, red well above blue.
 bool isRelatedAmber(const glm::ivec3& c) { return c.r > 200 && c.g > 130 && c.b < 120 && c.r - c.b > 110; }
 
-// The pixel rectangle covering `nodes` as the app frames the whole model in a w x h view.
+// The pixel rectangle covering `nodes` as seen by `camera` in a w x h view.
 std::pair<glm::vec2, glm::vec2> projectedRect(const Model& model, const std::vector<int>& nodes, int w, int h,
-                                              ViewPreset preset) {
-    OrbitCamera camera;
-    camera.frame(model.bounds, static_cast<float>(w) / static_cast<float>(h), preset);
+                                              const OrbitCamera& camera) {
     Bounds box;
     for (int node : nodes) box.add(model.subtreeBounds(node));
     return camera.projectedRect(box, glm::vec2(w, h));
@@ -242,7 +254,8 @@ TEST_CASE("selecting psoas major by its id lights it where it projects, seen fro
     const std::vector<int> psoas{model.findNode("muscle.psoas_major.L"), model.findNode("muscle.psoas_major.R")};
     REQUIRE(psoas[0] >= 0);
     REQUIRE(psoas[1] >= 0);
-    const auto [low, high] = projectedRect(model, psoas, 600, 800, ViewPreset::Anterior);
+    const OrbitCamera camera = cameraAfterSelect(builtInModel(), "psoas_major", 600, 800, ViewPreset::Anterior);
+    const auto [low, high] = projectedRect(model, psoas, 600, 800, camera);
     int inside = 0;
     int outside = 0;
     int leftHalf = 0;
@@ -371,14 +384,16 @@ TEST_CASE("a peeled layer disappears and the layers below it show", "[render][ex
 
 TEST_CASE("x-ray shows the selected muscle behind the others", "[render][explore]") {
     // Psoas major lies deep in front of the spine: from behind it is hidden until the rest turns
-    // see-through.
-    const Image solid = renderBuiltIn("xray_off", {"--select", "psoas_major", "--view", "posterior"});
+    // see-through. Looking it up turns x-ray on by itself, as in the window.
+    const Image solid = renderBuiltIn("xray_off", {"--select", "psoas_major", "--view", "posterior", "--no-xray"});
     const Image xray = renderBuiltIn("xray_on", {"--select", "psoas_major", "--view", "posterior", "--xray"});
+    const Image byItself = renderBuiltIn("xray_auto", {"--select", "psoas_major", "--view", "posterior"});
     const int hidden = countPixels(solid, isSelectionBlue);
     const int seen = countPixels(xray, isSelectionBlue);
     INFO("psoas blue from behind: solid " << hidden << ", x-ray " << seen);
     CHECK(hidden < 100);
     CHECK(seen > 1000);
+    CHECK(countPixels(byItself, isSelectionBlue) == seen);
 }
 
 TEST_CASE("each view preset shows the expected side of the body", "[render][explore]") {
@@ -425,7 +440,8 @@ TEST_CASE("a muscle hidden behind others gets no label until x-ray shows it", "[
         const auto labelInk = [](const glm::ivec3& c) { return c.r > 200 && c.g > 200 && c.b > 200; };
         return countPixels(image, labelInk, 0, 60) + countPixels(image, labelInk, 340, 400);
     };
-    const int hidden = inkAtEdges(renderBuiltIn("label_hidden", {"--select", "psoas_major", "--view", "posterior", "--labels"}));
+    const int hidden = inkAtEdges(
+        renderBuiltIn("label_hidden", {"--select", "psoas_major", "--view", "posterior", "--labels", "--no-xray"}));
     const int shown = inkAtEdges(renderBuiltIn("label_xray", {"--select", "psoas_major", "--view", "posterior", "--labels", "--xray"}));
     INFO("label ink from behind: solid " << hidden << ", x-ray " << shown);
     CHECK(hidden == 0);

@@ -1,0 +1,436 @@
+#include "core/atlas_state.h"
+
+#include <algorithm>
+#include <type_traits>
+#include <utility>
+
+#include "core/atlas.h"
+#include "core/picking.h"
+#include "core/text.h"
+
+namespace dorsal {
+
+// --- ShowingHistory ---
+
+void ShowingHistory::push(const Showing& item) {
+    if (item.empty()) {
+        clear();
+        return;
+    }
+    if (!blank_ && items_[position_] == item) return;
+    if (!items_.empty()) items_.resize(position_ + 1);
+    items_.push_back(item);
+    position_ = items_.size() - 1;
+    blank_ = false;
+}
+
+void ShowingHistory::replaceCurrent(const Showing& item) {
+    if (blank_ || item.empty()) {
+        push(item);
+        return;
+    }
+    items_[position_] = item;
+}
+
+bool ShowingHistory::canGoBack() const { return blank_ ? !items_.empty() : position_ > 0; }
+
+bool ShowingHistory::canGoForward() const { return !items_.empty() && position_ + 1 < items_.size(); }
+
+std::optional<Showing> ShowingHistory::back() {
+    if (!canGoBack()) return std::nullopt;
+    if (blank_) {
+        blank_ = false;  // back to what was on show before it was cleared
+    } else {
+        --position_;
+    }
+    return items_[position_];
+}
+
+std::optional<Showing> ShowingHistory::forward() {
+    if (!canGoForward()) return std::nullopt;
+    blank_ = false;
+    return items_[++position_];
+}
+
+Showing ShowingHistory::current() const { return blank_ ? Showing{} : items_[position_]; }
+
+void ShowingHistory::forgetPicks() {
+    std::vector<Showing> kept;
+    bool currentKept = false;
+    std::size_t position = 0;
+    for (std::size_t i = 0; i < items_.size(); ++i) {
+        const Showing item{items_[i].entry, std::nullopt};
+        // Steps that differed only by their picks become one; steps that were only picks go.
+        if (!item.empty() && (kept.empty() || kept.back() != item)) kept.push_back(item);
+        if (i == position_) {
+            currentKept = !item.empty();
+            position = kept.empty() ? 0 : kept.size() - 1;
+        }
+    }
+    items_ = std::move(kept);
+    position_ = position;
+    if (!currentKept) blank_ = true;
+}
+
+// --- AtlasState ---
+
+AtlasState::AtlasState(Content content) : content_(std::move(content)) {
+    if (!content_.problems.empty()) {
+        const auto skipped = std::count_if(content_.problems.begin(), content_.problems.end(),
+                                           [](const ContentProblem& p) { return p.skipped; });
+        addMessage(std::to_string(content_.problems.size()) + " problem(s) in the content at " +
+                   content_.root.string() + (skipped ? "; some entries were skipped" : "") +
+                   ". The side panel lists them; dorsal check shows them all.");
+    }
+    resetCamera();
+}
+
+void AtlasState::setModel(Model model) {
+    model_ = std::move(model);
+    strata_ = strataOfNodes(*model_, content_);
+    for (const std::string& warning : model_->warnings) addMessage(warning);
+    const bool labels = view_.labels;
+    view_ = ViewState{};
+    view_.labels = labels;
+    xrayOwner_ = Owner::App;
+    history_.forgetPicks();
+    refresh(Origin::Click);
+    resetCamera();
+}
+
+bool AtlasState::open(const std::string& id, Origin origin) {
+    if (!content_.kindOf(id)) return false;
+    show(Showing{id, std::nullopt}, origin, true);
+    return true;
+}
+
+bool AtlasState::selectByName(const std::string& name) {
+    if (open(name, Origin::LookUp)) return true;
+    const int node = model_ ? model_->findNode(name) : -1;
+    if (node >= 0) {
+        Showing item;
+        item.picked = std::vector<int>{node};
+        const std::string entry = entryOfNode(*model_, content_, node);
+        if (!entry.empty()) item.entry = entry;
+        show(item, Origin::LookUp, true);
+        return true;
+    }
+    addMessage(unknownNameMessage(name));
+    return false;
+}
+
+void AtlasState::click(int node, bool additive) {
+    if (!model_ || node < 0 || static_cast<std::size_t>(node) >= model_->nodes.size()) return;
+    const std::string entry = entryOfNode(*model_, content_, node);
+    if (!additive) {
+        Showing item;
+        item.picked = std::vector<int>{node};
+        if (!entry.empty()) item.entry = entry;
+        show(item, Origin::Click, true);
+        return;
+    }
+    // Ctrl+click: the selected nodes as they are now, with `node` added or taken out.
+    Showing item = history_.current();
+    std::vector<int> picked = item.picked ? *item.picked : highlight_.selected;
+    const auto at = std::find(picked.begin(), picked.end(), node);
+    if (at != picked.end()) {
+        picked.erase(at);
+        // Taking out the last one: a pain pattern (or stretch, ...) stays open with its muscles;
+        // a muscle's entry, which was the selection, closes.
+        if (picked.empty()) {
+            const bool entryIsTheSelection = item.entry && (content_.muscle(*item.entry) || content_.group(*item.entry));
+            if (!item.entry || entryIsTheSelection) return clear();
+            return show(Showing{item.entry, std::nullopt}, Origin::Click, false);
+        }
+    } else {
+        picked.push_back(node);
+    }
+    // The open entry stays; with none open, the clicked structure's entry opens.
+    if (!item.entry && !entry.empty()) item.entry = entry;
+    item.picked = picked;
+    show(item, Origin::Click, false);
+}
+
+void AtlasState::clear() {
+    history_.clear();
+    refresh(Origin::Click);
+}
+
+void AtlasState::back() {
+    if (const std::optional<Showing> item = history_.back()) refresh(Origin::LookUp);
+}
+
+void AtlasState::forward() {
+    if (const std::optional<Showing> item = history_.forward()) refresh(Origin::LookUp);
+}
+
+void AtlasState::show(const Showing& item, Origin origin, bool step) {
+    if (step) {
+        history_.push(item);
+    } else {
+        history_.replaceCurrent(item);
+    }
+    refresh(origin);
+}
+
+void AtlasState::refresh(Origin origin) {
+    const Showing item = history_.current();
+    highlight_ = Highlight{};
+    if (model_) {
+        if (item.entry) highlight_ = highlightForEntry(*model_, content_, *item.entry);
+        if (item.picked) highlight_.selected = *item.picked;
+    }
+    if (highlight_.empty()) view_.isolate = false;
+    if (xrayOwner_ == Owner::App) {
+        // A deep muscle looked up is hidden under others from every side: x-ray shows it. What
+        // the app turned on, it turns off once nothing shown needs it.
+        const bool needed = highlightNeedsXray();
+        if (!needed) view_.xray = false;
+        if (needed && origin == Origin::LookUp) view_.xray = true;
+    }
+    if (origin == Origin::LookUp) frameHighlight();
+}
+
+bool AtlasState::highlightNeedsXray() const {
+    const auto isDeep = [&](int node) {
+        return static_cast<std::size_t>(node) < strata_.size() && strata_[static_cast<std::size_t>(node)] == Stratum::Deep;
+    };
+    const Highlight& h = highlight_;
+    return std::any_of(h.selected.begin(), h.selected.end(), isDeep) ||
+           std::any_of(h.primary.begin(), h.primary.end(), isDeep);
+}
+
+bool AtlasState::hideByName(const std::string& name) {
+    std::vector<int> nodes;
+    if (model_) {
+        if (content_.kindOf(name)) nodes = nodesOfEntry(*model_, content_, name);
+        const int node = model_->findNode(name);
+        if (nodes.empty() && node >= 0) nodes.push_back(node);
+    }
+    if (nodes.empty()) {
+        addMessage(unknownNameMessage(name));
+        return false;
+    }
+    view_.hidden.insert(view_.hidden.end(), nodes.begin(), nodes.end());
+    return true;
+}
+
+std::string AtlasState::unknownNameMessage(const std::string& name) const {
+    std::vector<std::string> candidates = content_.allIds();
+    if (model_) {
+        for (const Node& n : model_->nodes) candidates.push_back(n.name);
+    }
+    const std::vector<std::string> close = closestMatches(name, candidates, 3);
+    std::string message = "no entry or structure named \"" + name + "\"";
+    for (std::size_t i = 0; i < close.size(); ++i) message += (i ? ", " : "; did you mean ") + close[i];
+    return message + (close.empty() ? "" : "?");
+}
+
+void AtlasState::toggleHidden(int node) {
+    std::vector<int>& hidden = view_.hidden;
+    const auto at = std::find(hidden.begin(), hidden.end(), node);
+    if (at == hidden.end()) {
+        hidden.push_back(node);
+    } else {
+        hidden.erase(at);
+    }
+}
+
+void AtlasState::isolateNode(int node) {
+    click(node, false);
+    if (highlight_.empty()) return;
+    view_.isolate = true;
+    frameHighlight();
+}
+
+void AtlasState::setPeel(int depth) { view_.peel(std::clamp(depth, 0, kPeelableStrata - 1)); }
+
+void AtlasState::setSide(SideShown side) { view_.side = side; }
+
+void AtlasState::setStratumShown(Stratum stratum, bool shown) {
+    const auto index = static_cast<std::size_t>(stratum);
+    if (index < view_.strataShown.size()) view_.strataShown[index] = shown;
+}
+
+void AtlasState::setXray(bool on) {
+    view_.xray = on;
+    xrayOwner_ = Owner::User;
+}
+
+std::vector<NodeLook> AtlasState::looks() const {
+    return model_ ? lookOfNodes(*model_, strata_, view_, highlight_) : std::vector<NodeLook>{};
+}
+
+bool AtlasState::applyStart(const StartView& start) {
+    bool ok = true;
+    for (const std::string& name : start.hide) ok = hideByName(name) && ok;
+    if (start.xray) setXray(*start.xray);
+    view_.others = start.dimOthers ? OthersStyle::Dimmed : OthersStyle::Normal;
+    view_.strataShown = start.strataShown;
+    view_.side = start.side;
+    view_.labels = start.labels;
+    if (!start.select.empty()) ok = selectByName(start.select) && ok;
+    if (start.isolate && !highlight_.empty()) {
+        view_.isolate = true;
+        frameHighlight();
+    }
+    return ok;
+}
+
+void AtlasState::run(CommandId id) {
+    switch (id) {
+        case CommandId::ViewAnterior: return viewFrom(ViewPreset::Anterior);
+        case CommandId::ViewPosterior: return viewFrom(ViewPreset::Posterior);
+        case CommandId::ViewLeft: return viewFrom(ViewPreset::Left);
+        case CommandId::ViewRight: return viewFrom(ViewPreset::Right);
+        case CommandId::ViewSuperior: return viewFrom(ViewPreset::Superior);
+        case CommandId::ViewOblique: return viewFrom(ViewPreset::Oblique);
+        case CommandId::ResetView: return viewFrom(startView_);
+        case CommandId::FrameHighlight: return frameHighlight();
+        case CommandId::Isolate:
+            view_.isolate = !view_.isolate && !highlight_.empty();
+            if (view_.isolate) frameHighlight();
+            return;
+        case CommandId::HideSelection: {
+            const std::vector<int> selected = highlight_.selected;
+            if (selected.empty()) return;
+            view_.hidden.insert(view_.hidden.end(), selected.begin(), selected.end());
+            return clear();
+        }
+        case CommandId::ShowAll:
+            view_.showAll();
+            xrayOwner_ = Owner::App;
+            return;
+        case CommandId::ToggleXray: return setXray(!view_.xray);
+        case CommandId::ToggleDim:
+            view_.others = view_.others == OthersStyle::Dimmed ? OthersStyle::Normal : OthersStyle::Dimmed;
+            return;
+        case CommandId::ToggleLabels: view_.labels = !view_.labels; return;
+        case CommandId::PeelMore: return setPeel(view_.peelDepth() + 1);
+        case CommandId::PeelLess: return setPeel(view_.peelDepth() - 1);
+        case CommandId::CycleSide: return setSide(static_cast<SideShown>((static_cast<int>(view_.side) + 1) % 3));
+        case CommandId::ClearSelection: return clear();
+        case CommandId::Back: return back();
+        case CommandId::Forward: return forward();
+        case CommandId::Search: searchFocus_ = true; return;
+        case CommandId::Help: helpOpen_ = !helpOpen_; return;
+        case CommandId::OpenModel:
+        case CommandId::Quit: return;  // the app's
+    }
+}
+
+void AtlasState::apply(const Request& request) {
+    std::visit(
+        [this](const auto& r) {
+            using T = std::decay_t<decltype(r)>;
+            if constexpr (std::is_same_v<T, CommandId>) {
+                run(r);
+            } else if constexpr (std::is_same_v<T, request::OpenEntry>) {
+                open(r.id, r.origin);
+            } else if constexpr (std::is_same_v<T, request::ClickNode>) {
+                click(r.node, r.additive);
+            } else if constexpr (std::is_same_v<T, request::ToggleHidden>) {
+                toggleHidden(r.node);
+            } else if constexpr (std::is_same_v<T, request::IsolateNode>) {
+                isolateNode(r.node);
+            } else if constexpr (std::is_same_v<T, request::SetPeel>) {
+                setPeel(r.depth);
+            } else if constexpr (std::is_same_v<T, request::SetSide>) {
+                setSide(r.side);
+            } else if constexpr (std::is_same_v<T, request::SetStratumShown>) {
+                setStratumShown(r.stratum, r.shown);
+            } else if constexpr (std::is_same_v<T, request::DismissMessage>) {
+                dismissMessage(r.index);
+            }
+        },
+        request);
+}
+
+void AtlasState::setFrame(int width, int height, bool panelsShown, float uiScale) {
+    frameWidth_ = std::max(width, 1);
+    frameHeight_ = std::max(height, 1);
+    panelsShown_ = panelsShown;
+    uiScale_ = uiScale;
+}
+
+FrameLayout AtlasState::layout() const {
+    return frameLayout(frameWidth_, frameHeight_, panelsShown_, openEntry().has_value(), uiScale_);
+}
+
+void AtlasState::advanceTime(float seconds) {
+    if (!cameraMove_) return;
+    cameraMove_->elapsed += seconds;
+    const float t = cameraMove_->elapsed / kCameraMoveSeconds;
+    camera_ = OrbitCamera::between(cameraMove_->from, cameraMove_->to, t);
+    if (t >= 1.0f) cameraMove_.reset();
+}
+
+void AtlasState::orbit(float dxPixels, float dyPixels) {
+    cameraMove_.reset();
+    camera_.orbit(dxPixels, dyPixels);
+}
+
+void AtlasState::pan(float dxPixels, float dyPixels) {
+    cameraMove_.reset();
+    camera_.pan(dxPixels, dyPixels, static_cast<float>(layout().scene.height));
+}
+
+void AtlasState::zoomTowards(glm::vec2 cursor, float steps) {
+    cameraMove_.reset();
+    const Viewport scene = layout().scene;
+    camera_.zoomTowards(cursor - glm::vec2(scene.x, scene.y), glm::vec2(scene.width, scene.height), steps);
+}
+
+void AtlasState::resetCamera() {
+    cameraMove_.reset();
+    camera_ = wholeModelFrom(startView_);
+}
+
+void AtlasState::viewFrom(ViewPreset preset) { moveCamera(wholeModelFrom(preset)); }
+
+void AtlasState::frameHighlight() {
+    if (!model_) return;
+    Bounds box;
+    for (const std::vector<int>* nodes : {&highlight_.selected, &highlight_.primary, &highlight_.secondary}) {
+        for (int node : *nodes) box.add(model_->subtreeBounds(node));
+    }
+    if (box.empty()) return;
+    OrbitCamera to = cameraGoal();
+    to.fit(box, layout().scene.aspect());
+    moveCamera(to);
+}
+
+OrbitCamera AtlasState::wholeModelFrom(ViewPreset preset) const {
+    OrbitCamera camera;
+    camera.frame(model_ ? model_->bounds : Bounds{}, layout().scene.aspect(), preset);
+    return camera;
+}
+
+void AtlasState::moveCamera(const OrbitCamera& to) {
+    if (!animateCamera_) {
+        camera_ = to;
+        cameraMove_.reset();
+        return;
+    }
+    cameraMove_ = CameraMove{camera_, to, 0.0f};
+}
+
+int AtlasState::nodeAt(glm::vec2 cursor) const {
+    if (!model_) return -1;
+    const Viewport scene = layout().scene;
+    const std::vector<NodeLook> nodeLooks = looks();
+    const Ray ray = camera_.rayThrough(cursor - glm::vec2(scene.x, scene.y), glm::vec2(scene.width, scene.height));
+    const std::optional<PickHit> hit = pickNearest(*model_, ray, [&](const Part& part) {
+        const NodeLook& look = nodeLooks[static_cast<std::size_t>(part.node)];
+        return look.visible && !look.ghost && part.material != MaterialKind::Skin;
+    });
+    return hit ? hit->node : -1;
+}
+
+void AtlasState::addMessage(std::string message) { messages_.push_back(std::move(message)); }
+
+void AtlasState::dismissMessage(std::size_t index) {
+    if (index < messages_.size()) messages_.erase(messages_.begin() + static_cast<std::ptrdiff_t>(index));
+}
+
+}  // namespace dorsal

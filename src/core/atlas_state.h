@@ -1,0 +1,253 @@
+#pragma once
+// The one state of an atlas session and every command that changes it: what is on show (the open
+// entry and the clicked structures), the highlight that follows from it, the view modes, the
+// history, the camera and its goal, and the messages for the user. The window, the offscreen
+// renderer and the command line all drive this class, so they cannot disagree; it needs no
+// OpenGL, so every rule here has unit tests.
+//
+// The rules:
+// - The highlight is always derived from what is on show: the open entry's structures, or the
+//   structures clicked (which replace the entry's own selection but keep a pain pattern's
+//   related muscles). Nothing else writes it.
+// - A look-up (search, a link, --select) or a step through the history frames what it shows.
+//   A click does not move the camera.
+// - Modes the app turns on by itself (x-ray for a deep muscle) are turned off by itself when what
+//   is shown next does not need them. A mode the user set stays until the user changes it.
+// - Isolation shows only the highlight, whatever is highlighted next; it ends when nothing is.
+// - Back and forward restore exactly what was on show, including a single clicked side; Esc
+//   clears what is on show and Back brings it back.
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include <glm/glm.hpp>
+
+#include "core/camera.h"
+#include "core/commands.h"
+#include "core/content.h"
+#include "core/model.h"
+#include "core/view_state.h"
+
+namespace dorsal {
+
+// What is on show: an entry of the knowledge base, structures a person clicked, or both (a
+// clicked muscle opens its entry). Both empty: nothing.
+struct Showing {
+    std::optional<std::string> entry;
+    // Clicked nodes; nullopt when the entry decides what lights up.
+    std::optional<std::vector<int>> picked;
+
+    bool empty() const { return !entry && !picked; }
+    bool operator==(const Showing&) const = default;
+};
+
+// Back and forward through what was on show, as in a browser. After clear() nothing is on show,
+// but Back returns to what was.
+class ShowingHistory {
+public:
+    // Shows `item` after the current one, dropping anything ahead. Showing the current one again
+    // changes nothing. An empty item is the same as clear().
+    void push(const Showing& item);
+    // Replaces the current item (a Ctrl+click changes what is on show without a new step).
+    void replaceCurrent(const Showing& item);
+    // Nothing on show; the history stays for Back.
+    void clear() { blank_ = true; }
+    bool canGoBack() const;
+    bool canGoForward() const;
+    // Steps back or forward and returns what is now on show; nullopt when there is nowhere to go.
+    std::optional<Showing> back();
+    std::optional<Showing> forward();
+    // What is on show; an empty Showing when nothing is.
+    Showing current() const;
+    // Forgets the clicked structures of every step (their node numbers belong to a model that is
+    // gone), keeping the entries; steps left with nothing are dropped.
+    void forgetPicks();
+
+private:
+    std::vector<Showing> items_;
+    std::size_t position_ = 0;  // the current item, or the one before the blank
+    bool blank_ = true;
+};
+
+// Where a request to show something came from; it decides what follows from it.
+enum class Origin {
+    LookUp,   // search, a link, the pain list, --select: frame it, and x-ray when it is hidden
+    Click,    // a click in 3D or in the structures tree: show it where it is
+};
+
+// What the command line (or a saved start) asks to show first.
+struct StartView {
+    std::string select;             // an entry id or node name, looked up
+    std::vector<std::string> hide;  // entry ids or node names
+    bool isolate = false;
+    std::optional<bool> xray;       // nullopt: the app decides (on for a deep muscle)
+    bool dimOthers = false;
+    std::array<bool, kPeelableStrata> strataShown{true, true, true, true, true};
+    SideShown side = SideShown::Both;
+    bool labels = true;
+};
+
+// A request from the panels, carried out by AtlasState::apply after the frame's panels are drawn.
+namespace request {
+struct OpenEntry { std::string id; Origin origin = Origin::LookUp; };
+struct ClickNode { int node = -1; bool additive = false; };
+struct ToggleHidden { int node = -1; };
+struct IsolateNode { int node = -1; };
+struct SetPeel { int depth = 0; };
+struct SetSide { SideShown side = SideShown::Both; };
+struct SetStratumShown { Stratum stratum = Stratum::Skin; bool shown = true; };
+struct DismissMessage { std::size_t index = 0; };
+}  // namespace request
+using Request = std::variant<CommandId, request::OpenEntry, request::ClickNode, request::ToggleHidden,
+                             request::IsolateNode, request::SetPeel, request::SetSide, request::SetStratumShown,
+                             request::DismissMessage>;
+
+class AtlasState {
+public:
+    // `content` is the knowledge base for the whole session; its problems become one message.
+    explicit AtlasState(Content content);
+
+    // --- the model ---
+    // Replaces the model: the view modes start afresh and the camera shows the whole model from
+    // the start view; the open entry stays open (and lights up on the new model) but clicked
+    // structures are forgotten. The model's warnings become messages.
+    void setModel(Model model);
+    const Model* model() const { return model_ ? &*model_ : nullptr; }
+    const Content& content() const { return content_; }
+    // Each node's stratum, one per node of the model.
+    const std::vector<Stratum>& strata() const { return strata_; }
+
+    // --- what is on show ---
+    // Opens entry `id` (any kind). Returns false, and changes nothing, for an unknown id.
+    bool open(const std::string& id, Origin origin);
+    // Looks up a name from the command line: an entry id or a node name. False, with a message
+    // suggesting the closest names, when neither exists (or no model is loaded for a node name).
+    bool selectByName(const std::string& name);
+    // A click on `node` in 3D or in the tree: shows it alone and opens its entry when it has one
+    // (a node without one closes the entry). With `additive` (Ctrl) it joins what is selected, or
+    // leaves it when it was selected; taking out the last one clears everything.
+    void click(int node, bool additive);
+    // Clears what is on show (Esc, a click on empty space); Back brings it back.
+    void clear();
+    void back();
+    void forward();
+    bool canGoBack() const { return history_.canGoBack(); }
+    bool canGoForward() const { return history_.canGoForward(); }
+    Showing showing() const { return history_.current(); }
+    // The entry on show, if any.
+    std::optional<std::string> openEntry() const { return history_.current().entry; }
+    // What lights up, derived from showing().
+    const Highlight& highlight() const { return highlight_; }
+
+    // --- what is shown and how ---
+    const ViewState& view() const { return view_; }
+    // Hides what a name stands for (an entry's structures on both sides, or a node). False, with
+    // a message suggesting the closest names, when neither exists.
+    bool hideByName(const std::string& name);
+    void toggleHidden(int node);
+    // Shows `node` alone: selects it (a click) and isolates.
+    void isolateNode(int node);
+    void setPeel(int depth);
+    void setSide(SideShown side);
+    void setStratumShown(Stratum stratum, bool shown);
+    // Sets x-ray as the user's choice: the app no longer turns it on or off by itself.
+    void setXray(bool on);
+    // Whether x-ray was turned on by the app (for a deep muscle) rather than by the user.
+    bool xrayByApp() const { return xrayOwner_ == Owner::App && view_.xray; }
+    // The look of every node this frame.
+    std::vector<NodeLook> looks() const;
+
+    // Applies what the command line asks for at start. Needs a model. False (with a message) when
+    // a name is unknown; what was valid is applied.
+    bool applyStart(const StartView& start);
+
+    // --- commands ---
+    // Runs a command of the table that needs no argument. OpenModel, Search and Quit belong to the
+    // app and do nothing here (Search and Help only set flags the panels read).
+    void run(CommandId id);
+    // Carries out one request from the panels.
+    void apply(const Request& request);
+    bool helpOpen() const { return helpOpen_; }
+    void setHelpOpen(bool open) { helpOpen_ = open; }
+    // True once after Search ran: the search box takes the keyboard.
+    bool takeSearchFocus() { return std::exchange(searchFocus_, false); }
+
+    // --- the frame and the camera ---
+    // The size of the frame, whether the panels are drawn, and the UI scale; the layout of the
+    // next frame follows from these and from whether an entry is open.
+    void setFrame(int width, int height, bool panelsShown, float uiScale);
+    FrameLayout layout() const;
+    const OrbitCamera& camera() const { return camera_; }
+    // Where the camera is going (the camera itself when it is not moving).
+    const OrbitCamera& cameraGoal() const { return cameraMove_ ? cameraMove_->to : camera_; }
+    // With animation on (the window), camera moves glide over kCameraMoveSeconds as time is
+    // advanced; without (offscreen, tests), they happen at once.
+    void setCameraAnimation(bool on) { animateCamera_ = on; }
+    static constexpr float kCameraMoveSeconds = 0.35f;
+    // Moves a gliding camera on by `seconds`.
+    void advanceTime(float seconds);
+    bool cameraMoving() const { return cameraMove_.has_value(); }
+    // The mouse: these stop any glide.
+    void orbit(float dxPixels, float dyPixels);
+    void pan(float dxPixels, float dyPixels);
+    // `cursor` in pixels of the frame.
+    void zoomTowards(glm::vec2 cursor, float steps);
+    // The camera showing the whole model from the start view, at once.
+    void resetCamera();
+    void viewFrom(ViewPreset preset);
+    void frameHighlight();
+    ViewPreset startView() const { return startView_; }
+    void setStartView(ViewPreset preset) { startView_ = preset; }
+    // The structure under pixel `cursor` of the frame: visible, solid parts only (the skin and
+    // x-ray's see-through structures are seen through). -1 for none.
+    int nodeAt(glm::vec2 cursor) const;
+
+    // --- messages ---
+    // Errors and warnings for the user, oldest first.
+    const std::vector<std::string>& messages() const { return messages_; }
+    void addMessage(std::string message);
+    void dismissMessage(std::size_t index);
+
+private:
+    enum class Owner { App, User };
+
+    // Shows `item` as the result of a request from `origin`; `step` makes it a new history step.
+    void show(const Showing& item, Origin origin, bool step);
+    // Re-derives the highlight and what follows from it (isolation, x-ray by the app).
+    void refresh(Origin origin);
+    bool highlightNeedsXray() const;
+    std::string unknownNameMessage(const std::string& name) const;
+    OrbitCamera wholeModelFrom(ViewPreset preset) const;
+    void moveCamera(const OrbitCamera& to);
+
+    struct CameraMove {
+        OrbitCamera from;
+        OrbitCamera to;
+        float elapsed = 0.0f;
+    };
+
+    Content content_;
+    std::optional<Model> model_;
+    std::vector<Stratum> strata_;
+    ShowingHistory history_;
+    Highlight highlight_;
+    ViewState view_;
+    Owner xrayOwner_ = Owner::App;
+    OrbitCamera camera_;
+    std::optional<CameraMove> cameraMove_;
+    bool animateCamera_ = false;
+    ViewPreset startView_ = ViewPreset::Posterior;
+    int frameWidth_ = 1280;
+    int frameHeight_ = 800;
+    bool panelsShown_ = true;
+    float uiScale_ = 1.0f;
+    bool helpOpen_ = false;
+    bool searchFocus_ = false;
+    std::vector<std::string> messages_;
+};
+
+}  // namespace dorsal

@@ -1,0 +1,129 @@
+#include "core/commands.h"
+
+#include <algorithm>
+#include <array>
+
+namespace dorsal {
+
+namespace {
+
+using enum CommandId;
+
+const std::vector<CommandInfo>& table() {
+    static const std::vector<CommandInfo> commands{
+        {ViewAnterior, Menu::View, {{Key::Digit1}}, "Front", "view from the front"},
+        {ViewPosterior, Menu::View, {{Key::Digit2}}, "Back", "view from behind"},
+        {ViewLeft, Menu::View, {{Key::Digit3}}, "Left", "view from the left"},
+        {ViewRight, Menu::View, {{Key::Digit4}}, "Right", "view from the right"},
+        {ViewSuperior, Menu::View, {{Key::Digit5}}, "Top", "view from above"},
+        {ViewOblique, Menu::View, {{Key::Digit6}}, "Oblique", "view from behind and to the left, from above"},
+        {ResetView, Menu::View, {{Key::R}, {Key::Home}}, "Reset view", "the whole model from the start view"},
+        {FrameHighlight, Menu::View, {{Key::F}}, "Frame highlight", "move the camera to what is highlighted"},
+        {Isolate, Menu::Show, {{Key::I}}, "Isolate", "show only what is highlighted, or everything again"},
+        {HideSelection, Menu::Show, {{Key::H}}, "Hide", "hide the selected structures"},
+        {ShowAll, Menu::Show, {{Key::A}}, "Show all", "everything visible again, x-ray off"},
+        {ToggleXray, Menu::Show, {{Key::X}}, "X-ray", "everything but the highlight see-through"},
+        {ToggleDim, Menu::Show, {{Key::D}}, "Dim others", "grey out what is not highlighted"},
+        {ToggleLabels, Menu::Show, {{Key::L}}, "Labels", "names of the highlighted muscles"},
+        {PeelMore, Menu::Show, {{Key::RightBracket}}, "Peel a layer", "take away the outermost layer shown"},
+        {PeelLess, Menu::Show, {{Key::LeftBracket}}, "Put a layer back", "show the next layer out again"},
+        {CycleSide, Menu::Show, {{Key::S}}, "Next side", "both sides, the left side, the right side"},
+        {ClearSelection, Menu::Go, {{Key::Escape}}, "Clear selection", "clear the selection and close the entry"},
+        {Back, Menu::Go, {{Key::Left, kAlt}, {Key::MouseBack}}, "Back", "back to what was shown before", true},
+        {Forward, Menu::Go, {{Key::Right, kAlt}, {Key::MouseForward}}, "Forward", "forward again", true},
+        {Search, Menu::Go, {{Key::F, kCtrl}}, "Search", "find a muscle, a sore area, a stretch", true},
+        {OpenModel, Menu::File, {}, "Open model...", "open another model file (or drop one onto the window)"},
+        {Help, Menu::Help, {{Key::F1}}, "Keys and mouse", "this list of keys and mouse actions", true},
+        {Quit, Menu::File, {{Key::Q, kCtrl}}, "Quit", "close Dorsal", true},
+    };
+    return commands;
+}
+
+constexpr std::array<MouseAction, 8> kMouseActions{{
+    {"Left drag", "rotate around the model"},
+    {"Right or middle drag", "pan"},
+    {"Wheel", "zoom towards the cursor"},
+    {"Hover", "name the structure under the cursor"},
+    {"Click", "select a structure and open its entry"},
+    {"Ctrl+click", "add to the selection, or take out"},
+    {"Click empty space", "clear the selection"},
+    {"Double-click empty space", "reset the view"},
+}};
+
+std::string_view baseKeyName(Key key) {
+    switch (key) {
+        case Key::Digit1: return "1";
+        case Key::Digit2: return "2";
+        case Key::Digit3: return "3";
+        case Key::Digit4: return "4";
+        case Key::Digit5: return "5";
+        case Key::Digit6: return "6";
+        case Key::A: return "A";
+        case Key::D: return "D";
+        case Key::F: return "F";
+        case Key::H: return "H";
+        case Key::I: return "I";
+        case Key::L: return "L";
+        case Key::Q: return "Q";
+        case Key::R: return "R";
+        case Key::S: return "S";
+        case Key::X: return "X";
+        case Key::LeftBracket: return "[";
+        case Key::RightBracket: return "]";
+        case Key::Escape: return "Esc";
+        case Key::Home: return "Home";
+        case Key::Left: return "Left";
+        case Key::Right: return "Right";
+        case Key::F1: return "F1";
+        case Key::MouseBack: return "Mouse back button";
+        case Key::MouseForward: return "Mouse forward button";
+    }
+    return "?";
+}
+
+}  // namespace
+
+std::span<const CommandInfo> commandTable() { return table(); }
+
+std::span<const MouseAction> mouseActions() { return kMouseActions; }
+
+const CommandInfo& commandInfo(CommandId id) {
+    const std::vector<CommandInfo>& commands = table();
+    return *std::find_if(commands.begin(), commands.end(), [id](const CommandInfo& c) { return c.id == id; });
+}
+
+std::optional<CommandId> commandForKey(const KeyChord& chord, bool typing) {
+    for (const CommandInfo& command : table()) {
+        if (typing && !command.whileTyping) continue;
+        if (std::find(command.keys.begin(), command.keys.end(), chord) != command.keys.end()) return command.id;
+    }
+    return std::nullopt;
+}
+
+std::string keyName(const KeyChord& chord) {
+    std::string name;
+    if (chord.modifiers & kCtrl) name += "Ctrl+";
+    if (chord.modifiers & kAlt) name += "Alt+";
+    if (chord.modifiers & kShift) name += "Shift+";
+    return name.append(baseKeyName(chord.key));
+}
+
+std::string keysText(const CommandInfo& command) {
+    std::string text;
+    for (const KeyChord& chord : command.keys) text += (text.empty() ? "" : ", ") + keyName(chord);
+    return text;
+}
+
+std::string keyTableMarkdown() {
+    std::string markdown = "| do | how |\n|---|---|\n";
+    const auto row = [&](std::string_view help, std::string_view how) {
+        markdown.append("| ").append(help).append(" | ").append(how).append(" |\n");
+    };
+    for (const MouseAction& action : kMouseActions) row(action.help, action.gesture);
+    for (const CommandInfo& command : table()) {
+        if (!command.keys.empty()) row(command.help, keysText(command));
+    }
+    return markdown;
+}
+
+}  // namespace dorsal

@@ -1,0 +1,327 @@
+// The rules of an atlas session (AtlasState), on the built-in model and content, without OpenGL.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <fstream>
+#include <iterator>
+
+#include "core/atlas.h"
+#include "core/atlas_state.h"
+#include "core/model_loader.h"
+#include "test_paths.h"
+
+using namespace dorsal;
+
+namespace {
+
+const Model& builtInModel() {
+    static const Model model = loadModel(test::sourceDir() / "assets" / "models" / "dorsal-back.glb");
+    return model;
+}
+
+const Content& builtInContent() {
+    static const Content content = loadContent(test::sourceDir() / "content");
+    return content;
+}
+
+// A session on the built-in model, framed for a 1280 x 800 window, cameras moving at once.
+AtlasState session() {
+    AtlasState atlas(builtInContent());
+    atlas.setFrame(1280, 800, true, 1.0f);
+    atlas.setModel(builtInModel());
+    return atlas;
+}
+
+int node(const std::string& name) {
+    const int index = builtInModel().findNode(name);
+    REQUIRE(index >= 0);
+    return index;
+}
+
+std::vector<int> sorted(std::vector<int> nodes) {
+    std::sort(nodes.begin(), nodes.end());
+    return nodes;
+}
+
+bool visible(const AtlasState& atlas, const std::string& name) {
+    return atlas.looks()[static_cast<std::size_t>(node(name))].visible;
+}
+
+bool sameCamera(const OrbitCamera& a, const OrbitCamera& b) {
+    return glm::distance(a.eye(), b.eye()) < 1e-5f && glm::distance(a.target(), b.target()) < 1e-5f;
+}
+
+}  // namespace
+
+TEST_CASE("a click on a structure without an entry closes the entry on show", "[state]") {
+    AtlasState atlas = session();
+    REQUIRE(atlas.open("psoas_major", Origin::LookUp));
+    CHECK(atlas.openEntry() == "psoas_major");
+    atlas.click(node("bone.vertebra_l3"), false);
+    CHECK_FALSE(atlas.openEntry().has_value());
+    CHECK(atlas.highlight().selected == std::vector<int>{node("bone.vertebra_l3")});
+    // Back brings the psoas entry and both its sides back.
+    atlas.back();
+    CHECK(atlas.openEntry() == "psoas_major");
+    CHECK(sorted(atlas.highlight().selected) ==
+          sorted({node("muscle.psoas_major.L"), node("muscle.psoas_major.R")}));
+}
+
+TEST_CASE("back and forward restore exactly what was on show, one clicked side included", "[state]") {
+    AtlasState atlas = session();
+    atlas.click(node("muscle.psoas_major.L"), false);
+    CHECK(atlas.openEntry() == "psoas_major");
+    CHECK(atlas.highlight().selected == std::vector<int>{node("muscle.psoas_major.L")});
+    atlas.open("latissimus_dorsi", Origin::LookUp);
+    atlas.back();
+    CHECK(atlas.openEntry() == "psoas_major");
+    CHECK(atlas.highlight().selected == std::vector<int>{node("muscle.psoas_major.L")});
+    atlas.forward();
+    CHECK(atlas.openEntry() == "latissimus_dorsi");
+    CHECK(atlas.highlight().selected.size() == 2);
+    CHECK_FALSE(atlas.canGoForward());
+}
+
+TEST_CASE("Esc clears what is on show but keeps the history, so Back brings it back", "[state]") {
+    AtlasState atlas = session();
+    atlas.open("trapezius_descending", Origin::LookUp);
+    atlas.open("psoas_major", Origin::LookUp);
+    atlas.run(CommandId::ClearSelection);
+    CHECK_FALSE(atlas.openEntry().has_value());
+    CHECK(atlas.highlight().empty());
+    REQUIRE(atlas.canGoBack());
+    atlas.run(CommandId::Back);
+    CHECK(atlas.openEntry() == "psoas_major");
+    atlas.run(CommandId::Back);
+    CHECK(atlas.openEntry() == "trapezius_descending");
+    CHECK_FALSE(atlas.canGoBack());
+}
+
+TEST_CASE("isolation follows the highlight: another pain pattern's muscles show, not disappear", "[state]") {
+    AtlasState atlas = session();
+    atlas.open("low_back_pain", Origin::LookUp);
+    atlas.run(CommandId::Isolate);
+    CHECK(atlas.view().isolate);
+    CHECK(visible(atlas, "muscle.quadratus_lumborum.L"));
+    CHECK_FALSE(visible(atlas, "muscle.biceps_femoris.L"));
+    atlas.open("hamstring_tightness", Origin::LookUp);
+    CHECK(atlas.view().isolate);  // the user set it: it stays
+    CHECK(visible(atlas, "muscle.biceps_femoris.L"));
+    CHECK(visible(atlas, "muscle.semitendinosus.R"));
+    CHECK_FALSE(visible(atlas, "muscle.quadratus_lumborum.L"));
+    // With nothing highlighted there is nothing to isolate: everything shows again.
+    atlas.clear();
+    CHECK_FALSE(atlas.view().isolate);
+    CHECK(visible(atlas, "muscle.quadratus_lumborum.L"));
+}
+
+TEST_CASE("x-ray the app turned on for a deep muscle goes off by itself for the next entry", "[state]") {
+    AtlasState atlas = session();
+    atlas.open("psoas_major", Origin::LookUp);
+    CHECK(atlas.view().xray);
+    CHECK(atlas.xrayByApp());
+    atlas.open("low_back_pain", Origin::LookUp);  // psoas and quadratus lumborum, deep: still needed
+    CHECK(atlas.view().xray);
+    atlas.open("latissimus_dorsi", Origin::LookUp);  // superficial: not needed
+    CHECK_FALSE(atlas.view().xray);
+    // Back to the deep muscle turns it on again, as looking it up did.
+    atlas.back();
+    atlas.back();
+    CHECK(atlas.openEntry() == "psoas_major");
+    CHECK(atlas.view().xray);
+}
+
+TEST_CASE("x-ray the user set stays, on or off, whatever is opened", "[state]") {
+    AtlasState atlas = session();
+    atlas.run(CommandId::ToggleXray);
+    REQUIRE(atlas.view().xray);
+    atlas.open("latissimus_dorsi", Origin::LookUp);
+    CHECK(atlas.view().xray);
+    CHECK_FALSE(atlas.xrayByApp());
+    atlas.run(CommandId::ToggleXray);
+    atlas.open("psoas_major", Origin::LookUp);
+    CHECK_FALSE(atlas.view().xray);  // turned off by the user: the app leaves it off
+    // Show all hands x-ray back to the app.
+    atlas.run(CommandId::ShowAll);
+    atlas.open("iliacus", Origin::LookUp);
+    CHECK(atlas.view().xray);
+}
+
+TEST_CASE("the command line's --select is a look-up, like search in the window", "[state]") {
+    AtlasState fromCommandLine = session();
+    StartView start;
+    start.select = "low_back_pain";
+    REQUIRE(fromCommandLine.applyStart(start));
+    AtlasState fromWindow = session();
+    fromWindow.open("low_back_pain", Origin::LookUp);
+    CHECK(fromCommandLine.view().xray);
+    CHECK(fromCommandLine.view().xray == fromWindow.view().xray);
+    CHECK(fromCommandLine.highlight().primary == fromWindow.highlight().primary);
+    CHECK(sameCamera(fromCommandLine.camera(), fromWindow.camera()));
+    // --xray / --no-xray are the user's choice.
+    AtlasState noXray = session();
+    start.xray = false;
+    REQUIRE(noXray.applyStart(start));
+    CHECK_FALSE(noXray.view().xray);
+}
+
+TEST_CASE("unknown names at start are one message each with suggestions; the valid rest applies", "[state]") {
+    AtlasState atlas = session();
+    StartView start;
+    start.select = "psoaz_major";
+    start.hide = {"latissimus_dorsi", "trapezoid"};
+    CHECK_FALSE(atlas.applyStart(start));
+    REQUIRE(atlas.messages().size() == 2);
+    CHECK(atlas.messages()[0].find("\"trapezoid\"") != std::string::npos);
+    CHECK(atlas.messages()[1] == "no entry or structure named \"psoaz_major\"; did you mean psoas_major?");
+    CHECK_FALSE(visible(atlas, "muscle.latissimus_dorsi.L"));
+}
+
+TEST_CASE("a look-up frames what it shows; a click leaves the camera where it is", "[state]") {
+    AtlasState atlas = session();
+    const OrbitCamera whole = atlas.camera();
+    atlas.click(node("muscle.gluteus_maximus.L"), false);
+    CHECK(sameCamera(atlas.camera(), whole));
+    atlas.open("levator_scapulae", Origin::LookUp);
+    CHECK_FALSE(sameCamera(atlas.camera(), whole));
+    CHECK(atlas.camera().distance() < whole.distance());
+    CHECK(atlas.camera().target().y > whole.target().y);  // the neck is above the middle of the body
+}
+
+TEST_CASE("Ctrl+click adds to the selection and takes out again, keeping the entry on show", "[state]") {
+    AtlasState atlas = session();
+    atlas.open("low_back_pain", Origin::LookUp);
+    const std::vector<int> primary = atlas.highlight().primary;
+    atlas.click(node("muscle.gluteus_maximus.L"), true);
+    CHECK(atlas.openEntry() == "low_back_pain");
+    CHECK(atlas.highlight().primary == primary);
+    CHECK(atlas.highlight().selected == std::vector<int>{node("muscle.gluteus_maximus.L")});
+    atlas.click(node("muscle.gluteus_maximus.R"), true);
+    CHECK(atlas.highlight().selected.size() == 2);
+    atlas.click(node("muscle.gluteus_maximus.L"), true);
+    atlas.click(node("muscle.gluteus_maximus.R"), true);
+    CHECK(atlas.openEntry() == "low_back_pain");  // the pain pattern stays with its muscles
+    CHECK(atlas.highlight().selected.empty());
+    CHECK(atlas.highlight().primary == primary);
+    // A muscle's entry is its selection: taking out both sides closes it.
+    atlas.open("psoas_major", Origin::LookUp);
+    atlas.click(node("muscle.psoas_major.L"), true);
+    atlas.click(node("muscle.psoas_major.R"), true);
+    CHECK_FALSE(atlas.openEntry().has_value());
+    CHECK(atlas.highlight().empty());
+}
+
+TEST_CASE("hide takes the selection away and clears it; show all brings everything back", "[state]") {
+    AtlasState atlas = session();
+    atlas.open("latissimus_dorsi", Origin::LookUp);
+    atlas.run(CommandId::HideSelection);
+    CHECK(atlas.highlight().empty());
+    CHECK_FALSE(visible(atlas, "muscle.latissimus_dorsi.L"));
+    CHECK_FALSE(visible(atlas, "muscle.latissimus_dorsi.R"));
+    atlas.run(CommandId::PeelMore);
+    atlas.run(CommandId::PeelMore);
+    CHECK(atlas.view().peelDepth() == 2);
+    atlas.run(CommandId::CycleSide);
+    CHECK(atlas.view().side == SideShown::Left);
+    atlas.run(CommandId::ShowAll);
+    CHECK(visible(atlas, "muscle.latissimus_dorsi.L"));
+    CHECK(atlas.view().peelDepth() == 0);
+    CHECK(atlas.view().side == SideShown::Both);
+}
+
+TEST_CASE("a camera move glides over a third of a second when animated", "[state]") {
+    AtlasState atlas = session();
+    atlas.setCameraAnimation(true);
+    const OrbitCamera start = atlas.camera();
+    atlas.run(CommandId::ViewLeft);
+    CHECK(atlas.cameraMoving());
+    CHECK(sameCamera(atlas.camera(), start));
+    const OrbitCamera goal = atlas.cameraGoal();
+    atlas.advanceTime(AtlasState::kCameraMoveSeconds / 2.0f);
+    CHECK_FALSE(sameCamera(atlas.camera(), start));
+    CHECK_FALSE(sameCamera(atlas.camera(), goal));
+    atlas.advanceTime(AtlasState::kCameraMoveSeconds);
+    CHECK_FALSE(atlas.cameraMoving());
+    CHECK(sameCamera(atlas.camera(), goal));
+    // Dragging stops a glide where it is.
+    atlas.run(CommandId::ViewAnterior);
+    atlas.orbit(10.0f, 0.0f);
+    CHECK_FALSE(atlas.cameraMoving());
+}
+
+TEST_CASE("a new model keeps the open entry, forgets clicked structures and resets the view", "[state]") {
+    AtlasState atlas = session();
+    atlas.open("psoas_major", Origin::LookUp);
+    atlas.click(node("bone.sacrum"), false);
+    atlas.run(CommandId::ToggleDim);
+    atlas.run(CommandId::Back);  // psoas again
+    atlas.setModel(builtInModel());
+    CHECK(atlas.openEntry() == "psoas_major");
+    CHECK(atlas.highlight().selected.size() == 2);
+    CHECK(atlas.view().others == OthersStyle::Normal);
+    CHECK_FALSE(atlas.canGoForward());  // the sacrum was only a click: it is gone
+}
+
+TEST_CASE("the history drops what was ahead, and ignores showing the same thing twice", "[state]") {
+    ShowingHistory history;
+    CHECK(history.current().empty());
+    CHECK_FALSE(history.back().has_value());
+    const Showing a{"a", std::nullopt};
+    const Showing b{"b", std::nullopt};
+    const Showing c{"c", std::nullopt};
+    history.push(a);
+    history.push(b);
+    history.push(b);
+    history.push(c);
+    CHECK(history.back() == b);
+    CHECK(history.back() == a);
+    CHECK_FALSE(history.canGoBack());
+    CHECK(history.forward() == b);
+    history.push(Showing{"d", std::nullopt});
+    CHECK_FALSE(history.canGoForward());
+    CHECK(history.back() == b);
+    history.clear();
+    CHECK(history.current().empty());
+    CHECK(history.canGoForward());  // d is still ahead
+    CHECK(history.back() == b);
+}
+
+TEST_CASE("keys reach the commands of the table, and letters reach a text box while typing", "[commands]") {
+    CHECK(commandForKey({Key::X}, false) == CommandId::ToggleXray);
+    CHECK(commandForKey({Key::Digit2}, false) == CommandId::ViewPosterior);
+    CHECK(commandForKey({Key::Home}, false) == CommandId::ResetView);
+    CHECK(commandForKey({Key::F, kCtrl}, false) == CommandId::Search);
+    CHECK(commandForKey({Key::F, kCtrl}, true) == CommandId::Search);
+    CHECK_FALSE(commandForKey({Key::X}, true).has_value());
+    CHECK(commandForKey({Key::Left, kAlt}, true) == CommandId::Back);
+    // Ctrl+S is not the side key (it will mean save).
+    CHECK(commandForKey({Key::S}, false) == CommandId::CycleSide);
+    CHECK_FALSE(commandForKey({Key::S, kCtrl}, false).has_value());
+    // Every command is listed once and every key is bound to one command.
+    std::vector<KeyChord> seen;
+    for (const CommandInfo& command : commandTable()) {
+        CHECK(&commandInfo(command.id) == &command);
+        CHECK_FALSE(command.label.empty());
+        CHECK_FALSE(command.help.empty());
+        for (const KeyChord& chord : command.keys) {
+            INFO(keyName(chord));
+            CHECK(std::find(seen.begin(), seen.end(), chord) == seen.end());
+            seen.push_back(chord);
+        }
+    }
+    CHECK(keysText(commandInfo(CommandId::ResetView)) == "R, Home");
+    CHECK(keyName({Key::Left, kAlt}) == "Alt+Left");
+}
+
+TEST_CASE("the README's key table is the command table", "[commands][readme]") {
+    std::ifstream in(test::sourceDir() / "README.md");
+    const std::string readme{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    const std::string begin = "<!-- key table: made by `dorsal keys --markdown` -->\n";
+    const std::string end = "<!-- end of key table -->";
+    const std::size_t from = readme.find(begin);
+    const std::size_t to = readme.find(end);
+    REQUIRE(from != std::string::npos);
+    REQUIRE(to != std::string::npos);
+    INFO("paste the output of `dorsal keys --markdown` between the markers in README.md");
+    CHECK(readme.substr(from + begin.size(), to - from - begin.size()) == keyTableMarkdown());
+}
