@@ -19,8 +19,9 @@ namespace {
 
 constexpr int kWindowWidth = 1280;
 constexpr int kWindowHeight = 800;
-// ImGui settles hover and layout changes over a few frames after any input.
-constexpr int kFramesAfterInput = 3;
+// ImGui settles hover and layout changes over a few frames after any input, and a request from a
+// panel (a menu item that opens a dialog whose text box takes the keyboard) needs three more.
+constexpr int kFramesAfterInput = 6;
 // A press and release closer than this many pixels is a click, not a drag.
 constexpr double kClickSlop = 4.0;
 

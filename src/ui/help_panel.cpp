@@ -15,12 +15,10 @@ public:
 
     void draw(UiFrame& frame) override {
         if (!frame.panelsShown || !frame.atlas->helpOpen()) return;
-        const Viewport& scene = frame.layout.scene;
-        ImGui::SetNextWindowPos(ImVec2(static_cast<float>(scene.x) + 0.5f * static_cast<float>(scene.width),
-                                       static_cast<float>(scene.y) + 0.5f * static_cast<float>(scene.height)),
-                                ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-        ImGui::SetNextWindowSizeConstraints(ImVec2(0.0f, 0.0f),
-                                            ImVec2(static_cast<float>(scene.width), static_cast<float>(scene.height)));
+        // Over the middle of the whole frame: with an entry open the 3D view alone is too narrow.
+        const ImVec2 display = ImGui::GetIO().DisplaySize;
+        ImGui::SetNextWindowPos(ImVec2(0.5f * display.x, 0.5f * display.y), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+        ImGui::SetNextWindowSizeConstraints(ImVec2(0.0f, 0.0f), display);
         ImGui::SetNextWindowBgAlpha(0.95f);
         bool open = true;
         ImGui::Begin("Keys and mouse (F1 closes)", &open,

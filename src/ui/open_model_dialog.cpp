@@ -30,7 +30,7 @@ public:
         if (std::exchange(focusPath_, false)) ImGui::SetKeyboardFocusHere();
         ImGui::SetNextItemWidth(-1.0f);
         const bool entered = ImGui::InputTextWithHint("##path", "/home/me/models/back.glb", path_, sizeof(path_),
-                                                      ImGuiInputTextFlags_EnterReturnsTrue);
+                                                      ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll);
         ImGui::BeginDisabled(path_[0] == '\0');
         const bool open = ImGui::Button("Open") || (entered && path_[0] != '\0');
         ImGui::EndDisabled();
