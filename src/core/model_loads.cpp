@@ -23,7 +23,7 @@ void ModelLoads::start(const std::filesystem::path& path) {
     auto load = std::make_unique<Load>();
     load->path = path;
     LoadControl* control = &load->control;  // lives as long as the load: freed only after its thread ends
-    load->result = std::async(std::launch::async, [path, control] { return loadModel(path, control); });
+    load->result = std::async(std::launch::async, [this, path, control] { return loader_(path, control); });
     current_ = std::move(load);
 }
 

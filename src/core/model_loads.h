@@ -4,10 +4,12 @@
 // result is dropped.
 
 #include <filesystem>
+#include <functional>
 #include <future>
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/model.h"
@@ -17,7 +19,12 @@ namespace dorsal {
 
 class ModelLoads {
 public:
-    ModelLoads() = default;
+    // How a file becomes a model: loadModel, or a stand-in in tests.
+    using Loader = std::function<Model(const std::filesystem::path&, LoadControl*)>;
+
+    explicit ModelLoads(Loader loader = [](const std::filesystem::path& path, LoadControl* control) {
+        return loadModel(path, control);
+    }) : loader_(std::move(loader)) {}
     // Cancels every load and waits for their threads.
     ~ModelLoads();
     ModelLoads(const ModelLoads&) = delete;
@@ -51,6 +58,7 @@ private:
     // Forgets cancelled loads whose threads have finished.
     void reapCancelled();
 
+    Loader loader_;
     std::unique_ptr<Load> current_;
     std::vector<std::unique_ptr<Load>> cancelled_;
 };
