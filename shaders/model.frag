@@ -61,7 +61,8 @@ void main() {
         highlight = 0.65;
         rimStrength = 0.7;
     } else if (uHighlightStyle == 3) {
-        float hatch = step(0.5, fract((gl_FragCoord.x + gl_FragCoord.y) / 10.0));
+        // Seen through (cut away), a hatch would veil what lies behind: a plain amber tint.
+        float hatch = uGhost ? 0.5 : step(0.5, fract((gl_FragCoord.x + gl_FragCoord.y) / 10.0));
         highlight = 0.75 * hatch;
     }
     albedo = mix(albedo, highlightColour, highlight);

@@ -93,15 +93,18 @@ ParsedCommandLine parseCommandLine(int argc, const char* const* argv) {
                    "Open this entry at start and highlight it: a muscle (psoas_major), group, pain pattern, ... "
                    "or a node name");
     app.add_option("--content", options.contentDir, "Content folder to read")->default_str("the built-in content");
-    app.add_option("--view", view, "Initial view: anterior, posterior, left, right, superior or oblique")
-        ->default_str(view);
+    CLI::Option* viewOption =
+        app.add_option("--view", view,
+                       "Initial view: anterior, posterior, left, right, superior or oblique; with --select, the side "
+                       "to show it from (by default the one it is best seen from)")
+            ->default_str(view);
     app.add_flag("--isolate", options.start.isolate, "Show only the --select structures");
     app.add_option("--hide", options.start.hide, "Structures to hide, comma-separated: entry ids (both sides) or node names")
         ->delimiter(',');
-    bool xray = false;
-    CLI::Option* xrayFlag = app.add_flag("--xray,!--no-xray", xray,
-                                         "X-ray on or off: all but the highlight (or but the bones) see-through; "
-                                         "by default on when what --select shows is a deep muscle");
+    app.add_flag("--xray", options.start.xray, "X-ray: all but the highlight (or but the bones) see-through");
+    bool noCutaway = false;
+    app.add_flag("--no-cutaway", noCutaway,
+                 "Leave solid what covers the highlighted muscles (by default it is see-through)");
     app.add_flag("--dim", options.start.dimOthers, "Grey out what is not highlighted");
     std::string layers;
     app.add_option("--layers", layers, "Layers to show, comma-separated: skin, superficial, intermediate, deep, bones")
@@ -166,8 +169,9 @@ ParsedCommandLine parseCommandLine(int argc, const char* const* argv) {
                     " (anterior, posterior, left, right, superior, oblique)");
     }
     options.view = *preset;
+    if (viewOption->count() > 0) options.start.view = *preset;
     options.showUi = !noUi;
-    if (xrayFlag->count() > 0) options.start.xray = xray;
+    options.start.cutaway = !noCutaway;
     if (!layers.empty()) {
         options.start.strataShown.fill(false);
         std::size_t start = 0;

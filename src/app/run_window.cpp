@@ -49,6 +49,7 @@ std::optional<Key> keyOf(int glfwKey) {
         case GLFW_KEY_5: return Key::Digit5;
         case GLFW_KEY_6: return Key::Digit6;
         case GLFW_KEY_A: return Key::A;
+        case GLFW_KEY_C: return Key::C;
         case GLFW_KEY_D: return Key::D;
         case GLFW_KEY_F: return Key::F;
         case GLFW_KEY_H: return Key::H;

@@ -32,20 +32,28 @@ std::vector<int> nodesOfEntry(const Model& model, const Content& content, const 
     return nodes;
 }
 
+std::vector<std::string> primaryMusclesOf(const Content& content, const std::string& id) {
+    if (content.muscle(id)) return {id};
+    if (content.group(id)) {
+        std::vector<std::string> members;
+        for (const Muscle* m : content.membersOf(id)) members.push_back(m->id);
+        return members;
+    }
+    if (const PainPattern* pain = content.pain(id)) return pain->primaryMuscles;
+    if (const Technique* technique = content.technique(id)) return technique->targetMuscles;
+    if (const Stretch* stretch = content.stretch(id)) return stretch->targetMuscles;
+    if (const Guide* guide = content.guide(id)) return guide->tightMuscles;
+    return {};
+}
+
 Highlight highlightForEntry(const Model& model, const Content& content, const std::string& id) {
     Highlight h;
     if (content.muscle(id) || content.group(id)) {
         h.selected = nodesOfEntry(model, content, id);
-    } else if (const PainPattern* pain = content.pain(id)) {
-        h.primary = nodesOfMuscles(model, content, pain->primaryMuscles);
-        h.secondary = nodesOfMuscles(model, content, pain->secondaryMuscles);
-    } else if (const Technique* technique = content.technique(id)) {
-        h.primary = nodesOfMuscles(model, content, technique->targetMuscles);
-    } else if (const Stretch* stretch = content.stretch(id)) {
-        h.primary = nodesOfMuscles(model, content, stretch->targetMuscles);
-    } else if (const Guide* guide = content.guide(id)) {
-        h.primary = nodesOfMuscles(model, content, guide->tightMuscles);
-        h.secondary = nodesOfMuscles(model, content, guide->weakMuscles);
+    } else if (content.pain(id) || content.technique(id) || content.stretch(id) || content.guide(id)) {
+        h.primary = nodesOfMuscles(model, content, primaryMusclesOf(content, id));
+        if (const PainPattern* pain = content.pain(id)) h.secondary = nodesOfMuscles(model, content, pain->secondaryMuscles);
+        if (const Guide* guide = content.guide(id)) h.secondary = nodesOfMuscles(model, content, guide->weakMuscles);
     } else {
         h.selected = nodesOfEntry(model, content, id);  // a bone, or nothing
     }

@@ -20,6 +20,11 @@ std::vector<int> nodesOfEntry(const Model& model, const Content& content, const 
 // muscles; a guide its tight (primary) and weak (secondary) muscles. Unknown ids clear everything.
 Highlight highlightForEntry(const Model& model, const Content& content, const std::string& id);
 
+// The muscles an entry is mainly about, in the order it lists them (the first matter most): a
+// muscle itself, a group's members, a pain pattern's primary muscles, a technique's or stretch's
+// targets, a guide's tight muscles. Empty for other entries and unknown ids.
+std::vector<std::string> primaryMusclesOf(const Content& content, const std::string& id);
+
 // "Psoas major (left)" from the content's name of the node's muscle; the plain node name otherwise.
 std::string displayNameOfNode(const Model& model, const Content& content, int node);
 

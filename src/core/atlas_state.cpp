@@ -92,7 +92,6 @@ void AtlasState::setModel(Model model) {
     const bool labels = view_.labels;
     view_ = ViewState{};
     view_.labels = labels;
-    xrayOwner_ = Owner::App;
     history_.forgetPicks();
     refresh(Origin::Click);
     resetCamera();
@@ -181,23 +180,72 @@ void AtlasState::refresh(Origin origin) {
         if (item.picked) highlight_.selected = *item.picked;
     }
     if (highlight_.empty()) view_.isolate = false;
-    if (xrayOwner_ == Owner::App) {
-        // A deep muscle looked up is hidden under others from every side: x-ray shows it. What
-        // the app turned on, it turns off once nothing shown needs it.
-        const bool needed = highlightNeedsXray();
-        if (!needed) view_.xray = false;
-        if (needed && origin == Origin::LookUp) view_.xray = true;
-    }
-    if (origin == Origin::LookUp) frameHighlight();
+    if (origin == Origin::LookUp) lookAtHighlight();
 }
 
-bool AtlasState::highlightNeedsXray() const {
-    const auto isDeep = [&](int node) {
-        return static_cast<std::size_t>(node) < strata_.size() && strata_[static_cast<std::size_t>(node)] == Stratum::Deep;
+TargetGroups AtlasState::targetGroups() const {
+    TargetGroups groups;
+    if (!model_) return groups;
+    const Showing item = history_.current();
+    if (!highlight_.selected.empty()) {
+        groups.push_back(highlight_.selected);
+    } else if (item.entry) {
+        // The entry's muscles in the order it lists them: the first matter most.
+        for (const std::string& muscle : primaryMusclesOf(content_, *item.entry)) {
+            std::vector<int> nodes = nodesOfEntry(*model_, content_, muscle);
+            if (!nodes.empty()) groups.push_back(std::move(nodes));
+        }
+    }
+    return groups;
+}
+
+void AtlasState::lookAtHighlight() {
+    const TargetGroups groups = targetGroups();
+    if (groups.empty()) return;
+    Bounds box;
+    for (const std::vector<int>* nodes : {&highlight_.selected, &highlight_.primary, &highlight_.secondary}) {
+        for (int node : *nodes) box.add(model_->subtreeBounds(node));
+    }
+    const float aspect = layout().scene.aspect();
+    const auto framedFrom = [&](ViewPreset preset) {
+        OrbitCamera camera;
+        camera.frame(model_->bounds, aspect, preset);
+        camera.fit(box, aspect);
+        return camera;
     };
-    const Highlight& h = highlight_;
-    return std::any_of(h.selected.begin(), h.selected.end(), isDeep) ||
-           std::any_of(h.primary.begin(), h.primary.end(), isDeep);
+    ViewPreset preset = ViewPreset::Posterior;
+    if (viewOfNextLookUp_) {
+        preset = *std::exchange(viewOfNextLookUp_, std::nullopt);
+    } else {
+        const std::vector<NodeLook> plain = lookOfNodes(*model_, strata_, view_, highlight_);
+        const auto solid = [&](int node) {
+            const NodeLook& look = plain[static_cast<std::size_t>(node)];
+            return look.visible && !look.ghost;
+        };
+        preset = bestViewFor(*model_, groups, [&](ViewPreset p) { return framedFrom(p).eye(); }, solid).preset;
+    }
+    moveCamera(framedFrom(preset));
+}
+
+const std::vector<int>& AtlasState::seeThrough() const {
+    static const std::vector<int> none;
+    if (!model_ || !view_.cutaway || view_.xray || highlight_.empty()) return none;
+    const OrbitCamera& eyeCamera = cameraGoal();
+    const glm::vec3 direction = glm::normalize(eyeCamera.eye() - eyeCamera.target());
+    // A turn of a few degrees changes little of what covers what; the cutaway follows bigger ones.
+    constexpr float kCosOfFollowAngle = 0.9986f;  // 3 degrees
+    if (cutaway_ && cutaway_->highlight == highlight_ && cutaway_->view == view_ &&
+        glm::dot(cutaway_->eyeDirection, direction) > kCosOfFollowAngle) {
+        return cutaway_->seeThrough;
+    }
+    const std::vector<NodeLook> plain = lookOfNodes(*model_, strata_, view_, highlight_);
+    const auto solid = [&](int node) {
+        const NodeLook& look = plain[static_cast<std::size_t>(node)];
+        return look.visible && !look.ghost;
+    };
+    cutaway_ = CutawayCache{cutawayFor(*model_, targetGroups(), eyeCamera.eye(), solid).seeThrough, direction,
+                            highlight_, view_};
+    return cutaway_->seeThrough;
 }
 
 bool AtlasState::hideByName(const std::string& name) {
@@ -252,24 +300,22 @@ void AtlasState::setStratumShown(Stratum stratum, bool shown) {
     if (index < view_.strataShown.size()) view_.strataShown[index] = shown;
 }
 
-void AtlasState::setXray(bool on) {
-    view_.xray = on;
-    xrayOwner_ = Owner::User;
-}
-
 std::vector<NodeLook> AtlasState::looks() const {
-    return model_ ? lookOfNodes(*model_, strata_, view_, highlight_) : std::vector<NodeLook>{};
+    return model_ ? lookOfNodes(*model_, strata_, view_, highlight_, seeThrough()) : std::vector<NodeLook>{};
 }
 
 bool AtlasState::applyStart(const StartView& start) {
     bool ok = true;
     for (const std::string& name : start.hide) ok = hideByName(name) && ok;
-    if (start.xray) setXray(*start.xray);
+    view_.xray = start.xray;
+    view_.cutaway = start.cutaway;
     view_.others = start.dimOthers ? OthersStyle::Dimmed : OthersStyle::Normal;
     view_.strataShown = start.strataShown;
     view_.side = start.side;
     view_.labels = start.labels;
+    viewOfNextLookUp_ = start.view;
     if (!start.select.empty()) ok = selectByName(start.select) && ok;
+    viewOfNextLookUp_.reset();
     if (start.isolate && !highlight_.empty()) {
         view_.isolate = true;
         frameHighlight();
@@ -297,11 +343,9 @@ void AtlasState::run(CommandId id) {
             view_.hidden.insert(view_.hidden.end(), selected.begin(), selected.end());
             return clear();
         }
-        case CommandId::ShowAll:
-            view_.showAll();
-            xrayOwner_ = Owner::App;
-            return;
-        case CommandId::ToggleXray: return setXray(!view_.xray);
+        case CommandId::ShowAll: return view_.showAll();
+        case CommandId::ToggleXray: view_.xray = !view_.xray; return;
+        case CommandId::ToggleCutaway: view_.cutaway = !view_.cutaway; return;
         case CommandId::ToggleDim:
             view_.others = view_.others == OthersStyle::Dimmed ? OthersStyle::Normal : OthersStyle::Dimmed;
             return;

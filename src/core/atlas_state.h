@@ -9,10 +9,13 @@
 // - The highlight is always derived from what is on show: the open entry's structures, or the
 //   structures clicked (which replace the entry's own selection but keep a pain pattern's
 //   related muscles). Nothing else writes it.
-// - A look-up (search, a link, --select) or a step through the history frames what it shows.
-//   A click does not move the camera.
-// - Modes the app turns on by itself (x-ray for a deep muscle) are turned off by itself when what
-//   is shown next does not need them. A mode the user set stays until the user changes it.
+// - A look-up (search, a link, --select) or a step through the history turns the camera to the
+//   view from which what it shows is best seen, and frames it. A click does not move the camera.
+// - Whatever covers the highlighted muscles from the eye is drawn see-through (the cutaway), the
+//   most important muscles first: a pain pattern's first primary muscle is never hidden by a later
+//   one, and a secondary muscle never hides a primary one. The app chooses what is see-through
+//   afresh for whatever is shown and wherever the eye is; the user can turn the cutaway off, and
+//   x-ray (everything see-through) is the user's alone.
 // - Isolation shows only the highlight, whatever is highlighted next; it ends when nothing is.
 // - Back and forward restore exactly what was on show, including a single clicked side; Esc
 //   clears what is on show and Back brings it back.
@@ -29,6 +32,7 @@
 #include "core/camera.h"
 #include "core/commands.h"
 #include "core/content.h"
+#include "core/cutaway.h"
 #include "core/model.h"
 #include "core/view_state.h"
 
@@ -82,9 +86,11 @@ enum class Origin {
 // What the command line (or a saved start) asks to show first.
 struct StartView {
     std::string select;             // an entry id or node name, looked up
+    std::optional<ViewPreset> view; // the side to show it from; nullopt: the one it is best seen from
     std::vector<std::string> hide;  // entry ids or node names
     bool isolate = false;
-    std::optional<bool> xray;       // nullopt: the app decides (on for a deep muscle)
+    bool xray = false;
+    bool cutaway = true;
     bool dimOthers = false;
     std::array<bool, kPeelableStrata> strataShown{true, true, true, true, true};
     SideShown side = SideShown::Both;
@@ -154,12 +160,10 @@ public:
     void setPeel(int depth);
     void setSide(SideShown side);
     void setStratumShown(Stratum stratum, bool shown);
-    // Sets x-ray as the user's choice: the app no longer turns it on or off by itself.
-    void setXray(bool on);
-    // Whether x-ray was turned on by the app (for a deep muscle) rather than by the user.
-    bool xrayByApp() const { return xrayOwner_ == Owner::App && view_.xray; }
-    // The look of every node this frame.
+    // The look of every node this frame, the cutaway included.
     std::vector<NodeLook> looks() const;
+    // What the cutaway draws see-through now, so that the highlight shows.
+    const std::vector<int>& seeThrough() const;
 
     // Applies what the command line asks for at start. Needs a model. False (with a message) when
     // a name is unknown; what was valid is applied.
@@ -213,13 +217,14 @@ public:
     void dismissMessage(std::size_t index);
 
 private:
-    enum class Owner { App, User };
-
     // Shows `item` as the result of a request from `origin`; `step` makes it a new history step.
     void show(const Showing& item, Origin origin, bool step);
-    // Re-derives the highlight and what follows from it (isolation, x-ray by the app).
+    // Re-derives the highlight and what follows from it (isolation, the view of a look-up).
     void refresh(Origin origin);
-    bool highlightNeedsXray() const;
+    // The highlighted structures in order of importance, for the cutaway and the choice of view.
+    TargetGroups targetGroups() const;
+    // Turns to the view from which the highlight is best seen and frames it.
+    void lookAtHighlight();
     std::string unknownNameMessage(const std::string& name) const;
     OrbitCamera wholeModelFrom(ViewPreset preset) const;
     void moveCamera(const OrbitCamera& to);
@@ -236,7 +241,15 @@ private:
     ShowingHistory history_;
     Highlight highlight_;
     ViewState view_;
-    Owner xrayOwner_ = Owner::App;
+    // The cutaway, computed when first asked for after a change, for the eye it was computed from.
+    struct CutawayCache {
+        std::vector<int> seeThrough;
+        glm::vec3 eyeDirection{0.0f};
+        Highlight highlight;
+        ViewState view;
+    };
+    mutable std::optional<CutawayCache> cutaway_;
+    std::optional<ViewPreset> viewOfNextLookUp_;
     OrbitCamera camera_;
     std::optional<CameraMove> cameraMove_;
     bool animateCamera_ = false;

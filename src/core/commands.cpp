@@ -23,6 +23,7 @@ const std::vector<CommandInfo>& table() {
         {HideSelection, Menu::Show, {{Key::H}}, "Hide", "hide the selected structures"},
         {ShowAll, Menu::Show, {{Key::A}}, "Show all", "everything visible again, x-ray off"},
         {ToggleXray, Menu::Show, {{Key::X}}, "X-ray", "everything but the highlight see-through"},
+        {ToggleCutaway, Menu::Show, {{Key::C}}, "Cutaway", "see through only what covers the highlighted muscles"},
         {ToggleDim, Menu::Show, {{Key::D}}, "Dim others", "grey out what is not highlighted"},
         {ToggleLabels, Menu::Show, {{Key::L}}, "Labels", "names of the highlighted muscles"},
         {PeelMore, Menu::Show, {{Key::RightBracket}}, "Peel a layer", "take away the outermost layer shown"},
@@ -59,6 +60,7 @@ std::string_view baseKeyName(Key key) {
         case Key::Digit5: return "5";
         case Key::Digit6: return "6";
         case Key::A: return "A";
+        case Key::C: return "C";
         case Key::D: return "D";
         case Key::F: return "F";
         case Key::H: return "H";

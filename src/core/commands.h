@@ -24,6 +24,7 @@ enum class CommandId {
     HideSelection,
     ShowAll,
     ToggleXray,
+    ToggleCutaway,
     ToggleDim,
     ToggleLabels,
     PeelMore,
@@ -41,7 +42,7 @@ enum class CommandId {
 // The keys Dorsal binds, independent of the window library (the app maps its key codes to these).
 enum class Key {
     Digit1, Digit2, Digit3, Digit4, Digit5, Digit6,
-    A, D, F, H, I, L, Q, R, S, X,
+    A, C, D, F, H, I, L, Q, R, S, X,
     LeftBracket, RightBracket,
     Escape, Home, Left, Right, F1,
     MouseBack, MouseForward,  // the side buttons of a mouse

@@ -58,11 +58,12 @@ void ViewState::showAll() {
     side = SideShown::Both;
     xray = false;
     isolate = false;
+    cutaway = true;
     hidden.clear();
 }
 
 std::vector<NodeLook> lookOfNodes(const Model& model, const std::vector<Stratum>& strata, const ViewState& view,
-                                  const Highlight& highlight) {
+                                  const Highlight& highlight, const std::vector<int>& seeThrough) {
     std::vector<NodeLook> looks(model.nodes.size());
     const bool anyHighlight = !highlight.empty();
     const bool isolating = view.isolate && anyHighlight;
@@ -81,9 +82,10 @@ std::vector<NodeLook> lookOfNodes(const Model& model, const std::vector<Stratum>
         const bool highlighted = look.style != HighlightStyle::None;
         look.visible = stratumShown && sideShown && !withinAny(model, node, view.hidden) && (!isolating || highlighted);
         // X-ray keeps the highlight solid; with nothing highlighted it keeps the skeleton solid.
-        look.ghost = view.xray && !highlighted && (anyHighlight || stratum != Stratum::Bone);
+        const bool cutAway = std::find(seeThrough.begin(), seeThrough.end(), node) != seeThrough.end();
+        look.ghost = cutAway || (view.xray && !highlighted && (anyHighlight || stratum != Stratum::Bone));
         look.dimmed = anyHighlight && !highlighted && view.others == OthersStyle::Dimmed;
-        look.overGhosts = view.xray && highlighted;
+        look.overGhosts = highlighted && !look.ghost && (view.xray || !seeThrough.empty());
     }
     return looks;
 }

@@ -34,6 +34,7 @@ struct Highlight {
     std::vector<int> secondary;
 
     bool empty() const { return selected.empty() && primary.empty() && secondary.empty(); }
+    bool operator==(const Highlight&) const = default;
     // The style of `node`: the strongest of the sets that hold it or one of its ancestors.
     HighlightStyle styleOf(const Model& model, int node) const;
 };
@@ -58,15 +59,18 @@ struct ViewState {
     SideShown side = SideShown::Both;
     OthersStyle others = OthersStyle::Normal;
     bool xray = false;          // everything but the highlight (or but the bones) translucent
+    bool cutaway = true;        // what covers the highlighted muscles see-through (the app picks it)
     bool labels = true;         // names of highlighted muscles with leader lines
     bool isolate = false;       // only the highlight shows (everything, when nothing is highlighted)
     std::vector<int> hidden;    // nodes hidden by the user
 
+    bool operator==(const ViewState&) const = default;
     // Peels from the skin down: hides the first `depth` strata (0: none; 4: all but the bones).
     void peel(int depth);
     // How many strata are peeled from the outside: 0 to 4 (what the peel slider shows).
     int peelDepth() const;
-    // Everything visible again: all strata, both sides, no isolation, nothing hidden, no x-ray.
+    // Everything visible again: all strata, both sides, no isolation, nothing hidden, no x-ray,
+    // the cutaway on.
     void showAll();
 };
 
@@ -80,10 +84,11 @@ struct NodeLook {
 };
 
 // The look of every node of `model`, given each node's stratum (`strata`, one per node), the view
-// state and the highlight. A hidden node hides its children. Highlighted nodes are never ghosts or
-// dimmed.
+// state, the highlight, and the nodes the cutaway makes see-through (`seeThrough`). A hidden node
+// hides its children. Highlighted nodes are never dimmed, and ghosts only when the cutaway makes
+// them see-through (a less important muscle over a more important one).
 std::vector<NodeLook> lookOfNodes(const Model& model, const std::vector<Stratum>& strata, const ViewState& view,
-                                  const Highlight& highlight);
+                                  const Highlight& highlight, const std::vector<int>& seeThrough = {});
 
 // Panel sizes at a UI scale of 1, in pixels.
 inline constexpr int kSidePanelWidth = 330;

@@ -83,7 +83,7 @@ TEST_CASE("the view options set what is shown at start", "[cli]") {
     const StartView& start = result.options->start;
     CHECK(start.select == "psoas_major");
     CHECK(start.isolate);
-    CHECK(start.xray == true);
+    CHECK(start.xray);
     CHECK(start.labels);
     CHECK(start.dimOthers);
     CHECK(start.side == SideShown::Left);
@@ -91,12 +91,16 @@ TEST_CASE("the view options set what is shown at start", "[cli]") {
     const ParsedCommandLine hide = parse({"--output", "a.png", "--hide", "rectus_abdominis,external_oblique"});
     REQUIRE(hide.options.has_value());
     CHECK(hide.options->start.hide == std::vector<std::string>{"rectus_abdominis", "external_oblique"});
-    // Without --xray or --no-xray the app decides; a picture has labels only with --labels.
-    CHECK_FALSE(hide.options->start.xray.has_value());
+    // By default: no x-ray, the cutaway on, the side chosen by what is shown; a picture has labels
+    // only with --labels.
+    CHECK_FALSE(hide.options->start.xray);
+    CHECK(hide.options->start.cutaway);
+    CHECK_FALSE(hide.options->start.view.has_value());
     CHECK_FALSE(hide.options->start.labels);
-    const ParsedCommandLine noXray = parse({"--output", "a.png", "--no-xray"});
-    REQUIRE(noXray.options.has_value());
-    CHECK(noXray.options->start.xray == false);
+    const ParsedCommandLine chosen = parse({"--output", "a.png", "--no-cutaway", "--view", "left"});
+    REQUIRE(chosen.options.has_value());
+    CHECK_FALSE(chosen.options->start.cutaway);
+    CHECK(chosen.options->start.view == ViewPreset::Left);
     // The window starts with labels on.
     const ParsedCommandLine window = parse({"--select", "psoas_major"});
     REQUIRE(window.options.has_value());

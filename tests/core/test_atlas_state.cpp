@@ -115,36 +115,49 @@ TEST_CASE("isolation follows the highlight: another pain pattern's muscles show,
     CHECK(visible(atlas, "muscle.quadratus_lumborum.L"));
 }
 
-TEST_CASE("x-ray the app turned on for a deep muscle goes off by itself for the next entry", "[state]") {
+TEST_CASE("a look-up turns to the view its muscles are best seen from, and cuts away what covers them", "[state]") {
     AtlasState atlas = session();
+    // The psoas lies deep in the belly: it is shown from the front, the abdominal wall see-through.
     atlas.open("psoas_major", Origin::LookUp);
-    CHECK(atlas.view().xray);
-    CHECK(atlas.xrayByApp());
-    atlas.open("low_back_pain", Origin::LookUp);  // psoas and quadratus lumborum, deep: still needed
-    CHECK(atlas.view().xray);
-    atlas.open("latissimus_dorsi", Origin::LookUp);  // superficial: not needed
-    CHECK_FALSE(atlas.view().xray);
-    // Back to the deep muscle turns it on again, as looking it up did.
-    atlas.back();
-    atlas.back();
-    CHECK(atlas.openEntry() == "psoas_major");
-    CHECK(atlas.view().xray);
+    const glm::vec3 towardsEye = atlas.camera().eye() - atlas.camera().target();
+    CHECK(towardsEye.z > 0.0f);  // in front (the model faces +Z)
+    const std::vector<int>& cut = atlas.seeThrough();
+    CHECK(std::find(cut.begin(), cut.end(), node("muscle.rectus_abdominis.L")) != cut.end());
+    const std::vector<NodeLook> looks = atlas.looks();
+    CHECK_FALSE(looks[static_cast<std::size_t>(node("muscle.psoas_major.L"))].ghost);
+    CHECK(looks[static_cast<std::size_t>(node("muscle.rectus_abdominis.L"))].ghost);
+    // The latissimus dorsi is seen from behind; the psoas's see-through structures are solid again.
+    atlas.open("latissimus_dorsi", Origin::LookUp);
+    CHECK((atlas.camera().eye() - atlas.camera().target()).z < 0.0f);
+    CHECK_FALSE(atlas.looks()[static_cast<std::size_t>(node("muscle.rectus_abdominis.L"))].ghost);
+    CHECK_FALSE(atlas.looks()[static_cast<std::size_t>(node("muscle.latissimus_dorsi.L"))].ghost);
 }
 
-TEST_CASE("x-ray the user set stays, on or off, whatever is opened", "[state]") {
+TEST_CASE("a pain pattern's first muscles are never hidden by later ones or by secondary ones", "[state]") {
+    AtlasState atlas = session();
+    atlas.open("upper_back_pain", Origin::LookUp);  // rhomboids first, the trapezius over them later
+    const std::vector<int>& cut = atlas.seeThrough();
+    CHECK(std::find(cut.begin(), cut.end(), node("muscle.trapezius_transverse.L")) != cut.end());
+    CHECK(std::find(cut.begin(), cut.end(), node("muscle.rhomboid_major.L")) == cut.end());
+    atlas.open("piriformis_syndrome", Origin::LookUp);  // piriformis under the gluteus maximus (secondary)
+    CHECK(std::find(atlas.seeThrough().begin(), atlas.seeThrough().end(), node("muscle.gluteus_maximus.R")) !=
+          atlas.seeThrough().end());
+}
+
+TEST_CASE("x-ray and the cutaway are the user's to switch; show all turns x-ray off and the cutaway on", "[state]") {
     AtlasState atlas = session();
     atlas.run(CommandId::ToggleXray);
     REQUIRE(atlas.view().xray);
     atlas.open("latissimus_dorsi", Origin::LookUp);
     CHECK(atlas.view().xray);
-    CHECK_FALSE(atlas.xrayByApp());
     atlas.run(CommandId::ToggleXray);
+    atlas.run(CommandId::ToggleCutaway);
     atlas.open("psoas_major", Origin::LookUp);
-    CHECK_FALSE(atlas.view().xray);  // turned off by the user: the app leaves it off
-    // Show all hands x-ray back to the app.
+    CHECK_FALSE(atlas.view().xray);
+    CHECK(atlas.seeThrough().empty());  // the user turned the cutaway off: the psoas stays covered
     atlas.run(CommandId::ShowAll);
-    atlas.open("iliacus", Origin::LookUp);
-    CHECK(atlas.view().xray);
+    CHECK(atlas.view().cutaway);
+    CHECK_FALSE(atlas.seeThrough().empty());
 }
 
 TEST_CASE("the command line's --select is a look-up, like search in the window", "[state]") {
@@ -154,15 +167,17 @@ TEST_CASE("the command line's --select is a look-up, like search in the window",
     REQUIRE(fromCommandLine.applyStart(start));
     AtlasState fromWindow = session();
     fromWindow.open("low_back_pain", Origin::LookUp);
-    CHECK(fromCommandLine.view().xray);
-    CHECK(fromCommandLine.view().xray == fromWindow.view().xray);
     CHECK(fromCommandLine.highlight().primary == fromWindow.highlight().primary);
     CHECK(sameCamera(fromCommandLine.camera(), fromWindow.camera()));
-    // --xray / --no-xray are the user's choice.
-    AtlasState noXray = session();
-    start.xray = false;
-    REQUIRE(noXray.applyStart(start));
-    CHECK_FALSE(noXray.view().xray);
+    CHECK(fromCommandLine.seeThrough() == fromWindow.seeThrough());
+    // --view chooses the side; the cutaway follows it.
+    AtlasState fromBehind = session();
+    start.select = "psoas_major";
+    start.view = ViewPreset::Posterior;
+    REQUIRE(fromBehind.applyStart(start));
+    CHECK((fromBehind.camera().eye() - fromBehind.camera().target()).z < 0.0f);
+    CHECK_FALSE(fromBehind.looks()[static_cast<std::size_t>(node("muscle.psoas_major.R"))].ghost);
+    CHECK_FALSE(fromBehind.seeThrough().empty());
 }
 
 TEST_CASE("unknown names at start are one message each with suggestions; the valid rest applies", "[state]") {
@@ -186,6 +201,10 @@ TEST_CASE("a look-up frames what it shows; a click leaves the camera where it is
     CHECK_FALSE(sameCamera(atlas.camera(), whole));
     CHECK(atlas.camera().distance() < whole.distance());
     CHECK(atlas.camera().target().y > whole.target().y);  // the neck is above the middle of the body
+    // F frames what is highlighted from where the camera looks now.
+    atlas.run(CommandId::ViewLeft);
+    atlas.run(CommandId::FrameHighlight);
+    CHECK((atlas.camera().eye() - atlas.camera().target()).x > 0.0f);
 }
 
 TEST_CASE("Ctrl+click adds to the selection and takes out again, keeping the entry on show", "[state]") {
