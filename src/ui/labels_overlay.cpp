@@ -1,32 +1,21 @@
 #include <algorithm>
-#include <limits>
-#include <optional>
-#include <map>
+#include <cmath>
+#include <string>
 
 #include <imgui.h>
 
 #include "core/atlas.h"
-#include "core/picking.h"
+#include "core/labels.h"
 #include "ui/panels.h"
 
 namespace dorsal {
 
 namespace {
 
-// How far in front of a vertex another surface may be and the vertex still count as seen: the
-// thickness of a fascia, so that touching muscles do not hide each other's edges.
-constexpr float kSurfaceTolerance = 0.004f;
-
-// One label to draw: its text, style and the point it names.
-struct Label {
-    std::string text;
-    HighlightStyle style = HighlightStyle::None;
-    glm::vec2 anchor{0.0f};
-};
-
-// The hover tooltip, and labels naming the highlighted structures in the 3D view, as an atlas
-// does: only what can be seen from here, each muscle once, left and right pairs alternating between the two sides so that leader
-// lines never cross the body, drawn under the panels.
+// The hover tooltip, and labels with leader lines naming the highlighted structures in the 3D
+// view, as an atlas does: in columns at the sides, in the order of the heights they point at so
+// that leaders do not cross, drawn under the panels. Which structures get one is core's choice
+// (chooseLabels).
 class LabelsOverlay : public Panel {
 public:
     explicit LabelsOverlay(float scale) : scale_(scale) {}
@@ -36,12 +25,16 @@ public:
             ImGui::SetTooltip("%s", displayNameOfNode(*frame.model(), frame.content(), frame.hoveredNode).c_str());
         }
         if (!frame.model() || !frame.looks || !frame.view().labels) return;
-        const std::vector<Label> labels = collectLabels(frame);
-        if (labels.empty()) return;
-
         const Viewport& area = frame.layout.scene;
         const float margin = 8.0f * scale_;
         const float padding = 4.0f * scale_;
+        const float boxHeight = ImGui::GetTextLineHeight() + 2.0f * padding;
+        const auto perColumn = static_cast<std::size_t>(
+            std::max(0.0f, std::floor((static_cast<float>(area.height) - margin) / (boxHeight + margin))));
+        const std::vector<Label> labels = chooseLabels(*frame.model(), frame.content(), frame.atlas->highlight(),
+                                                       *frame.looks, frame.atlas->camera(), area, 2 * perColumn);
+        if (labels.empty()) return;
+
         const float maxWidth = 0.5f * static_cast<float>(area.width) - 1.5f * margin;
         std::vector<std::string> texts;
         std::vector<LabelRequest> requests;
@@ -71,91 +64,6 @@ public:
     }
 
 private:
-    // The visible highlighted nodes grouped by their entry (a muscle's left and right), each
-    // with the seen points its labels may point to.
-    static std::vector<Label> collectLabels(const UiFrame& frame) {
-        const Model& model = *frame.model();
-        struct Group {
-            Label label;
-            std::vector<glm::vec2> anchors;
-        };
-        std::map<std::string, Group> groups;
-        for (std::size_t node = 0; node < model.nodes.size(); ++node) {
-            const NodeLook& look = (*frame.looks)[node];
-            if (look.style == HighlightStyle::None || !look.visible || model.nodes[node].parts.empty()) continue;
-            const std::optional<glm::vec2> anchor = visibleAnchor(frame, static_cast<int>(node));
-            if (!anchor) continue;  // hidden behind other structures from here: no label
-            const std::string entry = entryOfNode(model, frame.content(), static_cast<int>(node));
-            Group& group = groups[entry.empty() ? model.nodes[node].name : entry];
-            if (group.anchors.empty()) {
-                group.label.text = entry.empty() ? nodeDisplayName(model.nodes[node].name) : frame.content().nameOf(entry);
-                group.label.style = look.style;
-            }
-            group.anchors.push_back(*anchor);
-        }
-        // Pairs take turns on the left and the right, from the top down.
-        std::vector<Group*> ordered;
-        for (auto& [key, group] : groups) ordered.push_back(&group);
-        const auto meanHeight = [](const Group* g) {
-            float sum = 0.0f;
-            for (const glm::vec2& a : g->anchors) sum += a.y;
-            return sum / static_cast<float>(g->anchors.size());
-        };
-        std::sort(ordered.begin(), ordered.end(), [&](Group* a, Group* b) { return meanHeight(a) < meanHeight(b); });
-        std::vector<Label> labels;
-        bool leftTurn = true;
-        for (Group* group : ordered) {
-            const auto byX = [](const glm::vec2& a, const glm::vec2& b) { return a.x < b.x; };
-            group->label.anchor = leftTurn ? *std::min_element(group->anchors.begin(), group->anchors.end(), byX)
-                                           : *std::max_element(group->anchors.begin(), group->anchors.end(), byX);
-            if (group->anchors.size() > 1) leftTurn = !leftTurn;
-            labels.push_back(group->label);
-        }
-        return labels;
-    }
-
-    // Where a label of `node` points: of a sample of its vertices, the one seen from the eye (the
-    // first solid thing along the ray to it) that lies nearest to the middle of the node on
-    // screen; nullopt when none of them is seen.
-    static std::optional<glm::vec2> visibleAnchor(const UiFrame& frame, int node) {
-        constexpr std::size_t kSamples = 24;
-        const Model& model = *frame.model();
-        const OrbitCamera& camera = frame.atlas->camera();
-        const Viewport& scene = frame.layout.scene;
-        const glm::vec2 sceneSize(static_cast<float>(scene.width), static_cast<float>(scene.height));
-        const glm::vec2 sceneOrigin(static_cast<float>(scene.x), static_cast<float>(scene.y));
-        std::vector<glm::vec3> samples;
-        glm::vec3 sum(0.0f);
-        for (int partIndex : model.nodes[static_cast<std::size_t>(node)].parts) {
-            const std::vector<glm::vec3>& positions = model.parts[static_cast<std::size_t>(partIndex)].positions;
-            const std::size_t step = std::max<std::size_t>(1, positions.size() / kSamples);
-            for (std::size_t i = 0; i < positions.size(); i += step) samples.push_back(positions[i]);
-        }
-        if (samples.empty()) return std::nullopt;
-        for (const glm::vec3& p : samples) sum += p;
-        const glm::vec2 middle(camera.project(sum / static_cast<float>(samples.size()), sceneSize));
-        const glm::vec3 eye = camera.eye();
-        const auto solid = [&](const Part& part) {
-            const NodeLook& look = (*frame.looks)[static_cast<std::size_t>(part.node)];
-            return look.visible && !look.ghost && part.material != MaterialKind::Skin;
-        };
-        std::optional<glm::vec2> best;
-        float bestDistance = std::numeric_limits<float>::max();
-        for (const glm::vec3& p : samples) {
-            const glm::vec3 pixel = camera.project(p, sceneSize);
-            if (pixel.z < 0.0f || pixel.z > 1.0f) continue;  // behind the eye
-            const float toMiddle = glm::distance(glm::vec2(pixel), middle);
-            if (toMiddle >= bestDistance) continue;
-            const float toPoint = glm::distance(eye, p);
-            const std::optional<PickHit> hit = pickNearest(model, Ray{eye, (p - eye) / toPoint}, solid);
-            const bool seen = hit && (hit->node == node || hit->distance > toPoint - kSurfaceTolerance);
-            if (!seen) continue;
-            best = sceneOrigin + glm::vec2(pixel);
-            bestDistance = toMiddle;
-        }
-        return best;
-    }
-
     // `text` cut with an ellipsis to fit `width` pixels.
     static std::string fitted(const std::string& text, float width) {
         if (ImGui::CalcTextSize(text.c_str()).x <= width) return text;

@@ -7,6 +7,7 @@
 
 #include "core/atlas.h"
 #include "core/atlas_state.h"
+#include "core/labels.h"
 #include "core/model_loader.h"
 #include "test_paths.h"
 
@@ -343,4 +344,46 @@ TEST_CASE("the README's key table is the command table", "[commands][readme]") {
     REQUIRE(to != std::string::npos);
     INFO("paste the output of `dorsal keys --markdown` between the markers in README.md");
     CHECK(readme.substr(from + begin.size(), to - from - begin.size()) == keyTableMarkdown());
+}
+
+TEST_CASE("labels mark both sides of the main muscles, only where they are seen", "[state][labels]") {
+    AtlasState atlas = session();
+    const auto labelsNow = [&](std::size_t capacity) {
+        return chooseLabels(*atlas.model(), atlas.content(), atlas.highlight(), atlas.looks(), atlas.camera(),
+                            atlas.layout().scene, capacity);
+    };
+    atlas.open("psoas_major", Origin::LookUp);
+    std::vector<Label> labels = labelsNow(20);
+    REQUIRE(labels.size() == 2);
+    CHECK(labels[0].text == "Psoas major");
+    CHECK(sorted({labels[0].node, labels[1].node}) == sorted({node("muscle.psoas_major.L"), node("muscle.psoas_major.R")}));
+    const Viewport scene = atlas.layout().scene;
+    for (const Label& label : labels) {
+        CHECK(label.anchor.x >= static_cast<float>(scene.x));
+        CHECK(label.anchor.x < static_cast<float>(scene.x + scene.width));
+        CHECK(label.style == HighlightStyle::Selected);
+    }
+    // Seen from behind without the cutaway, the psoas is covered: no label points at it.
+    atlas.run(CommandId::ToggleCutaway);
+    atlas.run(CommandId::ViewPosterior);
+    CHECK(labelsNow(20).empty());
+    // A pain pattern: primary muscles first, each side; secondary ones once; never over capacity.
+    atlas.run(CommandId::ToggleCutaway);
+    atlas.open("piriformis_syndrome", Origin::LookUp);
+    labels = labelsNow(20);
+    REQUIRE(labels.size() >= 2);
+    CHECK(labels[0].style == HighlightStyle::Primary);
+    CHECK(labels[0].text == "Piriformis");
+    bool secondarySeen = false;
+    std::vector<std::string> secondaryNames;
+    for (const Label& label : labels) {
+        if (label.style == HighlightStyle::Secondary) {
+            secondarySeen = true;
+            CHECK(std::find(secondaryNames.begin(), secondaryNames.end(), label.text) == secondaryNames.end());
+            secondaryNames.push_back(label.text);
+        } else {
+            CHECK_FALSE(secondarySeen);  // no primary after a secondary one
+        }
+    }
+    CHECK(labelsNow(3).size() <= 3);
 }
