@@ -51,8 +51,10 @@ std::vector<Label> chooseLabels(const Model& model, const Content& content, cons
     const auto labelOf = [&](int node, HighlightStyle style) -> std::optional<Label> {
         const std::size_t index = static_cast<std::size_t>(node);
         if (index >= model.nodes.size() || model.nodes[index].parts.empty()) return std::nullopt;
+        // A main muscle the cutaway made see-through (it lay over a more important one) is still
+        // shown, faintly, and named; a secondary one cut away is not.
         const NodeLook& look = looks[index];
-        if (!look.visible || look.ghost) return std::nullopt;
+        if (!look.visible || (look.ghost && style == HighlightStyle::Secondary)) return std::nullopt;
         const std::optional<glm::vec2> anchor = seenAnchor(model, looks, camera, scene, node);
         if (!anchor) return std::nullopt;
         const std::string entry = entryOfNode(model, content, node);

@@ -22,9 +22,9 @@ struct Label {
 };
 
 // The labels for this frame, most important first, at most `capacity` of them:
-// - only highlighted structures drawn solid (not hidden, not see-through) with a point of their
-//   surface seen from the eye (the first solid thing along the line of sight), the label pointing
-//   at the seen point nearest the middle of the structure on screen;
+// - only highlighted structures that are drawn (a secondary muscle only when solid, not cut away)
+//   with a point of their surface seen from the eye (nothing solid in front of it), the label
+//   pointing at the seen point nearest the middle of the structure on screen;
 // - the selection and a pain pattern's primary muscles in the order the highlight lists them, each
 //   side of a muscle with its own label so that both sides are marked; then the secondary muscles,
 //   one label for both sides, while there is room.
