@@ -14,6 +14,7 @@
 #include "app/runs.h"
 #include "app/session.h"
 #include "core/content.h"
+#include "core/data_paths.h"
 #include "core/model_loader.h"
 #include "core/picking.h"
 #include "core/search.h"
@@ -117,7 +118,8 @@ int runBench(const Options& options) {
     const std::filesystem::path modelPath = options.model.empty() ? builtInModelPath() : options.model;
 
     OffscreenContext context;
-    Session session(1.0f, options.view, options.contentDir.empty() ? builtInContentPath() : options.contentDir);
+    Session session(1.0f, options.view, options.contentDir.empty() ? builtInContentPath() : options.contentDir,
+                    shaderDirectory());
     session.setFrameSize(options.width, options.height, true);
     if (!session.loadModel(modelPath)) {
         std::fprintf(stderr, "dorsal: %s\n", session.messages().back().c_str());

@@ -5,6 +5,7 @@
 #include "app/offscreen_context.h"
 #include "app/runs.h"
 #include "app/session.h"
+#include "core/data_paths.h"
 
 namespace dorsal {
 
@@ -31,7 +32,8 @@ bool applyStartOptions(const Options& options, Session& session) {
 
 int runOffscreen(const Options& options) {
     OffscreenContext context;
-    Session session(1.0f, options.view, options.contentDir.empty() ? builtInContentPath() : options.contentDir);
+    Session session(1.0f, options.view, options.contentDir.empty() ? builtInContentPath() : options.contentDir,
+                    shaderDirectory());
     session.setFrameSize(options.width, options.height, options.showUi);
     const std::filesystem::path modelPath = options.model.empty() ? builtInModelPath() : options.model;
     bool ok = session.loadModel(modelPath);

@@ -11,6 +11,7 @@
 #include "app/offscreen_context.h"
 #include "app/runs.h"
 #include "app/session.h"
+#include "core/data_paths.h"
 
 namespace dorsal {
 
@@ -178,6 +179,8 @@ void onRefresh(GLFWwindow* window) { appOf(window).framesToDraw = kFramesAfterIn
 }  // namespace
 
 int runWindow(const Options& options) {
+    // Before the window opens, so that a missing data folder is reported without a window flashing up.
+    const std::filesystem::path shaders = shaderDirectory();
     glfwSetErrorCallback([](int, const char* description) { lastGlfwError = description; });
     if (!glfwInit()) {
         const bool noDisplay = !std::getenv("DISPLAY") && !std::getenv("WAYLAND_DISPLAY");
@@ -204,7 +207,8 @@ int runWindow(const Options& options) {
     const float uiScale = std::max(1.0f, std::max(scaleX, scaleY));
 
     {
-        Session session(uiScale, options.view, options.contentDir.empty() ? builtInContentPath() : options.contentDir);
+        Session session(uiScale, options.view, options.contentDir.empty() ? builtInContentPath() : options.contentDir,
+                        shaders);
         session.setCameraAnimation(true);
         WindowApp app;
         app.window = window;

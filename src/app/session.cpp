@@ -12,8 +12,11 @@
 
 namespace dorsal {
 
-Session::Session(float uiScale, ViewPreset initialView, const std::filesystem::path& contentDir)
+Session::Session(float uiScale, ViewPreset initialView, const std::filesystem::path& contentDir,
+                 const std::filesystem::path& shaderDir)
     : content_(loadContent(contentDir)), search_(content_), initialView_(initialView) {
+    // First, so that a shader that cannot be read or built throws before ImGui holds anything.
+    renderer_ = std::make_unique<Renderer>(shaderDir);
     IMGUI_CHECKVERSION();
     imgui_ = ImGui::CreateContext();
     if (!ImGui_ImplOpenGL3_Init("#version 330 core")) {
@@ -29,7 +32,6 @@ Session::Session(float uiScale, ViewPreset initialView, const std::filesystem::p
                             contentDir.string() + (skipped ? "; some entries were skipped" : "") +
                             ". The side panel lists them; dorsal check shows them all.");
     }
-    renderer_ = std::make_unique<Renderer>();
 }
 
 Session::~Session() {

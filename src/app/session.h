@@ -26,9 +26,10 @@ namespace dorsal {
 class Session {
 public:
     // Needs a current OpenGL 3.3 core context. Creates the ImGui context and its OpenGL backend,
-    // and loads the content at `contentDir` (problems are kept, never fatal).
-    // Throws RenderError when the shaders do not build.
-    Session(float uiScale, ViewPreset initialView, const std::filesystem::path& contentDir);
+    // loads the content at `contentDir` (problems are kept, never fatal) and builds the renderer's
+    // shaders from `shaderDir`. Throws RenderError when a shader cannot be read or does not build.
+    Session(float uiScale, ViewPreset initialView, const std::filesystem::path& contentDir,
+            const std::filesystem::path& shaderDir);
     ~Session();
     Session(const Session&) = delete;
     Session& operator=(const Session&) = delete;
