@@ -193,6 +193,10 @@ int runWindow(const Options& options) {
     glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
     glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
     glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);  // the window grows with the screen's scale
+    // The desktop names the window's application by its class: the id of the installed .desktop file
+    // (its StartupWMClass), so the dock and the task switcher show Dorsal's name and icon.
+    glfwWindowHintString(GLFW_X11_CLASS_NAME, DORSAL_APP_ID);
+    glfwWindowHintString(GLFW_X11_INSTANCE_NAME, "dorsal");
     GLFWwindow* window = glfwCreateWindow(kWindowWidth, kWindowHeight, "Dorsal", nullptr, nullptr);
     if (!window) {
         glfwTerminate();
