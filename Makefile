@@ -5,16 +5,19 @@ BUILD_TYPE ?= Release
 JOBS ?= $(shell nproc)
 ARGS ?=
 
-.PHONY: run test build setup bench check sanitize baselines clean
+.PHONY: run test build setup bench check sanitize baselines package clean
+
+# The build tree is laid out as an installation: the program in bin/, its data in share/dorsal/.
+DORSAL = ./$(BUILD_DIR)/bin/dorsal
 
 run: build
-	./$(BUILD_DIR)/dorsal $(ARGS)
+	$(DORSAL) $(ARGS)
 
 test: build
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
 
 bench: build
-	./$(BUILD_DIR)/dorsal bench
+	$(DORSAL) bench
 
 setup:
 	@bash scripts/setup.sh
@@ -30,7 +33,11 @@ sanitize:
 
 # Re-renders the baseline images of the render tests after an intended visual change.
 baselines: build
-	bash tests/render/update_baselines.sh ./$(BUILD_DIR)/dorsal
+	bash tests/render/update_baselines.sh $(DORSAL)
+
+# The Debian package of the installation: $(BUILD_DIR)/dorsal_<version>_<arch>.deb.
+package: build
+	cd $(BUILD_DIR) && cpack
 
 clean:
 	rm -rf $(BUILD_DIR) build-sanitize

@@ -13,6 +13,8 @@ packages=(
   libgl1-mesa-dri libegl-mesa0              # Mesa: software rendering with no GPU or display
   fonts-dejavu-core                         # readable UI font
   catch2                                    # tests
+  desktop-file-utils appstream              # tests: validating the desktop file and the metainfo
+  file                                      # make package: CPack finds the binaries to scan for libraries
   xvfb xauth                                # a virtual display for window tests
 )
 missing=()

@@ -71,10 +71,6 @@ std::string explainUnexpected(const CLI::App& app, const std::vector<std::string
 
 }  // namespace
 
-std::filesystem::path builtInModelPath() {
-    return std::filesystem::path(DORSAL_ASSET_DIR) / "models" / "dorsal-back.glb";
-}
-
 ParsedCommandLine parseCommandLine(int argc, const char* const* argv) {
     Options options;
     std::string resolution;

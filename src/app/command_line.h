@@ -42,7 +42,4 @@ struct ParsedCommandLine {
 // with the closest valid option suggested for an unknown one.
 ParsedCommandLine parseCommandLine(int argc, const char* const* argv);
 
-// The model dorsal opens when none is given.
-std::filesystem::path builtInModelPath();
-
 }  // namespace dorsal

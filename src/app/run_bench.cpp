@@ -1,7 +1,6 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -14,6 +13,7 @@
 #include "app/runs.h"
 #include "app/session.h"
 #include "core/content.h"
+#include "core/data_paths.h"
 #include "core/model_loader.h"
 #include "core/picking.h"
 #include "core/search.h"
@@ -63,20 +63,6 @@ void renderOneFrame(Session& session, const Options& options) {
     session.composeFrame(options.width, options.height, true);
 }
 
-// Milliseconds one run of the model generator takes to build the built-in model into a scratch
-// file; a negative value when it fails.
-double timeModelGenerator() {
-    const std::filesystem::path scratch = std::filesystem::temp_directory_path() / "dorsal-bench-model.glb";
-    const std::string command =
-        std::string("'") + DORSAL_MODELGEN_BINARY + "' '" + scratch.string() + "' > /dev/null 2>&1";
-    const Clock::time_point start = Clock::now();
-    const int status = std::system(command.c_str());
-    const double elapsed = millisecondsSince(start);
-    std::error_code ignored;
-    std::filesystem::remove(scratch, ignored);
-    return status == 0 ? elapsed : -1.0;
-}
-
 // Picking times in milliseconds for rays through a 24 x 24 grid of pixels over where the model
 // appears, framed as the app frames it; `hits` counts the rays that found a structure.
 std::vector<double> timePicking(const Model& model, const Viewport& scene, int& hits) {
@@ -117,7 +103,8 @@ int runBench(const Options& options) {
     const std::filesystem::path modelPath = options.model.empty() ? builtInModelPath() : options.model;
 
     OffscreenContext context;
-    Session session(1.0f, loadContent(options.contentDir.empty() ? builtInContentPath() : options.contentDir));
+    Session session(1.0f, loadContent(options.contentDir.empty() ? builtInContentPath() : options.contentDir),
+                    shaderDirectory());
     AtlasState& atlas = session.atlas();
     atlas.setStartView(options.view);
     atlas.setFrame(options.width, options.height, true, session.uiScale());
@@ -189,11 +176,6 @@ int runBench(const Options& options) {
                 percentile(densePicks, 0.5), dense.triangleCount(), denseHits, densePicks.size());
     std::printf("picking_2m_triangles_per_click_max: %.3f ms\n", percentile(densePicks, 1.0));
     std::printf("picking_2m_triangles_tree_build: %.0f ms\n", denseTreeBuild);
-    if (const double generator = timeModelGenerator(); generator >= 0.0) {
-        std::printf("model_generator_run: %.0f ms\n", generator);
-    } else {
-        std::printf("model_generator_run: failed (%s)\n", DORSAL_MODELGEN_BINARY);
-    }
     std::printf("frame_time_median: %.2f ms\n", percentile(frames, 0.5));
     std::printf("frame_time_p95: %.2f ms\n", percentile(frames, 0.95));
     std::printf("frames_measured: %d frames, orbiting once around the model\n", kMeasuredFrames);

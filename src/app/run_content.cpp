@@ -2,6 +2,7 @@
 
 #include "app/runs.h"
 #include "core/content.h"
+#include "core/data_paths.h"
 #include "core/entry_document.h"
 #include "core/model_loader.h"
 #include "core/text.h"

@@ -5,6 +5,7 @@
 #include "app/offscreen_context.h"
 #include "app/runs.h"
 #include "app/session.h"
+#include "core/data_paths.h"
 
 namespace dorsal {
 
@@ -21,7 +22,8 @@ void printMessages(const AtlasState& atlas) {
 
 int runOffscreen(const Options& options) {
     OffscreenContext context;
-    Session session(1.0f, loadContent(options.contentDir.empty() ? builtInContentPath() : options.contentDir));
+    Session session(1.0f, loadContent(options.contentDir.empty() ? builtInContentPath() : options.contentDir),
+                    shaderDirectory());
     AtlasState& atlas = session.atlas();
     atlas.setStartView(options.view);
     atlas.setFrame(options.width, options.height, options.showUi, session.uiScale());

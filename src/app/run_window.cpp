@@ -12,6 +12,7 @@
 #include "app/offscreen_context.h"
 #include "app/runs.h"
 #include "app/session.h"
+#include "core/data_paths.h"
 
 namespace dorsal {
 
@@ -190,6 +191,8 @@ void onRefresh(GLFWwindow* window) { appOf(window).framesToDraw = kFramesAfterIn
 }  // namespace
 
 int runWindow(const Options& options) {
+    // Before the window opens, so that a missing data folder is reported without a window flashing up.
+    const std::filesystem::path shaders = shaderDirectory();
     glfwSetErrorCallback([](int, const char* description) { lastGlfwError = description; });
     if (!glfwInit()) {
         const bool noDisplay = !std::getenv("DISPLAY") && !std::getenv("WAYLAND_DISPLAY");
@@ -202,6 +205,10 @@ int runWindow(const Options& options) {
     glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
     glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
     glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);  // the window grows with the screen's scale
+    // The desktop names the window's application by its class: the id of the installed .desktop file
+    // (its StartupWMClass), so the dock and the task switcher show Dorsal's name and icon.
+    glfwWindowHintString(GLFW_X11_CLASS_NAME, DORSAL_APP_ID);
+    glfwWindowHintString(GLFW_X11_INSTANCE_NAME, "dorsal");
     GLFWwindow* window = glfwCreateWindow(kWindowWidth, kWindowHeight, "Dorsal", nullptr, nullptr);
     if (!window) {
         glfwTerminate();
@@ -216,7 +223,8 @@ int runWindow(const Options& options) {
     const float uiScale = std::max(1.0f, std::max(scaleX, scaleY));
 
     {
-        Session session(uiScale, loadContent(options.contentDir.empty() ? builtInContentPath() : options.contentDir));
+        Session session(uiScale, loadContent(options.contentDir.empty() ? builtInContentPath() : options.contentDir),
+                        shaders);
         AtlasState& atlas = session.atlas();
         atlas.setStartView(options.view);
         atlas.setCameraAnimation(true);

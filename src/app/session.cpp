@@ -9,7 +9,10 @@
 
 namespace dorsal {
 
-Session::Session(float uiScale, Content content) : atlas_(std::move(content)), search_(atlas_.content()) {
+Session::Session(float uiScale, Content content, const std::filesystem::path& shaderDir)
+    : atlas_(std::move(content)), search_(atlas_.content()) {
+    // First, so that a shader that cannot be read or built throws before ImGui holds anything.
+    renderer_ = std::make_unique<Renderer>(shaderDir);
     IMGUI_CHECKVERSION();
     imgui_ = ImGui::CreateContext();
     if (!ImGui_ImplOpenGL3_Init("#version 330 core")) {
@@ -18,7 +21,6 @@ Session::Session(float uiScale, Content content) : atlas_(std::move(content)), s
     }
     interface_ = std::make_unique<Interface>(uiScale);
     if (!interface_->fontWarning().empty()) atlas_.addMessage(interface_->fontWarning());
-    renderer_ = std::make_unique<Renderer>();
 }
 
 Session::~Session() {

@@ -19,9 +19,10 @@ namespace dorsal {
 
 class Session {
 public:
-    // Needs a current OpenGL 3.3 core context. Creates the ImGui context and its OpenGL backend
-    // and takes the content of the session. Throws RenderError when the shaders do not build.
-    Session(float uiScale, Content content);
+    // Needs a current OpenGL 3.3 core context. Creates the ImGui context and its OpenGL backend,
+    // takes the content of the session and builds the renderer's shaders from `shaderDir`.
+    // Throws RenderError when a shader cannot be read or does not build.
+    Session(float uiScale, Content content, const std::filesystem::path& shaderDir);
     ~Session();
     Session(const Session&) = delete;
     Session& operator=(const Session&) = delete;

@@ -648,6 +648,4 @@ void checkAgainstModelMuscles(Content& content, const std::vector<std::string>& 
     }
 }
 
-std::filesystem::path builtInContentPath() { return DORSAL_CONTENT_DIR; }
-
 }  // namespace dorsal

@@ -211,7 +211,4 @@ Content loadContent(const std::filesystem::path& root);
 void checkAgainstModelMuscles(Content& content, const std::vector<std::string>& modelMuscleIds,
                               const std::string& modelName);
 
-// The content folder shipped with Dorsal.
-std::filesystem::path builtInContentPath();
-
 }  // namespace dorsal

@@ -8,7 +8,6 @@
 #include <glm/gtc/type_ptr.hpp>
 
 #include "core/detail.h"
-#include "render/shader_sources.h"
 
 namespace dorsal {
 
@@ -115,9 +114,8 @@ private:
     }
 };
 
-Renderer::Renderer()
-    : modelProgram_("model", shader_sources::kModelVert, shader_sources::kModelFrag),
-      backgroundProgram_("background", shader_sources::kBackgroundVert, shader_sources::kBackgroundFrag) {
+Renderer::Renderer(const std::filesystem::path& shaderDir)
+    : modelProgram_(shaderDir, "model"), backgroundProgram_(shaderDir, "background") {
     partUniforms_ = {modelProgram_.uniform("uBaseColour"),     modelProgram_.uniform("uMaterial"),
                      modelProgram_.uniform("uHasFibres"),      modelProgram_.uniform("uPartCentre"),
                      modelProgram_.uniform("uHighlightStyle"), modelProgram_.uniform("uGhost"),

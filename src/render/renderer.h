@@ -3,6 +3,7 @@
 // then resolved); the window copies that frame to the screen and the offscreen path reads it back
 // into a PNG, so both show exactly the same pixels.
 
+#include <filesystem>
 #include <memory>
 #include <vector>
 
@@ -27,8 +28,10 @@ struct Palette {
 
 class Renderer {
 public:
-    // Needs a current OpenGL 3.3 core context. Throws RenderError when the shaders do not build.
-    Renderer();
+    // Needs a current OpenGL 3.3 core context. Builds the shaders from model.vert, model.frag,
+    // background.vert and background.frag in `shaderDir`; throws RenderError, naming the file, when
+    // one cannot be read or does not build.
+    explicit Renderer(const std::filesystem::path& shaderDir);
     ~Renderer();
     Renderer(const Renderer&) = delete;
     Renderer& operator=(const Renderer&) = delete;

@@ -1,11 +1,16 @@
 #include "render/shader.h"
 
+#include <cerrno>
+#include <fstream>
+#include <iterator>
+#include <system_error>
 #include <vector>
 
 namespace dorsal {
 
 namespace {
 
+// The driver's log on one line: its lines joined with "; ".
 std::string infoLog(GLuint object, bool isProgram) {
     GLint length = 0;
     if (isProgram) {
@@ -19,31 +24,46 @@ std::string infoLog(GLuint object, bool isProgram) {
     } else {
         glGetShaderInfoLog(object, length, nullptr, log.data());
     }
-    return std::string(log.data());
+    std::string text(log.data());
+    while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
+    for (std::size_t at = text.find('\n'); at != std::string::npos; at = text.find('\n', at)) text.replace(at, 1, "; ");
+    return text;
 }
 
-GLuint compile(const char* name, GLenum stage, const char* source) {
+std::string readSource(const std::filesystem::path& file) {
+    std::error_code error;
+    if (!std::filesystem::is_regular_file(file, error)) {
+        throw RenderError("shader " + file.string() + " is missing; reinstall Dorsal or point DORSAL_DATA_DIR at "
+                          "a complete copy of its data");
+    }
+    std::ifstream in(file, std::ios::binary);
+    if (!in) throw RenderError("cannot read shader " + file.string() + ": " + std::generic_category().message(errno));
+    return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+GLuint compile(const std::filesystem::path& file, GLenum stage) {
+    const std::string source = readSource(file);
+    const char* text = source.c_str();
     const GLuint shader = glCreateShader(stage);
-    glShaderSource(shader, 1, &source, nullptr);
+    glShaderSource(shader, 1, &text, nullptr);
     glCompileShader(shader);
     GLint ok = GL_FALSE;
     glGetShaderiv(shader, GL_COMPILE_STATUS, &ok);
     if (!ok) {
         const std::string log = infoLog(shader, false);
         glDeleteShader(shader);
-        throw RenderError(std::string("shader ") + name + (stage == GL_VERTEX_SHADER ? ".vert" : ".frag") +
-                          " does not compile: " + log);
+        throw RenderError("shader " + file.string() + " does not compile: " + log);
     }
     return shader;
 }
 
 }  // namespace
 
-ShaderProgram::ShaderProgram(const char* name, const char* vertexSource, const char* fragmentSource) {
-    const GLuint vertex = compile(name, GL_VERTEX_SHADER, vertexSource);
+ShaderProgram::ShaderProgram(const std::filesystem::path& folder, const std::string& name) {
+    const GLuint vertex = compile(folder / (name + ".vert"), GL_VERTEX_SHADER);
     GLuint fragment = 0;
     try {
-        fragment = compile(name, GL_FRAGMENT_SHADER, fragmentSource);
+        fragment = compile(folder / (name + ".frag"), GL_FRAGMENT_SHADER);
     } catch (...) {
         glDeleteShader(vertex);
         throw;
@@ -59,7 +79,7 @@ ShaderProgram::ShaderProgram(const char* name, const char* vertexSource, const c
     if (!ok) {
         const std::string log = infoLog(program_, true);
         glDeleteProgram(program_);
-        throw RenderError(std::string("shader ") + name + " does not link: " + log);
+        throw RenderError("shaders " + (folder / name).string() + ".vert and .frag do not link: " + log);
     }
 }
 

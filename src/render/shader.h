@@ -1,5 +1,6 @@
 #pragma once
 
+#include <filesystem>
 #include <stdexcept>
 #include <string>
 
@@ -12,11 +13,12 @@ public:
     using std::runtime_error::runtime_error;
 };
 
-// A linked GLSL program. Needs a current GL 3.3 context; throws RenderError with the driver's log
-// when a stage fails to compile or the program fails to link.
+// A linked GLSL program built from the files <name>.vert and <name>.frag in `folder`. Needs a
+// current GL 3.3 context; throws RenderError naming the file when one cannot be read or does not
+// compile (with the driver's log), or when the program fails to link.
 class ShaderProgram {
 public:
-    ShaderProgram(const char* name, const char* vertexSource, const char* fragmentSource);
+    ShaderProgram(const std::filesystem::path& folder, const std::string& name);
     ~ShaderProgram();
     ShaderProgram(const ShaderProgram&) = delete;
     ShaderProgram& operator=(const ShaderProgram&) = delete;

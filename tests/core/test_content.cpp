@@ -198,7 +198,7 @@ TEST_CASE("an entry reads as a document with its sections and links", "[content]
 }
 
 TEST_CASE("the shipped content checks clean", "[content][shipped]") {
-    const Content content = loadContent(builtInContentPath());
+    const Content content = loadContent(test::sourceDir() / "content");
     INFO(Catch::Detail::stringify(formatted(content)));
     CHECK(content.problems.empty());
     CHECK(content.muscles.size() == 44);

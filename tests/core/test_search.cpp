@@ -9,7 +9,7 @@ using namespace dorsal;
 namespace {
 
 const SearchIndex& shippedIndex() {
-    static const Content content = loadContent(builtInContentPath());
+    static const Content content = loadContent(test::sourceDir() / "content");
     static const SearchIndex index(content);
     return index;
 }

@@ -2,9 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include <cstdio>
-#include <cstdlib>
 #include <fstream>
-#include <sstream>
 
 #include "core/atlas_state.h"
 #include "core/camera.h"
@@ -12,6 +10,7 @@
 #include "core/model_loader.h"
 #include "core/view_state.h"
 #include "render/renderer.h"
+#include "run_program.h"
 #include "test_paths.h"
 
 using namespace dorsal;
@@ -19,32 +18,11 @@ using Catch::Matchers::Contains;
 
 namespace {
 
-struct RunResult {
-    int exitCode = -1;
-    std::string output;  // stdout and stderr together
-};
-
-// Single-quoted for the shell (the test paths hold no single quotes).
-std::string quote(const std::string& s) {
-    std::string quoted;
-    quoted.append(1, '\'').append(s).append(1, '\'');
-    return quoted;
-}
+using test::RunResult;
 
 // Runs dorsal with `args`; `environment` is a prefix such as "env -u DISPLAY".
 RunResult runDorsal(const std::vector<std::string>& args, const std::string& name, const std::string& environment = "") {
-    const std::filesystem::path log = test::scratchDir("run_" + name) / "output.txt";
-    std::string command = environment + " " + quote(DORSAL_BINARY);
-    for (const std::string& arg : args) command.append(" ").append(quote(arg));
-    command += " > " + quote(log.string()) + " 2>&1";
-    const int status = std::system(command.c_str());
-    RunResult result;
-    result.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    std::ifstream in(log);
-    std::stringstream text;
-    text << in.rdbuf();
-    result.output = text.str();
-    return result;
+    return test::runProgram(DORSAL_BINARY, args, test::scratchDir("run_" + name) / "output.txt", environment);
 }
 
 // Renders the two-box test scene (or `model`) and returns the picture.
