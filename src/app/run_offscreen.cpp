@@ -5,6 +5,8 @@
 #include "app/offscreen_context.h"
 #include "app/runs.h"
 #include "app/session.h"
+#include "core/content.h"
+#include "core/image.h"
 
 namespace dorsal {
 
@@ -30,6 +32,9 @@ bool applyStartOptions(const Options& options, Session& session) {
 }
 
 int runOffscreen(const Options& options) {
+    // A bad --output fails before the slow part, and never replaces what the picture is made from.
+    checkImageTarget(options.output, {options.model.empty() ? builtInModelPath() : options.model,
+                                      options.contentDir.empty() ? builtInContentPath() : options.contentDir});
     OffscreenContext context;
     Session session(1.0f, options.view, options.contentDir.empty() ? builtInContentPath() : options.contentDir);
     session.setFrameSize(options.width, options.height, options.showUi);
@@ -47,7 +52,7 @@ int runOffscreen(const Options& options) {
         io.DeltaTime = 1.0f / 60.0f;
         session.composeFrame(options.width, options.height, options.showUi);
     }
-    writePng(options.output, session.renderer().readFrame());
+    writeImage(options.output, session.renderer().readFrame());
     return 0;
 }
 
