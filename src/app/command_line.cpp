@@ -1,10 +1,14 @@
 #include "app/command_line.h"
 
+#include <algorithm>
+#include <array>
 #include <sstream>
+#include <system_error>
 #include <vector>
 
 #include <CLI/CLI.hpp>
 
+#include "core/image.h"
 #include "core/text.h"
 
 #ifndef DORSAL_VERSION
@@ -17,6 +21,96 @@ namespace {
 
 constexpr int kMinSide = 16;
 constexpr int kMaxSide = 8192;
+constexpr int kBenchWidth = 1280;
+constexpr int kBenchHeight = 720;
+
+// The commands as bits, so that each option can list those that take it. The main command opens
+// the window, or renders the --output picture.
+using CommandSet = unsigned;
+constexpr CommandSet kMain = 1u << 0;
+constexpr CommandSet kBench = 1u << 1;
+constexpr CommandSet kCheck = 1u << 2;
+constexpr CommandSet kInfo = 1u << 3;
+constexpr CommandSet kKeys = 1u << 4;
+
+// What an argument sets. A positional argument and an option can set the same thing: `dorsal FILE`
+// is `dorsal --model FILE`.
+enum class Setting {
+    Model, Content, EntryId, Output, Resolution, NoUi, Select, View, Isolate, Hide, Xray, NoCutaway, Dim, Layers, Side,
+    Labels, Markdown
+};
+constexpr std::size_t kSettingCount = static_cast<std::size_t>(Setting::Markdown) + 1;  // Markdown is the last
+
+struct OptionSpec {
+    Setting setting;
+    std::string name;       // "--model", or a positional argument's name such as "FILE"
+    std::string valueName;  // what an option's value is, such as "FILE"; empty for a flag and a positional
+    std::string help;
+    std::string defaultText;  // shown by --help; empty for none
+    CommandSet commands;      // the commands that take it
+
+    bool positional() const { return name.front() != '-'; }
+    bool flag() const { return valueName.empty() && !positional(); }
+};
+
+constexpr const char* kBuiltInModel = "the built-in back model";
+constexpr const char* kBuiltInContent = "the built-in content";
+
+// The one table of the command line: parsing, each command's --help and the defaults shown come
+// from it. The defaults themselves are Options' initial values.
+const std::vector<OptionSpec>& optionTable() {
+    static const std::vector<OptionSpec> table = [] {
+        const Options defaults;
+        return std::vector<OptionSpec>{
+            {Setting::Model, "FILE", "", "Model file to open: the same as --model FILE", "", kMain},
+            {Setting::Content, "DIR", "", "Content folder to check: the same as --content DIR", "", kCheck},
+            {Setting::EntryId, "ID", "", "Entry id, such as psoas_major", "", kInfo},
+            {Setting::Model, "--model", "FILE", "Model file to open (glTF/GLB, OBJ, FBX, STL, PLY, ...)", kBuiltInModel,
+             kMain},
+            {Setting::Model, "--model", "FILE", "Model to measure", kBuiltInModel, kBench},
+            {Setting::Model, "--model", "FILE", "Model whose muscles the content must cover", kBuiltInModel, kCheck},
+            {Setting::Content, "--content", "DIR", "Content folder to read; it must exist", kBuiltInContent,
+             kMain | kBench | kInfo},
+            {Setting::Content, "--content", "DIR", "Content folder to check: the same as DIR; it must exist",
+             kBuiltInContent, kCheck},
+            {Setting::Output, "--output", "FILE",
+             "Render one frame offscreen to this PNG or JPEG file (.png, .jpg, .jpeg) and exit", "", kMain},
+            {Setting::Resolution, "--resolution", "W,H", "Frame size of the --output picture, as WIDTH,HEIGHT",
+             std::to_string(defaults.width) + "," + std::to_string(defaults.height), kMain},
+            {Setting::Resolution, "--resolution", "W,H", "Frame size to measure, as WIDTH,HEIGHT",
+             std::to_string(kBenchWidth) + "," + std::to_string(kBenchHeight), kBench},
+            {Setting::NoUi, "--no-ui", "", "Leave the panels out of the picture (--output)", "", kMain},
+            {Setting::Select, "--select", "ID",
+             "Open this entry at start and highlight it: a muscle (psoas_major), group, pain pattern, ... "
+             "or a node name",
+             "", kMain},
+            {Setting::View, "--view", "NAME",
+             "Initial view: anterior, posterior, left, right, superior or oblique; with --select, the side to show "
+             "it from (by default the side it is best seen from)",
+             std::string(viewPresetName(defaults.view)), kMain},
+            {Setting::Isolate, "--isolate", "", "Show only the --select structures", "", kMain},
+            {Setting::Hide, "--hide", "LIST",
+             "Structures to hide, comma-separated: entry ids (both sides) or node names; may be repeated", "", kMain},
+            {Setting::Xray, "--xray", "", "X-ray: all but the highlight (or but the bones) see-through", "", kMain},
+            {Setting::NoCutaway, "--no-cutaway", "",
+             "Leave solid what covers the highlighted muscles (by default it is see-through)", "", kMain},
+            {Setting::Dim, "--dim", "", "Grey out what is not highlighted", "", kMain},
+            {Setting::Layers, "--layers", "LIST",
+             "Layers to show, comma-separated: skin, superficial, intermediate, deep, bones", "all", kMain},
+            {Setting::Side, "--side", "NAME", "Side to show: left, right or both", "both", kMain},
+            {Setting::Labels, "--labels", "",
+             "Label the highlighted muscles in the picture (--output; the window has them on)", "", kMain},
+            {Setting::Markdown, "--markdown", "", "As the Markdown table of the README", "", kKeys},
+        };
+    }();
+    return table;
+}
+
+bool isKnownOptionName(const std::string& name) {
+    if (name == "-h" || name == "--help" || name == "--version") return true;
+    const std::vector<OptionSpec>& table = optionTable();
+    return std::any_of(table.begin(), table.end(), [&](const OptionSpec& spec) { return spec.name == name; });
+}
 
 // "W,H" or "WxH" with both sides in range; the error is a sentence for the user.
 std::string parseResolution(const std::string& text, int& width, int& height) {
@@ -29,185 +123,356 @@ std::string parseResolution(const std::string& text, int& width, int& height) {
     int w = 0;
     int h = 0;
     if (!(in >> w >> comma >> h) || comma != ',' || !in.eof()) {
-        return "--resolution expects WIDTH,HEIGHT in pixels, such as 1280,800; got \"" + text + "\"";
+        return "--resolution expects WIDTH,HEIGHT in pixels, such as 1280,800; got \"" + printable(text) + "\"";
     }
     if (w < kMinSide || h < kMinSide || w > kMaxSide || h > kMaxSide) {
-        return "--resolution " + text + " is out of range: each side must be between " + std::to_string(kMinSide) +
-               " and " + std::to_string(kMaxSide) + " pixels";
+        return "--resolution " + printable(text) + " is out of range: each side must be between " +
+               std::to_string(kMinSide) + " and " + std::to_string(kMaxSide) + " pixels";
     }
     width = w;
     height = h;
     return {};
 }
 
-std::vector<std::string> optionNames(const CLI::App& app) {
-    std::vector<std::string> names;
-    for (const CLI::Option* option : app.get_options()) {
-        for (const std::string& name : option->get_lnames()) names.push_back("--" + name);
+std::vector<std::string> split(const std::string& list) {
+    std::vector<std::string> parts;
+    std::size_t start = 0;
+    while (start <= list.size()) {
+        const std::size_t comma = std::min(list.find(',', start), list.size());
+        parts.push_back(list.substr(start, comma - start));
+        start = comma + 1;
     }
-    for (const CLI::App* sub : app.get_subcommands({})) names.push_back(sub->get_name());
-    return names;
+    return parts;
 }
 
-// CLI11 says "The following arguments were not expected: --foo"; say what was meant instead.
-std::string explainUnexpected(const CLI::App& app, const std::vector<std::string>& unexpected) {
-    const std::string& word = unexpected.front();
-    std::string message = (word.rfind("-", 0) == 0 ? "unknown option " : "unexpected argument ") + word;
-    std::string bare = word;
-    while (!bare.empty() && bare.front() == '-') bare.erase(bare.begin());
-    std::vector<std::string> candidates = optionNames(app);
-    std::vector<std::string> bareCandidates;
-    for (const std::string& c : candidates) bareCandidates.push_back(c.rfind("--", 0) == 0 ? c.substr(2) : c);
-    const std::vector<std::string> close = closestMatches(bare, bareCandidates, 1);
-    if (!close.empty()) {
-        for (std::size_t i = 0; i < bareCandidates.size(); ++i) {
-            if (bareCandidates[i] == close.front()) message += "; did you mean " + candidates[i] + "?";
+// A word the command `command` (such as "dorsal info") did not expect: what was meant instead.
+std::string explainUnexpected(const CLI::App& app, const std::string& command, const std::string& word) {
+    const bool isOption = word.size() > 1 && word.front() == '-';
+    const std::string name = isOption ? word.substr(0, word.find('=')) : word;
+    std::vector<std::string> candidates;  // without their dashes, which typos rarely get wrong
+    if (isOption) {
+        for (const CLI::Option* option : app.get_options()) {
+            for (const std::string& longName : option->get_lnames()) candidates.push_back(longName);
         }
     } else {
-        message += "; see dorsal --help";
+        for (const CLI::App* sub : app.get_subcommands({})) candidates.push_back(sub->get_name());
     }
-    return message;
+    std::string bare = name;
+    bare.erase(0, bare.find_first_not_of('-'));
+    const std::string seeHelp = "; see " + command + " --help";
+    if (isOption && std::find(candidates.begin(), candidates.end(), bare) != candidates.end()) {
+        // CLI11 parses every option the command takes, except after a "--".
+        return "unexpected argument " + printable(word) + " after \"--\", which ends the options" + seeHelp;
+    }
+    if (isOption && isKnownOptionName(name)) return command + " does not take " + name + seeHelp;
+    const std::string message = (isOption ? "unknown option " : "unexpected argument ") + printable(word) +
+                                (command == "dorsal" ? "" : " for " + command);
+    const std::vector<std::string> close = closestMatches(bare, candidates, 1);
+    if (close.empty()) return message + seeHelp;
+    return message + "; did you mean " + (isOption ? "--" : "") + close.front() + "?";
+}
+
+// The CLI11 apps of the main command and of each other command, built from optionTable.
+struct CommandLineDefinition {
+    CLI::App app{"Dorsal: an interactive 3D atlas of the back and posture muscles.", "dorsal"};
+    std::array<std::pair<CommandSet, CLI::App*>, 5> commands{};
+    std::vector<std::pair<const OptionSpec*, CLI::Option*>> added;  // each option of each app, with its spec
+
+    CommandLineDefinition() {
+        app.set_version_flag("--version", std::string("dorsal ") + DORSAL_VERSION);
+        app.get_formatter()->label("SUBCOMMAND", "COMMAND");
+        commands = {{{kMain, &app},
+                     {kBench, app.add_subcommand("bench", "Measure load and frame times and print them, one per line")},
+                     {kCheck, app.add_subcommand("check", "Check the content files and print every problem as "
+                                                          "file:line:column")},
+                     {kInfo, app.add_subcommand("info", "Print an entry of the knowledge base (a muscle, pain "
+                                                        "pattern, ...)")},
+                     {kKeys, app.add_subcommand("keys", "Print the keys and mouse actions of the window")}}};
+        // After the commands: they would inherit it.
+        app.footer("Each command takes the options its help lists: dorsal bench --help, dorsal check --help, "
+                   "dorsal info --help, dorsal keys --help.");
+        app.require_subcommand(0, 1);
+        for (const auto& [command, commandApp] : commands) {
+            if (command != kMain) commandApp->group("Commands");
+            // Unknown words are kept, to be explained for the command they were given to.
+            commandApp->allow_extras();
+            for (const OptionSpec& spec : optionTable()) {
+                if (spec.commands & command) added.emplace_back(&spec, addOption(*commandApp, spec));
+            }
+        }
+    }
+
+    static CLI::Option* addOption(CLI::App& to, const OptionSpec& spec) {
+        CLI::Option* option =
+            spec.flag() ? to.add_flag(spec.name) : to.add_option(spec.name)->type_name(spec.valueName);
+        option->description(spec.help);
+        if (!spec.defaultText.empty()) option->default_str(spec.defaultText);
+        // Every occurrence is kept so that a repeated option is refused (or, for --hide, added up)
+        // rather than silently reduced to one.
+        option->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+        if (spec.setting == Setting::EntryId) option->required();
+        return option;
+    }
+
+    // The command given, or the main one.
+    std::pair<CommandSet, const CLI::App*> chosen() const {
+        for (const auto& [command, commandApp] : commands) {
+            if (command != kMain && commandApp->parsed()) return {command, commandApp};
+        }
+        return {kMain, &app};
+    }
+};
+
+std::string commandNameOf(const CLI::App& app) {
+    return app.get_parent() ? "dorsal " + app.get_name() : std::string("dorsal");
+}
+
+// The one-line reason for an error CLI11 threw while parsing.
+std::string explainParseError(const CLI::ParseError& error, const CommandLineDefinition& definition) {
+    const std::string what = error.what();
+    if (dynamic_cast<const CLI::ArgumentMismatch*>(&error)) {
+        // "--model: 1 required FILE missing": an option at the end of the line, or with an empty "=".
+        const std::string name = what.substr(0, what.find(':'));
+        for (const OptionSpec& spec : optionTable()) {
+            if (spec.name == name) return name + " needs a value: " + spec.valueName;
+        }
+    }
+    if (dynamic_cast<const CLI::RequiredError*>(&error) && definition.chosen().first == kInfo) {
+        return "dorsal info needs an entry ID, such as psoas_major";
+    }
+    return printable(what);
+}
+
+// Words no option of the main command or of the command given took.
+std::string checkExtras(const CommandLineDefinition& definition) {
+    const CLI::App* chosenApp = definition.chosen().second;
+    for (const CLI::App* commandApp : {&definition.app, chosenApp}) {
+        std::vector<std::string> extras = commandApp->remaining();
+        // CLI11 keeps the "--" that ends the options among the extras.
+        extras.erase(std::remove(extras.begin(), extras.end(), "--"), extras.end());
+        if (!extras.empty()) return explainUnexpected(*commandApp, commandNameOf(*commandApp), extras.front());
+    }
+    return {};
+}
+
+// One setting as the command line gave it: every value, and the option or argument of each.
+struct Given {
+    std::vector<std::string> values;
+    std::vector<const OptionSpec*> specs;
+
+    bool present() const { return !values.empty(); }
+    const std::string& value() const { return values.front(); }
+};
+using GivenSettings = std::array<Given, kSettingCount>;
+
+bool commandTakes(CommandSet command, const std::string& name) {
+    const std::vector<OptionSpec>& table = optionTable();
+    return std::any_of(table.begin(), table.end(),
+                       [&](const OptionSpec& spec) { return spec.name == name && (spec.commands & command); });
+}
+
+// Gathers what each setting was given, refusing options the command does not take, values a
+// flag cannot have, empty values, and a setting given twice.
+std::string gatherSettings(const CommandLineDefinition& definition, GivenSettings& given) {
+    const auto [chosen, chosenApp] = definition.chosen();
+    const std::string commandName = commandNameOf(*chosenApp);
+    for (const auto& [spec, option] : definition.added) {
+        const std::vector<std::string>& values = option->results();
+        if (values.empty()) continue;
+        // Only the main command's options can come with another command: before its name.
+        if (!commandTakes(chosen, spec->name)) {
+            if (spec->positional()) {
+                return "unexpected argument " + printable(values.front()) + " before " + chosenApp->get_name() +
+                       "; see " + commandName + " --help";
+            }
+            return commandName + " does not take " + spec->name + "; see " + commandName + " --help";
+        }
+        if (spec->flag()) {
+            // "--xray" alone reads as "true"; "--xray=no" would read as the flag being given.
+            if (std::any_of(values.begin(), values.end(), [](const std::string& v) { return v != "true"; })) {
+                return spec->name + " takes no value";
+            }
+        } else {
+            for (const std::string& value : values) {
+                if (value.empty()) {
+                    return spec->positional() ? "the " + spec->name + " argument is empty"
+                                              : spec->name + " needs a value: " + spec->valueName + ", not \"\"";
+                }
+                // CLI11 takes the word after an option as its value even when it is another option.
+                if (!spec->positional() && value.front() == '-' &&
+                    isKnownOptionName(value.substr(0, value.find('=')))) {
+                    return spec->name + " needs a value: " + spec->valueName + ", not the option " + printable(value);
+                }
+            }
+        }
+        Given& setting = given[static_cast<std::size_t>(spec->setting)];
+        setting.values.insert(setting.values.end(), values.begin(), values.end());
+        setting.specs.insert(setting.specs.end(), values.size(), spec);
+    }
+    for (const Given& setting : given) {
+        if (setting.values.size() < 2) continue;
+        const OptionSpec& spec = *setting.specs.front();
+        if (spec.flag() || spec.setting == Setting::Hide) continue;
+        const std::string& first = spec.name;
+        const auto other = std::find_if(setting.specs.begin(), setting.specs.end(),
+                                        [&](const OptionSpec* candidate) { return candidate->name != first; });
+        const std::string both = "(" + printable(setting.values[0]) + ", " + printable(setting.values[1]) + ")";
+        if (other == setting.specs.end()) return first + " given twice " + both + "; give it once";
+        return first + " and " + (*other)->name + " given together " + both + "; they are the same, give one";
+    }
+    return {};
+}
+
+// The content folder must be there when the command line names one.
+std::string checkContentFolder(const Given& content) {
+    const std::string label = (content.specs.front()->positional() ? "content folder " : "--content ") +
+                              printable(content.value());
+    std::error_code ec;
+    const std::filesystem::file_status status = std::filesystem::status(content.value(), ec);
+    if (status.type() == std::filesystem::file_type::not_found) return label + ": no such folder";
+    if (ec) return label + ": " + ec.message();
+    if (status.type() != std::filesystem::file_type::directory) return label + ": not a folder";
+    return {};
+}
+
+std::string readView(const std::string& name, ViewPreset& view) {
+    const std::optional<ViewPreset> preset = viewPresetFromName(name);
+    if (preset) {
+        view = *preset;
+        return {};
+    }
+    std::vector<std::string> names;
+    for (ViewPreset p : {ViewPreset::Anterior, ViewPreset::Posterior, ViewPreset::Left, ViewPreset::Right,
+                         ViewPreset::Superior, ViewPreset::Oblique}) {
+        names.emplace_back(viewPresetName(p));
+    }
+    const std::vector<std::string> close = closestMatches(name, names, 1);
+    return "unknown view \"" + printable(name) + "\"" + (close.empty() ? "" : "; did you mean " + close.front() + "?") +
+           " (anterior, posterior, left, right, superior, oblique)";
+}
+
+std::string readLayers(const std::string& list, std::array<bool, kPeelableStrata>& shown) {
+    shown.fill(false);
+    for (const std::string& name : split(list)) {
+        const std::optional<Stratum> stratum = stratumFromName(name);
+        if (!stratum) {
+            const std::vector<std::string> close =
+                closestMatches(name, {"skin", "superficial", "intermediate", "deep", "bones"}, 1);
+            return "unknown layer \"" + printable(name) + "\" in --layers" +
+                   (close.empty() ? "" : "; did you mean " + close.front() + "?") +
+                   " (skin, superficial, intermediate, deep, bones)";
+        }
+        shown[static_cast<std::size_t>(*stratum)] = true;
+    }
+    return {};
+}
+
+// Turns the gathered settings into options for `command`; the error is a sentence for the user.
+std::string readOptions(const GivenSettings& given, CommandSet command, Options& options) {
+    auto get = [&](Setting setting) -> const Given& { return given[static_cast<std::size_t>(setting)]; };
+    std::string error;
+    if (const Given& model = get(Setting::Model); model.present()) {
+        options.model = model.value();
+        // `dorsal chek` is more likely a mistyped command than a model file of that name.
+        const std::vector<std::string> close = closestMatches(model.value(), {"bench", "check", "info", "keys"}, 1);
+        std::error_code ec;
+        if (model.specs.front()->positional() && !close.empty() && !std::filesystem::exists(options.model, ec)) {
+            return "unknown command " + printable(model.value()) + "; did you mean " + close.front() + "?";
+        }
+    }
+    if (const Given& content = get(Setting::Content); content.present()) {
+        if (!(error = checkContentFolder(content)).empty()) return error;
+        options.contentDir = content.value();
+    }
+    if (get(Setting::EntryId).present()) options.infoId = get(Setting::EntryId).value();
+    if (const Given& output = get(Setting::Output); output.present()) {
+        options.output = output.value();
+        const std::string reason = unsupportedImageTypeReason(options.output);
+        if (!reason.empty()) return "--output " + printable(output.value()) + ": " + reason;
+    }
+    if (const Given& resolution = get(Setting::Resolution); resolution.present()) {
+        if (!(error = parseResolution(resolution.value(), options.width, options.height)).empty()) return error;
+    } else if (command == kBench) {
+        options.width = kBenchWidth;
+        options.height = kBenchHeight;
+    }
+    StartView& start = options.start;
+    if (get(Setting::Select).present()) start.select = get(Setting::Select).value();
+    if (const Given& view = get(Setting::View); view.present()) {
+        if (!(error = readView(view.value(), options.view)).empty()) return error;
+        start.view = options.view;
+    }
+    for (const std::string& list : get(Setting::Hide).values) {
+        for (const std::string& name : split(list)) {
+            if (name.empty()) {
+                return "--hide \"" + printable(list) + "\" has an empty name; separate names with one comma";
+            }
+            start.hide.push_back(name);
+        }
+    }
+    if (const Given& layers = get(Setting::Layers); layers.present()) {
+        if (!(error = readLayers(layers.value(), start.strataShown)).empty()) return error;
+    }
+    if (const Given& side = get(Setting::Side); side.present()) {
+        const std::optional<SideShown> sideShown = sideShownFromName(side.value());
+        if (!sideShown) return "unknown side \"" + printable(side.value()) + "\" for --side; use left, right or both";
+        start.side = *sideShown;
+    }
+    options.showUi = !get(Setting::NoUi).present();
+    start.isolate = get(Setting::Isolate).present();
+    start.xray = get(Setting::Xray).present();
+    start.cutaway = !get(Setting::NoCutaway).present();
+    start.dimOthers = get(Setting::Dim).present();
+    options.markdown = get(Setting::Markdown).present();
+    if (start.isolate && start.select.empty()) return "--isolate needs --select: what should stay?";
+
+    if (command == kCheck) {
+        options.command = Command::Check;
+    } else if (command == kInfo) {
+        options.command = Command::Info;
+    } else if (command == kBench) {
+        options.command = Command::Bench;
+    } else if (command == kKeys) {
+        options.command = Command::Keys;
+    } else if (!options.output.empty()) {
+        options.command = Command::Offscreen;
+        start.labels = get(Setting::Labels).present();  // the window starts with labels on
+    } else if (!options.showUi) {
+        return "--no-ui only applies to --output; the window always shows its panels";
+    } else if (get(Setting::Resolution).present()) {
+        return "--resolution only applies to --output and bench; the window takes the size it is given";
+    }
+    return {};
 }
 
 }  // namespace
 
 ParsedCommandLine parseCommandLine(int argc, const char* const* argv) {
-    Options options;
-    std::string resolution;
-    std::string view = std::string(viewPresetName(options.view));
-
-    CLI::App app{"Dorsal: an interactive 3D atlas of the back and posture muscles.", "dorsal"};
-    app.set_version_flag("--version", std::string("dorsal ") + DORSAL_VERSION);
-    app.add_option("--model", options.model, "Model file to open (glTF/GLB, OBJ, FBX, STL, PLY, ...)")
-        ->default_str("the built-in back model");
-    app.add_option("--output", options.output, "Render one frame offscreen to this PNG file and exit");
-    app.add_option("--resolution", resolution, "Frame size for --output and bench, as WIDTH,HEIGHT")
-        ->default_str("1280,800");
-    bool noUi = false;
-    app.add_flag("--no-ui", noUi, "Leave the panels out of the picture (--output)");
-    app.add_option("--select", options.start.select,
-                   "Open this entry at start and highlight it: a muscle (psoas_major), group, pain pattern, ... "
-                   "or a node name");
-    app.add_option("--content", options.contentDir, "Content folder to read")->default_str("the built-in content");
-    CLI::Option* viewOption =
-        app.add_option("--view", view,
-                       "Initial view: anterior, posterior, left, right, superior or oblique; with --select, the side "
-                       "to show it from (by default the one it is best seen from)")
-            ->default_str(view);
-    app.add_flag("--isolate", options.start.isolate, "Show only the --select structures");
-    app.add_option("--hide", options.start.hide, "Structures to hide, comma-separated: entry ids (both sides) or node names")
-        ->delimiter(',');
-    app.add_flag("--xray", options.start.xray, "X-ray: all but the highlight (or but the bones) see-through");
-    bool noCutaway = false;
-    app.add_flag("--no-cutaway", noCutaway,
-                 "Leave solid what covers the highlighted muscles (by default it is see-through)");
-    app.add_flag("--dim", options.start.dimOthers, "Grey out what is not highlighted");
-    std::string layers;
-    app.add_option("--layers", layers, "Layers to show, comma-separated: skin, superficial, intermediate, deep, bones")
-        ->default_str("all");
-    std::string side = "both";
-    app.add_option("--side", side, "Side to show: left, right or both")->default_str(side);
-    bool labels = false;
-    app.add_flag("--labels", labels, "Label the highlighted muscles in the picture (--output; the window has them on)");
-    CLI::App* bench = app.add_subcommand("bench", "Measure load and frame times and print them, one per line");
-    bench->add_option("--model", options.model, "Model to measure")->default_str("the built-in back model");
-    CLI::App* check = app.add_subcommand("check", "Check the content files and print every problem as file:line:column");
-    check->add_option("DIR", options.contentDir, "Content folder")->default_str("the built-in content");
-    check->add_option("--model", options.model, "Model whose muscles the content must cover")
-        ->default_str("the built-in back model");
-    CLI::App* info = app.add_subcommand("info", "Print an entry of the knowledge base (a muscle, pain pattern, ...)");
-    info->add_option("ID", options.infoId, "Entry id, such as psoas_major")->required();
-    CLI::App* keys = app.add_subcommand("keys", "Print the keys and mouse actions of the window");
-    keys->add_flag("--markdown", options.markdown, "As the Markdown table of the README");
-    app.require_subcommand(0, 1);
-
+    CommandLineDefinition definition;
     ParsedCommandLine result;
-    try {
-        app.allow_extras(false);
-        app.parse(argc, argv);
-    } catch (const CLI::CallForHelp&) {
-        result.text = app.help();
-        return result;
-    } catch (const CLI::CallForVersion&) {
-        result.text = std::string("dorsal ") + DORSAL_VERSION + "\n";
-        return result;
-    } catch (const CLI::ExtrasError&) {
-        result.exitCode = 2;
-        result.textIsError = true;
-        result.text = "dorsal: " + explainUnexpected(app, app.remaining()) + "\n";
-        return result;
-    } catch (const CLI::ParseError& error) {
-        result.exitCode = 2;
-        result.textIsError = true;
-        result.text = std::string("dorsal: ") + error.what() + "\n";
-        return result;
-    }
-
     auto fail = [&](const std::string& message) {
         result.exitCode = 2;
         result.textIsError = true;
         result.text = "dorsal: " + message + "\n";
         return result;
     };
-    if (!resolution.empty()) {
-        const std::string error = parseResolution(resolution, options.width, options.height);
-        if (!error.empty()) return fail(error);
+    try {
+        definition.app.parse(argc, argv);
+    } catch (const CLI::CallForHelp&) {
+        result.text = definition.app.help();  // the help of the command given, if any
+        return result;
+    } catch (const CLI::CallForVersion&) {
+        result.text = std::string("dorsal ") + DORSAL_VERSION + "\n";
+        return result;
+    } catch (const CLI::ParseError& error) {
+        return fail(explainParseError(error, definition));
     }
-    const std::optional<ViewPreset> preset = viewPresetFromName(view);
-    if (!preset) {
-        std::vector<std::string> names;
-        for (ViewPreset p : {ViewPreset::Anterior, ViewPreset::Posterior, ViewPreset::Left, ViewPreset::Right,
-                             ViewPreset::Superior, ViewPreset::Oblique}) {
-            names.emplace_back(viewPresetName(p));
-        }
-        const std::vector<std::string> close = closestMatches(view, names, 1);
-        return fail("unknown view \"" + view + "\"" + (close.empty() ? "" : "; did you mean " + close.front() + "?") +
-                    " (anterior, posterior, left, right, superior, oblique)");
-    }
-    options.view = *preset;
-    if (viewOption->count() > 0) options.start.view = *preset;
-    options.showUi = !noUi;
-    options.start.cutaway = !noCutaway;
-    if (!layers.empty()) {
-        options.start.strataShown.fill(false);
-        std::size_t start = 0;
-        while (start <= layers.size()) {
-            const std::size_t comma = std::min(layers.find(',', start), layers.size());
-            const std::string name = layers.substr(start, comma - start);
-            const std::optional<Stratum> stratum = stratumFromName(name);
-            if (!stratum) {
-                const std::vector<std::string> close =
-                    closestMatches(name, {"skin", "superficial", "intermediate", "deep", "bones"}, 1);
-                return fail("unknown layer \"" + name + "\" in --layers" +
-                            (close.empty() ? "" : "; did you mean " + close.front() + "?") +
-                            " (skin, superficial, intermediate, deep, bones)");
-            }
-            options.start.strataShown[static_cast<std::size_t>(*stratum)] = true;
-            start = comma + 1;
-        }
-    }
-    const std::optional<SideShown> sideShown = sideShownFromName(side);
-    if (!sideShown) return fail("unknown side \"" + side + "\" for --side; use left, right or both");
-    options.start.side = *sideShown;
-    if (options.start.isolate && options.start.select.empty()) return fail("--isolate needs --select: what should stay?");
-    if (check->parsed()) {
-        options.command = Command::Check;
-    } else if (info->parsed()) {
-        options.command = Command::Info;
-    } else if (keys->parsed()) {
-        options.command = Command::Keys;
-    } else if (bench->parsed()) {
-        options.command = Command::Bench;
-        if (resolution.empty()) {
-            options.width = 1280;
-            options.height = 720;
-        }
-    } else if (!options.output.empty()) {
-        options.command = Command::Offscreen;
-        options.start.labels = labels;
-    } else if (noUi) {
-        return fail("--no-ui only applies to --output; the window always shows its panels");
-    }
+    std::string error = checkExtras(definition);
+    GivenSettings given;
+    if (error.empty()) error = gatherSettings(definition, given);
+    Options options;
+    if (error.empty()) error = readOptions(given, definition.chosen().first, options);
+    if (!error.empty()) return fail(error);
     result.options = options;
     return result;
 }

@@ -16,7 +16,7 @@ enum class Command { Window, Offscreen, Bench, Check, Info, Keys };
 struct Options {
     Command command = Command::Window;
     std::filesystem::path model;   // empty: the built-in model
-    std::filesystem::path output;  // the PNG of an offscreen run
+    std::filesystem::path output;  // the picture (PNG or JPEG) of an offscreen run
     int width = 1280;
     int height = 800;
     bool showUi = true;

@@ -1,3 +1,4 @@
+#include <csignal>
 #include <cstdio>
 #include <exception>
 
@@ -5,6 +6,9 @@
 #include "app/runs.h"
 
 int main(int argc, char** argv) {
+    // Past a file size limit (ulimit -f) a write then fails with "File too large", which dorsal
+    // reports, instead of the signal killing it with half a file written.
+    std::signal(SIGXFSZ, SIG_IGN);
     const dorsal::ParsedCommandLine parsed = dorsal::parseCommandLine(argc, argv);
     if (!parsed.options) {
         std::fputs(parsed.text.c_str(), parsed.textIsError ? stderr : stdout);

@@ -6,6 +6,8 @@
 #include "app/runs.h"
 #include "app/session.h"
 #include "core/data_paths.h"
+#include "core/content.h"
+#include "core/image.h"
 
 namespace dorsal {
 
@@ -21,6 +23,9 @@ void printMessages(const AtlasState& atlas) {
 }  // namespace
 
 int runOffscreen(const Options& options) {
+    // A bad --output fails before the slow part, and never replaces what the picture is made from.
+    checkImageTarget(options.output, {options.model.empty() ? builtInModelPath() : options.model,
+                                      options.contentDir.empty() ? builtInContentPath() : options.contentDir});
     OffscreenContext context;
     Session session(1.0f, loadContent(options.contentDir.empty() ? builtInContentPath() : options.contentDir),
                     shaderDirectory());
@@ -38,7 +43,7 @@ int runOffscreen(const Options& options) {
         io.DeltaTime = 1.0f / 60.0f;
         session.composeFrame(options.width, options.height, options.showUi);
     }
-    writePng(options.output, session.renderer().readFrame());
+    writeImage(options.output, session.renderer().readFrame());
     printMessages(atlas);  // warnings: what the picture may lack
     return 0;
 }

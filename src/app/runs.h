@@ -7,7 +7,8 @@ namespace dorsal {
 
 // Opens the window and runs until it is closed.
 int runWindow(const Options& options);
-// Renders one frame with no window and writes options.output; exit code 1 (and no PNG) on error.
+// Renders one frame with no window and writes options.output; exit code 1 (and no picture) on error.
+// Throws ImageError, before rendering and creating nothing, for an output checkImageTarget refuses.
 int runOffscreen(const Options& options);
 // Prints the performance figures, one per line as "name: value unit".
 int runBench(const Options& options);

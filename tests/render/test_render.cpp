@@ -1,8 +1,13 @@
 // Render tests: run the real dorsal binary offscreen (EGL, no display) and check the pixels.
 #include <catch2/catch.hpp>
 
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+
 #include <cstdio>
 #include <fstream>
+#include <set>
+#include <sstream>
 
 #include "core/atlas_state.h"
 #include "core/camera.h"
@@ -448,4 +453,159 @@ TEST_CASE("hiding by entry id takes both sides away, and an unknown name is refu
     CHECK(run.exitCode == 1);
     CHECK_THAT(run.output, Contains("no entry or structure named \"rectus_abdominus\"; did you mean rectus_abdominis"));
     CHECK_FALSE(std::filesystem::exists(png));
+}
+
+// --- The command line and the picture file -----------------------------------------------------
+
+namespace {
+
+bool isOneLine(const std::string& text) { return !text.empty() && text.find('\n') == text.size() - 1; }
+
+std::set<std::string> namesIn(const std::filesystem::path& dir) {
+    std::set<std::string> names;
+    for (const auto& entry : std::filesystem::directory_iterator(dir)) names.insert(entry.path().filename().string());
+    return names;
+}
+
+std::string firstBytes(const std::filesystem::path& path, std::size_t count) {
+    std::ifstream in(path, std::ios::binary);
+    std::string bytes(count, '\0');
+    in.read(bytes.data(), static_cast<std::streamsize>(count));
+    bytes.resize(static_cast<std::size_t>(in.gcount()));
+    return bytes;
+}
+
+}  // namespace
+
+TEST_CASE("unknown options and extra arguments of every command end in one line, never a crash", "[cli][errors]") {
+    const std::string content = (test::sourceDir() / "content").string();
+    const std::vector<std::vector<std::string>> wrong{
+        {"info", "psoas_major", "--bogus"},    {"info", "psoas_major", "extra"},
+        {"check", "--bogus"},                  {"check", content, "extra"},
+        {"bench", "--resolution", "320,240", "--bogus"}, {"bench", "extra"},
+        {"--bogus"},                           {"a.glb", "b.glb"},
+        {"info", "psoas_major", "--model", boxes().string()}, {"--model"},
+        {"--view", "\xff\xfe\n"},              {"--select", std::string(100 * 1024, 's'), "--bogus"}};
+    for (std::size_t i = 0; i < wrong.size(); ++i) {
+        const RunResult run = runDorsal(wrong[i], "cli_wrong_" + std::to_string(i));
+        INFO("case " << i << ": " << run.output.substr(0, 300));
+        CHECK(run.exitCode == 2);  // -1 would be a signal
+        CHECK(isOneLine(run.output));
+        CHECK(run.output.rfind("dorsal: ", 0) == 0);
+    }
+    // Options that make sense for a command are taken there.
+    const RunResult info = runDorsal({"info", "psoas_major", "--content", content}, "cli_info_content");
+    CHECK(info.exitCode == 0);
+    CHECK_THAT(info.output, Contains("Psoas major\n"));
+}
+
+TEST_CASE("dorsal FILE renders FILE as --model FILE does", "[render][cli]") {
+    const std::filesystem::path png = test::scratchDir("positional_model") / "positional.png";
+    const RunResult run = runDorsal({boxes().string(), "--output", png.string(), "--no-ui", "--resolution", "320,200"},
+                                    "positional_model");
+    INFO(run.output);
+    REQUIRE(run.exitCode == 0);
+    const Image byOption = render("option_model", {"--no-ui", "--resolution", "320,200"}, boxes());
+    CHECK(differingPixelFraction(readPng(png), byOption, 0) == 0.0);
+}
+
+TEST_CASE("an output picture is a JPEG for .jpg and .jpeg and a PNG for .png", "[render][cli]") {
+    const std::filesystem::path dir = test::scratchDir("output_types");
+    const std::vector<std::string> common{"--model", boxes().string(), "--no-ui", "--resolution", kResolution};
+    for (const char* name : {"picture.png", "picture.jpg", "picture.jpeg"}) {
+        std::vector<std::string> args = common;
+        args.insert(args.end(), {"--output", (dir / name).string()});
+        const RunResult run = runDorsal(args, std::string("output_") + name);
+        INFO(run.output);
+        CHECK(run.exitCode == 0);
+    }
+    CHECK(firstBytes(dir / "picture.png", 8) == std::string("\x89PNG\r\n\x1a\n", 8));
+    CHECK(firstBytes(dir / "picture.jpg", 3) == std::string("\xff\xd8\xff", 3));
+    CHECK(firstBytes(dir / "picture.jpeg", 3) == std::string("\xff\xd8\xff", 3));
+    // The JPEG is the same picture, give or take the compression.
+    CHECK(differingPixelFraction(readPng(dir / "picture.jpg"), readPng(dir / "picture.png"), 24) < 0.02);
+    CHECK(namesIn(dir) == std::set<std::string>{"picture.png", "picture.jpg", "picture.jpeg"});
+}
+
+TEST_CASE("a bad --output target fails before rendering, in one line, and creates nothing", "[render][cli][errors]") {
+    const std::filesystem::path dir = test::scratchDir("bad_targets");
+    REQUIRE(::mkfifo((dir / "pipe.png").c_str(), 0600) == 0);
+    std::filesystem::create_directory(dir / "folder.png");
+    std::ofstream(dir / "real.png") << "keep me";
+    std::filesystem::create_symlink("real.png", dir / "link.png");
+    // The model under a picture's name too (a hard link), and a content folder holding a picture.
+    std::filesystem::copy_file(boxes(), dir / "model.obj");
+    std::filesystem::create_hard_link(dir / "model.obj", dir / "model.png");
+    std::filesystem::copy(test::dataDir() / "content_good", dir / "content", std::filesystem::copy_options::recursive);
+    std::ofstream(dir / "content" / "figure.png") << "a figure";
+    const std::set<std::string> before = namesIn(dir);
+
+    const std::vector<std::pair<std::string, std::string>> targets{
+        {"pipe.png", ": is a named pipe, not a file"},
+        {"folder.png", ": is a folder; give a file name inside it, such as picture.png"},
+        {"link.png", ": is a symbolic link; give the file it points to (dorsal does not write through links)"},
+        {"model.png", ": is a file the picture is made from; write the picture elsewhere"},
+        {"content/figure.png", ": is a file of " + (dir / "content").string() +
+                                   ", which the picture is made from; write the picture elsewhere"},
+        {"no_such_folder/out.png", ": cannot write the file (the folder " + (dir / "no_such_folder").string() +
+                                       " does not exist)"}};
+    for (const auto& [name, reason] : targets) {
+        const std::filesystem::path target = dir / name;
+        const RunResult run = runDorsal(
+            {"--model", (dir / "model.obj").string(), "--content", (dir / "content").string(), "--output", target.string()},
+            "bad_target");
+        INFO(name);
+        CHECK(run.exitCode == 1);
+        CHECK(run.output == "dorsal: " + target.string() + reason + "\n");
+    }
+    CHECK(namesIn(dir) == before);
+    CHECK(firstBytes(dir / "real.png", 100) == "keep me");
+    CHECK(firstBytes(dir / "content" / "figure.png", 100) == "a figure");
+    CHECK(std::filesystem::is_fifo(dir / "pipe.png"));
+
+    // A device: refused by its name at once, and by its kind where the test may make one.
+    const RunResult null = runDorsal({"--output", "/dev/null"}, "bad_target_null");
+    CHECK(null.exitCode == 2);
+    CHECK(null.output == "dorsal: --output /dev/null: no picture type in the name; end it in .png, .jpg or .jpeg\n");
+    if (::mknod((dir / "device.png").c_str(), S_IFCHR | 0600, makedev(1, 3)) == 0) {
+        const RunResult device = runDorsal({"--model", boxes().string(), "--output", (dir / "device.png").string()},
+                                           "bad_target_device");
+        CHECK(device.exitCode == 1);
+        CHECK(device.output == "dorsal: " + (dir / "device.png").string() + ": is a device, not a file\n");
+        CHECK(std::filesystem::is_character_file(dir / "device.png"));
+    } else {
+        WARN("not allowed to make a device node here; the device target is checked in test_core only");
+    }
+}
+
+// ulimit -f makes a write fail part-way as a full disk does (EFBIG rather than ENOSPC); dorsal
+// ignores the SIGXFSZ that would otherwise kill it, and reports the failure.
+TEST_CASE("a file size limit fails --output with the system's reason and no partial file", "[render][cli][errors]") {
+    const std::filesystem::path dir = test::scratchDir("file_size_limit");
+    const std::filesystem::path png = dir / "big.png";
+    const RunResult run = runDorsal({"--model", boxes().string(), "--output", png.string(), "--resolution", kResolution,
+                                     "--no-ui"},
+                                    "file_size_limit", "prlimit --fsize=16384");
+    CHECK(run.exitCode == 1);
+    CHECK(run.output == "dorsal: " + png.string() + ": cannot write the file (File too large)\n");
+    CHECK(namesIn(dir).empty());
+}
+
+// A real full disk: a 16 KiB tmpfs in a private mount namespace, which needs root (or the right
+// capabilities); skipped with a warning elsewhere. After dorsal, the shell lists what is left.
+TEST_CASE("a full disk fails --output with \"No space left on device\" and no partial file", "[render][cli][errors]") {
+    const std::filesystem::path dir = test::scratchDir("disk_full");
+    const std::filesystem::path png = dir / "full.png";
+    const std::string script = "mount -t tmpfs -o size=16k tmpfs \"" + dir.string() +
+                               "\" || exit 77; \"$0\" \"$@\"; status=$?; ls -A \"" + dir.string() +
+                               "\"; exit $status";
+    const RunResult run =
+        runDorsal({"--model", boxes().string(), "--output", png.string(), "--resolution", kResolution, "--no-ui"},
+                  "disk_full", "unshare --mount --propagation private sh -c '" + script + "'");
+    if (run.exitCode == 77) {
+        WARN("cannot mount a small tmpfs here (needs root); the full disk is not tested");
+        return;
+    }
+    CHECK(run.exitCode == 1);
+    CHECK(run.output == "dorsal: " + png.string() + ": cannot write the file (No space left on device)\n");
 }
