@@ -64,10 +64,19 @@ void ViewState::showAll() {
 std::vector<NodeLook> lookOfNodes(const Model& model, const std::vector<Stratum>& strata, const ViewState& view) {
     std::vector<NodeLook> looks(model.nodes.size());
     const bool anyHighlight = !view.highlight.empty();
+    // Each set's reach worked out once for all nodes: asking node by node walks up the tree for
+    // each, which grows with the square of its depth.
+    const std::vector<bool> selected = model.nodesWithin(view.highlight.selected);
+    const std::vector<bool> primary = model.nodesWithin(view.highlight.primary);
+    const std::vector<bool> secondary = model.nodesWithin(view.highlight.secondary);
+    const std::vector<bool> hidden = model.nodesWithin(view.hidden);
+    const std::vector<bool> isolated = model.nodesWithin(view.isolated);
     for (std::size_t i = 0; i < looks.size(); ++i) {
-        const int node = static_cast<int>(i);
         NodeLook& look = looks[i];
-        look.style = anyHighlight ? view.highlight.styleOf(model, node) : HighlightStyle::None;
+        look.style = selected[i]    ? HighlightStyle::Selected
+                     : primary[i]   ? HighlightStyle::Primary
+                     : secondary[i] ? HighlightStyle::Secondary
+                                    : HighlightStyle::None;
         const Stratum stratum = i < strata.size() ? strata[i] : Stratum::Other;
         const bool stratumShown =
             stratum == Stratum::Other || view.strataShown[static_cast<std::size_t>(stratum)];
@@ -76,8 +85,7 @@ std::vector<NodeLook> lookOfNodes(const Model& model, const std::vector<Stratum>
         const bool right = name.ends_with(".R");
         const bool sideShown = view.side == SideShown::Both || (!left && !right) ||
                                (view.side == SideShown::Left ? left : right);
-        look.visible = stratumShown && sideShown && !withinAny(model, node, view.hidden) &&
-                       (view.isolated.empty() || withinAny(model, node, view.isolated));
+        look.visible = stratumShown && sideShown && !hidden[i] && (view.isolated.empty() || isolated[i]);
         const bool highlighted = look.style != HighlightStyle::None;
         // X-ray keeps the highlight solid; with nothing highlighted it keeps the skeleton solid.
         look.ghost = view.xray && !highlighted && (anyHighlight || stratum != Stratum::Bone);
