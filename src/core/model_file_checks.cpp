@@ -102,17 +102,13 @@ std::uint64_t plyTypeSize(const std::string& type) {
     return found == sizes.end() ? 1 : found->second;
 }
 
-// PLY: a header of "element <name> <count>" lines, each followed by its "property" lines, then
-// the elements' data. Assimp sizes its arrays by the counts before the data is read, so the
-// counts must fit the data: each element takes at least its properties' bytes in a binary file
-// (a list at least its length field), and at least two characters a property in a text file.
+// PLY: a header of "element <name> <count>" lines, each followed by its "property" lines, then an
+// "end_header" line and the elements' data. Assimp sizes its arrays by the counts before the data
+// is read, so the counts must fit the data: each element takes at least its properties' bytes in a
+// binary file (a list at least its length field), and at least two characters a property in a
+// text file. Without an end_header line Assimp's reader never stops looking for one.
 std::optional<std::string> checkPly(const std::filesystem::path& path, std::uintmax_t fileSize) {
     const std::string text = readPrefix(path, kHeaderBytes);
-    const std::size_t headerEnd = text.find("end_header");
-    if (headerEnd == std::string::npos) {
-        return text.size() == kHeaderBytes ? "no PLY end_header in its first " + bytesText(kHeaderBytes)
-                                           : std::optional<std::string>();  // Assimp refuses it
-    }
     struct Element {
         std::string name;
         std::uint64_t count = 0;
@@ -120,13 +116,16 @@ std::optional<std::string> checkPly(const std::filesystem::path& path, std::uint
     };
     std::vector<Element> elements;
     bool binary = false;
-    std::istringstream header(text.substr(0, headerEnd));
-    std::string line;
-    while (std::getline(header, line)) {
-        std::istringstream words(line);
+    std::optional<std::size_t> dataStart;
+    for (std::size_t lineStart = 0; lineStart < text.size() && !dataStart;) {
+        const std::size_t lineEnd = std::min(text.find('\n', lineStart), text.size());
+        std::istringstream words(text.substr(lineStart, lineEnd - lineStart));
+        lineStart = lineEnd + 1;
         std::string keyword;
         words >> keyword;
-        if (keyword == "format") {
+        if (keyword == "end_header") {
+            dataStart = std::min(lineStart, text.size());
+        } else if (keyword == "format") {
             std::string format;
             words >> format;
             binary = format.rfind("binary", 0) == 0;
@@ -144,7 +143,11 @@ std::optional<std::string> checkPly(const std::filesystem::path& path, std::uint
             elements.back().minimumBytes += binary ? plyTypeSize(type) : 2;
         }
     }
-    const std::uintmax_t dataBytes = fileSize - std::min<std::uintmax_t>(fileSize, headerEnd + 10);
+    if (!dataStart) {
+        return "its PLY header has no end_header line" +
+               (text.size() == kHeaderBytes ? " in its first " + bytesText(kHeaderBytes) : std::string());
+    }
+    const std::uintmax_t dataBytes = fileSize - *dataStart;
     std::uint64_t needed = 0;
     for (const Element& element : elements) {
         needed = saturatingAdd(needed, saturatingMultiply(element.count, std::max<std::uint64_t>(1, element.minimumBytes)));

@@ -326,6 +326,33 @@ void prepareForDrawing(Model& model, LoadControl* control, float begin) {
     if (failure) std::rethrow_exception(failure);
 }
 
+// Sets each mesh's primitive types from its faces, as post-processing trusts them to be: a reader
+// that sets them wrong makes triangulation assert. Returns why the scene cannot be post-processed
+// at all (a face without corners), or nullopt.
+std::optional<std::string> settlePrimitiveTypes(aiScene& scene) {
+    for (unsigned m = 0; m < scene.mNumMeshes; ++m) {
+        aiMesh& mesh = *scene.mMeshes[m];
+        unsigned types = 0;
+        for (unsigned f = 0; f < mesh.mNumFaces; ++f) {
+            const unsigned corners = mesh.mFaces[f].mNumIndices;
+            if (corners == 0) return "cannot be read (a face of mesh " + std::to_string(m) + " has no corners)";
+            types |= corners == 1   ? aiPrimitiveType_POINT
+                     : corners == 2 ? aiPrimitiveType_LINE
+                     : corners == 3 ? aiPrimitiveType_TRIANGLE
+                                    : aiPrimitiveType_POLYGON;
+        }
+        mesh.mPrimitiveTypes = types;
+    }
+    return std::nullopt;
+}
+
+// Whether the mesh stores the corners of the triangles it will be cut into as vertices of their own.
+bool hasSeparateCorners(const aiMesh* mesh) {
+    std::uint64_t triangles = 0;
+    for (unsigned f = 0; f < mesh->mNumFaces; ++f) triangles += std::max(mesh->mFaces[f].mNumIndices, 2u) - 2;
+    return triangles > 1 && mesh->mNumVertices >= 3 * triangles;
+}
+
 // Why Assimp read no scene, as a cause for ModelLoadError.
 std::string readFailure(const Assimp::Importer& importer, const ConfinedIOSystem& files) {
     // A refused file is the cause Assimp's "cannot open" stands for.
@@ -374,22 +401,26 @@ Model readModel(const std::filesystem::path& path, LoadControl* control) {
     importer.SetProgressHandler(progress);
     // Points and lines are of no use to an anatomy view; drop them rather than draw noise.
     importer.SetPropertyInteger(AI_CONFIG_PP_SBP_REMOVE, aiPrimitiveType_POINT | aiPrimitiveType_LINE);
-    // Welding shared corners is the slowest step of a read, and only files that store each
-    // triangle's corners separately (STL, some PLY and OBJ files) need it: those are read again with it.
-    const unsigned flags =
-        aiProcess_Triangulate | aiProcess_GenSmoothNormals | aiProcess_SortByPType | aiProcess_ValidateDataStructure;
-    progress->setRange(0.0f, 0.45f);
-    const aiScene* scene = importer.ReadFile(file.string(), flags);
-    const auto separateCorners = [](const aiMesh* mesh) { return mesh->mNumFaces > 1 && mesh->mNumVertices >= 3 * mesh->mNumFaces; };
-    if (scene && std::any_of(scene->mMeshes, scene->mMeshes + scene->mNumMeshes, separateCorners)) {
-        progress->setRange(0.45f, 0.6f);
-        scene = importer.ReadFile(file.string(), flags | aiProcess_JoinIdenticalVertices);
-    }
+    // Read and validate first, then post-process: Debian's Assimp keeps its assertions, and its
+    // triangulation asserts (aborting the program) on faces that validation lets through.
+    progress->setRange(0.0f, 0.6f);
+    const aiScene* scene = importer.ReadFile(file.string(), aiProcess_ValidateDataStructure);
     throwIfCancelled(control, path);
     if (!scene) throw ModelLoadError(path, readFailure(importer, *files));
-    if (!scene->mRootNode || scene->mNumMeshes == 0) {
-        throw ModelLoadError(path, "the model contains no meshes");
+    if (!scene->mRootNode || scene->mNumMeshes == 0) throw ModelLoadError(path, "the model contains no meshes");
+    // The scene is the importer's to change, as post-processing does.
+    if (const std::optional<std::string> fault = settlePrimitiveTypes(const_cast<aiScene&>(*scene))) {
+        throw ModelLoadError(path, *fault);
     }
+    unsigned steps = aiProcess_Triangulate | aiProcess_GenSmoothNormals | aiProcess_SortByPType;
+    // Welding shared corners is the slowest step, and only files that store each face's corners
+    // separately (STL, some PLY and OBJ files) need it.
+    if (std::any_of(scene->mMeshes, scene->mMeshes + scene->mNumMeshes, hasSeparateCorners)) {
+        steps |= aiProcess_JoinIdenticalVertices;
+    }
+    scene = importer.ApplyPostProcessing(steps);
+    throwIfCancelled(control, path);
+    if (!scene) throw ModelLoadError(path, readFailure(importer, *files));
 
     Model model;
     model.sourcePath = path.string();

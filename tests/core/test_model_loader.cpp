@@ -463,3 +463,21 @@ TEST_CASE("a load reports progress up to 1 and can be cancelled before or while 
     CHECK_THROWS_AS(loading.get(), ModelLoadCancelled);
     CHECK(cancelledWhile.progress < 1.0f);
 }
+
+TEST_CASE("a PLY header without an end_header line is refused; Assimp would look for one forever", "[loader][hostile][fuzz]") {
+    // Found by fuzzing: "end_header" run into the data.
+    const std::filesystem::path path = writeFile(
+        test::scratchDir("loader_ply_end") / "endless.ply",
+        "ply\nformat ascii 1.0\nelement vertex 3\nproperty float x\nproperty float y\nproperty float z\n"
+        "element face 1\nproperty list uchar int vertex_indices\nend_headerglTF 0 0\n1 0 0\n0 1 0\n3 0 1 2\n");
+    CHECK(loadError(path) == path.string() + ": its PLY header has no end_header line");
+}
+
+TEST_CASE("a face without corners is refused; Assimp's triangulation would abort the program", "[loader][hostile][fuzz]") {
+    // Found by fuzzing: a PLY face whose list of corners is empty.
+    const std::filesystem::path path = writeFile(
+        test::scratchDir("loader_ply_empty_face") / "empty_face.ply",
+        "ply\nformat ascii 1.0\nelement vertex 3\nproperty float x\nproperty float y\nproperty float z\n"
+        "element face 1\nproperty list uchar int vertex_indices\nend_header\n0 0 0\n1 0 0\n0 1 0\n0\n");
+    CHECK(loadError(path) == path.string() + ": cannot be read (a face of mesh 0 has no corners)");
+}
