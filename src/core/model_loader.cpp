@@ -36,10 +36,10 @@ namespace {
 // the file first could prevent; such files are refused here rather than crash Dorsal.
 constexpr const char* kReadableExtensions[] = {".glb", ".gltf", ".obj", ".stl", ".ply", ".off"};
 
-// Dorsal keeps some 150 bytes a triangle (positions, normals, levels of detail, the picking tree
-// and the GPU's copy), so this is about 8 GB: far beyond any anatomy model, which has a few
-// million, and about the most a desktop computer holds. Only a file that uses one mesh in many
-// places comes near it, since each use is a copy.
+// Loading takes some 170 bytes a triangle at its peak (the built-in model: 62 MB for 370,000
+// triangles), so this is about 8 GB: far beyond any anatomy model, which has a few million, and
+// about the most a desktop computer holds. Only a file that uses one mesh in many places comes
+// near it from a small file, since each use is a copy.
 constexpr std::uint64_t kMaxTriangles = 50'000'000;
 
 // Coordinates beyond this are taken for garbage, like NaN: the camera and picking multiply up to
@@ -326,9 +326,15 @@ void prepareForDrawing(Model& model, LoadControl* control, float begin) {
     if (failure) std::rethrow_exception(failure);
 }
 
+// Assimp cuts a polygon into triangles in time that grows faster than the square of its corners
+// (30,000 corners take 38 s, and validation lets 32,767 through). Real meshes have faces of three
+// or four corners, seldom dozens; a face of a thousand takes some 30 ms, so a file full of them
+// still reads at a megabyte a second.
+constexpr unsigned kMaxFaceCorners = 1000;
+
 // Sets each mesh's primitive types from its faces, as post-processing trusts them to be: a reader
 // that sets them wrong makes triangulation assert. Returns why the scene cannot be post-processed
-// at all (a face without corners), or nullopt.
+// at all (a face without corners, or with too many), or nullopt.
 std::optional<std::string> settlePrimitiveTypes(aiScene& scene) {
     for (unsigned m = 0; m < scene.mNumMeshes; ++m) {
         aiMesh& mesh = *scene.mMeshes[m];
@@ -336,6 +342,10 @@ std::optional<std::string> settlePrimitiveTypes(aiScene& scene) {
         for (unsigned f = 0; f < mesh.mNumFaces; ++f) {
             const unsigned corners = mesh.mFaces[f].mNumIndices;
             if (corners == 0) return "cannot be read (a face of mesh " + std::to_string(m) + " has no corners)";
+            if (corners > kMaxFaceCorners) {
+                return "a face of mesh " + std::to_string(m) + " has " + std::to_string(corners) +
+                       " corners; Dorsal reads faces of up to " + std::to_string(kMaxFaceCorners);
+            }
             types |= corners == 1   ? aiPrimitiveType_POINT
                      : corners == 2 ? aiPrimitiveType_LINE
                      : corners == 3 ? aiPrimitiveType_TRIANGLE

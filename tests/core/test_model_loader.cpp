@@ -481,3 +481,20 @@ TEST_CASE("a face without corners is refused; Assimp's triangulation would abort
         "element face 1\nproperty list uchar int vertex_indices\nend_header\n0 0 0\n1 0 0\n0 1 0\n0\n");
     CHECK(loadError(path) == path.string() + ": cannot be read (a face of mesh 0 has no corners)");
 }
+
+TEST_CASE("a face of thousands of corners is refused; Assimp would take minutes to cut it up", "[loader][hostile]") {
+    // A circle of 30,000 corners as one OBJ face: 38 seconds of triangulation.
+    constexpr int kCorners = 30'000;
+    std::string obj;
+    for (int i = 0; i < kCorners; ++i) {
+        const double angle = 6.283185307179586 * i / kCorners;
+        obj += "v " + std::to_string(std::cos(angle)) + " " + std::to_string(std::sin(angle)) + " 0\n";
+    }
+    obj += "f";
+    for (int i = 1; i <= kCorners; ++i) {
+        obj += ' ';
+        obj += std::to_string(i);
+    }
+    const std::filesystem::path path = writeFile(test::scratchDir("loader_polygon") / "circle.obj", obj + "\n");
+    CHECK(loadError(path) == path.string() + ": a face of mesh 0 has 30000 corners; Dorsal reads faces of up to 1000");
+}
