@@ -309,9 +309,9 @@ std::optional<std::string> checkGltf(const std::filesystem::path& path, bool bin
     if (jsonNesting(json) > kMaxJsonNesting) {
         return "its JSON nests more than " + std::to_string(kMaxJsonNesting) + " levels deep, deeper than Dorsal reads";
     }
-    // Assimp's reader takes text as far as a zero byte and bytes that are not UTF-8 within
-    // strings; this one must see the same structure, so it gets the same text with those bytes
-    // made plain. Only the nodes and scenes are kept; buffers may be large.
+    // Assimp's reader parses the text as a C string (a zero byte ends it) and lets bytes that are
+    // not UTF-8 through; this one must see the same structure, so it gets the text up to the zero
+    // byte with those bytes made plain. Only the nodes and scenes are kept; buffers may be large.
     json.resize(std::min(json.size(), json.find('\0')));
     for (char& c : json) {
         if (static_cast<unsigned char>(c) >= 0x80) c = '_';

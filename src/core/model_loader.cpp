@@ -6,10 +6,12 @@
 #include <iterator>
 #include <mutex>
 #include <new>
+#include <set>
 #include <string_view>
 #include <system_error>
 #include <thread>
 
+#include <assimp/BaseImporter.h>
 #include <assimp/DefaultIOSystem.h>
 #include <assimp/Importer.hpp>
 #include <assimp/ProgressHandler.hpp>
@@ -363,6 +365,23 @@ bool hasSeparateCorners(const aiMesh* mesh) {
     return triangles > 1 && mesh->mNumVertices >= 3 * triangles;
 }
 
+// Assimp picks a reader by the extension, but when that reader declines the file it offers the
+// file to all the others, by content: a ".glb" holding an LWO file reached the LWO reader (which
+// then never finished), and a ".glb" holding an OFF file would reach the OFF reader past the
+// checks made for glTF. So only the readers of the extension's own format stay registered.
+void keepOnlyReadersOf(Assimp::Importer& importer, const std::string& extension) {
+    std::vector<Assimp::BaseImporter*> others;
+    for (std::size_t i = 0; i < importer.GetImporterCount(); ++i) {
+        std::set<std::string> extensions;
+        importer.GetImporter(i)->GetExtensionList(extensions);
+        if (!extensions.count(extension.substr(1))) others.push_back(importer.GetImporter(i));
+    }
+    for (Assimp::BaseImporter* reader : others) {
+        importer.UnregisterLoader(reader);
+        delete reader;  // unregistering hands it back
+    }
+}
+
 // Why Assimp read no scene, as a cause for ModelLoadError.
 std::string readFailure(const Assimp::Importer& importer, const ConfinedIOSystem& files) {
     // A refused file is the cause Assimp's "cannot open" stands for.
@@ -405,6 +424,7 @@ Model readModel(const std::filesystem::path& path, LoadControl* control) {
     throwIfCancelled(control, path);
 
     Assimp::Importer importer;
+    keepOnlyReadersOf(importer, ext);
     auto* files = new ConfinedIOSystem(file.parent_path());  // the importer owns both
     importer.SetIOHandler(files);
     auto* progress = new ReadProgress(control);

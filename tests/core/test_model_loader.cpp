@@ -498,3 +498,12 @@ TEST_CASE("a face of thousands of corners is refused; Assimp would take minutes 
     const std::filesystem::path path = writeFile(test::scratchDir("loader_polygon") / "circle.obj", obj + "\n");
     CHECK(loadError(path) == path.string() + ": a face of mesh 0 has 30000 corners; Dorsal reads faces of up to 1000");
 }
+
+TEST_CASE("a file is read only by the reader of its extension, never handed on to another", "[loader][hostile][fuzz]") {
+    // Found by fuzzing: a ".glb" holding an LWO file reached Assimp's LWO reader, which never
+    // finished. This ".glb" holds an OFF file asking for a billion vertices, which the OFF reader
+    // would have tried to allocate, past the checks made for glTF.
+    const std::filesystem::path path = writeFile(test::scratchDir("loader_other_reader") / "off.glb",
+                                                 "OFF\n1000000000 1000000000 0\n0 0 0\n1 0 0\n0 1 0\n3 0 1 2\n");
+    CHECK_THAT(loadError(path), StartsWith(path.string() + ": cannot be read (Assimp: No suitable reader found"));
+}
