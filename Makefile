@@ -37,8 +37,8 @@ fuzz-model: setup
 	cmake --build build-fuzz --target fuzz_model -j $(JOBS)
 	bash tests/fuzz/make_seeds.sh build-fuzz/seeds
 	mkdir -p build-fuzz/corpus
-	./build-fuzz/tests/fuzz/fuzz_model build-fuzz/corpus build-fuzz/seeds -rss_limit_mb=2048 -timeout=10 \
-	  -max_total_time=$(FUZZ_SECONDS) -detect_leaks=0 -artifact_prefix=build-fuzz/ $(FUZZ_ARGS)
+	ASAN_OPTIONS=detect_leaks=0 ./build-fuzz/tests/fuzz/fuzz_model build-fuzz/corpus build-fuzz/seeds \
+	  -rss_limit_mb=2048 -timeout=10 -max_total_time=$(FUZZ_SECONDS) -artifact_prefix=build-fuzz/ $(FUZZ_ARGS)
 
 # Re-renders the baseline images of the render tests after an intended visual change.
 baselines: build
