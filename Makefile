@@ -5,7 +5,7 @@ BUILD_TYPE ?= Release
 JOBS ?= $(shell nproc)
 ARGS ?=
 
-.PHONY: run test build setup bench check sanitize baselines package clean
+.PHONY: run test build setup bench check sanitize baselines package fuzz-model clean
 
 # The build tree is laid out as an installation: the program in bin/, its data in share/dorsal/.
 DORSAL = ./$(BUILD_DIR)/bin/dorsal
@@ -31,6 +31,18 @@ build: setup
 sanitize:
 	$(MAKE) test BUILD_DIR=build-sanitize BUILD_TYPE=RelWithDebInfo CMAKE_ARGS=-DDORSAL_SANITIZE=ON
 
+# Fuzzes model loading with libFuzzer for FUZZ_SECONDS, in its own clang build folder; findings
+# land in build-fuzz/ (tests/fuzz/README.md).
+FUZZ_SECONDS ?= 600
+fuzz-model: setup
+	@if [ ! -f build-fuzz/CMakeCache.txt ]; then \
+	  CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDORSAL_FUZZ=ON -DBUILD_TESTING=OFF; fi
+	cmake --build build-fuzz --target fuzz_model -j $(JOBS)
+	bash tests/fuzz/make_seeds.sh build-fuzz/seeds
+	mkdir -p build-fuzz/corpus
+	ASAN_OPTIONS=detect_leaks=0 ./build-fuzz/tests/fuzz/fuzz_model build-fuzz/corpus build-fuzz/seeds \
+	  -rss_limit_mb=2048 -timeout=10 -max_total_time=$(FUZZ_SECONDS) -artifact_prefix=build-fuzz/ $(FUZZ_ARGS)
+
 # Re-renders the baseline images of the render tests after an intended visual change.
 baselines: build
 	bash tests/render/update_baselines.sh $(DORSAL)
@@ -40,4 +52,4 @@ package: build
 	cd $(BUILD_DIR) && cpack
 
 clean:
-	rm -rf $(BUILD_DIR) build-sanitize
+	rm -rf $(BUILD_DIR) build-sanitize build-fuzz

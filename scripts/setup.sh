@@ -9,6 +9,7 @@ packages=(
   libassimp-dev zlib1g-dev libstb-dev       # model import (Assimp's CMake package links zlib), PNG read/write
   libtomlplusplus-dev libcli11-dev          # content files, command line
   libmeshoptimizer-dev                      # mesh clean-up for large models
+  nlohmann-json3-dev                        # reading a glTF file's node tree before Assimp does
   libegl-dev libgl-dev libopengl-dev        # OpenGL and EGL headers and dispatch
   libgl1-mesa-dri libegl-mesa0              # Mesa: software rendering with no GPU or display
   fonts-dejavu-core                         # readable UI font

@@ -65,7 +65,7 @@ const std::vector<OptionSpec>& optionTable() {
             {Setting::Model, "FILE", "", "Model file to open: the same as --model FILE", "", kMain},
             {Setting::Content, "DIR", "", "Content folder to check: the same as --content DIR", "", kCheck},
             {Setting::EntryId, "ID", "", "Entry id, such as psoas_major", "", kInfo},
-            {Setting::Model, "--model", "FILE", "Model file to open (glTF/GLB, OBJ, FBX, STL, PLY, ...)", kBuiltInModel,
+            {Setting::Model, "--model", "FILE", "Model file to open: glTF/GLB, OBJ, STL, PLY or OFF", kBuiltInModel,
              kMain},
             {Setting::Model, "--model", "FILE", "Model to measure", kBuiltInModel, kBench},
             {Setting::Model, "--model", "FILE", "Model whose muscles the content must cover", kBuiltInModel, kCheck},

@@ -70,15 +70,19 @@ struct Node {
 
 struct Model {
     std::string sourcePath;  // where it was loaded from, for messages
-    std::vector<std::string> warnings;  // what the loader left out or mended, one line each
-    std::vector<Node> nodes; // nodes[0] is the root
+    std::vector<Node> nodes; // nodes[0] is the root; a node's parent comes before it
     std::vector<Part> parts;
     Bounds bounds;
+    // What was left out or looked wrong while loading, one line each, naming the file; for the user.
+    std::vector<std::string> warnings;
 
     // Index of the node with exactly this name, or -1.
     int findNode(const std::string& name) const;
-    // True when `node` is `ancestor` or lies below it.
+    // True when `node` is `ancestor` or lies below it. Walks up the tree: as slow as `node` is deep.
     bool isWithin(int node, int ancestor) const;
+    // One flag per node: whether it is one of `ancestors` or lies below one. One pass over the
+    // nodes, however deep the tree, for asking about every node at once.
+    std::vector<bool> nodesWithin(const std::vector<int>& ancestors) const;
     // Bounds of everything drawn at or below `node`; empty for a node without geometry.
     Bounds subtreeBounds(int node) const;
     std::size_t triangleCount() const;

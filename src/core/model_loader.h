@@ -1,5 +1,7 @@
 #pragma once
-// Reads any model Assimp can read (glTF/GLB, OBJ, FBX, STL, PLY, ...) into a dorsal::Model.
+// Reads a model file (glTF/GLB, OBJ, STL, PLY, OFF) into a dorsal::Model through Assimp, guarded
+// against hostile files: whatever the file holds, loading ends in a model or in one ModelLoadError,
+// never in a crash, a hang or runaway memory.
 
 #include <atomic>
 #include <filesystem>
@@ -26,20 +28,27 @@ private:
 // Shared between a loading thread and the thread that started it.
 struct LoadControl {
     std::atomic<bool> cancelled{false};
-    std::atomic<float> progress{0.0f};  // 0..1, for a progress bar
+    std::atomic<float> progress{0.0f};  // 0..1, for a progress bar; only rises
 };
 
-// Thrown by loadModel when LoadControl::cancelled was set.
+// Thrown by loadModel when LoadControl::cancelled was set. what() is "<path>: loading was cancelled".
 class ModelLoadCancelled : public ModelLoadError {
 public:
-    explicit ModelLoadCancelled(const std::filesystem::path& path) : ModelLoadError(path, "loading was cancelled") {}
+    explicit ModelLoadCancelled(const std::filesystem::path& path);
 };
 
+// The extensions loadModel reads (".glb", ".gltf", ".obj", ".stl", ".ply", ".off"), for messages.
+std::string readableModelExtensions();
+
 // Loads the model at `path`: triangulates, generates smooth normals where missing, and bakes every
-// node's transform into its parts so that all geometry is in the model frame.
-// Returns a model with at least one part. Throws ModelLoadError for a missing or unreadable file,
-// an unsupported format, a truncated or corrupt file, or a model without triangle meshes.
-// With `control`, reports progress and stops with ModelLoadCancelled soon after it is cancelled.
+// node's transform into its parts so that all geometry is in the model frame. Triangles with
+// invalid coordinates (NaN, infinite or absurdly large) are left out, and Model::warnings says so.
+// Returns a model with at least one part.
+// Throws ModelLoadError for a missing file or one that is not a regular file, an unsupported
+// format, a truncated or corrupt file, a file that asks for absurd amounts of memory or nests
+// absurdly deep, a file that refers to files outside its folder, a model without triangle meshes,
+// and when memory runs out. Throws ModelLoadCancelled when `control` is cancelled; with a control,
+// its progress reaches 1 when the model is loaded.
 Model loadModel(const std::filesystem::path& path, LoadControl* control = nullptr);
 
 }  // namespace dorsal

@@ -67,10 +67,19 @@ std::vector<NodeLook> lookOfNodes(const Model& model, const std::vector<Stratum>
     std::vector<NodeLook> looks(model.nodes.size());
     const bool anyHighlight = !highlight.empty();
     const bool isolating = view.isolate && anyHighlight;
+    // Each set's reach worked out once for all nodes: asking node by node walks up the tree for
+    // each, which grows with the square of its depth.
+    const std::vector<bool> selected = model.nodesWithin(highlight.selected);
+    const std::vector<bool> primary = model.nodesWithin(highlight.primary);
+    const std::vector<bool> secondary = model.nodesWithin(highlight.secondary);
+    const std::vector<bool> hidden = model.nodesWithin(view.hidden);
+    const std::vector<bool> cutAway = model.nodesWithin(seeThrough);
     for (std::size_t i = 0; i < looks.size(); ++i) {
-        const int node = static_cast<int>(i);
         NodeLook& look = looks[i];
-        look.style = anyHighlight ? highlight.styleOf(model, node) : HighlightStyle::None;
+        look.style = selected[i]    ? HighlightStyle::Selected
+                     : primary[i]   ? HighlightStyle::Primary
+                     : secondary[i] ? HighlightStyle::Secondary
+                                    : HighlightStyle::None;
         const Stratum stratum = i < strata.size() ? strata[i] : Stratum::Other;
         const bool stratumShown =
             stratum == Stratum::Other || view.strataShown[static_cast<std::size_t>(stratum)];
@@ -80,10 +89,9 @@ std::vector<NodeLook> lookOfNodes(const Model& model, const std::vector<Stratum>
         const bool sideShown = view.side == SideShown::Both || (!left && !right) ||
                                (view.side == SideShown::Left ? left : right);
         const bool highlighted = look.style != HighlightStyle::None;
-        look.visible = stratumShown && sideShown && !withinAny(model, node, view.hidden) && (!isolating || highlighted);
+        look.visible = stratumShown && sideShown && !hidden[i] && (!isolating || highlighted);
         // X-ray keeps the highlight solid; with nothing highlighted it keeps the skeleton solid.
-        const bool cutAway = std::find(seeThrough.begin(), seeThrough.end(), node) != seeThrough.end();
-        look.ghost = cutAway || (view.xray && !highlighted && (anyHighlight || stratum != Stratum::Bone));
+        look.ghost = cutAway[i] || (view.xray && !highlighted && (anyHighlight || stratum != Stratum::Bone));
         look.dimmed = anyHighlight && !highlighted && view.others == OthersStyle::Dimmed;
         look.overGhosts = highlighted && !look.ghost && (view.xray || !seeThrough.empty());
     }

@@ -25,7 +25,7 @@ public:
                                 ImGuiCond_Always, ImVec2(0.5f, 0.5f));
         ImGui::SetNextWindowSize(ImVec2(520.0f * scale_, 0.0f));
         if (!ImGui::BeginPopupModal(kTitle, nullptr, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoResize)) return;
-        ImGui::TextWrapped("The path of a model file: glTF or GLB, OBJ, FBX, STL, PLY, ... You can also drop a file "
+        ImGui::TextWrapped("The path of a model file: glTF or GLB, OBJ, STL, PLY or OFF. You can also drop a file "
                            "onto the window.");
         if (std::exchange(focusPath_, false)) ImGui::SetKeyboardFocusHere();
         ImGui::SetNextItemWidth(-1.0f);

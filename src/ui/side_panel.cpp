@@ -150,14 +150,16 @@ private:
         }
     }
 
-    // Nodes without geometry and with a single child are skipped to keep the tree shallow.
+    // Nodes without geometry and with a single child are skipped to keep the tree shallow (a
+    // loop, not recursion: such a chain may be a thousand long). Below that, drawing recurses only
+    // into nodes the user opened.
     void drawNode(UiFrame& frame, int index, bool isRoot) {
         const Model& model = *frame.model();
-        const Node& node = model.nodes[static_cast<std::size_t>(index)];
-        if (isRoot && node.parts.empty() && node.children.size() == 1) {
-            drawNode(frame, node.children.front(), true);
-            return;
+        while (isRoot && model.nodes[static_cast<std::size_t>(index)].parts.empty() &&
+               model.nodes[static_cast<std::size_t>(index)].children.size() == 1) {
+            index = model.nodes[static_cast<std::size_t>(index)].children.front();
         }
+        const Node& node = model.nodes[static_cast<std::size_t>(index)];
         if (isRoot && node.parts.empty()) {
             for (int child : node.children) drawNode(frame, child, false);
             return;

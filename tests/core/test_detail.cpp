@@ -30,6 +30,22 @@ TEST_CASE("a closed surface is told from an open or inconsistently wound one", "
     CHECK_FALSE(isClosedSurface({}));
 }
 
+TEST_CASE("closedness is worked out for a million triangles around one corner", "[detail]") {
+    // A double cone: a ring of corners 2..n+1, each pair joined to the top (0) and to the bottom (1),
+    // so both tips have half a million triangles. Looking through each corner's edges grew with the
+    // square of that count; this finishes in the suite's time only if the check does not.
+    constexpr std::uint32_t kRing = 500'000;
+    std::vector<std::uint32_t> cone;
+    for (std::uint32_t i = 0; i < kRing; ++i) {
+        const std::uint32_t a = 2 + i;
+        const std::uint32_t b = 2 + (i + 1) % kRing;
+        cone.insert(cone.end(), {0, a, b, 1, b, a});
+    }
+    CHECK(isClosedSurface(cone));
+    cone.resize(cone.size() - 3);  // the last triangle out: a hole
+    CHECK_FALSE(isClosedSurface(cone));
+}
+
 TEST_CASE("detail levels roughly halve the triangles, with an error that grows but stays small", "[detail]") {
     Part part = makeSphere(0.1f, 64, 96);
     const std::vector<std::uint32_t> full = part.indices;
