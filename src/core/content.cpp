@@ -18,7 +18,7 @@
 #include <toml++/toml.h>
 
 #include "core/text.h"
-#include "core/toml_nesting.h"
+#include "core/toml_precheck.h"
 
 namespace dorsal {
 
@@ -454,11 +454,9 @@ public:
     std::optional<toml::table> parse(const std::filesystem::path& path) {
         const std::optional<std::string> text = readText(path);
         if (!text) return std::nullopt;
-        if (const std::optional<TextPosition> deep = findNestingBeyond(*text, kMaxContentNesting)) {
-            content_.problems.push_back({{path.string(), deep->line, deep->column},
-                                         "nested more than " + std::to_string(kMaxContentNesting) +
-                                             " levels deep (tables, lists and dotted keys); file skipped",
-                                         true});
+        if (const std::optional<TomlRefusal> refusal = precheckToml(*text, kMaxContentNesting)) {
+            content_.problems.push_back(
+                {{path.string(), refusal->line, refusal->column}, refusal->message + "; file skipped", true});
             return std::nullopt;
         }
         try {
@@ -601,8 +599,9 @@ public:
             if (link.list) dangling[link.list].insert(link.id);
             if (link.missing && missing[link.missing].insert(link.id).second) link.missing->push_back(link.id);
         }
-        for (auto& [list, ids] : dangling) {
-            std::erase_if(*list, [&](const std::string& id) { return ids.count(id) > 0; });
+        for (const auto& listAndIds : dangling) {
+            const auto& ids = listAndIds.second;
+            std::erase_if(*listAndIds.first, [&](const std::string& id) { return ids.count(id) > 0; });
         }
         // Dangling single links (group, region) are cleared in place.
         for (Muscle& m : content_.muscles) {

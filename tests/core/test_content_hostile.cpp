@@ -16,7 +16,7 @@
 
 #include "core/content.h"
 #include "core/entry_document.h"
-#include "core/toml_nesting.h"
+#include "core/toml_precheck.h"
 #include "test_paths.h"
 
 using namespace dorsal;
@@ -119,31 +119,73 @@ TEST_CASE("a file nested tens of thousands of levels deep is one problem, not a 
 }
 
 TEST_CASE("nesting is measured on the text: the limit itself passes, strings and comments do not count", "[content][hostile]") {
+    const auto deeper = [](const std::string& text, int maxDepth) {
+        const std::optional<TomlRefusal> refusal = precheckToml(text, maxDepth);
+        return refusal && refusal->message.starts_with("nested more than");
+    };
     const auto arrays = [](std::size_t n) { return "x = " + repeated("[", n) + repeated("]", n); };
-    CHECK_FALSE(findNestingBeyond(arrays(kMaxContentNesting - 1), kMaxContentNesting).has_value());
-    REQUIRE(findNestingBeyond(arrays(kMaxContentNesting), kMaxContentNesting).has_value());
+    CHECK_FALSE(precheckToml(arrays(kMaxContentNesting - 1), kMaxContentNesting).has_value());
+    CHECK(deeper(arrays(kMaxContentNesting), kMaxContentNesting));
     // A header part counts two levels (an array of tables and its table).
     const auto header = [](std::size_t parts) { return "[" + repeated("a", parts, ".") + "]\n"; };
-    CHECK_FALSE(findNestingBeyond(header(kMaxContentNesting / 2), kMaxContentNesting).has_value());
-    CHECK(findNestingBeyond(header(kMaxContentNesting / 2 + 1), kMaxContentNesting).has_value());
+    CHECK_FALSE(precheckToml(header(kMaxContentNesting / 2), kMaxContentNesting).has_value());
+    CHECK(deeper(header(kMaxContentNesting / 2 + 1), kMaxContentNesting));
     // The depth under a header adds to it; a new statement starts again under the header.
-    CHECK(findNestingBeyond("[a.b]\nx.y.z = [[1]]\n", 7)->column == 9);
-    CHECK_FALSE(findNestingBeyond("[a.b]\nx.y.z = [[1]]\nw = 1\n", 9).has_value());
+    REQUIRE(deeper("[a.b]\nx.y.z = [[1]]\n", 7));
+    CHECK(precheckToml("[a.b]\nx.y.z = [[1]]\n", 7)->line == 2);
+    CHECK(precheckToml("[a.b]\nx.y.z = [[1]]\n", 7)->column == 9);
+    CHECK_FALSE(precheckToml("[a.b]\nx.y.z = [[1]]\nw = 1\n", 9).has_value());
     // Brackets, braces and dots inside strings, multi-line strings, quoted keys and comments are text.
     const std::string brackets = repeated("[{a.", 1000);
     for (const std::string& text :
          {"x = \"" + brackets + "\"", "x = '" + brackets + "'", "x = \"\"\"\n" + brackets + "\n\"\"\"",
           "x = '''" + brackets + "'''", "# " + brackets, "[\"" + brackets + "\"]", "x = \"\\\"" + brackets + "\"",
-          "x = [\n  1.5,\n  2.5, # " + brackets + "\n]"}) {
+          std::string("x = \"\"\"a \\\n  \"\"\"\ny = 1"), "x = [\n  1.5,\n  2.5, # " + brackets + "\n]"}) {
         INFO(text.substr(0, 12));
-        CHECK_FALSE(findNestingBeyond(text, 4).has_value());
+        CHECK_FALSE(precheckToml(text, 4).has_value());
     }
     // Every shipped file nests at most 6 levels: the limit of 32 leaves a wide margin.
     for (const auto& item : std::filesystem::recursive_directory_iterator(builtInContentPath())) {
         if (item.path().extension() != ".toml") continue;
         INFO(item.path().string());
-        CHECK_FALSE(findNestingBeyond(readText(item.path()), 6).has_value());
+        CHECK_FALSE(precheckToml(readText(item.path()), 6).has_value());
     }
+}
+
+TEST_CASE("non-ASCII characters where toml++ tests for whitespace are refused before it sees them", "[content][hostile]") {
+    // toml++ 3.3 reaches an "unreachable" branch (undefined behaviour) on these; found by fuzzing.
+    const std::vector<std::tuple<std::string, int, std::string>> refused{
+        {"\xC3\xA9 = 1", 1, "\"\xC3\xA9\" is not allowed outside quotes and comments"},
+        {"a = 1\xC3\xA9", 6, "\"\xC3\xA9\" is not allowed outside quotes and comments"},
+        {"[a\xC2\xB0]", 3, "\"\xC2\xB0\" is not allowed outside quotes and comments"},
+        {"a = { b = 1 \xE3\x80\x81}", 13, "\"\xE3\x80\x81\" is not allowed outside quotes and comments"},
+        {"a = 1 \xE2\x80\xAE", 7, "\"\\u{202E}\" is not allowed outside quotes and comments"},
+        {"a = \"\"\"x\\\n  \xC3\x97 3\"\"\"", 3, "a backslash followed by \"\xC3\x97\": an escape must be ASCII"},
+        {"a = \"\"\"x\\\xC3\xA9\"\"\"", 10, "a backslash followed by \"\xC3\xA9\""},
+        {"a = \"x\\\xC3\xA9\"", 8, "a backslash followed by \"\xC3\xA9\""},
+    };
+    for (const auto& [text, column, message] : refused) {
+        INFO(text);
+        const std::optional<TomlRefusal> refusal = precheckToml(text, kMaxContentNesting);
+        REQUIRE(refusal.has_value());
+        CHECK(refusal->column == column);
+        CHECK_THAT(refusal->message, StartsWith(message));
+    }
+    // Inside strings and comments, after a byte order mark, and escaped, they are fine.
+    for (const std::string text : {"a = \"\xC3\xA9t\xC3\xA9\" # \xC2\xB0\n", "a = '\xC3\xA9'", "\"\xC3\xA9\" = 1",
+                                   "a = '''x\\\n\xC3\xA9'''", "\xEF\xBB\xBF" "a = 1", "a = \"\"\"x\\\n  \\u00D7 3\"\"\""}) {
+        INFO(text);
+        CHECK_FALSE(precheckToml(text, kMaxContentNesting).has_value());
+    }
+    // In a content file: the file is skipped with the reason at its position.
+    const std::filesystem::path dir = goodCopy("non_ascii");
+    edit(dir, "stretches/lunge_stretch.toml", "dosage = \"Test dosage.\"", "dosage = \"\"\"Hold 30 s, \\\n\xC3\x97 3.\"\"\"");
+    const Content content = loadContent(dir);
+    REQUIRE_FALSE(content.problems.empty());
+    CHECK(content.problems.front().format() ==
+          (dir / "stretches" / "lunge_stretch.toml").string() +
+              ":9:1: a backslash followed by \"\xC3\x97\": an escape must be ASCII, such as \\u00E9, and a line "
+              "continued with a backslash must go on with an ASCII character; file skipped");
 }
 
 TEST_CASE("a content file over 1 MiB is refused; one of exactly 1 MiB is read", "[content][hostile]") {
