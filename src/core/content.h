@@ -245,8 +245,9 @@ private:
 // Content::problems, entries with errors are skipped (and their problems marked `skipped`), and
 // links to ids that do not exist are dropped from otherwise good entries (a dropped red flag or
 // contraindication is kept in the entry's missing list). Only regular files inside `root` are
-// read (after resolving links), each at most kMaxContentFileBytes and kMaxContentNesting deep;
-// files whose names start with a dot are ignored. An id used twice is kept by its first entry
+// read (after resolving links), each at most kMaxContentFileBytes, and each passes precheckToml
+// (nesting at most kMaxContentNesting deep, no non-ASCII character where the parser mishandles it)
+// before it is parsed; files whose names start with a dot are ignored. An id used twice is kept by its first entry
 // (in EntryKind order, then file order) and the later ones are skipped. A missing root is one
 // problem. File names in problems are as given by `root` joined with the file's relative path.
 Content loadContent(const std::filesystem::path& root);
