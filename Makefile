@@ -5,7 +5,7 @@ BUILD_TYPE ?= Release
 JOBS ?= $(shell nproc)
 ARGS ?=
 
-.PHONY: run test build setup bench check sanitize baselines package fuzz-model clean
+.PHONY: run test build setup bench check sanitize baselines package fuzz-model fuzz-content clean
 
 # The build tree is laid out as an installation: the program in bin/, its data in share/dorsal/.
 DORSAL = ./$(BUILD_DIR)/bin/dorsal
@@ -50,6 +50,16 @@ baselines: build
 # The Debian package of the installation: $(BUILD_DIR)/dorsal_<version>_<arch>.deb.
 package: build
 	cd $(BUILD_DIR) && cpack
+
+# The content loader under libFuzzer for FUZZ_SECONDS, in build-fuzz/ (tests/fuzz/README.md).
+fuzz-content: setup
+	@command -v clang++ >/dev/null || { echo "fuzz-content: needs clang++ (apt-get install clang)" >&2; exit 1; }
+	@if [ ! -f build-fuzz/CMakeCache.txt ]; then \
+	  cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ -DDORSAL_FUZZ=ON; fi
+	cmake --build build-fuzz --target fuzz_content -j $(JOBS)
+	bash tests/fuzz/seed_content_corpus.sh build-fuzz/corpus-content
+	./build-fuzz/tests/fuzz/fuzz_content -rss_limit_mb=2048 -timeout=10 -max_total_time=$(FUZZ_SECONDS) \
+	  -dict=tests/fuzz/content.dict -artifact_prefix=build-fuzz/ build-fuzz/corpus-content
 
 clean:
 	rm -rf $(BUILD_DIR) build-sanitize build-fuzz

@@ -74,20 +74,34 @@ void ShowingHistory::forgetPicks() {
 
 // --- AtlasState ---
 
-AtlasState::AtlasState(Content content) : content_(std::move(content)) {
-    if (!content_.problems.empty()) {
-        const auto skipped = std::count_if(content_.problems.begin(), content_.problems.end(),
-                                           [](const ContentProblem& p) { return p.skipped; });
-        addMessage(std::to_string(content_.problems.size()) + " problem(s) in the content at " +
-                   content_.root.string() + (skipped ? "; some entries were skipped" : "") +
-                   ". The side panel lists them; dorsal check shows them all.");
-    }
+AtlasState::AtlasState(Content content) : content_(std::move(content)), problems_(content_.problems) {
+    reportProblems();
     resetCamera();
+}
+
+void AtlasState::reportProblems() {
+    std::erase(messages_, problemsMessage_);
+    problemsMessage_.clear();
+    if (content_.safety.failure) {
+        problemsMessage_ = "Safety information could not be loaded (" + content_.safety.failure->format() +
+                           "): see a clinician for any warning sign, and fix the safety file.";
+    } else if (!problems_.empty()) {
+        const auto skipped =
+            std::count_if(problems_.begin(), problems_.end(), [](const ContentProblem& p) { return p.skipped; });
+        problemsMessage_ = std::to_string(problems_.size()) + (problems_.size() == 1 ? " problem" : " problems") +
+                           " in the content at " + content_.root.string() +
+                           (skipped ? "; some entries were skipped" : "") +
+                           ". The side panel lists them; dorsal check shows the same.";
+    }
+    if (!problemsMessage_.empty()) addMessage(problemsMessage_);
 }
 
 void AtlasState::setModel(Model model) {
     model_ = std::move(model);
     strata_ = strataOfNodes(*model_, content_);
+    problems_ = contentProblemsWithModel(content_, muscleIdsOf(*model_),
+                                         std::filesystem::path(model_->sourcePath).filename().string());
+    reportProblems();
     for (const std::string& warning : model_->warnings) addMessage(warning);
     const bool labels = view_.labels;
     view_ = ViewState{};

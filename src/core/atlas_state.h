@@ -124,6 +124,9 @@ public:
     void setModel(Model model);
     const Model* model() const { return model_ ? &*model_ : nullptr; }
     const Content& content() const { return content_; }
+    // Everything wrong with the content, and the model's muscles it lacks (as `dorsal check`
+    // lists them for the same content and model).
+    const std::vector<ContentProblem>& problems() const { return problems_; }
     // Each node's stratum, one per node of the model.
     const std::vector<Stratum>& strata() const { return strata_; }
 
@@ -235,7 +238,12 @@ private:
         float elapsed = 0.0f;
     };
 
+    // Counts the problems in the one message about them, replacing the message before.
+    void reportProblems();
+
     Content content_;
+    std::vector<ContentProblem> problems_;
+    std::string problemsMessage_;  // the message about them now among messages_, or ""
     std::optional<Model> model_;
     std::vector<Stratum> strata_;
     ShowingHistory history_;

@@ -1,17 +1,33 @@
 #include "core/content.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <array>
+#include <cerrno>
+#include <cmath>
+#include <cstdio>
 #include <functional>
+#include <map>
 #include <set>
+#include <system_error>
+#include <utility>
 
 #include <toml++/toml.h>
+
+#include "core/text.h"
+#include "core/toml_precheck.h"
 
 namespace dorsal {
 
 namespace {
 
 constexpr std::array<std::string_view, 4> kEvidenceNames{"established", "supported", "limited", "traditional"};
+
+// How much of a value from a content file a message quotes.
+constexpr std::size_t kQuotedBytes = 80;
 
 std::string typeName(const toml::node& node) {
     switch (node.type()) {
@@ -25,12 +41,8 @@ std::string typeName(const toml::node& node) {
     }
 }
 
-std::string inQuotes(std::string_view s) {
-    std::string quoted;
-    quoted.reserve(s.size() + 2);
-    quoted.append(1, '"').append(s).append(1, '"');
-    return quoted;
-}
+// A key or value from a content file, quoted for a message: escaped and cut short when long.
+std::string inQuotes(std::string_view s) { return "\"" + printable(s, kQuotedBytes) + "\""; }
 
 std::string joinQuoted(const std::vector<std::string_view>& words) {
     std::string out;
@@ -38,12 +50,26 @@ std::string joinQuoted(const std::vector<std::string_view>& words) {
     return out;
 }
 
+std::string number(double value) {
+    std::array<char, 32> buffer{};
+    std::snprintf(buffer.data(), buffer.size(), "%g", value);
+    return buffer.data();
+}
+
+// Lower-case letters, digits and underscores, as DESIGN.md asks of ids.
+bool isId(std::string_view id) {
+    return !id.empty() && id.size() <= kMaxIdBytes && std::all_of(id.begin(), id.end(), [](char c) {
+               return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+           });
+}
+
 // A link from one entry to another, checked once everything is loaded.
 struct PendingLink {
     SourceLocation where;
     EntryKind target;
     std::string id;
-    std::vector<std::string>* list;  // the list holding the id, to drop it if it dangles
+    std::vector<std::string>* list;     // the list holding the id, to drop it if it dangles
+    std::vector<std::string>* missing;  // where a dangling id is kept, for safety links; or null
 };
 
 // Reads the fields of one TOML table into an entry, recording every problem with its position.
@@ -64,10 +90,12 @@ public:
         return node && node->as_array() ? node->as_array()->size() : 0;
     }
 
-    void text(std::string_view key, std::string& out, Need need = Required) {
+    // Text of at most `limit` bytes with no unsafe characters (see findUnsafeCharacter).
+    void text(std::string_view key, std::string& out, Need need = Required, std::size_t limit = kMaxTextBytes) {
         const toml::node* node = take(key, need);
         if (!node) return;
         if (const auto value = node->value<std::string>()) {
+            if (!acceptable(*node, key, 0, *value, limit)) return;
             out = *value;
             if (need == Required && trimmedEmpty(out)) error(*node, inQuotes(key) + " is empty");
         } else {
@@ -75,7 +103,20 @@ public:
         }
     }
 
-    void textList(std::string_view key, std::vector<std::string>& out, Need need = Required) {
+    void name(std::string_view key, std::string& out, Need need = Required) { text(key, out, need, kMaxNameBytes); }
+
+    void id(std::string& out) {
+        text("id", out, Required, kMaxNameBytes);
+        const toml::node* node = table_.get("id");
+        if (node && !out.empty() && !isId(out)) {
+            error(*node, "id " + inQuotes(out) + " must be at most " + std::to_string(kMaxIdBytes) +
+                             " lower-case letters, digits and underscores, such as \"psoas_major\"");
+        }
+    }
+
+    // A list of text; `where`, when given, receives the position of each item kept.
+    void textList(std::string_view key, std::vector<std::string>& out, Need need = Required,
+                  std::size_t limit = kMaxTextBytes, std::vector<SourceLocation>* where = nullptr) {
         const toml::node* node = take(key, need);
         if (!node) return;
         const toml::array* array = node->as_array();
@@ -83,29 +124,39 @@ public:
             error(*node, inQuotes(key) + " must be a list of text, not " + typeName(*node));
             return;
         }
-        for (const toml::node& item : *array) {
+        for (std::size_t i = 0; i < array->size(); ++i) {
+            const toml::node& item = (*array)[i];
             if (const auto value = item.value<std::string>()) {
+                if (!acceptable(item, key, i + 1, *value, limit)) continue;
                 out.push_back(*value);
+                if (where) where->push_back(locationOf(item));
             } else {
                 error(item, "every item of " + inQuotes(key) + " must be text, not " + typeName(item));
             }
         }
     }
 
-    void links(std::string_view key, std::vector<std::string>& out, EntryKind target, Need need = Required) {
-        const toml::node* node = table_.get(key);
-        textList(key, out, need);
-        if (!node || !node->as_array()) return;
-        const toml::array& array = *node->as_array();
-        for (std::size_t i = 0; i < array.size() && i < out.size(); ++i) {
-            links_.push_back({locationOf(array[i]), target, out[i], &out});
+    void nameList(std::string_view key, std::vector<std::string>& out) {
+        textList(key, out, Optional, kMaxNameBytes);
+    }
+
+    // A list of ids of `target` entries; `missing`, for safety links, keeps those that dangle.
+    void links(std::string_view key, std::vector<std::string>& out, EntryKind target, Need need = Required,
+               std::vector<std::string>* missing = nullptr) {
+        std::vector<SourceLocation> where;
+        const std::size_t first = out.size();
+        textList(key, out, need, kMaxTextBytes, &where);
+        for (std::size_t i = 0; i < where.size(); ++i) {
+            links_.push_back({std::move(where[i]), target, out[first + i], &out, missing});
         }
     }
 
     void link(std::string_view key, std::string& out, EntryKind target, Need need = Required) {
         text(key, out, need);
         const toml::node* node = table_.get(key);
-        if (node && node->is_string() && !out.empty()) links_.push_back({locationOf(*node), target, out, nullptr});
+        if (node && node->is_string() && !out.empty()) {
+            links_.push_back({locationOf(*node), target, out, nullptr, nullptr});
+        }
     }
 
     void choice(std::string_view key, std::string& out, const std::vector<std::string_view>& allowed) {
@@ -125,7 +176,8 @@ public:
         }
     }
 
-    void vec3(std::string_view key, glm::vec3& out) {
+    // Three numbers, each from `lowest` to `highest` (so never NaN or infinite).
+    void vec3(std::string_view key, glm::vec3& out, double lowest, double highest) {
         const toml::node* node = take(key, Required);
         if (!node) return;
         const toml::array* array = node->as_array();
@@ -135,7 +187,15 @@ public:
             error(*node, inQuotes(key) + " must be a list of three numbers, such as [0.05, 1.0, -0.1]");
             return;
         }
-        for (int i = 0; i < 3; ++i) out[i] = static_cast<float>((*array)[static_cast<std::size_t>(i)].value_or(0.0));
+        std::array<double, 3> values{};
+        for (std::size_t i = 0; i < 3; ++i) values[i] = (*array)[i].value_or(0.0);
+        if (!std::all_of(values.begin(), values.end(), [&](double v) { return v >= lowest && v <= highest; })) {
+            error(*node, inQuotes(key) + " must be three numbers from " + number(lowest) + " to " + number(highest) +
+                             " (metres), not [" + number(values[0]) + ", " + number(values[1]) + ", " +
+                             number(values[2]) + "]");
+            return;
+        }
+        for (int i = 0; i < 3; ++i) out[i] = static_cast<float>(values[static_cast<std::size_t>(i)]);
     }
 
     // Calls read(reader) for each table of the array `key`.
@@ -144,7 +204,7 @@ public:
         if (!node) return;
         const toml::array* array = node->as_array();
         if (!array || !array->is_array_of_tables()) {
-            error(*node, inQuotes(key) + " must be a list of tables ([[" + std::string(key) + "]])");
+            error(*node, inQuotes(key) + " must be a list of tables ([[" + printable(key, kQuotedBytes) + "]])");
             return;
         }
         for (const toml::node& item : *array) {
@@ -155,12 +215,14 @@ public:
         }
     }
 
-    // Reports the keys nobody asked for. Returns the number of errors in this table.
+    // Reports the keys nobody asked for, once. Returns the number of errors in this table.
     int finish() {
+        if (std::exchange(finished_, true)) return errors_;
         for (const auto& [key, node] : table_) {
-            if (taken_.count(std::string(key.str())) == 0) {
+            if (taken_.count(key.str()) == 0) {
                 const toml::source_position begin = key.source().begin;
-                problems_.push_back({{file_, static_cast<int>(begin.line), static_cast<int>(begin.column)},
+                problems_.push_back({{file_, std::max(1, static_cast<int>(begin.line)),
+                                      std::max(1, static_cast<int>(begin.column))},
                                      "unknown key " + inQuotes(key.str()),
                                      false});
                 ++errors_;
@@ -179,8 +241,30 @@ private:
         return std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isspace(c); });
     }
 
+    // False (with the problem recorded) when `value`, the text of `key` (or of its item number
+    // `item` when not 0), is too long or holds a character that could hide or garble what it says.
+    bool acceptable(const toml::node& node, std::string_view key, std::size_t item, const std::string& value,
+                    std::size_t limit) {
+        const auto what = [&] { return (item ? "item " + std::to_string(item) + " of " : std::string()) + inQuotes(key); };
+        if (value.size() > limit) {
+            error(node, what() + " is " + std::to_string(value.size()) + " bytes long; at most " +
+                            std::to_string(limit) + " are allowed");
+            return false;
+        }
+        if (const std::optional<UnsafeCharacter> bad = findUnsafeCharacter(value)) {
+            const std::string_view before = std::string_view(value).substr(0, bad->offset);
+            const auto characters = std::count_if(before.begin(), before.end(), [](char c) {
+                return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+            });
+            error(node, what() + " contains " + describeCharacter(*bad) + " at character " +
+                            std::to_string(characters + 1) + "; control and text-direction characters are not allowed");
+            return false;
+        }
+        return true;
+    }
+
     const toml::node* take(std::string_view key, Need need) {
-        taken_.insert(std::string(key));
+        taken_.emplace(key);
         const toml::node* node = table_.get(key);
         if (!node && need == Required) {
             problems_.push_back({tableLocation(), "missing required field " + inQuotes(key), false});
@@ -198,22 +282,23 @@ private:
     std::string file_;
     std::vector<ContentProblem>& problems_;
     std::vector<PendingLink>& links_;
-    std::set<std::string> taken_;
+    std::set<std::string, std::less<>> taken_;
     int errors_ = 0;
+    bool finished_ = false;
 };
 
 // Reads the fields every entry has: its id and its name.
 void readEntry(TableReader& reader, Entry& entry) {
-    reader.text("id", entry.id);
-    reader.text("name", entry.name);
+    reader.id(entry.id);
+    reader.name("name", entry.name);
     entry.where = reader.tableLocation();
 }
 
 void readMuscle(TableReader& r, Muscle& m) {
     readEntry(r, m);
-    r.textList("other_names", m.otherNames, TableReader::Optional);
-    r.textList("nicknames", m.nicknames, TableReader::Optional);
-    r.text("latin", m.latin);
+    r.nameList("other_names", m.otherNames);
+    r.nameList("nicknames", m.nicknames);
+    r.name("latin", m.latin);
     r.link("group", m.group, EntryKind::Group, TableReader::Optional);
     r.choice("layer", m.layer, {"superficial", "intermediate", "deep"});
     r.link("region", m.region, EntryKind::Region);
@@ -247,12 +332,12 @@ void readMuscle(TableReader& r, Muscle& m) {
 
 void readGroup(TableReader& r, MuscleGroup& g) {
     readEntry(r, g);
-    r.textList("nicknames", g.alsoCalled, TableReader::Optional);
+    r.nameList("nicknames", g.alsoCalled);
 }
 
 void readPain(TableReader& r, PainPattern& p) {
     readEntry(r, p);
-    r.textList("also_called", p.alsoCalled, TableReader::Optional);
+    r.nameList("also_called", p.alsoCalled);
     r.text("summary", p.summary);
     r.links("felt_in", p.feltIn, EntryKind::Region);
     r.choice("side", p.side, {"left", "right", "both", "either"});
@@ -263,14 +348,14 @@ void readPain(TableReader& r, PainPattern& p) {
     r.links("techniques", p.techniques, EntryKind::Technique);
     r.text("self_care", p.selfCare);
     r.links("stretches", p.stretches, EntryKind::Stretch);
-    r.links("red_flags", p.redFlags, EntryKind::RedFlag);
+    r.links("red_flags", p.redFlags, EntryKind::RedFlag, TableReader::Required, &p.missingRedFlags);
     r.evidence("evidence", p.evidence);
     r.textList("sources", p.sources);
 }
 
 void readTechnique(TableReader& r, Technique& t) {
     readEntry(r, t);
-    r.textList("also_called", t.alsoCalled, TableReader::Optional);
+    r.nameList("also_called", t.alsoCalled);
     r.text("summary", t.summary);
     r.text("purpose", t.purpose);
     r.textList("steps", t.steps);
@@ -278,7 +363,8 @@ void readTechnique(TableReader& r, Technique& t) {
     r.text("duration", t.duration);
     r.text("when_to_use", t.whenToUse);
     r.text("when_not_to_use", t.whenNotToUse);
-    r.links("contraindications", t.contraindications, EntryKind::Contraindication);
+    r.links("contraindications", t.contraindications, EntryKind::Contraindication, TableReader::Required,
+            &t.missingContraindications);
     r.links("target_muscles", t.targetMuscles, EntryKind::Muscle, TableReader::Optional);
     r.evidence("evidence", t.evidence);
     r.textList("sources", t.sources);
@@ -287,7 +373,7 @@ void readTechnique(TableReader& r, Technique& t) {
 void readStretch(TableReader& r, Stretch& s) {
     readEntry(r, s);
     r.choice("kind", s.kind, {"stretch", "strengthening", "mobility"});
-    r.textList("also_called", s.alsoCalled, TableReader::Optional);
+    r.nameList("also_called", s.alsoCalled);
     r.text("summary", s.summary);
     r.links("target_muscles", s.targetMuscles, EntryKind::Muscle);
     r.textList("steps", s.steps);
@@ -310,13 +396,19 @@ void readGuide(TableReader& r, Guide& g) {
     r.textList("sources", g.sources);
 }
 
+// Region shapes are in the model frame, in metres: the body is under two metres tall, so ten
+// metres is far outside it, and a shape smaller than a millimetre cannot be clicked.
+constexpr double kFurthestCentre = 10.0;
+constexpr double kSmallestRadius = 0.001;
+constexpr double kLargestRadius = 10.0;
+
 void readRegion(TableReader& r, Region& region) {
     readEntry(r, region);
     r.choice("side", region.side, {"both", "midline"});
     r.tables("shape", TableReader::Optional, [&](TableReader& shape) {
         Ellipsoid& e = region.shapes.emplace_back();
-        shape.vec3("centre", e.centre);
-        shape.vec3("radii", e.radii);
+        shape.vec3("centre", e.centre, -kFurthestCentre, kFurthestCentre);
+        shape.vec3("radii", e.radii, kSmallestRadius, kLargestRadius);
     });
 }
 
@@ -332,19 +424,48 @@ void readContraindication(TableReader& r, Contraindication& c) {
     r.text("action", c.action);
 }
 
+// Closes a file descriptor when it goes out of scope.
+class FileDescriptor {
+public:
+    explicit FileDescriptor(int fd) : fd_(fd) {}
+    FileDescriptor(const FileDescriptor&) = delete;
+    FileDescriptor& operator=(const FileDescriptor&) = delete;
+    ~FileDescriptor() {
+        if (fd_ >= 0) ::close(fd_);
+    }
+    int get() const { return fd_; }
+
+private:
+    int fd_;
+};
+
+std::string errnoMessage(int error) { return std::error_code(error, std::generic_category()).message(); }
+
 class Loader {
 public:
-    explicit Loader(Content& content) : content_(content) {}
+    explicit Loader(Content& content) : content_(content) {
+        std::error_code ec;
+        canonicalRoot_ = std::filesystem::canonical(content.root, ec);
+        if (!canonicalRoot_.has_filename()) canonicalRoot_ = canonicalRoot_.parent_path();
+    }
 
-    // Parses one file; returns nullopt (with the syntax error recorded) when it is not valid TOML.
+    // Parses one file; returns nullopt (with the reason recorded) when it cannot be read or is
+    // not valid TOML.
     std::optional<toml::table> parse(const std::filesystem::path& path) {
+        const std::optional<std::string> text = readText(path);
+        if (!text) return std::nullopt;
+        if (const std::optional<TomlRefusal> refusal = precheckToml(*text, kMaxContentNesting)) {
+            content_.problems.push_back(
+                {{path.string(), refusal->line, refusal->column}, refusal->message + "; file skipped", true});
+            return std::nullopt;
+        }
         try {
-            return toml::parse_file(path.string());
+            return toml::parse(*text, path.string());
         } catch (const toml::parse_error& error) {
             const toml::source_position begin = error.source().begin;
             content_.problems.push_back({{path.string(), std::max(1, static_cast<int>(begin.line)),
                                           std::max(1, static_cast<int>(begin.column))},
-                                         "syntax error: " + std::string(error.description()) + "; file skipped",
+                                         "syntax error: " + printable(error.description(), 200) + "; file skipped",
                                          true});
             return std::nullopt;
         }
@@ -355,14 +476,21 @@ public:
     void readFolder(const std::string& folder, std::vector<T>& entries, void (*read)(TableReader&, T&)) {
         const std::filesystem::path dir = content_.root / folder;
         std::error_code ec;
-        if (!std::filesystem::is_directory(dir, ec)) {
+        if (!std::filesystem::is_directory(std::filesystem::status(dir, ec))) {
             problem(dir.string(), "folder missing: expected one .toml file per entry here");
             return;
         }
-        std::vector<std::filesystem::path> files;
-        for (const auto& item : std::filesystem::directory_iterator(dir, ec)) {
-            if (item.path().extension() == ".toml") files.push_back(item.path());
+        if (!inside(dir)) {
+            problem(dir.string(), "folder links outside the content folder; not read");
+            return;
         }
+        std::vector<std::filesystem::path> files;
+        std::filesystem::directory_iterator item(dir, ec);
+        for (; !ec && item != std::filesystem::directory_iterator(); item.increment(ec)) {
+            const std::filesystem::path& path = item->path();
+            if (path.extension() == ".toml" && !path.filename().string().starts_with(".")) files.push_back(path);
+        }
+        if (ec) problem(dir.string(), "folder cannot be read: " + ec.message());
         std::sort(files.begin(), files.end());
         // Every entry is read into its final place, because pending links point into it.
         entries.reserve(entries.size() + files.size());
@@ -398,33 +526,97 @@ public:
         });
     }
 
-    void readFile(const std::string& name, const std::function<void(TableReader&)>& read) {
+    // Reads the file `name` at the top of the content folder; false when it could not be read.
+    bool readFile(const std::string& name, const std::function<void(TableReader&)>& read) {
         const std::filesystem::path path = content_.root / name;
-        std::error_code ec;
-        if (!std::filesystem::is_regular_file(path, ec)) {
-            problem(path.string(), "file missing");
-            return;
-        }
         std::optional<toml::table> table = parse(path);
-        if (!table) return;
+        if (!table) return false;
         TableReader reader(*table, path.string(), content_.problems, pending_);
         read(reader);
         reader.finish();
+        return true;
     }
 
+    // An id used twice is kept by the first entry that has it; the later ones are skipped. Builds
+    // the index of usable entries that link checking uses.
     void checkDuplicates() {
-        std::map<std::string, SourceLocation> seen;
-        auto visit = [&](const Entry& e) {
-            const auto [it, inserted] = seen.emplace(e.id, e.where);
-            if (!inserted) {
-                problem(e.where, "duplicate id " + inQuotes(e.id) + ", first defined at " + it->second.file + ":" +
-                                     std::to_string(it->second.line));
+        std::unordered_map<std::string_view, const Entry*> first;
+        forEachEntry([&](const Entry& e, EntryKind kind) {
+            if (skipped_.count(&e) > 0 || e.id.empty()) return;
+            const auto [it, inserted] = first.emplace(e.id, &e);
+            if (inserted) {
+                usable_.emplace(e.id, std::make_pair(kind, &e));
+                return;
+            }
+            const Entry& kept = *it->second;
+            content_.problems.push_back(
+                {e.where,
+                 "duplicate id " + inQuotes(e.id) + ": the " + std::string(entryKindName(usable_.at(e.id).first)) +
+                     " at " + kept.where.file + ":" + std::to_string(kept.where.line) + " keeps it; this " +
+                     std::string(entryKindName(kind)) + " is skipped",
+                 true});
+            skipped_.insert(&e);
+        });
+    }
+
+    // Safety fails closed: whatever is missing from safety.toml is said once, and remembered.
+    void checkSafety(bool fileRead) {
+        std::vector<std::string> missing;
+        if (!fileRead) missing.push_back("the file could not be read");
+        const Safety& safety = content_.safety;
+        if (fileRead && std::all_of(safety.notice.begin(), safety.notice.end(),
+                                    [](unsigned char c) { return std::isspace(c); })) {
+            missing.push_back("it has no education notice");
+        }
+        auto countKinds = [&](const auto& entries, const std::string& kind) {
+            const auto skipped = std::count_if(entries.begin(), entries.end(),
+                                               [&](const Entry& e) { return skipped_.count(&e) > 0; });
+            if (fileRead && entries.empty()) {
+                missing.push_back("it has no " + kind + "s");
+            } else if (skipped > 0) {
+                missing.push_back(std::to_string(skipped) + " " + kind + (skipped == 1 ? " was" : "s were") + " skipped");
             }
         };
-        forEachEntry(visit);
+        countKinds(safety.redFlags, "red flag");
+        countKinds(safety.contraindications, "contraindication");
+        if (missing.empty()) return;
+        std::string reasons;
+        for (std::size_t i = 0; i < missing.size(); ++i) reasons += (i ? ", " : "") + missing[i];
+        content_.safety.failure = ContentProblem(
+            {(content_.root / "safety.toml").string(), 1, 1},
+            "the safety information (education notice, red flags, contraindications) could not be loaded whole: " +
+                reasons + "; every entry warns of this instead",
+            false);
     }
 
-    // Removes the skipped entries. Must come last: pending links point into the entries.
+    void checkLinks() {
+        // Dangling ids are collected first and dropped once per list, so that many links stay linear.
+        std::map<std::vector<std::string>*, std::set<std::string, std::less<>>> dangling;
+        std::map<std::vector<std::string>*, std::set<std::string, std::less<>>> missing;
+        for (PendingLink& link : pending_) {
+            if (exists(link.target, link.id)) continue;
+            problem(link.where, "link to unknown " + std::string(entryKindName(link.target)) + " " + inQuotes(link.id));
+            if (link.list) dangling[link.list].insert(link.id);
+            if (link.missing && missing[link.missing].insert(link.id).second) link.missing->push_back(link.id);
+        }
+        for (const auto& listAndIds : dangling) {
+            const auto& ids = listAndIds.second;
+            std::erase_if(*listAndIds.first, [&](const std::string& id) { return ids.count(id) > 0; });
+        }
+        // Dangling single links (group, region) are cleared in place.
+        for (Muscle& m : content_.muscles) {
+            if (!m.group.empty() && !exists(EntryKind::Group, m.group)) m.group.clear();
+            if (!m.region.empty() && !exists(EntryKind::Region, m.region)) m.region.clear();
+        }
+    }
+
+    void checkRegionShapes() {
+        for (const Region& region : content_.regions) {
+            if (region.shapes.empty()) problem(region.where, "region " + inQuotes(region.id) + " has no shape");
+        }
+    }
+
+    // Removes the skipped entries. Must come after everything that follows pending links.
     void dropSkipped() {
         auto drop = [&](auto& entries) {
             // remove_if tests each element before anything moves onto it, so addresses still match.
@@ -441,27 +633,67 @@ public:
         drop(content_.safety.contraindications);
     }
 
-    void checkLinks() {
-        for (PendingLink& link : pending_) {
-            if (exists(link.target, link.id)) continue;
-            std::string message = "link to unknown " + std::string(entryKindName(link.target)) + " " + inQuotes(link.id);
-            problem(link.where, message);
-            if (link.list) std::erase(*link.list, link.id);
-        }
-        // Dangling single links (group, region) are cleared in place.
-        for (Muscle& m : content_.muscles) {
-            if (!m.group.empty() && !exists(EntryKind::Group, m.group)) m.group.clear();
-            if (!m.region.empty() && !exists(EntryKind::Region, m.region)) m.region.clear();
-        }
-    }
-
-    void checkRegionShapes() {
-        for (const Region& region : content_.regions) {
-            if (region.shapes.empty()) problem(region.where, "region " + inQuotes(region.id) + " has no shape");
-        }
-    }
-
 private:
+    // The text of the content file at `path`: a regular file inside the content folder, read
+    // whole, at most kMaxContentFileBytes. Nullopt, with the reason recorded, otherwise. Never
+    // opens a pipe, socket or device, so it cannot block on one.
+    std::optional<std::string> readText(const std::filesystem::path& path) {
+        std::error_code ec;
+        const std::filesystem::file_status own = std::filesystem::symlink_status(path, ec);
+        if (own.type() == std::filesystem::file_type::not_found) {
+            problem(path.string(), "file missing");
+            return std::nullopt;
+        }
+        const bool link = std::filesystem::is_symlink(own);
+        const std::filesystem::file_status status = link ? std::filesystem::status(path, ec) : own;
+        if (link && status.type() == std::filesystem::file_type::not_found) {
+            return fileProblem(path, "a link to nothing; not read");
+        }
+        if (ec) return fileProblem(path, "cannot be read: " + ec.message());
+        if (std::filesystem::is_directory(status)) return fileProblem(path, "is a folder, not a file; not read");
+        if (!std::filesystem::is_regular_file(status)) {
+            return fileProblem(path, "is not a regular file (a pipe, socket or device); not read");
+        }
+        // Its folder is inside the content folder (checked once), so only a link can lead out.
+        if (link && !inside(path)) return fileProblem(path, "links outside the content folder; not read");
+        // Non-blocking, in case the file was swapped for a pipe since it was looked at.
+        const FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK));
+        if (fd.get() < 0) return fileProblem(path, "cannot be read: " + errnoMessage(errno));
+        struct stat info {};
+        if (::fstat(fd.get(), &info) != 0 || !S_ISREG(info.st_mode)) {
+            return fileProblem(path, "is not a regular file (a pipe, socket or device); not read");
+        }
+        std::string text;
+        std::array<char, 65536> buffer{};
+        while (text.size() <= kMaxContentFileBytes) {
+            const ssize_t got = ::read(fd.get(), buffer.data(), buffer.size());
+            if (got < 0 && errno == EINTR) continue;
+            if (got < 0) return fileProblem(path, "cannot be read: " + errnoMessage(errno));
+            if (got == 0) break;
+            text.append(buffer.data(), static_cast<std::size_t>(got));
+        }
+        if (text.size() > kMaxContentFileBytes) {
+            return fileProblem(path, "is larger than " + std::to_string(kMaxContentFileBytes) +
+                                         " bytes (1 MiB), far more than any entry needs; not read");
+        }
+        return text;
+    }
+
+    // True when `path`, with every link resolved, lies inside the content folder.
+    bool inside(const std::filesystem::path& path) const {
+        std::error_code ec;
+        const std::filesystem::path real = std::filesystem::canonical(path, ec);
+        if (ec) return false;
+        const auto [rootLeft, realLeft] = std::mismatch(canonicalRoot_.begin(), canonicalRoot_.end(), real.begin(), real.end());
+        return rootLeft == canonicalRoot_.end();
+    }
+
+    // A file that was not read: its entry, if it had one, is skipped.
+    std::nullopt_t fileProblem(const std::filesystem::path& path, std::string message) {
+        content_.problems.push_back({{path.string(), 1, 1}, std::move(message), true});
+        return std::nullopt;
+    }
+
     // An entry with errors is left out at the end; its problems say so, for the app's list of
     // what it skipped.
     void judge(const Entry& entry, int errors, std::size_t firstProblem) {
@@ -473,7 +705,7 @@ private:
     static SourceLocation locate(const toml::table& table, std::string_view key, const std::string& file) {
         if (const toml::node* node = table.get(key)) {
             const toml::source_position begin = node->source().begin;
-            return {file, static_cast<int>(begin.line), static_cast<int>(begin.column)};
+            return {file, std::max(1, static_cast<int>(begin.line)), std::max(1, static_cast<int>(begin.column))};
         }
         return {file, 1, 1};
     }
@@ -485,45 +717,50 @@ private:
         content_.problems.push_back({where, std::move(message), false});
     }
 
+    // Visits every entry, with its kind, in EntryKind order and file order within a kind.
     template <typename F>
     void forEachEntry(F&& visit) {
-        for (const auto& e : content_.muscles) visit(e);
-        for (const auto& e : content_.groups) visit(e);
-        for (const auto& e : content_.pains) visit(e);
-        for (const auto& e : content_.techniques) visit(e);
-        for (const auto& e : content_.stretches) visit(e);
-        for (const auto& e : content_.guides) visit(e);
-        for (const auto& e : content_.regions) visit(e);
-        for (const auto& e : content_.safety.redFlags) visit(e);
-        for (const auto& e : content_.safety.contraindications) visit(e);
+        for (const auto& e : content_.muscles) visit(e, EntryKind::Muscle);
+        for (const auto& e : content_.groups) visit(e, EntryKind::Group);
+        for (const auto& e : content_.pains) visit(e, EntryKind::Pain);
+        for (const auto& e : content_.techniques) visit(e, EntryKind::Technique);
+        for (const auto& e : content_.stretches) visit(e, EntryKind::Stretch);
+        for (const auto& e : content_.guides) visit(e, EntryKind::Guide);
+        for (const auto& e : content_.regions) visit(e, EntryKind::Region);
+        for (const auto& e : content_.safety.redFlags) visit(e, EntryKind::RedFlag);
+        for (const auto& e : content_.safety.contraindications) visit(e, EntryKind::Contraindication);
     }
 
-    // True when a usable (not skipped) entry of `kind` has this id.
-    bool exists(EntryKind kind, const std::string& id) const {
-        const Entry* found = nullptr;
-        switch (kind) {
-            case EntryKind::Muscle: found = content_.muscle(id); break;
-            case EntryKind::Group: found = content_.group(id); break;
-            case EntryKind::Pain: found = content_.pain(id); break;
-            case EntryKind::Technique: found = content_.technique(id); break;
-            case EntryKind::Stretch: found = content_.stretch(id); break;
-            case EntryKind::Guide: found = content_.guide(id); break;
-            case EntryKind::Region: found = content_.region(id); break;
-            case EntryKind::RedFlag: found = content_.redFlag(id); break;
-            case EntryKind::Contraindication: found = content_.contraindication(id); break;
-        }
-        return found && skipped_.count(found) == 0;
+    // True when a usable (not skipped) entry of `kind` has this id. Valid after checkDuplicates.
+    bool exists(EntryKind kind, std::string_view id) const {
+        const auto it = usable_.find(id);
+        return it != usable_.end() && it->second.first == kind;
     }
 
     Content& content_;
+    std::filesystem::path canonicalRoot_;
     std::vector<PendingLink> pending_;
     std::set<const Entry*> skipped_;
+    std::unordered_map<std::string_view, std::pair<EntryKind, const Entry*>> usable_;
 };
 
-template <typename T>
-const T* findById(const std::vector<T>& entries, std::string_view id) {
-    const auto it = std::find_if(entries.begin(), entries.end(), [&](const T& e) { return e.id == id; });
-    return it == entries.end() ? nullptr : &*it;
+// Keeps the first kMaxProblemsPerFile problems of each file and says how many more there were.
+void capProblemsPerFile(std::vector<ContentProblem>& problems) {
+    std::unordered_map<std::string, std::size_t> total;
+    for (const ContentProblem& p : problems) ++total[p.where.file];
+    std::unordered_map<std::string, std::size_t> listed;
+    std::vector<ContentProblem> kept;
+    for (ContentProblem& p : problems) {
+        const std::size_t n = ++listed[p.where.file];
+        if (n > kMaxProblemsPerFile) continue;
+        const std::string file = p.where.file;
+        kept.push_back(std::move(p));
+        const std::size_t all = total[file];
+        if (n == kMaxProblemsPerFile && all > n) {
+            kept.push_back({{file, 1, 1}, "and " + std::to_string(all - n) + " more problems in this file", false});
+        }
+    }
+    problems = std::move(kept);
 }
 
 }  // namespace
@@ -538,41 +775,41 @@ std::string_view entryKindName(EntryKind kind) {
 }
 
 std::string ContentProblem::format() const {
-    return where.file + ":" + std::to_string(where.line) + ":" + std::to_string(where.column) + ": " + message;
+    return printable(where.file + ":" + std::to_string(where.line) + ":" + std::to_string(where.column) + ": " + message,
+                     std::string::npos);
 }
 
-const Muscle* Content::muscle(std::string_view id) const { return findById(muscles, id); }
-const MuscleGroup* Content::group(std::string_view id) const { return findById(groups, id); }
-const PainPattern* Content::pain(std::string_view id) const { return findById(pains, id); }
-const Technique* Content::technique(std::string_view id) const { return findById(techniques, id); }
-const Stretch* Content::stretch(std::string_view id) const { return findById(stretches, id); }
-const Guide* Content::guide(std::string_view id) const { return findById(guides, id); }
-const Region* Content::region(std::string_view id) const { return findById(regions, id); }
-const RedFlag* Content::redFlag(std::string_view id) const { return findById(safety.redFlags, id); }
+template <typename T>
+const T* Content::find(EntryKind kind, const std::vector<T>& entries, std::string_view id) const {
+    const auto it = index_.find(id);
+    if (it == index_.end() || it->second.first != kind) return nullptr;
+    return &entries[it->second.second];
+}
+
+const Muscle* Content::muscle(std::string_view id) const { return find(EntryKind::Muscle, muscles, id); }
+const MuscleGroup* Content::group(std::string_view id) const { return find(EntryKind::Group, groups, id); }
+const PainPattern* Content::pain(std::string_view id) const { return find(EntryKind::Pain, pains, id); }
+const Technique* Content::technique(std::string_view id) const { return find(EntryKind::Technique, techniques, id); }
+const Stretch* Content::stretch(std::string_view id) const { return find(EntryKind::Stretch, stretches, id); }
+const Guide* Content::guide(std::string_view id) const { return find(EntryKind::Guide, guides, id); }
+const Region* Content::region(std::string_view id) const { return find(EntryKind::Region, regions, id); }
+const RedFlag* Content::redFlag(std::string_view id) const { return find(EntryKind::RedFlag, safety.redFlags, id); }
 const Contraindication* Content::contraindication(std::string_view id) const {
-    return findById(safety.contraindications, id);
+    return find(EntryKind::Contraindication, safety.contraindications, id);
 }
 
 std::optional<EntryKind> Content::kindOf(std::string_view id) const {
-    if (muscle(id)) return EntryKind::Muscle;
-    if (group(id)) return EntryKind::Group;
-    if (pain(id)) return EntryKind::Pain;
-    if (technique(id)) return EntryKind::Technique;
-    if (stretch(id)) return EntryKind::Stretch;
-    if (guide(id)) return EntryKind::Guide;
-    if (region(id)) return EntryKind::Region;
-    if (redFlag(id)) return EntryKind::RedFlag;
-    if (contraindication(id)) return EntryKind::Contraindication;
-    return std::nullopt;
+    const auto it = index_.find(id);
+    if (it == index_.end()) return std::nullopt;
+    return it->second.first;
 }
 
 std::string Content::nameOf(std::string_view id) const {
+    const std::optional<EntryKind> kind = kindOf(id);
+    if (!kind) return std::string(id);
     const Entry* entries[] = {muscle(id), group(id), pain(id),    technique(id),       stretch(id),
                               guide(id),  region(id), redFlag(id), contraindication(id)};
-    for (const Entry* e : entries) {
-        if (e) return e->name;
-    }
-    return std::string(id);
+    return entries[static_cast<std::size_t>(*kind)]->name;
 }
 
 std::vector<const Muscle*> Content::membersOf(std::string_view groupId) const {
@@ -600,6 +837,22 @@ std::vector<std::string> Content::allIds() const {
     return ids;
 }
 
+void Content::reindex() {
+    index_.clear();
+    auto add = [&](EntryKind kind, const auto& entries) {
+        for (std::size_t i = 0; i < entries.size(); ++i) index_.emplace(entries[i].id, std::make_pair(kind, i));
+    };
+    add(EntryKind::Muscle, muscles);
+    add(EntryKind::Group, groups);
+    add(EntryKind::Pain, pains);
+    add(EntryKind::Technique, techniques);
+    add(EntryKind::Stretch, stretches);
+    add(EntryKind::Guide, guides);
+    add(EntryKind::Region, regions);
+    add(EntryKind::RedFlag, safety.redFlags);
+    add(EntryKind::Contraindication, safety.contraindications);
+}
+
 Content loadContent(const std::filesystem::path& root) {
     Content content;
     content.root = root;
@@ -608,6 +861,7 @@ Content loadContent(const std::filesystem::path& root) {
         content.problems.push_back({{root.string(), 1, 1}, "content folder not found", true});
         return content;
     }
+    content.folderFound = true;
     Loader loader(content);
     loader.readFolder("muscles", content.muscles, readMuscle);
     loader.readFile("groups.toml", [&](TableReader& r) { loader.readArray(r, "group", content.groups, readGroup); });
@@ -616,36 +870,44 @@ Content loadContent(const std::filesystem::path& root) {
     loader.readFolder("stretches", content.stretches, readStretch);
     loader.readFolder("guides", content.guides, readGuide);
     loader.readFile("regions.toml", [&](TableReader& r) { loader.readArray(r, "region", content.regions, readRegion); });
-    loader.readFile("safety.toml", [&](TableReader& r) {
+    const bool safetyRead = loader.readFile("safety.toml", [&](TableReader& r) {
         r.text("notice", content.safety.notice);
         r.textList("sources", content.safety.sources);
         loader.readArray(r, "red_flag", content.safety.redFlags, readRedFlag);
         loader.readArray(r, "contraindication", content.safety.contraindications, readContraindication);
     });
     loader.checkDuplicates();
+    loader.checkSafety(safetyRead);
     loader.checkRegionShapes();
     loader.checkLinks();
     loader.dropSkipped();
+    content.reindex();
+    capProblemsPerFile(content.problems);
+    // Last, so that no cap can hide it.
+    if (content.safety.failure) content.problems.push_back(*content.safety.failure);
     return content;
 }
 
-void checkAgainstModelMuscles(Content& content, const std::vector<std::string>& modelMuscleIds,
-                              const std::string& modelName) {
+std::vector<ContentProblem> contentProblemsWithModel(const Content& content,
+                                                     const std::vector<std::string>& modelMuscleIds,
+                                                     const std::string& modelName) {
+    std::vector<ContentProblem> problems = content.problems;
+    if (!content.folderFound) return problems;
     const std::set<std::string> inModel(modelMuscleIds.begin(), modelMuscleIds.end());
     for (const std::string& id : inModel) {
         if (content.muscle(id)) continue;
         const std::filesystem::path expected = content.root / "muscles" / (id + ".toml");
-        content.problems.push_back(
-            {{expected.string(), 1, 1}, "missing: the model " + modelName + " has muscle " + inQuotes(id) +
-                                            " but there is no entry for it",
-             false});
+        problems.push_back({{expected.string(), 1, 1},
+                            "missing: the model " + modelName + " has muscle " + inQuotes(id) +
+                                " but there is no entry for it",
+                            false});
     }
     for (const Muscle& m : content.muscles) {
         if (inModel.count(m.id) == 0) {
-            content.problems.push_back(
-                {m.where, "muscle " + inQuotes(m.id) + " is not in the model " + modelName, false});
+            problems.push_back({m.where, "muscle " + inQuotes(m.id) + " is not in the model " + modelName, false});
         }
     }
+    return problems;
 }
 
 }  // namespace dorsal

@@ -2,16 +2,36 @@
 // The knowledge base: muscles, groups, pain patterns, techniques, stretches, guides, regions and
 // safety, read from the TOML files under content/ (schema: content/README.md).
 
+#include <cstddef>
 #include <filesystem>
-#include <map>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include <glm/glm.hpp>
 
 namespace dorsal {
+
+// Limits that keep broken or hostile content from harming the app; each is far beyond what real
+// content needs (README, "Bad content").
+// A content file is at most 1 MiB: the largest shipped file (safety.toml) is 18 KB.
+inline constexpr std::size_t kMaxContentFileBytes = std::size_t{1} << 20;
+// Tables, arrays and dotted keys nest at most 32 levels (the shipped files nest 6); toml++
+// overflows the stack somewhere past tens of thousands.
+inline constexpr int kMaxContentNesting = 32;
+// A name, other name, nickname or Latin name is at most 200 bytes (the longest shipped is 63).
+inline constexpr std::size_t kMaxNameBytes = 200;
+// Any other text field or list item is at most 4,000 bytes (the longest shipped is 1,349): a
+// reader's paragraph, and well inside what one text call of the UI can draw.
+inline constexpr std::size_t kMaxTextBytes = 4000;
+// An id is at most 64 bytes of lower-case letters, digits and underscores.
+inline constexpr std::size_t kMaxIdBytes = 64;
+// At most this many problems are listed per file; the rest are counted in one more line.
+inline constexpr std::size_t kMaxProblemsPerFile = 20;
 
 enum class Evidence { Established, Supported, Limited, Traditional };
 std::string_view evidenceName(Evidence evidence);
@@ -39,7 +59,7 @@ struct ContentProblem {
     ContentProblem(SourceLocation where_, std::string message_, bool skipped_ = false)
         : where(std::move(where_)), message(std::move(message_)), skipped(skipped_) {}
 
-    // "file:line:column: message"
+    // "file:line:column: message", with any control characters in it escaped (see printable()).
     std::string format() const;
 };
 
@@ -96,6 +116,7 @@ struct PainPattern : Entry {
     std::string selfCare;
     std::vector<std::string> stretches;
     std::vector<std::string> redFlags;
+    std::vector<std::string> missingRedFlags;  // linked red flags that could not be loaded: never silently gone
     Evidence evidence = Evidence::Limited;
     std::vector<std::string> sources;
 };
@@ -109,6 +130,7 @@ struct Technique : Entry {
     std::string whenToUse;
     std::string whenNotToUse;
     std::vector<std::string> contraindications;
+    std::vector<std::string> missingContraindications;  // linked but could not be loaded
     std::vector<std::string> targetMuscles;
     Evidence evidence = Evidence::Limited;
     std::vector<std::string> sources;
@@ -166,10 +188,16 @@ struct Safety {
     std::vector<RedFlag> redFlags;
     std::vector<Contraindication> contraindications;
     std::vector<std::string> sources;
+    // Set when safety.toml could not be read whole (missing, unreadable, not valid TOML, without
+    // its notice, red flags or contraindications, or with some of them skipped): one problem
+    // naming the file and what is missing, also in Content::problems. Safety fails closed: every
+    // entry document then opens with a warning, and `dorsal info` fails.
+    std::optional<ContentProblem> failure;
 };
 
 struct Content {
     std::filesystem::path root;
+    bool folderFound = false;  // false when `root` is not a folder (then one problem says so)
     std::vector<Muscle> muscles;
     std::vector<MuscleGroup> groups;
     std::vector<PainPattern> pains;
@@ -197,18 +225,40 @@ struct Content {
     std::vector<const Muscle*> membersOf(std::string_view groupId) const;
     // Every id of every kind, for suggestions.
     std::vector<std::string> allIds() const;
+
+    // Rebuilds the id index that the lookups above use (each one constant time). loadContent
+    // calls it; code that changes the entry lists afterwards must call it again. Where two
+    // entries share an id, the first in EntryKind order wins.
+    void reindex();
+
+private:
+    struct IdHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view id) const { return std::hash<std::string_view>{}(id); }
+    };
+    std::unordered_map<std::string, std::pair<EntryKind, std::size_t>, IdHash, std::equal_to<>> index_;
+    template <typename T>
+    const T* find(EntryKind kind, const std::vector<T>& entries, std::string_view id) const;
 };
 
 // Reads and checks everything under `root`. Never throws for bad content: each problem lands in
 // Content::problems, entries with errors are skipped (and their problems marked `skipped`), and
-// links to ids that do not exist are dropped from otherwise good entries. A missing root is one
+// links to ids that do not exist are dropped from otherwise good entries (a dropped red flag or
+// contraindication is kept in the entry's missing list). Only regular files inside `root` are
+// read (after resolving links), each at most kMaxContentFileBytes, and each passes precheckToml
+// (nesting at most kMaxContentNesting deep, no non-ASCII character where the parser mishandles it)
+// before it is parsed; files whose names start with a dot are ignored. An id used twice is kept by its first entry
+// (in EntryKind order, then file order) and the later ones are skipped. A missing root is one
 // problem. File names in problems are as given by `root` joined with the file's relative path.
 Content loadContent(const std::filesystem::path& root);
 
-// Checks the muscles of the content against the muscle ids of a model (the <id> of its
-// "muscle.<id>[.L|.R]" nodes), adding a problem for each model muscle with no entry and each
-// muscle entry the model lacks. `modelName` names the model in the messages.
-void checkAgainstModelMuscles(Content& content, const std::vector<std::string>& modelMuscleIds,
-                              const std::string& modelName);
+// Every problem of `content` as shown with a model: what `dorsal check` prints and the window
+// counts. That is Content::problems, then a problem for each muscle of the model
+// (`modelMuscleIds`: the <id> of its "muscle.<id>[.L|.R]" nodes, see muscleIdsOf) with no entry
+// and for each muscle entry the model lacks, naming the model `modelName`. When the content
+// folder was not found, the model is not compared (one problem says the folder is missing).
+std::vector<ContentProblem> contentProblemsWithModel(const Content& content,
+                                                     const std::vector<std::string>& modelMuscleIds,
+                                                     const std::string& modelName);
 
 }  // namespace dorsal

@@ -1,5 +1,7 @@
 #include "core/entry_document.h"
 
+#include <algorithm>
+#include <cctype>
 #include <sstream>
 
 namespace dorsal {
@@ -26,7 +28,9 @@ public:
     DocumentBuilder(const Content& content, EntryDocument& document) : content_(content), document_(document) {}
 
     void text(std::string heading, std::vector<std::string> paragraphs, bool caution = false) {
-        std::erase_if(paragraphs, [](const std::string& p) { return p.empty(); });
+        std::erase_if(paragraphs, [](const std::string& p) {
+            return std::all_of(p.begin(), p.end(), [](unsigned char c) { return std::isspace(c); });
+        });
         if (paragraphs.empty()) return;
         DocumentSection& s = document_.sections.emplace_back();
         s.heading = std::move(heading);
@@ -51,20 +55,47 @@ public:
         for (const std::string& id : ids) s.links.push_back({id, content_.nameOf(id)});
     }
 
-    // Red flags and contraindications are spelled out, not just linked: they must be read.
-    void redFlags(const std::vector<std::string>& ids) {
+    // Red flags and contraindications are spelled out, not just linked: they must be read. Those
+    // that could not be loaded are said to be missing, never left out in silence.
+    void redFlags(const std::vector<std::string>& ids, const std::vector<std::string>& missing) {
         std::vector<std::string> bullets;
         for (const std::string& id : ids) {
             if (const RedFlag* flag = content_.redFlag(id)) bullets.push_back(flag->name + ": " + flag->signs + " " + flag->action);
         }
+        if (!missing.empty()) {
+            bullets.push_back("Some warning signs for this could not be loaded (" + joined(missing, ", ") +
+                              "). See a clinician urgently for numbness between the legs, new trouble controlling "
+                              "your bladder or bowels, a leg or arm getting weaker, a fever, or pain after a "
+                              "serious fall or accident.");
+        }
         list("See a clinician urgently if", bullets, false, true);
     }
-    void contraindications(const std::vector<std::string>& ids) {
+    void contraindications(const std::vector<std::string>& ids, const std::vector<std::string>& missing) {
         std::vector<std::string> bullets;
         for (const std::string& id : ids) {
             if (const Contraindication* c = content_.contraindication(id)) bullets.push_back(c->name + ": " + c->why + " " + c->action);
         }
+        if (!missing.empty()) {
+            bullets.push_back("Some reasons not to use this could not be loaded (" + joined(missing, ", ") +
+                              "). Check with a clinician first after a recent injury, with a suspected blood clot, "
+                              "a broken bone or an open wound, when taking blood-thinning medicine, or in pregnancy.");
+        }
         list("Do not use, or adapt, when", bullets, false, true);
+    }
+
+    // Shown first on every entry when safety.toml could not be read whole.
+    void safetyMissing() {
+        DocumentSection& s = document_.sections.emplace_back();
+        s.heading = "Safety information could not be loaded";
+        s.paragraphs = {
+            "Dorsal could not load its safety information (the notice, red flags and contraindications), so "
+            "warnings that belong with this entry may be missing.",
+            "Dorsal is for learning, not for diagnosis: see a doctor or physiotherapist before acting on anything "
+            "here. Call emergency services or go to an emergency department now for numbness between the legs, new "
+            "trouble controlling your bladder or bowels, a leg or arm that is getting weaker, chest pain, or neck or "
+            "back pain after a serious fall or accident."};
+        s.caution = true;
+        s.urgent = true;
     }
 
     void sources(const std::vector<std::string>& sources) { list("Sources", sources); }
@@ -127,7 +158,7 @@ void describePain(const Content& content, const PainPattern& p, EntryDocument& d
     b.links("Techniques", p.techniques);
     b.text("Self-care", {p.selfCare});
     b.links("Stretches and exercises", p.stretches);
-    b.redFlags(p.redFlags);
+    b.redFlags(p.redFlags, p.missingRedFlags);
     b.text("Evidence", {evidenceLine(p.evidence)});
     b.sources(p.sources);
 }
@@ -140,7 +171,7 @@ void describeTechnique(const Technique& t, EntryDocument& d, DocumentBuilder& b)
     b.text("Pressure and duration", {t.pressure, t.duration});
     b.text("When to use it", {t.whenToUse});
     b.text("When not to", {t.whenNotToUse}, true);
-    b.contraindications(t.contraindications);
+    b.contraindications(t.contraindications, t.missingContraindications);
     b.links("Muscles it is used on", t.targetMuscles);
     b.text("Evidence", {evidenceLine(t.evidence)});
     b.sources(t.sources);
@@ -198,6 +229,7 @@ std::optional<EntryDocument> describeEntry(const Content& content, std::string_v
     d.id = std::string(id);
     d.title = content.nameOf(id);
     DocumentBuilder b(content, d);
+    if (content.safety.failure) b.safetyMissing();
     switch (*kind) {
         case EntryKind::Muscle: describeMuscle(content, *content.muscle(id), d, b); break;
         case EntryKind::Group: describeGroup(content, *content.group(id), d, b); break;

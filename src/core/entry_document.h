@@ -23,6 +23,7 @@ struct DocumentSection {
     bool numbered = false;               // bullets are steps in order
     std::vector<DocumentLink> links;
     bool caution = false;                // safety text, drawn so it stands out
+    bool urgent = false;                 // safety information is missing: drawn to be seen first
 };
 
 struct EntryDocument {
@@ -34,7 +35,9 @@ struct EntryDocument {
 };
 
 // The document for the entry `id` of any kind, or nullopt when no entry has that id.
-// Empty fields produce no section.
+// Empty fields produce no section. When the safety information could not be loaded
+// (Safety::failure), the first section is an urgent caution saying so and when to see a
+// clinician; linked red flags or contraindications that could not be loaded are named.
 std::optional<EntryDocument> describeEntry(const Content& content, std::string_view id);
 
 // The document as plain text for a terminal, wrapped at `width` columns.

@@ -1,11 +1,74 @@
 #include "core/text.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
+#include <cstdio>
 #include <numeric>
 #include <string>
 
 namespace dorsal {
+
+namespace {
+
+// The words of an id or a node name ("muscle.psoas_major.L": muscle, psoas, major, L).
+std::vector<std::string_view> wordsOf(std::string_view candidate) {
+    std::vector<std::string_view> parts;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= candidate.size(); ++i) {
+        if (i == candidate.size() || std::string_view("_.- ").find(candidate[i]) != std::string_view::npos) {
+            if (i > start) parts.push_back(candidate.substr(start, i - start));
+            start = i + 1;
+        }
+    }
+    return parts;
+}
+
+struct Utf8Character {
+    char32_t codePoint = 0;
+    std::size_t length = 1;
+    bool valid = true;
+};
+
+// The character starting at byte `at` of `text`; an invalid sequence is its first byte alone.
+Utf8Character decodeAt(std::string_view text, std::size_t at) {
+    const auto lead = static_cast<unsigned char>(text[at]);
+    if (lead < 0x80) return {lead, 1, true};
+    std::size_t length = 0;
+    char32_t codePoint = 0;
+    char32_t smallest = 0;
+    if ((lead & 0xE0) == 0xC0) {
+        length = 2, codePoint = lead & 0x1Fu, smallest = 0x80;
+    } else if ((lead & 0xF0) == 0xE0) {
+        length = 3, codePoint = lead & 0x0Fu, smallest = 0x800;
+    } else if ((lead & 0xF8) == 0xF0) {
+        length = 4, codePoint = lead & 0x07u, smallest = 0x10000;
+    } else {
+        return {lead, 1, false};
+    }
+    if (at + length > text.size()) return {lead, 1, false};
+    for (std::size_t k = 1; k < length; ++k) {
+        const auto next = static_cast<unsigned char>(text[at + k]);
+        if ((next & 0xC0) != 0x80) return {lead, 1, false};
+        codePoint = (codePoint << 6) | (next & 0x3Fu);
+    }
+    const bool surrogate = codePoint >= 0xD800 && codePoint <= 0xDFFF;
+    if (codePoint < smallest || codePoint > 0x10FFFF || surrogate) return {lead, 1, false};
+    return {codePoint, length, true};
+}
+
+bool isUnsafe(char32_t c) {
+    return (c < 0x20 && c != U'\t' && c != U'\n') || c == 0x7F || (c >= 0x80 && c <= 0x9F) ||
+           (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+}
+
+std::string hex(char32_t value, int digits) {
+    std::array<char, 16> buffer{};
+    std::snprintf(buffer.data(), buffer.size(), "%0*X", digits, static_cast<unsigned>(value));
+    return buffer.data();
+}
+
+}  // namespace
 
 std::size_t editDistance(std::string_view a, std::string_view b) {
     auto lower = [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); };
@@ -25,11 +88,24 @@ std::size_t editDistance(std::string_view a, std::string_view b) {
 
 std::vector<std::string> closestMatches(std::string_view word, const std::vector<std::string>& candidates,
                                         std::size_t limit) {
+    // Rank: the distance, plus 1 for a match of the candidate's start and 2 for one of its words.
+    constexpr std::size_t kStartPenalty = 1;
+    constexpr std::size_t kWordPenalty = 2;
+    const std::size_t partTypos = word.size() >= 4 ? std::max<std::size_t>(1, word.size() / 4) : 0;
     std::vector<std::pair<std::size_t, std::string>> scored;
     for (const std::string& candidate : candidates) {
-        const std::size_t distance = editDistance(word, candidate);
-        const std::size_t allowed = std::max<std::size_t>(2, std::max(word.size(), candidate.size()) / 3);
-        if (distance <= allowed) scored.emplace_back(distance, candidate);
+        std::optional<std::size_t> rank;
+        const std::size_t whole = editDistance(word, candidate);
+        if (whole <= std::max<std::size_t>(2, std::max(word.size(), candidate.size()) / 3)) rank = whole;
+        if (partTypos > 0 && candidate.size() > word.size()) {
+            const std::size_t start = editDistance(word, std::string_view(candidate).substr(0, word.size()));
+            if (start <= partTypos) rank = std::min(rank.value_or(start + kStartPenalty), start + kStartPenalty);
+            for (std::string_view part : wordsOf(candidate)) {
+                const std::size_t distance = editDistance(word, part);
+                if (distance <= partTypos) rank = std::min(rank.value_or(distance + kWordPenalty), distance + kWordPenalty);
+            }
+        }
+        if (rank) scored.emplace_back(*rank, candidate);
     }
     std::stable_sort(scored.begin(), scored.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
     std::vector<std::string> result;
@@ -37,75 +113,85 @@ std::vector<std::string> closestMatches(std::string_view word, const std::vector
     return result;
 }
 
-namespace {
-
-// The length of the well-formed UTF-8 sequence of a printable character at the start of `text`,
-// or 0 for a control character, a stray byte or a malformed sequence.
-std::size_t printableSequenceLength(std::string_view text) {
-    const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
-    const unsigned char lead = byte(0);
-    if (lead < 0x20 || lead == 0x7f) return 0;
-    if (lead < 0x80) return 1;
-    std::size_t length = 0;
-    unsigned char low = 0x80;  // the range of the second byte, narrowed to refuse overlong forms and surrogates
-    unsigned char high = 0xbf;
-    if (lead >= 0xc2 && lead <= 0xdf) {
-        length = 2;
-    } else if (lead >= 0xe0 && lead <= 0xef) {
-        length = 3;
-        if (lead == 0xe0) low = 0xa0;
-        if (lead == 0xed) high = 0x9f;
-    } else if (lead >= 0xf0 && lead <= 0xf4) {
-        length = 4;
-        if (lead == 0xf0) low = 0x90;
-        if (lead == 0xf4) high = 0x8f;
-    } else {
-        return 0;
+std::optional<UnsafeCharacter> findUnsafeCharacter(std::string_view text) {
+    for (std::size_t at = 0; at < text.size();) {
+        const Utf8Character c = decodeAt(text, at);
+        if (!c.valid || isUnsafe(c.codePoint)) return UnsafeCharacter{at, c.codePoint, !c.valid};
+        at += c.length;
     }
-    if (text.size() < length || byte(1) < low || byte(1) > high) return 0;
-    for (std::size_t i = 2; i < length; ++i) {
-        if (byte(i) < 0x80 || byte(i) > 0xbf) return 0;
-    }
-    // C1 control characters (U+0080..U+009F) move the cursor like C0 ones.
-    if (lead == 0xc2 && byte(1) < 0xa0) return 0;
-    return length;
+    return std::nullopt;
 }
 
-void appendEscaped(std::string_view text, std::string& out) {
-    static constexpr char kHex[] = "0123456789abcdef";
-    std::size_t i = 0;
-    while (i < text.size()) {
-        const std::size_t length = printableSequenceLength(text.substr(i));
-        if (length > 0) {
-            out.append(text.substr(i, length));
-            i += length;
-            continue;
-        }
-        const auto byte = static_cast<unsigned char>(text[i]);
-        out.append("\\x").push_back(kHex[byte >> 4]);
-        out.push_back(kHex[byte & 0xf]);
-        ++i;
+std::string describeCharacter(const UnsafeCharacter& character) {
+    if (character.invalidUtf8) return "the byte 0x" + hex(character.codePoint, 2) + " (not UTF-8)";
+    const char32_t c = character.codePoint;
+    std::string name = "a control character";
+    switch (c) {
+        case 0x00: name = "null"; break;
+        case 0x08: name = "backspace"; break;
+        case 0x0D: name = "carriage return"; break;
+        case 0x1B: name = "escape"; break;
+        case 0x7F: name = "delete"; break;
+        case 0x202A: name = "left-to-right embedding"; break;
+        case 0x202B: name = "right-to-left embedding"; break;
+        case 0x202C: name = "pop directional formatting"; break;
+        case 0x202D: name = "left-to-right override"; break;
+        case 0x202E: name = "right-to-left override"; break;
+        case 0x2066: name = "left-to-right isolate"; break;
+        case 0x2067: name = "right-to-left isolate"; break;
+        case 0x2068: name = "first strong isolate"; break;
+        case 0x2069: name = "pop directional isolate"; break;
+        default: break;
     }
+    return "U+" + hex(c, 4) + " (" + name + ")";
 }
-
-}  // namespace
 
 std::string printable(std::string_view text, std::size_t maxBytes) {
     std::string out;
-    if (text.size() <= maxBytes) {
-        appendEscaped(text, out);
-        return out;
+    for (std::size_t at = 0; at < text.size();) {
+        const Utf8Character c = decodeAt(text, at);
+        std::string piece;
+        if (!c.valid) {
+            piece = "\\x" + hex(c.codePoint, 2);
+        } else if (c.codePoint == U'\n') {
+            piece = "\\n";
+        } else if (c.codePoint == U'\t') {
+            piece = "\\t";
+        } else if (isUnsafe(c.codePoint)) {
+            piece = "\\u{" + hex(c.codePoint, 4) + "}";
+        } else {
+            piece = text.substr(at, c.length);
+        }
+        if (out.size() + piece.size() > maxBytes) return out + "...";
+        out += piece;
+        at += c.length;
     }
-    // Cut between characters, not inside one, so that the shortened text stays readable.
-    const auto isContinuation = [&](std::size_t i) { return (static_cast<unsigned char>(text[i]) & 0xc0) == 0x80; };
-    std::size_t headEnd = maxBytes * 2 / 3;
-    while (headEnd > 0 && isContinuation(headEnd)) --headEnd;
-    std::size_t tailStart = text.size() - maxBytes / 3;
-    while (tailStart < text.size() && isContinuation(tailStart)) ++tailStart;
-    appendEscaped(text.substr(0, headEnd), out);
-    out += "...";
-    appendEscaped(text.substr(tailStart), out);
     return out;
+}
+
+std::vector<std::string_view> splitIntoPieces(std::string_view text, std::size_t maxBytes) {
+    std::vector<std::string_view> pieces;
+    while (!text.empty()) {
+        if (text.size() <= maxBytes) {
+            pieces.push_back(text);
+            break;
+        }
+        // A break at index maxBytes itself still leaves a piece of maxBytes bytes.
+        const std::size_t space = text.find_last_of(" \n", maxBytes);
+        if (space == 0) {
+            text.remove_prefix(1);
+        } else if (space != std::string_view::npos) {
+            pieces.push_back(text.substr(0, space));
+            text.remove_prefix(space + 1);
+        } else {
+            std::size_t cut = maxBytes;
+            while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+            if (cut == 0) cut = maxBytes;  // not UTF-8: no boundary to respect
+            pieces.push_back(text.substr(0, cut));
+            text.remove_prefix(cut);
+        }
+    }
+    return pieces;
 }
 
 }  // namespace dorsal

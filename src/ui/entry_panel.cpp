@@ -4,6 +4,7 @@
 #include <imgui.h>
 
 #include "core/entry_document.h"
+#include "core/text.h"
 #include "ui/panels.h"
 
 namespace dorsal {
@@ -11,6 +12,20 @@ namespace dorsal {
 namespace {
 
 const ImVec4 kCautionColour(0.98f, 0.76f, 0.35f, 1.0f);
+const ImVec4 kUrgentColour(1.0f, 0.45f, 0.40f, 1.0f);
+
+// Dear ImGui 1.86 indexes vertices in 16 bits and reserves four per byte for one text call, so a
+// call of more than about 16,000 characters aborts it. Text is drawn in pieces of at most this.
+constexpr std::size_t kMaxBytesPerTextCall = 4096;
+
+// Wrapped text of any length, drawn in pieces ImGui can always take (long ones break at spaces).
+void drawWrapped(std::string_view text) {
+    ImGui::PushTextWrapPos(0.0f);
+    for (std::string_view piece : splitIntoPieces(text, kMaxBytesPerTextCall)) {
+        ImGui::TextUnformatted(piece.data(), piece.data() + piece.size());
+    }
+    ImGui::PopTextWrapPos();
+}
 
 class EntryPanel : public Panel {
 public:
@@ -30,10 +45,10 @@ public:
         ImGui::BeginChild("document");
         if (std::exchange(scrollToTop_, false)) ImGui::SetScrollY(0.0f);
         ImGui::PushFont(fonts_.title);
-        ImGui::TextWrapped("%s", document_->title.c_str());
+        drawWrapped(document_->title);
         ImGui::PopFont();
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-        ImGui::TextWrapped("%s", document_->subtitle.c_str());
+        drawWrapped(document_->subtitle);
         ImGui::PopStyleColor();
         for (const DocumentSection& section : document_->sections) drawSection(frame, section);
         ImGui::EndChild();
@@ -65,14 +80,15 @@ private:
 
     void drawSection(UiFrame& frame, const DocumentSection& section) {
         ImGui::Spacing();
+        if (section.urgent) ImGui::PushStyleColor(ImGuiCol_Text, kUrgentColour);
         if (!section.heading.empty()) {
             ImGui::PushFont(fonts_.heading);
-            if (section.caution) ImGui::PushStyleColor(ImGuiCol_Text, kCautionColour);
-            ImGui::TextWrapped("%s%s", section.caution ? "! " : "", section.heading.c_str());
-            if (section.caution) ImGui::PopStyleColor();
+            if (section.caution && !section.urgent) ImGui::PushStyleColor(ImGuiCol_Text, kCautionColour);
+            drawWrapped((section.caution ? "! " : "") + section.heading);
+            if (section.caution && !section.urgent) ImGui::PopStyleColor();
             ImGui::PopFont();
         }
-        for (const std::string& paragraph : section.paragraphs) ImGui::TextWrapped("%s", paragraph.c_str());
+        for (const std::string& paragraph : section.paragraphs) drawWrapped(paragraph);
         for (std::size_t i = 0; i < section.bullets.size(); ++i) {
             if (section.numbered) {
                 ImGui::Text("%zu.", i + 1);
@@ -80,8 +96,9 @@ private:
             } else {
                 ImGui::Bullet();
             }
-            ImGui::TextWrapped("%s", section.bullets[i].c_str());
+            drawWrapped(section.bullets[i]);
         }
+        if (section.urgent) ImGui::PopStyleColor();
         for (const DocumentLink& link : section.links) {
             ImGui::Bullet();
             ImGui::PushID(link.id.c_str());

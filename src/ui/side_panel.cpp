@@ -121,11 +121,15 @@ private:
     void drawBrowse(UiFrame& frame) {
         const Content& content = frame.content();
         if (ImGui::CollapsingHeader("Where does it hurt?", ImGuiTreeNodeFlags_DefaultOpen)) {
-            if (!content.safety.notice.empty()) {
-                ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.95f, 0.80f, 0.45f, 1.0f));
-                ImGui::TextWrapped("Education, not diagnosis. Open a pain pattern for when to see a clinician.");
-                ImGui::PopStyleColor();
-            }
+            // The safety line never just disappears: without the safety file it says so, in red.
+            const bool safetyLoaded = !content.safety.failure;
+            ImGui::PushStyleColor(ImGuiCol_Text, safetyLoaded ? ImVec4(0.95f, 0.80f, 0.45f, 1.0f)
+                                                               : ImVec4(1.0f, 0.45f, 0.40f, 1.0f));
+            ImGui::TextWrapped("%s", safetyLoaded
+                                         ? "Education, not diagnosis. Open a pain pattern for when to see a clinician."
+                                         : "Education, not diagnosis. The safety information could not be loaded: "
+                                           "see a clinician about any warning sign.");
+            ImGui::PopStyleColor();
             std::vector<const PainPattern*> pains;
             for (const PainPattern& pain : content.pains) pains.push_back(&pain);
             std::sort(pains.begin(), pains.end(), [](const PainPattern* a, const PainPattern* b) { return a->name < b->name; });
@@ -140,11 +144,17 @@ private:
         if (ImGui::CollapsingHeader("Guides")) {
             for (const Guide& guide : content.guides) entryLink(frame, guide.id, guide.name);
         }
-        if (!content.problems.empty()) {
-            const std::string header = "Content problems (" + std::to_string(content.problems.size()) + ")";
+        const std::vector<ContentProblem>& problems = frame.atlas->problems();
+        if (!problems.empty()) {
+            const std::string header = "Content problems (" + std::to_string(problems.size()) + ")";
             if (ImGui::CollapsingHeader(header.c_str())) {
-                for (const ContentProblem& p : content.problems) {
-                    ImGui::TextWrapped("%s%s", p.skipped ? "[skipped] " : "", p.format().c_str());
+                // A broken folder can hold thousands: the first ones, then where to read the rest.
+                constexpr std::size_t kShown = 200;
+                for (std::size_t i = 0; i < problems.size() && i < kShown; ++i) {
+                    ImGui::TextWrapped("%s%s", problems[i].skipped ? "[skipped] " : "", problems[i].format().c_str());
+                }
+                if (problems.size() > kShown) {
+                    ImGui::TextDisabled("... and %zu more: dorsal check lists them all.", problems.size() - kShown);
                 }
             }
         }

@@ -327,7 +327,7 @@ TEST_CASE("very long and non-UTF-8 arguments are refused in one short, printable
         }
     }
     CHECK(parse({"--view", "\xff\xfe"}).text ==
-          "dorsal: unknown view \"\\xff\\xfe\" (anterior, posterior, left, right, superior, oblique)\n");
+          "dorsal: unknown view \"\\xFF\\xFE\" (anterior, posterior, left, right, superior, oblique)\n");
 }
 
 TEST_CASE("dorsal FILE opens FILE as --model would", "[cli]") {

@@ -387,3 +387,18 @@ TEST_CASE("labels mark both sides of the main muscles, only where they are seen"
     }
     CHECK(labelsNow(3).size() <= 3);
 }
+
+TEST_CASE("the window counts the same content problems as dorsal check", "[state][content]") {
+    const Content content = loadContent(test::dataDir() / "content_good");
+    AtlasState atlas(content);
+    CHECK(atlas.messages().empty());  // clean on its own
+    atlas.setModel(builtInModel());
+    const std::vector<ContentProblem> expected = contentProblemsWithModel(content, muscleIdsOf(builtInModel()), "dorsal-back.glb");
+    REQUIRE(atlas.problems().size() == expected.size());
+    for (std::size_t i = 0; i < expected.size(); ++i) CHECK(atlas.problems()[i].format() == expected[i].format());
+    REQUIRE(atlas.messages().size() == 1);
+    CHECK(atlas.messages()[0].rfind(std::to_string(expected.size()) + " problems in the content at ", 0) == 0);
+    // A second model replaces the message rather than adding another.
+    atlas.setModel(builtInModel());
+    CHECK(atlas.messages().size() == 1);
+}

@@ -119,14 +119,18 @@ TEST_CASE("a value outside its allowed set lists the allowed ones", "[content][e
               ":6:9: \"layer\" must be one of \"superficial\", \"intermediate\", \"deep\", not \"middle\"");
 }
 
-TEST_CASE("duplicate ids are reported with the first definition", "[content][errors]") {
+TEST_CASE("a duplicate id is reported with the entry that keeps it, and skipped", "[content][errors]") {
     const std::filesystem::path dir = brokenCopy("duplicate", "regions.toml", "[[region]]",
                                                  "[[region]]\nid = \"lower_back\"\nname = \"Again\"\nside = \"midline\"\n"
                                                  "[[region.shape]]\ncentre = [0, 1, 0]\nradii = [0.1, 0.1, 0.1]\n\n[[region]]");
     const Content content = loadContent(dir);
     REQUIRE(content.problems.size() == 1);
     CHECK_THAT(content.problems.front().format(),
-               Contains("regions.toml:9:1: duplicate id \"lower_back\", first defined at ") && Contains("regions.toml:1"));
+               Contains("regions.toml:9:1: duplicate id \"lower_back\": the region at ") &&
+                   Contains("regions.toml:1 keeps it; this region is skipped"));
+    CHECK(content.problems.front().skipped);
+    REQUIRE(content.regions.size() == 1);
+    CHECK(content.region("lower_back")->name == "Again");  // the first in the file
 }
 
 TEST_CASE("a link to an id that does not exist is reported where it is written, and dropped", "[content][errors]") {
@@ -159,9 +163,11 @@ TEST_CASE("a region without a shape is reported", "[content][errors]") {
 }
 
 TEST_CASE("model muscles without entries and entries the model lacks are both reported", "[content][errors]") {
-    Content content = loadContent(goodContent());
-    checkAgainstModelMuscles(content, {"psoas_major", "quadratus_lumborum"}, "back.glb");
-    const std::vector<std::string> lines = formatted(content);
+    const Content content = loadContent(goodContent());
+    std::vector<std::string> lines;
+    for (const ContentProblem& p : contentProblemsWithModel(content, {"psoas_major", "quadratus_lumborum"}, "back.glb")) {
+        lines.push_back(p.format());
+    }
     REQUIRE(lines.size() == 2);
     CHECK(lines[0] == (goodContent() / "muscles" / "quadratus_lumborum.toml").string() +
                           ":1:1: missing: the model back.glb has muscle \"quadratus_lumborum\" but there is no entry for it");

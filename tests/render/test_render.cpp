@@ -11,6 +11,7 @@
 
 #include "core/atlas_state.h"
 #include "core/camera.h"
+#include "core/content.h"
 #include "core/image.h"
 #include "core/model_loader.h"
 #include "core/view_state.h"
@@ -20,6 +21,7 @@
 
 using namespace dorsal;
 using Catch::Matchers::Contains;
+using Catch::Matchers::StartsWith;
 
 namespace {
 
@@ -608,4 +610,136 @@ TEST_CASE("a full disk fails --output with \"No space left on device\" and no pa
     }
     CHECK(run.exitCode == 1);
     CHECK(run.output == "dorsal: " + png.string() + ": cannot write the file (No space left on device)\n");
+}
+
+// --- Bad content -------------------------------------------------------------------------------
+
+namespace {
+
+// "word word ... wor": exactly `bytes` bytes of words.
+std::string words(std::size_t bytes) {
+    std::string text;
+    while (text.size() < bytes) text += text.empty() ? "word" : " word";
+    text.resize(bytes);
+    return text;
+}
+
+std::string quoted(const std::string& text) { return "\"" + text + "\""; }
+
+std::string quotedList(const std::string& item, int count) {
+    std::string list = "[";
+    for (int i = 0; i < count; ++i) list += (i ? ", " : "") + quoted(item);
+    return list + "]";
+}
+
+// A copy of the small test content whose psoas major and red flag fill every field to its limit.
+// The muscle's 200 nicknames make a subtitle of 40,000 characters: more than one ImGui text call
+// can draw (it aborts past about 16,000), so the panel must draw it in pieces.
+std::filesystem::path contentAtLimits(const std::string& name) {
+    const std::filesystem::path dir = test::scratchDir(name) / "content";
+    std::filesystem::copy(test::dataDir() / "content_good", dir, std::filesystem::copy_options::recursive);
+    const std::string text = quoted(words(kMaxTextBytes));
+    const std::string name200 = quoted(words(kMaxNameBytes));
+    std::ofstream muscle(dir / "muscles" / "psoas_major.toml", std::ios::trunc);
+    muscle << "id = \"psoas_major\"\nname = " << name200 << "\nnicknames = " << quotedList(words(kMaxNameBytes), 200)
+           << "\nlatin = " << name200 << "\ngroup = \"iliopsoas\"\nlayer = \"deep\"\nregion = \"lower_back\"\n";
+    for (const char* field : {"summary", "origin", "insertion", "action", "innervation", "posture_role", "when_tight",
+                              "when_weak", "palpation", "cautions"}) {
+        muscle << field << " = " << text << "\n";
+    }
+    muscle << "posture_evidence = \"limited\"\npain_patterns = [\"low_back_pain\"]\ntechniques = [\"compression\"]\n"
+           << "stretches = [\"lunge_stretch\"]\nsources = " << quotedList(words(kMaxTextBytes), 5) << "\n";
+    for (int i = 0; i < 5; ++i) {
+        muscle << "[[trigger_points]]\nlocation = " << text << "\nreferral = " << text
+               << "\nreferral_regions = [\"lower_back\"]\nevidence = \"limited\"\n";
+    }
+    muscle.close();
+    std::ofstream safety(dir / "safety.toml", std::ios::trunc);
+    safety << "notice = " << text << "\nsources = [\"Test source\"]\n[[red_flag]]\nid = \"cauda_equina_signs\"\nname = "
+           << name200 << "\nsigns = " << text << "\naction = " << text
+           << "\n[[contraindication]]\nid = \"dvt\"\nname = \"Test\"\nwhy = \"Test.\"\naction = \"Test.\"\n";
+    return dir;
+}
+
+// Light text pixels in the entry panel of a 1280x800 picture.
+int entryPanelText(const Image& image) {
+    const FrameLayout layout = frameLayout(1280, 800, true, true, 1.0f);
+    int count = 0;
+    for (int y = 0; y < 800; ++y) {
+        for (int x = layout.entryPanel.x + 10; x < 1270; ++x) count += rgb(image, x, y).g > 200 ? 1 : 0;
+    }
+    return count;
+}
+
+}  // namespace
+
+TEST_CASE("an entry with every field at its size limit checks clean, opens and renders", "[render][content][hostile]") {
+    const std::filesystem::path dir = contentAtLimits("entry_at_limit");
+    const Content content = loadContent(dir);
+    INFO(content.problems.size() << " problems, the first: " << (content.problems.empty() ? "" : content.problems.front().format()));
+    REQUIRE(content.problems.empty());
+    for (const std::string id : {"psoas_major", "low_back_pain", "cauda_equina_signs"}) {
+        INFO(id);
+        const Image image =
+            render("entry_at_limit_" + id, {"--content", dir.string(), "--resolution", "1280,800", "--select", id}, boxes());
+        CHECK(entryPanelText(image) > 3000);
+    }
+}
+
+TEST_CASE("an entry opens with a red warning when the safety file is missing", "[render][content][safety]") {
+    const std::filesystem::path dir = test::scratchDir("safety_missing_render") / "content";
+    std::filesystem::copy(test::dataDir() / "content_good", dir, std::filesystem::copy_options::recursive);
+    const auto urgentRed = [](const glm::ivec3& c) { return c.r > 220 && c.g > 80 && c.g < 150 && c.b > 70 && c.b < 140; };
+    const auto redInEntry = [&](const Image& image) {
+        const FrameLayout layout = frameLayout(1280, 800, true, true, 1.0f);
+        int count = 0;
+        for (int y = 0; y < 800; ++y) {
+            for (int x = layout.entryPanel.x + 10; x < 1270; ++x) count += urgentRed(rgb(image, x, y)) ? 1 : 0;
+        }
+        return count;
+    };
+    const std::vector<std::string> args{"--content", dir.string(), "--resolution", "1280,800", "--select", "lunge_stretch"};
+    const int safe = redInEntry(render("safety_present", args, boxes()));
+    std::filesystem::remove(dir / "safety.toml");
+    const int warned = redInEntry(render("safety_missing", args, boxes()));
+    INFO("warning-red pixels with the safety file " << safe << ", without " << warned);
+    CHECK(safe < 20);
+    CHECK(warned > 300);
+}
+
+TEST_CASE("dorsal info fails, and says why, when the safety information cannot be loaded", "[content][cli][safety]") {
+    const std::filesystem::path dir = test::scratchDir("info_no_safety") / "content";
+    std::filesystem::copy(test::dataDir() / "content_good", dir, std::filesystem::copy_options::recursive);
+    {
+        const RunResult run = runDorsal({"--content", dir.string(), "info", "low_back_pain"}, "info_safe");
+        CHECK(run.exitCode == 0);
+        CHECK_THAT(run.output, Contains("! Education, not diagnosis\n  Test notice."));
+    }
+    std::ofstream(dir / "safety.toml", std::ios::trunc) << "notice = \"Test notice.\"\n";
+    const RunResult run = runDorsal({"--content", dir.string(), "info", "low_back_pain"}, "info_no_safety");
+    CHECK(run.exitCode == 1);
+    CHECK_THAT(run.output, StartsWith("dorsal: " + (dir / "safety.toml").string() + ":1:1: the safety information"));
+    CHECK_THAT(run.output, Contains("it has no red flags, it has no contraindications"));
+    CHECK_THAT(run.output, Contains("Lower back pain\n") && Contains("! Safety information could not be loaded\n") &&
+                               Contains("Some warning signs for this could not be loaded (cauda_equina_signs)"));
+}
+
+TEST_CASE("dorsal check on a missing folder says so in one line, and counts what it prints", "[content][cli]") {
+    const std::filesystem::path missing = test::scratchDir("check_missing") / "no_such_folder";
+    const RunResult run = runDorsal({"check", missing.string()}, "check_missing");
+    CHECK(run.exitCode == 2);
+    CHECK(run.output == "dorsal: content folder " + missing.string() + ": no such folder\n");
+    // The count is of the lines printed: content and model coverage together.
+    const std::filesystem::path good = test::dataDir() / "content_good";
+    const RunResult withModel = runDorsal({"check", good.string(), "--model", boxes().string()}, "check_count");
+    CHECK(withModel.exitCode == 1);
+    CHECK_THAT(withModel.output, Contains("\"iliacus\" is not in the model two_boxes.obj") &&
+                                     Contains("\"psoas_major\" is not in the model two_boxes.obj") &&
+                                     Contains(good.string() + ": 2 problems"));
+}
+
+TEST_CASE("dorsal info suggests a long id from a typo of its first word", "[content][cli]") {
+    const RunResult run = runDorsal({"info", "psoaz"}, "info_psoaz");
+    CHECK(run.exitCode == 1);
+    CHECK_THAT(run.output, Contains("no entry with id \"psoaz\"; did you mean psoas_major"));
 }
