@@ -216,10 +216,7 @@ TargetGroups AtlasState::targetGroups() const {
 void AtlasState::lookAtHighlight() {
     const TargetGroups groups = targetGroups();
     if (groups.empty()) return;
-    Bounds box;
-    for (const std::vector<int>* nodes : {&highlight_.selected, &highlight_.primary, &highlight_.secondary}) {
-        for (int node : *nodes) box.add(model_->subtreeBounds(node));
-    }
+    const Bounds box = highlightBounds();
     const float aspect = layout().scene.aspect();
     const auto framedFrom = [&](ViewPreset preset) {
         OrbitCamera camera;
@@ -448,14 +445,24 @@ void AtlasState::viewFrom(ViewPreset preset) { moveCamera(wholeModelFrom(preset)
 
 void AtlasState::frameHighlight() {
     if (!model_) return;
-    Bounds box;
-    for (const std::vector<int>* nodes : {&highlight_.selected, &highlight_.primary, &highlight_.secondary}) {
-        for (int node : *nodes) box.add(model_->subtreeBounds(node));
-    }
+    const Bounds box = highlightBounds();
     if (box.empty()) return;
     OrbitCamera to = cameraGoal();
     to.fit(box, layout().scene.aspect());
     moveCamera(to);
+}
+
+Bounds AtlasState::highlightBounds() const {
+    Bounds box;
+    for (const std::vector<int>* nodes : {&highlight_.selected, &highlight_.primary, &highlight_.secondary}) {
+        for (int node : *nodes) box.add(model_->subtreeBounds(node));
+    }
+    if (box.empty()) return box;
+    // Some room around it, so that what lies next to it shows where it is.
+    const glm::vec3 margin = 0.15f * box.size();
+    box.add(box.min - margin);
+    box.add(box.max + margin);
+    return box;
 }
 
 OrbitCamera AtlasState::wholeModelFrom(ViewPreset preset) const {

@@ -228,6 +228,8 @@ private:
     TargetGroups targetGroups() const;
     // Turns to the view from which the highlight is best seen and frames it.
     void lookAtHighlight();
+    // The box around the highlighted structures, with some room around it; empty without them.
+    Bounds highlightBounds() const;
     std::string unknownNameMessage(const std::string& name) const;
     OrbitCamera wholeModelFrom(ViewPreset preset) const;
     void moveCamera(const OrbitCamera& to);
