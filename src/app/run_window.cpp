@@ -1,6 +1,8 @@
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <deque>
 #include <optional>
 #include <string>
 
@@ -76,11 +78,24 @@ unsigned modifiersOf(int glfwMods) {
            ((glfwMods & GLFW_MOD_SHIFT) ? kShift : 0u);
 }
 
+// A key or a typed character, on its way to Dear ImGui.
+struct KeyboardEvent {
+    int key = 0;  // a GLFW key, or 0 for a character
+    int scancode = 0;
+    int action = 0;
+    int mods = 0;
+    unsigned character = 0;
+};
+
 struct WindowApp {
     GLFWwindow* window = nullptr;
     Session* session = nullptr;
     MouseState mouse;
     int framesToDraw = kFramesAfterInput;
+    // Dear ImGui 1.86 reads whether a key is down once a frame, so a key pressed and released
+    // within one frame (Enter or Backspace typed quickly while a frame renders) would be lost.
+    // Keys and characters wait here and reach it in order, at most one change of each key a frame.
+    std::deque<KeyboardEvent> keyboard;
 
     // Cursor position in framebuffer pixels, which is what the viewport is measured in.
     glm::vec2 cursorInFramebuffer(double x, double y) const {
@@ -121,11 +136,33 @@ struct WindowApp {
         const std::optional<CommandId> command = commandForKey(chord, ImGui::GetIO().WantCaptureKeyboard);
         if (command) session->run(*command);
     }
+
+    // Hands the waiting keyboard events to ImGui, and key presses to the command table, before a
+    // frame; what has to wait for the next frame stays queued.
+    void deliverKeyboard() {
+        std::vector<int> keysThisFrame;
+        while (!keyboard.empty()) {
+            const KeyboardEvent event = keyboard.front();
+            if (event.key == 0) {
+                ImGui_ImplGlfw_CharCallback(window, event.character);
+            } else {
+                if (std::find(keysThisFrame.begin(), keysThisFrame.end(), event.key) != keysThisFrame.end()) break;
+                keysThisFrame.push_back(event.key);
+                ImGui_ImplGlfw_KeyCallback(window, event.key, event.scancode, event.action, event.mods);
+                const std::optional<Key> bound = keyOf(event.key);
+                if (event.action == GLFW_PRESS && bound) run({*bound, modifiersOf(event.mods)});
+            }
+            keyboard.pop_front();
+        }
+        if (!keyboard.empty()) framesToDraw = kFramesAfterInput;
+    }
 };
 
 WindowApp& appOf(GLFWwindow* window) { return *static_cast<WindowApp*>(glfwGetWindowUserPointer(window)); }
 
+// Dear ImGui hears of each event first, as its own callbacks would, then the 3D view.
 void onMouseButton(GLFWwindow* window, int button, int action, int mods) {
+    ImGui_ImplGlfw_MouseButtonCallback(window, button, action, mods);
     WindowApp& app = appOf(window);
     app.framesToDraw = kFramesAfterInput;
     double x = 0.0;
@@ -164,7 +201,8 @@ void onCursor(GLFWwindow* window, double x, double y) {
     app.mouse.lastY = y;
 }
 
-void onScroll(GLFWwindow* window, double /*dx*/, double dy) {
+void onScroll(GLFWwindow* window, double dx, double dy) {
+    ImGui_ImplGlfw_ScrollCallback(window, dx, dy);
     WindowApp& app = appOf(window);
     app.framesToDraw = kFramesAfterInput;
     if (ImGui::GetIO().WantCaptureMouse) return;
@@ -174,12 +212,16 @@ void onScroll(GLFWwindow* window, double /*dx*/, double dy) {
     if (app.cursorInScene(x, y)) app.session->atlas().zoomTowards(app.cursorInFramebuffer(x, y), static_cast<float>(dy));
 }
 
-void onKey(GLFWwindow* window, int key, int /*scancode*/, int action, int mods) {
+void onKey(GLFWwindow* window, int key, int scancode, int action, int mods) {
     WindowApp& app = appOf(window);
     app.framesToDraw = kFramesAfterInput;
-    if (action != GLFW_PRESS) return;
-    const std::optional<Key> bound = keyOf(key);
-    if (bound) app.run({*bound, modifiersOf(mods)});
+    app.keyboard.push_back({key, scancode, action, mods, 0});
+}
+
+void onCharacter(GLFWwindow* window, unsigned character) {
+    WindowApp& app = appOf(window);
+    app.framesToDraw = kFramesAfterInput;
+    app.keyboard.push_back({0, 0, 0, 0, character});
 }
 
 void onDrop(GLFWwindow* window, int count, const char** paths) {
@@ -232,14 +274,18 @@ int runWindow(const Options& options) {
         app.window = window;
         app.session = &session;
         glfwSetWindowUserPointer(window, &app);
-        // Installed before ImGui's backend, which then calls them after its own handlers.
+        // Dorsal's own callbacks pass each event on to ImGui's backend (the keyboard a frame later
+        // when it must wait), so ImGui's are not installed.
+        ImGui_ImplGlfw_InitForOpenGL(window, false);
         glfwSetMouseButtonCallback(window, onMouseButton);
         glfwSetCursorPosCallback(window, onCursor);
         glfwSetScrollCallback(window, onScroll);
         glfwSetKeyCallback(window, onKey);
+        glfwSetCharCallback(window, onCharacter);
+        glfwSetCursorEnterCallback(window, ImGui_ImplGlfw_CursorEnterCallback);
+        glfwSetWindowFocusCallback(window, ImGui_ImplGlfw_WindowFocusCallback);
         glfwSetDropCallback(window, onDrop);
         glfwSetWindowRefreshCallback(window, onRefresh);
-        ImGui_ImplGlfw_InitForOpenGL(window, true);
 
         int width = 0;
         int height = 0;
@@ -263,6 +309,7 @@ int runWindow(const Options& options) {
             lastTime = now;
             glfwGetFramebufferSize(window, &width, &height);
             if (width <= 0 || height <= 0) continue;  // minimised
+            app.deliverKeyboard();
             ImGui_ImplGlfw_NewFrame();
             session.composeFrame(width, height, true);
             session.renderer().presentToScreen();
