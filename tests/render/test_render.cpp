@@ -5,6 +5,7 @@
 #include <sys/sysmacros.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -594,20 +595,24 @@ TEST_CASE("a file size limit fails --output with the system's reason and no part
 }
 
 // A real full disk: a 16 KiB tmpfs in a private mount namespace, which needs root (or the right
-// capabilities); skipped with a warning elsewhere. After dorsal, the shell lists what is left.
+// capabilities) and a root that can be made private (not in a chroot); skipped with a warning
+// elsewhere. After dorsal, the shell lists what is left.
 TEST_CASE("a full disk fails --output with \"No space left on device\" and no partial file", "[render][cli][errors]") {
     const std::filesystem::path dir = test::scratchDir("disk_full");
     const std::filesystem::path png = dir / "full.png";
+    const std::string probe = "unshare --mount --propagation private sh -c 'mount -t tmpfs -o size=16k tmpfs \"" +
+                              dir.string() + "\"' > /dev/null 2>&1";
+    if (std::system(probe.c_str()) != 0) {
+        WARN("cannot mount a small tmpfs in a private mount namespace here (needs root, and no chroot); the full "
+             "disk is not tested");
+        return;
+    }
     const std::string script = "mount -t tmpfs -o size=16k tmpfs \"" + dir.string() +
                                "\" || exit 77; \"$0\" \"$@\"; status=$?; ls -A \"" + dir.string() +
                                "\"; exit $status";
     const RunResult run =
         runDorsal({"--model", boxes().string(), "--output", png.string(), "--resolution", kResolution, "--no-ui"},
                   "disk_full", "unshare --mount --propagation private sh -c '" + script + "'");
-    if (run.exitCode == 77) {
-        WARN("cannot mount a small tmpfs here (needs root); the full disk is not tested");
-        return;
-    }
     CHECK(run.exitCode == 1);
     CHECK(run.output == "dorsal: " + png.string() + ": cannot write the file (No space left on device)\n");
 }
