@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "core/output_file.h"
+
 namespace dorsal {
 
 struct Image {
@@ -18,10 +20,8 @@ struct Image {
     const std::uint8_t* pixel(int x, int y) const { return &rgba[(static_cast<std::size_t>(y) * width + x) * 4]; }
 };
 
-class ImageError : public std::runtime_error {
-public:
-    using std::runtime_error::runtime_error;
-};
+// A picture that cannot be read or written: one line naming the file and the cause.
+using ImageError = FileError;
 
 enum class ImageFormat { Png, Jpeg };
 
