@@ -36,8 +36,8 @@ constexpr CommandSet kKeys = 1u << 4;
 // What an argument sets. A positional argument and an option can set the same thing: `dorsal FILE`
 // is `dorsal --model FILE`.
 enum class Setting {
-    Model, Content, EntryId, Output, Resolution, NoUi, Select, View, Isolate, Hide, Xray, NoCutaway, Dim, Layers, Side,
-    Labels, Markdown
+    Model, Content, EntryId, Output, Report, Resolution, NoUi, Select, View, Isolate, Hide, Xray, NoCutaway, Dim,
+    Layers, Side, Labels, Markdown
 };
 constexpr std::size_t kSettingCount = static_cast<std::size_t>(Setting::Markdown) + 1;  // Markdown is the last
 
@@ -75,6 +75,8 @@ const std::vector<OptionSpec>& optionTable() {
              kBuiltInContent, kCheck},
             {Setting::Output, "--output", "FILE",
              "Render one frame offscreen to this PNG or JPEG file (.png, .jpg, .jpeg) and exit", "", kMain},
+            {Setting::Report, "--report", "FILE",
+             "With --output: also write what the picture shows, per structure, to this JSON file", "", kMain},
             {Setting::Resolution, "--resolution", "W,H", "Frame size of the --output picture, as WIDTH,HEIGHT",
              std::to_string(defaults.width) + "," + std::to_string(defaults.height), kMain},
             {Setting::Resolution, "--resolution", "W,H", "Frame size to measure, as WIDTH,HEIGHT",
@@ -389,6 +391,14 @@ std::string readOptions(const GivenSettings& given, CommandSet command, Options&
         options.output = output.value();
         const std::string reason = unsupportedImageTypeReason(options.output);
         if (!reason.empty()) return "--output " + printable(output.value()) + ": " + reason;
+    }
+    if (const Given& report = get(Setting::Report); report.present()) {
+        if (options.output.empty()) return "--report needs --output: it tells what that picture shows";
+        options.report = report.value();
+        std::error_code ec;
+        if (options.report == options.output || std::filesystem::equivalent(options.report, options.output, ec)) {
+            return "--report and --output name the same file; give the report its own name, such as report.json";
+        }
     }
     if (const Given& resolution = get(Setting::Resolution); resolution.present()) {
         if (!(error = parseResolution(resolution.value(), options.width, options.height)).empty()) return error;

@@ -17,6 +17,7 @@ struct Options {
     Command command = Command::Window;
     std::filesystem::path model;   // empty: the built-in model
     std::filesystem::path output;  // the picture (PNG or JPEG) of an offscreen run
+    std::filesystem::path report;  // with output: the JSON report of what it shows, or empty
     int width = 1280;
     int height = 800;
     bool showUi = true;

@@ -7,7 +7,9 @@
 #include "app/session.h"
 #include "core/data_paths.h"
 #include "core/content.h"
+#include "core/frame_report.h"
 #include "core/image.h"
+#include "core/output_file.h"
 
 namespace dorsal {
 
@@ -23,16 +25,17 @@ void printMessages(const AtlasState& atlas) {
 }  // namespace
 
 int runOffscreen(const Options& options) {
-    // A bad --output fails before the slow part, and never replaces what the picture is made from.
-    checkImageTarget(options.output, {options.model.empty() ? builtInModelPath() : options.model,
-                                      options.contentDir.empty() ? builtInContentPath() : options.contentDir});
+    const std::filesystem::path modelPath = options.model.empty() ? builtInModelPath() : options.model;
+    const std::filesystem::path contentDir = options.contentDir.empty() ? builtInContentPath() : options.contentDir;
+    // A bad --output or --report fails before the slow part, and never replaces what the picture
+    // is made from.
+    checkImageTarget(options.output, {modelPath, contentDir});
+    if (!options.report.empty()) checkOutputTarget(options.report, {modelPath, contentDir}, "report", "report.json");
     OffscreenContext context;
-    Session session(1.0f, loadContent(options.contentDir.empty() ? builtInContentPath() : options.contentDir),
-                    shaderDirectory());
+    Session session(1.0f, loadContent(contentDir), shaderDirectory());
     AtlasState& atlas = session.atlas();
     atlas.setStartView(options.view);
     atlas.setFrame(options.width, options.height, options.showUi, session.uiScale());
-    const std::filesystem::path modelPath = options.model.empty() ? builtInModelPath() : options.model;
     if (!session.loadModel(modelPath) || !atlas.applyStart(options.start)) {
         printMessages(atlas);
         return 1;
@@ -44,6 +47,19 @@ int runOffscreen(const Options& options) {
         session.composeFrame(options.width, options.height, options.showUi);
     }
     writeImage(options.output, session.renderer().readFrame());
+    if (!options.report.empty()) {
+        FrameFacts facts;
+        facts.width = options.width;
+        facts.height = options.height;
+        facts.picture = options.output.string();
+        facts.model = modelPath.string();
+        facts.entry = atlas.openEntry();
+        facts.view = std::string(viewPresetName(atlas.camera().nearestPreset()));
+        facts.looks = atlas.looks();
+        facts.pixels = session.renderer().visiblePixels(*atlas.model(), atlas.camera(), facts.looks, atlas.layout().scene);
+        facts.labelled = session.labelledNodes();
+        writeFileAtomically(options.report, frameReportJson(*atlas.model(), atlas.content(), facts));
+    }
     printMessages(atlas);  // warnings: what the picture may lack
     return 0;
 }

@@ -98,6 +98,7 @@ void Session::composeFrame(int width, int height, bool showUi) {
     frame.openModelDialog = std::exchange(openModelDialog_, false);
     interface_->draw(frame);
     ImGui::Render();
+    labelled_ = frame.labelled;
     carryOut(frame);
     looks = atlas_.looks();  // the panels' requests (isolate, hide, ...) show in this very frame
 

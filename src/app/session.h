@@ -51,6 +51,8 @@ public:
     void composeFrame(int width, int height, bool showUi);
     // The structure under the mouse, named in a tooltip; -1 for none.
     void setHoveredNode(int node) { hoveredNode_ = node; }
+    // The nodes the labels of the last frame point at.
+    const std::vector<int>& labelledNodes() const { return labelled_; }
 
 private:
     void adoptModel(Model model);
@@ -64,6 +66,7 @@ private:
     ModelLoads loads_;
     std::optional<StartView> startAfterLoad_;
     int hoveredNode_ = -1;
+    std::vector<int> labelled_;
     bool openModelDialog_ = false;
     bool quit_ = false;
 };

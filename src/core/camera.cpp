@@ -59,6 +59,23 @@ void OrbitCamera::setPreset(ViewPreset preset) {
     pitch_ = anglesOf(preset).pitch;
 }
 
+ViewPreset OrbitCamera::nearestPreset() const {
+    const glm::vec3 direction = glm::normalize(eye() - target_);
+    ViewPreset nearest = ViewPreset::Posterior;
+    float best = -2.0f;
+    for (ViewPreset preset : {ViewPreset::Anterior, ViewPreset::Posterior, ViewPreset::Left, ViewPreset::Right,
+                              ViewPreset::Superior}) {
+        OrbitCamera turned = *this;
+        turned.setPreset(preset);
+        const float alignment = glm::dot(direction, glm::normalize(turned.eye() - turned.target_));
+        if (alignment > best) {
+            best = alignment;
+            nearest = preset;
+        }
+    }
+    return nearest;
+}
+
 void OrbitCamera::fit(const Bounds& bounds, float aspect) {
     Bounds box = bounds;
     if (box.empty()) {

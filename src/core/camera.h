@@ -37,6 +37,9 @@ public:
     void fit(const Bounds& bounds, float aspect);
     // Turns to look from `preset`, keeping the target and distance.
     void setPreset(ViewPreset preset);
+    // Of the presets from the front, back, left, right and above, the one whose direction of view
+    // is nearest to this camera's.
+    ViewPreset nearestPreset() const;
 
     // Rotates around the target by a mouse drag of (dx, dy) pixels. Pitch stays within +-89 degrees.
     void orbit(float dxPixels, float dyPixels);

@@ -115,7 +115,9 @@ private:
 };
 
 Renderer::Renderer(const std::filesystem::path& shaderDir)
-    : modelProgram_(shaderDir, "model"), backgroundProgram_(shaderDir, "background") {
+    : modelProgram_(shaderDir, "model"),
+      backgroundProgram_(shaderDir, "background"),
+      nodeIdProgram_(shaderDir, "node_id") {
     partUniforms_ = {modelProgram_.uniform("uBaseColour"),     modelProgram_.uniform("uMaterial"),
                      modelProgram_.uniform("uHasFibres"),      modelProgram_.uniform("uPartCentre"),
                      modelProgram_.uniform("uHighlightStyle"), modelProgram_.uniform("uGhost"),
@@ -143,7 +145,11 @@ void Renderer::releaseTargets() {
     glDeleteRenderbuffers(1, &msaaDepth_);
     glDeleteFramebuffers(1, &resolvedFramebuffer_);
     glDeleteRenderbuffers(1, &resolvedColour_);
+    glDeleteFramebuffers(1, &nodeIdFramebuffer_);
+    glDeleteRenderbuffers(1, &nodeIdColour_);
+    glDeleteRenderbuffers(1, &nodeIdDepth_);
     msaaFramebuffer_ = msaaColour_ = msaaDepth_ = resolvedFramebuffer_ = resolvedColour_ = 0;
+    nodeIdFramebuffer_ = nodeIdColour_ = nodeIdDepth_ = 0;
 }
 
 void Renderer::ensureTargets(int width, int height) {
@@ -333,6 +339,106 @@ Image Renderer::readFrame() const {
     // The frame is opaque; alpha written by blending is not meaningful in a PNG.
     for (std::size_t i = 3; i < image.rgba.size(); i += 4) image.rgba[i] = 255;
     return image;
+}
+
+std::vector<std::uint64_t> Renderer::visiblePixels(const Model& model, const OrbitCamera& camera,
+                                                   const std::vector<NodeLook>& looks, const Viewport& viewport) {
+    if (nodeIdFramebuffer_ == 0) {
+        glGenRenderbuffers(1, &nodeIdColour_);
+        glBindRenderbuffer(GL_RENDERBUFFER, nodeIdColour_);
+        glRenderbufferStorage(GL_RENDERBUFFER, GL_R32UI, width_, height_);
+        glGenRenderbuffers(1, &nodeIdDepth_);
+        glBindRenderbuffer(GL_RENDERBUFFER, nodeIdDepth_);
+        glRenderbufferStorage(GL_RENDERBUFFER, GL_DEPTH_COMPONENT24, width_, height_);
+        glGenFramebuffers(1, &nodeIdFramebuffer_);
+        glBindFramebuffer(GL_FRAMEBUFFER, nodeIdFramebuffer_);
+        glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, nodeIdColour_);
+        glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_ATTACHMENT, GL_RENDERBUFFER, nodeIdDepth_);
+        if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE) {
+            throw RenderError("the graphics driver cannot create a framebuffer of node numbers");
+        }
+    }
+    glBindFramebuffer(GL_FRAMEBUFFER, nodeIdFramebuffer_);
+    glViewport(viewport.x, height_ - viewport.y - viewport.height, viewport.width, viewport.height);
+    const GLuint none = 0;
+    glClearBufferuiv(GL_COLOR, 0, &none);
+    glClear(GL_DEPTH_BUFFER_BIT);
+    glEnable(GL_DEPTH_TEST);
+    glDepthFunc(GL_LESS);
+    glDisable(GL_BLEND);
+    glDepthMask(GL_TRUE);
+    nodeIdProgram_.use();
+    glUniformMatrix4fv(nodeIdProgram_.uniform("uView"), 1, GL_FALSE, glm::value_ptr(camera.view()));
+    glUniformMatrix4fv(nodeIdProgram_.uniform("uProjection"), 1, GL_FALSE,
+                       glm::value_ptr(camera.projection(viewport.aspect())));
+
+    std::vector<std::uint64_t> counts(model.nodes.size(), 0);
+    countSolidPixels(model, looks, viewport, counts);
+    countGhostPixels(model, looks, counts);
+    glBindVertexArray(0);
+    glViewport(0, 0, width_, height_);
+    return counts;
+}
+
+void Renderer::countSolidPixels(const Model& model, const std::vector<NodeLook>& looks, const Viewport& viewport,
+                                std::vector<std::uint64_t>& counts) {
+    const GLint nodeIdUniform = nodeIdProgram_.uniform("uNodeId");
+    glDisable(GL_CULL_FACE);  // the nearest surface counts, whichever way it faces
+    forEachDrawnPart(model, looks, [&](std::size_t i, const Part& part, const NodeLook& look) {
+        if (look.ghost || isTranslucent(part)) return;
+        glUniform1ui(nodeIdUniform, static_cast<GLuint>(part.node) + 1u);
+        drawPartAtFullDetail(i);
+    });
+    std::vector<GLuint> ids(static_cast<std::size_t>(viewport.width) * static_cast<std::size_t>(viewport.height));
+    glPixelStorei(GL_PACK_ALIGNMENT, 4);
+    glReadPixels(viewport.x, height_ - viewport.y - viewport.height, viewport.width, viewport.height, GL_RED_INTEGER,
+                 GL_UNSIGNED_INT, ids.data());
+    for (GLuint id : ids) {
+        if (id > 0 && id <= counts.size()) ++counts[id - 1];
+    }
+}
+
+void Renderer::countGhostPixels(const Model& model, const std::vector<NodeLook>& looks,
+                                std::vector<std::uint64_t>& counts) {
+    // Each ghost on its own against the solids' depth, counted by an occlusion query: a faint
+    // ghost behind another is still seen. Front faces only, so that a pixel counts once.
+    glDepthMask(GL_FALSE);
+    glEnable(GL_CULL_FACE);
+    glCullFace(GL_BACK);
+    std::vector<GLuint> queries(model.nodes.size(), 0);
+    forEachDrawnPart(model, looks, [&](std::size_t i, const Part& part, const NodeLook& look) {
+        if (!look.ghost || part.material == MaterialKind::Skin) return;
+        GLuint& query = queries[static_cast<std::size_t>(part.node)];
+        if (query == 0) glGenQueries(1, &query);
+        glBeginQuery(GL_SAMPLES_PASSED, query);
+        drawPartAtFullDetail(i);
+        glEndQuery(GL_SAMPLES_PASSED);
+        GLuint samples = 0;
+        glGetQueryObjectuiv(query, GL_QUERY_RESULT, &samples);
+        counts[static_cast<std::size_t>(part.node)] += samples;
+    });
+    for (GLuint query : queries) {
+        if (query != 0) glDeleteQueries(1, &query);
+    }
+    glDisable(GL_CULL_FACE);
+    glDepthMask(GL_TRUE);
+}
+
+void Renderer::forEachDrawnPart(const Model& model, const std::vector<NodeLook>& looks,
+                                const std::function<void(std::size_t, const Part&, const NodeLook&)>& visit) const {
+    const std::size_t partCount = std::min(parts_.size(), model.parts.size());
+    for (std::size_t i = 0; i < partCount; ++i) {
+        const Part& part = model.parts[i];
+        const NodeLook& look = looks[static_cast<std::size_t>(part.node)];
+        if (look.visible) visit(i, part, look);
+    }
+}
+
+void Renderer::drawPartAtFullDetail(std::size_t i) {
+    glBindVertexArray(parts_[i].vertexArray);
+    const GpuPart::Range& full = parts_[i].levels.front();
+    glDrawElementsBaseVertex(GL_TRIANGLES, full.indexCount, GL_UNSIGNED_INT,
+                             reinterpret_cast<const void*>(full.indexOffsetBytes), full.baseVertex);
 }
 
 }  // namespace dorsal

@@ -4,6 +4,8 @@
 // into a PNG, so both show exactly the same pixels.
 
 #include <filesystem>
+#include <cstdint>
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -54,12 +56,30 @@ public:
     // Reads the resolved frame back, top row first.
     Image readFrame() const;
 
+    // How many pixels of `viewport` each node covers as the frame shows it, one count per node of
+    // `model` (`looks` as for drawScene): a solid node where it is the nearest solid surface; a
+    // ghost (x-ray's, the cutaway's) wherever it lies in front of the solids, other ghosts or not
+    // (it is seen through them); the skin and other translucent shells 0. At full detail, without multisampling. Call after a
+    // frame of the same size; the frame itself is left as it is.
+    std::vector<std::uint64_t> visiblePixels(const Model& model, const OrbitCamera& camera,
+                                             const std::vector<NodeLook>& looks, const Viewport& viewport);
+
     int samples() const { return samples_; }
 
 private:
     struct GpuPart;
     void ensureTargets(int width, int height);
     void releaseTargets();
+    // Draws the solid parts, each as its node's number plus one, into the node-id target, and
+    // adds up how many pixels of `viewport` each node holds.
+    void countSolidPixels(const Model& model, const std::vector<NodeLook>& looks, const Viewport& viewport,
+                          std::vector<std::uint64_t>& counts);
+    // Adds up how many pixels each ghost covers in front of the solids drawn before.
+    void countGhostPixels(const Model& model, const std::vector<NodeLook>& looks, std::vector<std::uint64_t>& counts);
+    // Calls `visit` with each part's index of the visible nodes.
+    void forEachDrawnPart(const Model& model, const std::vector<NodeLook>& looks,
+                          const std::function<void(std::size_t, const Part&, const NodeLook&)>& visit) const;
+    void drawPartAtFullDetail(std::size_t i);
     // Draws `parts` opaque, culling the back faces of closed ones.
     void drawSolids(const Model& model, const std::vector<NodeLook>& looks, const std::vector<std::size_t>& parts);
     // Sets the model program's per-part uniforms for part i.
@@ -80,6 +100,7 @@ private:
         GLint dimmed = -1;
     } partUniforms_;
     ShaderProgram backgroundProgram_;
+    ShaderProgram nodeIdProgram_;
     GLuint emptyVertexArray_ = 0;
     std::vector<GpuPart> parts_;
     std::vector<std::size_t> solid_;        // this frame's opaque parts, nearest first
@@ -95,6 +116,10 @@ private:
     GLuint msaaDepth_ = 0;
     GLuint resolvedFramebuffer_ = 0;
     GLuint resolvedColour_ = 0;
+    // The node-id target of visiblePixels: a number per pixel, and depth.
+    GLuint nodeIdFramebuffer_ = 0;
+    GLuint nodeIdColour_ = 0;
+    GLuint nodeIdDepth_ = 0;
 };
 
 }  // namespace dorsal

@@ -34,6 +34,8 @@ struct UiFrame {
     std::vector<Request> requests;
     std::optional<std::filesystem::path> openModel;
     bool cancelLoading = false;
+    // What the panels drew that the app reports: the nodes the labels point at.
+    std::vector<int> labelled;
 
     const Model* model() const { return atlas->model(); }
     const Content& content() const { return atlas->content(); }

@@ -34,6 +34,7 @@ public:
         const std::vector<Label> labels = chooseLabels(*frame.model(), frame.content(), frame.atlas->highlight(),
                                                        *frame.looks, frame.atlas->camera(), area, 2 * perColumn);
         if (labels.empty()) return;
+        for (const Label& label : labels) frame.labelled.push_back(label.node);
 
         const float maxWidth = 0.5f * static_cast<float>(area.width) - 1.5f * margin;
         std::vector<std::string> texts;

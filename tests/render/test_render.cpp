@@ -7,8 +7,11 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <map>
 #include <set>
 #include <sstream>
+
+#include <nlohmann/json.hpp>
 
 #include "core/atlas_state.h"
 #include "core/camera.h"
@@ -747,4 +750,70 @@ TEST_CASE("dorsal info suggests a long id from a typo of its first word", "[cont
     const RunResult run = runDorsal({"info", "psoaz"}, "info_psoaz");
     CHECK(run.exitCode == 1);
     CHECK_THAT(run.output, Contains("no entry with id \"psoaz\"; did you mean psoas_major"));
+}
+
+// --- Pain patterns show their culprits ---------------------------------------------------------
+
+namespace {
+
+// What --report says of one picture: per node, its visible pixels and whether it is labelled.
+struct Reported {
+    std::map<std::string, std::uint64_t> pixels;
+    std::map<std::string, bool> labelled;
+    std::map<std::string, std::string> entryOf;
+};
+
+Reported renderWithReport(const std::string& name, const std::vector<std::string>& extra) {
+    const std::filesystem::path dir = test::scratchDir("report_" + name);
+    std::vector<std::string> args{"--output", (dir / "picture.png").string(), "--report", (dir / "report.json").string()};
+    args.insert(args.end(), extra.begin(), extra.end());
+    const RunResult run = runDorsal(args, "report_" + name);
+    INFO(run.output);
+    REQUIRE(run.exitCode == 0);
+    std::ifstream in(dir / "report.json");
+    const nlohmann::json report = nlohmann::json::parse(in);
+    Reported result;
+    for (const nlohmann::json& structure : report.at("structures")) {
+        const std::string node = structure.at("node");
+        result.pixels[node] = structure.at("visible_pixels");
+        result.labelled[node] = structure.at("labelled");
+        if (!structure.at("entry").is_null()) result.entryOf[node] = structure.at("entry");
+    }
+    return result;
+}
+
+}  // namespace
+
+TEST_CASE("the report counts what each structure shows, and what the labels name", "[render][report]") {
+    const Reported lats = renderWithReport("lats", {"--select", "latissimus_dorsi", "--labels", "--no-ui"});
+    CHECK(lats.pixels.at("muscle.latissimus_dorsi.L") > 5000);
+    CHECK(lats.labelled.at("muscle.latissimus_dorsi.L"));
+    CHECK(lats.entryOf.at("muscle.latissimus_dorsi.L") == "latissimus_dorsi");
+    CHECK_FALSE(lats.labelled.at("muscle.psoas_major.L"));
+    // Hidden: no pixels; without --labels: no labels.
+    const Reported hidden =
+        renderWithReport("lats_hidden", {"--select", "latissimus_dorsi", "--hide", "latissimus_dorsi", "--no-ui"});
+    CHECK(hidden.pixels.at("muscle.latissimus_dorsi.L") == 0);
+    CHECK_FALSE(hidden.labelled.at("muscle.latissimus_dorsi.L"));
+}
+
+TEST_CASE("every pain pattern shows each of its primary muscles, labelled, in its default picture", "[render][report][pain]") {
+    const Content content = loadContent(test::sourceDir() / "content");
+    REQUIRE(content.pains.size() >= 10);
+    for (const PainPattern& pain : content.pains) {
+        const Reported shown = renderWithReport(pain.id, {"--select", pain.id, "--labels"});
+        for (const std::string& muscle : pain.primaryMuscles) {
+            // Both sides of a pattern felt on both sides; at least one side of one felt on either.
+            int sidesShown = 0;
+            int sides = 0;
+            for (const auto& [node, entry] : shown.entryOf) {
+                if (entry != muscle) continue;
+                ++sides;
+                if (shown.pixels.at(node) > 0 && shown.labelled.at(node)) ++sidesShown;
+            }
+            INFO(pain.id << ": " << muscle << " shown and labelled on " << sidesShown << " of " << sides << " sides");
+            CHECK(sides > 0);
+            CHECK(sidesShown >= (pain.side == "both" ? sides : 1));
+        }
+    }
 }

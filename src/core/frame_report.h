@@ -1,0 +1,36 @@
+#pragma once
+// The offscreen report (--report FILE.json): for a rendered frame, what each structure shows —
+// how many pixels of it are seen, its role in the highlight, and whether it is labelled. Tests and
+// scripts read it instead of guessing from colours.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/content.h"
+#include "core/model.h"
+#include "core/view_state.h"
+
+namespace dorsal {
+
+struct FrameFacts {
+    int width = 0;                        // of the picture, in pixels
+    int height = 0;
+    std::string picture;                  // the picture file, as given
+    std::string model;                    // the model file
+    std::optional<std::string> entry;     // the entry on show
+    std::string view;                     // "posterior", ... the side the camera is nearest to
+    std::vector<NodeLook> looks;          // per node
+    std::vector<std::uint64_t> pixels;    // per node: its visible pixels (Renderer::visiblePixels)
+    std::vector<int> labelled;            // the nodes the labels point at
+};
+
+// The report as JSON: {"picture", "width", "height", "model", "entry" (or null), "view",
+// "structures": [{"node", "entry" (or null), "visible_pixels", "role", "see_through", "labelled"}]},
+// one structure per node with geometry of its own, in the model's order. "role" is "selected",
+// "primary", "secondary" or "none"; "see_through" is true for x-ray's and the cutaway's ghosts and
+// the skin; "visible_pixels" is as FrameFacts::pixels says, and 0 for a hidden structure.
+std::string frameReportJson(const Model& model, const Content& content, const FrameFacts& facts);
+
+}  // namespace dorsal
