@@ -1,6 +1,7 @@
 #include "core/atlas_state.h"
 
 #include <algorithm>
+#include <cmath>
 #include <type_traits>
 #include <utility>
 
@@ -204,19 +205,82 @@ TargetGroups AtlasState::targetGroups() const {
     if (!highlight_.selected.empty()) {
         groups.push_back(highlight_.selected);
     } else if (item.entry) {
-        // The entry's muscles in the order it lists them: the first matter most.
+        // The entry's muscles in the order it lists them: the first matter most. For a pain felt on
+        // both sides at once, each side of a muscle must be seen, so each is a group of its own.
+        const PainPattern* pain = content_.pain(*item.entry);
+        const bool eachSide = pain && pain->side == "both";
         for (const std::string& muscle : primaryMusclesOf(content_, *item.entry)) {
             std::vector<int> nodes = nodesOfEntry(*model_, content_, muscle);
-            if (!nodes.empty()) groups.push_back(std::move(nodes));
+            if (eachSide) {
+                for (int node : nodes) groups.push_back({node});
+            } else if (!nodes.empty()) {
+                groups.push_back(std::move(nodes));
+            }
         }
     }
     return groups;
 }
 
+namespace {
+
+// The middle of the body's cross-section at height `y`: the mean of the skin's vertices within a
+// couple of centimetres of it (the model's centre where there is no skin there).
+glm::vec3 bodyAxisAt(const Model& model, float y) {
+    constexpr float kSlab = 0.02f;
+    glm::vec3 sum(0.0f);
+    std::size_t count = 0;
+    for (const Part& part : model.parts) {
+        if (part.material != MaterialKind::Skin) continue;
+        for (const glm::vec3& p : part.positions) {
+            if (std::abs(p.y - y) > kSlab) continue;
+            sum += p;
+            ++count;
+        }
+    }
+    return count > 0 ? sum / static_cast<float>(count) : model.bounds.centre();
+}
+
+}  // namespace
+
+std::vector<glm::vec3> AtlasState::sidesWherePainIsFelt() const {
+    const std::optional<std::string> entry = openEntry();
+    const PainPattern* pain = entry ? content_.pain(*entry) : nullptr;
+    if (!pain || !model_) return {};
+    // Outwards from the middle of the body at each region's height (the neck lies behind the
+    // middle of the trunk), summed over the regions as given (for the left), and mirrored.
+    glm::vec3 left(0.0f);
+    glm::vec3 right(0.0f);
+    for (const std::string& id : pain->feltIn) {
+        const Region* region = content_.region(id);
+        if (!region) continue;
+        for (const Ellipsoid& shape : region->shapes) {
+            const glm::vec3 axis = bodyAxisAt(*model_, shape.centre.y);
+            const glm::vec3 out(shape.centre.x - axis.x, 0.0f, shape.centre.z - axis.z);
+            if (glm::length(out) == 0.0f) continue;
+            left += glm::normalize(out);
+            right += glm::normalize(glm::vec3(-out.x, 0.0f, out.z));
+        }
+    }
+    // Both sides together: the sideways parts cancel. A pain felt mostly behind or in front is
+    // best seen from there, wherever on the body; one felt mostly at the sides (the outer hip) from
+    // one side, either one, when it can be felt on either side.
+    const float oneSide = glm::length(left);
+    if (oneSide < 0.5f) return {};  // felt all round: no side
+    const glm::vec3 both = left + right;
+    if (glm::length(both) > oneSide) return {glm::normalize(both)};  // over half of both sides' length
+    if (pain->side == "both") return {};
+    return {glm::normalize(left), glm::normalize(right)};
+}
+
 void AtlasState::lookAtHighlight() {
     const TargetGroups groups = targetGroups();
     if (groups.empty()) return;
-    const Bounds box = highlightBounds();
+    // The view is framed on the main muscles; related ones may reach beyond it.
+    Bounds box;
+    for (const std::vector<int>& group : groups) {
+        for (int node : group) box.add(model_->subtreeBounds(node));
+    }
+    box = withRoomAround(box);
     const float aspect = layout().scene.aspect();
     const auto framedFrom = [&](ViewPreset preset) {
         OrbitCamera camera;
@@ -233,7 +297,9 @@ void AtlasState::lookAtHighlight() {
             const NodeLook& look = plain[static_cast<std::size_t>(node)];
             return look.visible && !look.ghost;
         };
-        preset = bestViewFor(*model_, groups, [&](ViewPreset p) { return framedFrom(p).eye(); }, solid).preset;
+        preset = bestViewFor(*model_, groups, [&](ViewPreset p) { return framedFrom(p).eye(); }, solid,
+                             sidesWherePainIsFelt())
+                     .preset;
     }
     moveCamera(framedFrom(preset));
 }
@@ -254,8 +320,9 @@ const std::vector<int>& AtlasState::seeThrough() const {
         const NodeLook& look = plain[static_cast<std::size_t>(node)];
         return look.visible && !look.ghost;
     };
-    cutaway_ = CutawayCache{cutawayFor(*model_, targetGroups(), eyeCamera.eye(), solid).seeThrough, direction,
-                            highlight_, view_};
+    cutaway_ = CutawayCache{
+        cutawayFor(*model_, targetGroups(), eyeCamera.eye(), solid, highlight_.secondary).seeThrough, direction,
+        highlight_, view_};
     return cutaway_->seeThrough;
 }
 
@@ -457,6 +524,10 @@ Bounds AtlasState::highlightBounds() const {
     for (const std::vector<int>* nodes : {&highlight_.selected, &highlight_.primary, &highlight_.secondary}) {
         for (int node : *nodes) box.add(model_->subtreeBounds(node));
     }
+    return withRoomAround(box);
+}
+
+Bounds AtlasState::withRoomAround(Bounds box) {
     if (box.empty()) return box;
     // Some room around it, so that what lies next to it shows where it is.
     const glm::vec3 margin = 0.15f * box.size();

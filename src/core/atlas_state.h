@@ -230,6 +230,12 @@ private:
     void lookAtHighlight();
     // The box around the highlighted structures, with some room around it; empty without them.
     Bounds highlightBounds() const;
+    // `box` grown by some room on every side; an empty box stays empty.
+    static Bounds withRoomAround(Bounds box);
+    // For a pain pattern on show, the directions (horizontal, from the body outwards) of where it
+    // is felt, from its regions: behind or in front, or for a pain at the sides felt on either
+    // side, the left and the right; none for other entries, or for a pain felt all round.
+    std::vector<glm::vec3> sidesWherePainIsFelt() const;
     std::string unknownNameMessage(const std::string& name) const;
     OrbitCamera wholeModelFrom(ViewPreset preset) const;
     void moveCamera(const OrbitCamera& to);

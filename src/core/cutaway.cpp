@@ -48,6 +48,23 @@ std::vector<glm::vec3> surfaceSamples(const Model& model, int node, std::size_t 
     return samples;
 }
 
+std::optional<float> depthInBody(const Model& model, const glm::vec3& eye, const glm::vec3& point) {
+    const float distance = glm::distance(eye, point);
+    if (distance <= 0.0f) return std::nullopt;
+    const glm::vec3 direction = (point - eye) / distance;
+    const auto skin = [](const Part& part) { return part.material == MaterialKind::Skin; };
+    const std::optional<PickHit> entry = pickNearest(model, Ray{eye, direction}, skin);
+    if (!entry || entry->distance > distance) return std::nullopt;
+    // Where the line leaves the body: the nearest skin seen from beyond it, looking back.
+    const float beyond = 2.0f * model.bounds.radius() + distance;
+    const glm::vec3 far = eye + direction * beyond;
+    const std::optional<PickHit> exit = pickNearest(model, Ray{far, -direction}, skin);
+    if (!exit) return std::nullopt;
+    const float exitDistance = beyond - exit->distance;
+    if (exitDistance <= entry->distance) return std::nullopt;
+    return (distance - entry->distance) / (exitDistance - entry->distance);
+}
+
 bool seenFrom(const Model& model, const glm::vec3& eye, const glm::vec3& point, int node,
               const std::function<bool(const Part&)>& solid) {
     const float distance = glm::distance(eye, point);
@@ -57,7 +74,7 @@ bool seenFrom(const Model& model, const glm::vec3& eye, const glm::vec3& point, 
 }
 
 Cutaway cutawayFor(const Model& model, const TargetGroups& targets, const glm::vec3& eye,
-                   const std::function<bool(int node)>& solid) {
+                   const std::function<bool(int node)>& solid, const std::vector<int>& related) {
     const std::vector<int> groupOf = groupOfNodes(model, targets);
     std::vector<bool> seeThrough(model.nodes.size(), false);
     const auto drawnSolid = [&](const Part& part) {
@@ -88,6 +105,20 @@ Cutaway cutawayFor(const Model& model, const TargetGroups& targets, const glm::v
         for (int node : found) seeThrough[static_cast<std::size_t>(node)] = true;
     }
 
+    // A related muscle seen, where it is seen at all, through the body from the wrong side.
+    for (int node : related) {
+        if (groupOf[static_cast<std::size_t>(node)] >= 0 || seeThrough[static_cast<std::size_t>(node)]) continue;
+        int seen = 0;
+        int farSide = 0;
+        for (const glm::vec3& point : surfaceSamples(model, node, kSamplesPerNode)) {
+            if (!seenFrom(model, eye, point, node, drawnSolid)) continue;
+            ++seen;
+            const std::optional<float> depth = depthInBody(model, eye, point);
+            if (depth && *depth > kFarSide) ++farSide;
+        }
+        if (seen > 0 && 2 * farSide > seen) seeThrough[static_cast<std::size_t>(node)] = true;
+    }
+
     Cutaway cutaway;
     for (std::size_t n = 0; n < seeThrough.size(); ++n) {
         if (seeThrough[n]) cutaway.seeThrough.push_back(static_cast<int>(n));
@@ -98,7 +129,10 @@ Cutaway cutawayFor(const Model& model, const TargetGroups& targets, const glm::v
         for (std::size_t k = 0; k < targets[g].size(); ++k) {
             for (const glm::vec3& point : samples[g][k]) {
                 ++total;
-                if (seenFrom(model, eye, point, targets[g][k], drawnSolid)) ++seen;
+                if (!seenFrom(model, eye, point, targets[g][k], drawnSolid)) continue;
+                // Seen only through the body from the wrong side is not seen (and not labelled).
+                const std::optional<float> depth = depthInBody(model, eye, point);
+                if (!depth || *depth <= kFarSide) ++seen;
             }
         }
         cutaway.seen.push_back(total ? static_cast<float>(seen) / static_cast<float>(total) : 0.0f);
@@ -107,30 +141,46 @@ Cutaway cutawayFor(const Model& model, const TargetGroups& targets, const glm::v
 }
 
 BestView bestViewFor(const Model& model, const TargetGroups& targets,
-                     const std::function<glm::vec3(ViewPreset)>& eyeFrom, const std::function<bool(int node)>& solid) {
+                     const std::function<glm::vec3(ViewPreset)>& eyeFrom, const std::function<bool(int node)>& solid,
+                     const std::vector<glm::vec3>& preferred) {
     // The back first: on a tie, an atlas of the back shows the back.
     constexpr ViewPreset kCandidates[] = {ViewPreset::Posterior, ViewPreset::Anterior, ViewPreset::Oblique,
                                           ViewPreset::Left, ViewPreset::Right};
     // What a view is worth: how much of each group is seen, the first groups counting most; a
-    // group not seen at all costs a lot; each see-through structure costs a little, since it
-    // takes context away.
+    // group not seen at all costs more than anything else can bring; each see-through structure
+    // costs a little, since it takes context away.
+    constexpr float kUnseenCost = 1.0f;
     const auto score = [&](const Cutaway& cutaway) {
         float value = 0.0f;
         float weights = 0.0f;
+        float unseen = 0.0f;
         for (std::size_t g = 0; g < cutaway.seen.size(); ++g) {
             const float weight = 1.0f / static_cast<float>(g + 1);
             value += weight * cutaway.seen[g];
             weights += weight;
-            if (cutaway.seen[g] == 0.0f) value -= weight;
+            if (cutaway.seen[g] == 0.0f) unseen += kUnseenCost;
         }
-        return (weights > 0.0f ? value / weights : 0.0f) - 0.004f * static_cast<float>(cutaway.seeThrough.size());
+        return (weights > 0.0f ? value / weights : 0.0f) - unseen -
+               0.004f * static_cast<float>(cutaway.seeThrough.size());
     };
     BestView best;
     float bestScore = 0.0f;
     bool first = true;
+    // How much a view from where the pain is felt counts: a therapist shows the sore side, as long
+    // as every main muscle can be seen from there (a muscle not seen at all costs more).
+    constexpr float kPreferredWeight = 0.5f;
+    const glm::vec3 centre = model.bounds.centre();
     for (ViewPreset preset : kCandidates) {
-        Cutaway cutaway = cutawayFor(model, targets, eyeFrom(preset), solid);
-        const float value = score(cutaway);
+        const glm::vec3 eye = eyeFrom(preset);
+        Cutaway cutaway = cutawayFor(model, targets, eye, solid);
+        float value = score(cutaway);
+        glm::vec3 towardsEye = eye - centre;
+        towardsEye.y = 0.0f;
+        float facing = 0.0f;
+        for (const glm::vec3& side : preferred) {
+            if (glm::length(towardsEye) > 0.0f) facing = std::max(facing, glm::dot(glm::normalize(towardsEye), side));
+        }
+        value += kPreferredWeight * facing;
         if (first || value > bestScore + 1e-4f) {
             best = BestView{preset, std::move(cutaway)};
             bestScore = value;

@@ -4,6 +4,7 @@
 // the psoas by lifting the abdominal wall away; Dorsal makes it see-through.
 
 #include <functional>
+#include <optional>
 #include <vector>
 
 #include <glm/glm.hpp>
@@ -27,6 +28,13 @@ inline constexpr float kSurfaceTolerance = 0.004f;
 bool seenFrom(const Model& model, const glm::vec3& eye, const glm::vec3& point, int node,
               const std::function<bool(const Part&)>& solid);
 
+// How deep in the body `point` lies along the line of sight from `eye`: 0 where that line enters
+// the skin, 1 where it leaves it again. Above about a half, the point is seen through the body from
+// the wrong side (a muscle of the belly from behind; kFarSide). nullopt when the model has no skin along
+// that line.
+std::optional<float> depthInBody(const Model& model, const glm::vec3& eye, const glm::vec3& point);
+inline constexpr float kFarSide = 0.6f;
+
 // A group of nodes shown as one (a muscle's left and right), most important group first.
 using TargetGroups = std::vector<std::vector<int>>;
 
@@ -39,9 +47,11 @@ struct Cutaway {
 // target, except a target that is more important than (listed before) the one it covers, so that
 // a less important target never hides a more important one and an important one stays solid.
 // `solid(node)` says what is drawn solid now (visible, not a ghost, not the skin); see-through
-// nodes are chosen among those.
+// nodes are chosen among those. Of the `related` nodes (a pain pattern's secondary muscles), those
+// seen mostly through the body from the wrong side are made see-through too: they would show
+// through the hole the cutaway makes.
 Cutaway cutawayFor(const Model& model, const TargetGroups& targets, const glm::vec3& eye,
-                   const std::function<bool(int node)>& solid);
+                   const std::function<bool(int node)>& solid, const std::vector<int>& related = {});
 
 struct BestView {
     ViewPreset preset = ViewPreset::Posterior;
@@ -49,9 +59,12 @@ struct BestView {
 };
 
 // Of the views from the front, back, left, right and oblique, the one from which `targets` are
-// best seen after their cutaway: the most important groups weigh most, and a view that needs less
-// made see-through wins a tie. `eyeFrom(preset)` is where the eye would be for that view.
+// best seen after their cutaway: the most important groups weigh most, a view that needs less
+// made see-through wins a tie, and a view from one of the `preferred` directions (from the body
+// towards the eye, such as the side where a pain is felt) counts for more. `eyeFrom(preset)` is
+// where the eye would be for that view.
 BestView bestViewFor(const Model& model, const TargetGroups& targets,
-                     const std::function<glm::vec3(ViewPreset)>& eyeFrom, const std::function<bool(int node)>& solid);
+                     const std::function<glm::vec3(ViewPreset)>& eyeFrom, const std::function<bool(int node)>& solid,
+                     const std::vector<glm::vec3>& preferred = {});
 
 }  // namespace dorsal

@@ -16,7 +16,7 @@ constexpr std::size_t kAnchorSamples = 24;
 // Of a sample of `node`'s surface points, the one seen from the eye that lies nearest to the
 // middle of the node on screen, in frame pixels; nullopt when none is seen.
 std::optional<glm::vec2> seenAnchor(const Model& model, const std::vector<NodeLook>& looks, const OrbitCamera& camera,
-                                    const Viewport& scene, int node) {
+                                    const Viewport& scene, int node, bool xray) {
     const std::vector<glm::vec3> samples = surfaceSamples(model, node, kAnchorSamples);
     if (samples.empty()) return std::nullopt;
     const glm::vec2 size(static_cast<float>(scene.width), static_cast<float>(scene.height));
@@ -36,6 +36,12 @@ std::optional<glm::vec2> seenAnchor(const Model& model, const std::vector<NodeLo
         if (pixel.x < 0.0f || pixel.y < 0.0f || pixel.x >= size.x || pixel.y >= size.y) continue;  // off the view
         const float toMiddle = glm::distance(glm::vec2(pixel), middle);
         if (toMiddle >= bestDistance || !seenFrom(model, eye, p, node, solid)) continue;
+        // Seen through the body from the wrong side only through what x-ray or the cutaway made
+        // see-through: a point there is not labelled, unless everything else is see-through.
+        if (!xray) {
+            const std::optional<float> depth = depthInBody(model, eye, p);
+            if (depth && *depth > kFarSide) continue;
+        }
         best = glm::vec2(scene.x, scene.y) + glm::vec2(pixel);
         bestDistance = toMiddle;
     }
@@ -46,7 +52,7 @@ std::optional<glm::vec2> seenAnchor(const Model& model, const std::vector<NodeLo
 
 std::vector<Label> chooseLabels(const Model& model, const Content& content, const Highlight& highlight,
                                 const std::vector<NodeLook>& looks, const OrbitCamera& camera, const Viewport& scene,
-                                std::size_t capacity) {
+                                std::size_t capacity, bool xray) {
     std::vector<Label> labels;
     const auto labelOf = [&](int node, HighlightStyle style) -> std::optional<Label> {
         const std::size_t index = static_cast<std::size_t>(node);
@@ -55,7 +61,7 @@ std::vector<Label> chooseLabels(const Model& model, const Content& content, cons
         // shown, faintly, and named; a secondary one cut away is not.
         const NodeLook& look = looks[index];
         if (!look.visible || (look.ghost && style == HighlightStyle::Secondary)) return std::nullopt;
-        const std::optional<glm::vec2> anchor = seenAnchor(model, looks, camera, scene, node);
+        const std::optional<glm::vec2> anchor = seenAnchor(model, looks, camera, scene, node, xray);
         if (!anchor) return std::nullopt;
         const std::string entry = entryOfNode(model, content, node);
         const std::string text = entry.empty() ? nodeDisplayName(model.nodes[index].name) : content.nameOf(entry);

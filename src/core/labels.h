@@ -23,14 +23,15 @@ struct Label {
 
 // The labels for this frame, most important first, at most `capacity` of them:
 // - only highlighted structures that are drawn (a secondary muscle only when solid, not cut away)
-//   with a point of their surface seen from the eye (nothing solid in front of it), the label
-//   pointing at the seen point nearest the middle of the structure on screen;
+//   with a point of their surface seen from the eye (nothing solid in front of it) and not seen
+//   through the body from the wrong side (unless `xray` makes everything else see-through), the
+//   label pointing at the seen point nearest the middle of the structure on screen;
 // - the selection and a pain pattern's primary muscles in the order the highlight lists them, each
 //   side of a muscle with its own label so that both sides are marked; then the secondary muscles,
 //   one label for both sides, while there is room.
 // `scene` is the 3D view's rectangle in the frame, which `camera` looks through.
 std::vector<Label> chooseLabels(const Model& model, const Content& content, const Highlight& highlight,
                                 const std::vector<NodeLook>& looks, const OrbitCamera& camera, const Viewport& scene,
-                                std::size_t capacity);
+                                std::size_t capacity, bool xray);
 
 }  // namespace dorsal

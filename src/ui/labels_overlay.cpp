@@ -32,7 +32,8 @@ public:
         const auto perColumn = static_cast<std::size_t>(
             std::max(0.0f, std::floor((static_cast<float>(area.height) - margin) / (boxHeight + margin))));
         const std::vector<Label> labels = chooseLabels(*frame.model(), frame.content(), frame.atlas->highlight(),
-                                                       *frame.looks, frame.atlas->camera(), area, 2 * perColumn);
+                                                       *frame.looks, frame.atlas->camera(), area, 2 * perColumn,
+                                                       frame.view().xray);
         if (labels.empty()) return;
         for (const Label& label : labels) frame.labelled.push_back(label.node);
 

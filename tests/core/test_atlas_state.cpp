@@ -350,7 +350,7 @@ TEST_CASE("labels mark both sides of the main muscles, only where they are seen"
     AtlasState atlas = session();
     const auto labelsNow = [&](std::size_t capacity) {
         return chooseLabels(*atlas.model(), atlas.content(), atlas.highlight(), atlas.looks(), atlas.camera(),
-                            atlas.layout().scene, capacity);
+                            atlas.layout().scene, capacity, atlas.view().xray);
     };
     atlas.open("psoas_major", Origin::LookUp);
     std::vector<Label> labels = labelsNow(20);
