@@ -176,16 +176,17 @@ public:
         }
     }
 
-    // Three numbers, each from `lowest` to `highest` (so never NaN or infinite).
-    void vec3(std::string_view key, glm::vec3& out, double lowest, double highest) {
-        const toml::node* node = take(key, Required);
-        if (!node) return;
+    // Three numbers, each from `lowest` to `highest` (so never NaN or infinite). True when `out`
+    // was read.
+    bool vec3(std::string_view key, glm::vec3& out, double lowest, double highest, Need need = Required) {
+        const toml::node* node = take(key, need);
+        if (!node) return false;
         const toml::array* array = node->as_array();
         if (!array || array->size() != 3 || !std::all_of(array->begin(), array->end(), [](const toml::node& n) {
                 return n.is_number();
             })) {
             error(*node, inQuotes(key) + " must be a list of three numbers, such as [0.05, 1.0, -0.1]");
-            return;
+            return false;
         }
         std::array<double, 3> values{};
         for (std::size_t i = 0; i < 3; ++i) values[i] = (*array)[i].value_or(0.0);
@@ -193,9 +194,10 @@ public:
             error(*node, inQuotes(key) + " must be three numbers from " + number(lowest) + " to " + number(highest) +
                              " (metres), not [" + number(values[0]) + ", " + number(values[1]) + ", " +
                              number(values[2]) + "]");
-            return;
+            return false;
         }
         for (int i = 0; i < 3; ++i) out[i] = static_cast<float>(values[static_cast<std::size_t>(i)]);
+        return true;
     }
 
     // Calls read(reader) for each table of the array `key`.
@@ -287,6 +289,10 @@ private:
     bool finished_ = false;
 };
 
+// Region shapes and trigger points are in the model frame, in metres: the body is under two metres
+// tall, so ten metres is far outside it.
+constexpr double kFurthestCentre = 10.0;
+
 // Reads the fields every entry has: its id and its name.
 void readEntry(TableReader& reader, Entry& entry) {
     reader.id(entry.id);
@@ -325,6 +331,8 @@ void readMuscle(TableReader& r, Muscle& m) {
         t.text("referral", point.referral);
         t.links("referral_regions", point.referralRegions, EntryKind::Region);
         t.evidence("evidence", point.evidence);
+        glm::vec3 at(0.0f);
+        if (t.vec3("at", at, -kFurthestCentre, kFurthestCentre, TableReader::Optional)) point.at = at;
     });
     m.alsoCalled = m.otherNames;
     m.alsoCalled.insert(m.alsoCalled.end(), m.nicknames.begin(), m.nicknames.end());
@@ -396,9 +404,7 @@ void readGuide(TableReader& r, Guide& g) {
     r.textList("sources", g.sources);
 }
 
-// Region shapes are in the model frame, in metres: the body is under two metres tall, so ten
-// metres is far outside it, and a shape smaller than a millimetre cannot be clicked.
-constexpr double kFurthestCentre = 10.0;
+// A shape smaller than a millimetre cannot be clicked; one larger than ten metres is a mistake.
 constexpr double kSmallestRadius = 0.001;
 constexpr double kLargestRadius = 10.0;
 

@@ -75,6 +75,9 @@ struct TriggerPoint {
     std::string referral;
     std::vector<std::string> referralRegions;
     Evidence evidence = Evidence::Limited;
+    // Where it lies on the model, in the model frame (metres), on the LEFT side's muscle; the right
+    // side's is its mirror image. nullopt where the content does not say.
+    std::optional<glm::vec3> at;
 };
 
 struct Muscle : Entry {
