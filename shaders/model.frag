@@ -2,6 +2,7 @@
 in vec3 vViewPosition;
 in vec3 vViewNormal;
 in float vStripe;
+in vec3 vModelPosition;
 
 uniform vec4 uBaseColour;      // linear colour (as glTF stores it) and opacity
 uniform int uMaterial;         // 0 muscle, 1 tendon, 2 bone, 3 skin, 4 other
@@ -11,6 +12,14 @@ uniform vec3 uSelectionColour; // linear
 uniform vec3 uRelatedColour;   // linear
 uniform bool uGhost;           // x-ray: a faint shell, denser at its outline
 uniform bool uDimmed;          // not highlighted while something is: greyed and darker
+// The pain map: regions where pain is felt, as ellipsoids in the model frame, painted on the
+// surfaces that take it (the skin while it is drawn, else the solids) as a soft field of dots.
+const int kMaxPainZones = 24;
+uniform int uPainZoneCount;
+uniform vec3 uPainZoneCentre[kMaxPainZones];
+uniform vec3 uPainZoneRadii[kMaxPainZones];
+uniform vec3 uPainColour;      // linear
+uniform bool uPainted;
 
 out vec4 fragColour;
 
@@ -28,6 +37,25 @@ float fibreStriation() {
     float visibility = clamp(1.0 - fwidth(vStripe) * 1.2, 0.0, 1.0);
     float stripe = 0.5 + 0.5 * sin(vStripe * 6.2831853);
     return 1.0 - 0.22 * visibility * stripe * stripe;
+}
+
+// How much of the pain map is here: 1 inside a region, falling softly to 0 at its edge. (Regions
+// are thin shells around the body, so the surface is often near their edge in depth: the fall is
+// kept to the outer tenth.)
+float painHere() {
+    if (!uPainted) return 0.0;
+    float strongest = 0.0;
+    for (int i = 0; i < uPainZoneCount; ++i) {
+        vec3 q = (vModelPosition - uPainZoneCentre[i]) / uPainZoneRadii[i];
+        strongest = max(strongest, 1.0 - smoothstep(0.8, 1.0, dot(q, q)));
+    }
+    return strongest;
+}
+
+// A grid of round dots, 7 pixels apart: a pattern unlike the highlight's stripes and rims.
+float painDots() {
+    vec2 cell = fract(gl_FragCoord.xy / 7.0) - 0.5;
+    return 1.0 - smoothstep(0.22, 0.32, length(cell));
 }
 
 void main() {
@@ -90,6 +118,13 @@ void main() {
     } else if (uMaterial == kSkin) {
         // The skin is a faint shell: clearer where it faces the viewer, denser at its silhouette.
         alpha = clamp(uBaseColour.a * (0.5 + 1.6 * rim), 0.0, 0.6);
+    }
+    // Pain felt here: a wash of the pain colour with denser dots, over whatever the surface is.
+    float pain = painHere();
+    if (pain > 0.0) {
+        float amount = pain * (0.45 + 0.5 * painDots());
+        colour = mix(colour, uPainColour * (0.75 + 0.25 * max(dot(normal, toEye), 0.0)), amount);
+        alpha = max(alpha, 0.95 * amount);
     }
     fragColour = vec4(toSrgb(colour), alpha);
 }

@@ -12,6 +12,7 @@ uniform vec3 uPartCentre;  // stripes are measured from here, so that they bend 
 
 out vec3 vViewPosition;
 out vec3 vViewNormal;
+out vec3 vModelPosition;  // in the model frame, where the pain map's regions are given
 // Distance across the fibres in stripe widths (about 6 mm each, visible with the whole body in
 // view and fading out where they would alias), measured on the
 // model so that the stripes stay put as the camera moves. Worked out per vertex: per fragment it
@@ -21,6 +22,7 @@ out float vStripe;
 void main() {
     vec4 viewPosition = uView * vec4(aPosition, 1.0);
     vViewPosition = viewPosition.xyz;
+    vModelPosition = aPosition;
     vViewNormal = mat3(uView) * aNormal;
     vec3 across = cross(aNormal, aFibre);
     vStripe = uHasFibres && dot(across, across) > 1e-8 ? dot(aPosition - uPartCentre, normalize(across)) * 160.0 : 0.0;

@@ -36,8 +36,8 @@ constexpr CommandSet kKeys = 1u << 4;
 // What an argument sets. A positional argument and an option can set the same thing: `dorsal FILE`
 // is `dorsal --model FILE`.
 enum class Setting {
-    Model, Content, EntryId, Output, Report, Resolution, NoUi, Select, View, Isolate, Hide, Xray, NoCutaway, Dim,
-    Layers, Side, Labels, Markdown
+    Model, Content, EntryId, Output, Report, Resolution, NoUi, Select, View, Isolate, Hide, Xray, NoCutaway,
+    NoPainMap, Dim, Layers, Side, Labels, Markdown
 };
 constexpr std::size_t kSettingCount = static_cast<std::size_t>(Setting::Markdown) + 1;  // Markdown is the last
 
@@ -96,6 +96,8 @@ const std::vector<OptionSpec>& optionTable() {
             {Setting::Xray, "--xray", "", "X-ray: all but the highlight (or but the bones) see-through", "", kMain},
             {Setting::NoCutaway, "--no-cutaway", "",
              "Leave solid what covers the highlighted muscles (by default it is see-through)", "", kMain},
+            {Setting::NoPainMap, "--no-pain-map", "",
+             "Leave out the pain map: where the entry's pain is felt, and its trigger points", "", kMain},
             {Setting::Dim, "--dim", "", "Grey out what is not highlighted", "", kMain},
             {Setting::Layers, "--layers", "LIST",
              "Layers to show, comma-separated: skin, superficial, intermediate, deep, bones", "all", kMain},
@@ -432,6 +434,7 @@ std::string readOptions(const GivenSettings& given, CommandSet command, Options&
     start.isolate = get(Setting::Isolate).present();
     start.xray = get(Setting::Xray).present();
     start.cutaway = !get(Setting::NoCutaway).present();
+    start.painMap = !get(Setting::NoPainMap).present();
     start.dimOthers = get(Setting::Dim).present();
     options.markdown = get(Setting::Markdown).present();
     if (start.isolate && start.select.empty()) return "--isolate needs --select: what should stay?";

@@ -58,6 +58,7 @@ std::optional<Key> keyOf(int glfwKey) {
         case GLFW_KEY_H: return Key::H;
         case GLFW_KEY_I: return Key::I;
         case GLFW_KEY_L: return Key::L;
+        case GLFW_KEY_P: return Key::P;
         case GLFW_KEY_Q: return Key::Q;
         case GLFW_KEY_R: return Key::R;
         case GLFW_KEY_S: return Key::S;

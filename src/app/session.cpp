@@ -103,7 +103,9 @@ void Session::composeFrame(int width, int height, bool showUi) {
     looks = atlas_.looks();  // the panels' requests (isolate, hide, ...) show in this very frame
 
     renderer_->beginFrame(width, height);
-    if (const Model* model = atlas_.model()) renderer_->drawScene(*model, atlas_.camera(), looks, atlas_.layout().scene);
+    if (const Model* model = atlas_.model()) {
+        renderer_->drawScene(*model, atlas_.camera(), looks, atlas_.layout().scene, atlas_.painMap().zones);
+    }
     renderer_->resolveFrame();
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 }

@@ -195,7 +195,13 @@ void AtlasState::refresh(Origin origin) {
         if (item.picked) highlight_.selected = *item.picked;
     }
     if (highlight_.empty()) view_.isolate = false;
+    painMap_ = model_ ? painMapFor(*model_, content_, item.entry, highlight_) : PainMap{};
     if (origin == Origin::LookUp) lookAtHighlight();
+}
+
+const PainMap& AtlasState::painMap() const {
+    static const PainMap none;
+    return view_.painMap ? painMap_ : none;
 }
 
 TargetGroups AtlasState::targetGroups() const {
@@ -387,6 +393,7 @@ bool AtlasState::applyStart(const StartView& start) {
     for (const std::string& name : start.hide) ok = hideByName(name) && ok;
     view_.xray = start.xray;
     view_.cutaway = start.cutaway;
+    view_.painMap = start.painMap;
     view_.others = start.dimOthers ? OthersStyle::Dimmed : OthersStyle::Normal;
     view_.strataShown = start.strataShown;
     view_.side = start.side;
@@ -424,6 +431,7 @@ void AtlasState::run(CommandId id) {
         case CommandId::ShowAll: return view_.showAll();
         case CommandId::ToggleXray: view_.xray = !view_.xray; return;
         case CommandId::ToggleCutaway: view_.cutaway = !view_.cutaway; return;
+        case CommandId::TogglePainMap: view_.painMap = !view_.painMap; return;
         case CommandId::ToggleDim:
             view_.others = view_.others == OthersStyle::Dimmed ? OthersStyle::Normal : OthersStyle::Dimmed;
             return;

@@ -34,6 +34,7 @@
 #include "core/content.h"
 #include "core/cutaway.h"
 #include "core/model.h"
+#include "core/pain_map.h"
 #include "core/view_state.h"
 
 namespace dorsal {
@@ -91,6 +92,7 @@ struct StartView {
     bool isolate = false;
     bool xray = false;
     bool cutaway = true;
+    bool painMap = true;
     bool dimOthers = false;
     std::array<bool, kPeelableStrata> strataShown{true, true, true, true, true};
     SideShown side = SideShown::Both;
@@ -167,6 +169,8 @@ public:
     std::vector<NodeLook> looks() const;
     // What the cutaway draws see-through now, so that the highlight shows.
     const std::vector<int>& seeThrough() const;
+    // Where the entry on show hurts and its trigger points (empty with the pain map off).
+    const PainMap& painMap() const;
 
     // Applies what the command line asks for at start. Needs a model. False (with a message) when
     // a name is unknown; what was valid is applied.
@@ -256,6 +260,7 @@ private:
     std::vector<Stratum> strata_;
     ShowingHistory history_;
     Highlight highlight_;
+    PainMap painMap_;  // of what is on show, whether the map is on or not
     ViewState view_;
     // The cutaway, computed when first asked for after a change, for the eye it was computed from.
     struct CutawayCache {

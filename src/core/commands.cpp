@@ -24,6 +24,7 @@ const std::vector<CommandInfo>& table() {
         {ShowAll, Menu::Show, {{Key::A}}, "Show all", "everything visible again, x-ray off"},
         {ToggleXray, Menu::Show, {{Key::X}}, "X-ray", "everything but the highlight see-through"},
         {ToggleCutaway, Menu::Show, {{Key::C}}, "Cutaway", "see through only what covers the highlighted muscles"},
+        {TogglePainMap, Menu::Show, {{Key::P}}, "Pain map", "where it hurts, painted on the body, and trigger points"},
         {ToggleDim, Menu::Show, {{Key::D}}, "Dim others", "grey out what is not highlighted"},
         {ToggleLabels, Menu::Show, {{Key::L}}, "Labels", "names of the highlighted muscles"},
         {PeelMore, Menu::Show, {{Key::RightBracket}}, "Peel a layer", "take away the outermost layer shown"},
@@ -66,6 +67,7 @@ std::string_view baseKeyName(Key key) {
         case Key::H: return "H";
         case Key::I: return "I";
         case Key::L: return "L";
+        case Key::P: return "P";
         case Key::Q: return "Q";
         case Key::R: return "R";
         case Key::S: return "S";

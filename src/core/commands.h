@@ -25,6 +25,7 @@ enum class CommandId {
     ShowAll,
     ToggleXray,
     ToggleCutaway,
+    TogglePainMap,
     ToggleDim,
     ToggleLabels,
     PeelMore,
@@ -42,7 +43,7 @@ enum class CommandId {
 // The keys Dorsal binds, independent of the window library (the app maps its key codes to these).
 enum class Key {
     Digit1, Digit2, Digit3, Digit4, Digit5, Digit6,
-    A, C, D, F, H, I, L, Q, R, S, X,
+    A, C, D, F, H, I, L, P, Q, R, S, X,
     LeftBracket, RightBracket,
     Escape, Home, Left, Right, F1,
     MouseBack, MouseForward,  // the side buttons of a mouse

@@ -165,6 +165,7 @@ struct Guide : Entry {
 struct Ellipsoid {
     glm::vec3 centre{0.0f};
     glm::vec3 radii{1.0f};
+    bool operator==(const Ellipsoid&) const = default;
     bool contains(const glm::vec3& p) const {
         const glm::vec3 d = (p - centre) / radii;
         return glm::dot(d, d) <= 1.0f;

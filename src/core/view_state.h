@@ -60,6 +60,7 @@ struct ViewState {
     OthersStyle others = OthersStyle::Normal;
     bool xray = false;          // everything but the highlight (or but the bones) translucent
     bool cutaway = true;        // what covers the highlighted muscles see-through (the app picks it)
+    bool painMap = true;        // where the entry on show hurts, painted, and its trigger points
     bool labels = true;         // names of highlighted muscles with leader lines
     bool isolate = false;       // only the highlight shows (everything, when nothing is highlighted)
     std::vector<int> hidden;    // nodes hidden by the user

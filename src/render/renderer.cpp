@@ -121,7 +121,7 @@ Renderer::Renderer(const std::filesystem::path& shaderDir)
     partUniforms_ = {modelProgram_.uniform("uBaseColour"),     modelProgram_.uniform("uMaterial"),
                      modelProgram_.uniform("uHasFibres"),      modelProgram_.uniform("uPartCentre"),
                      modelProgram_.uniform("uHighlightStyle"), modelProgram_.uniform("uGhost"),
-                     modelProgram_.uniform("uDimmed")};
+                     modelProgram_.uniform("uDimmed"),         modelProgram_.uniform("uPainted")};
     glGenVertexArrays(1, &emptyVertexArray_);
     GLint maxSamples = 1;
     glGetIntegerv(GL_MAX_SAMPLES, &maxSamples);
@@ -203,7 +203,7 @@ void Renderer::beginFrame(int width, int height) {
 }
 
 void Renderer::drawScene(const Model& model, const OrbitCamera& camera, const std::vector<NodeLook>& looks,
-                         const Viewport& viewport) {
+                         const Viewport& viewport, const std::vector<Ellipsoid>& painZones) {
     // GL counts viewport rows from the bottom.
     glViewport(viewport.x, height_ - viewport.y - viewport.height, viewport.width, viewport.height);
     glEnable(GL_DEPTH_TEST);
@@ -216,6 +216,19 @@ void Renderer::drawScene(const Model& model, const OrbitCamera& camera, const st
                        glm::value_ptr(camera.projection(viewport.aspect())));
     glUniform3fv(modelProgram_.uniform("uSelectionColour"), 1, glm::value_ptr(linearFromSrgb(Palette::kSelection)));
     glUniform3fv(modelProgram_.uniform("uRelatedColour"), 1, glm::value_ptr(linearFromSrgb(Palette::kRelated)));
+    glUniform3fv(modelProgram_.uniform("uPainColour"), 1, glm::value_ptr(linearFromSrgb(Palette::kPain)));
+    const std::size_t zoneCount = std::min(painZones.size(), kMaxPainZones);
+    std::vector<glm::vec3> centres;
+    std::vector<glm::vec3> radii;
+    for (std::size_t i = 0; i < zoneCount; ++i) {
+        centres.push_back(painZones[i].centre);
+        radii.push_back(painZones[i].radii);
+    }
+    glUniform1i(modelProgram_.uniform("uPainZoneCount"), static_cast<GLint>(zoneCount));
+    if (zoneCount > 0) {
+        glUniform3fv(modelProgram_.uniform("uPainZoneCentre"), static_cast<GLsizei>(zoneCount), glm::value_ptr(centres[0]));
+        glUniform3fv(modelProgram_.uniform("uPainZoneRadii"), static_cast<GLsizei>(zoneCount), glm::value_ptr(radii[0]));
+    }
 
     // Solid parts nearest first, so that the depth test rejects hidden fragments before shading;
     // translucent ones farthest first, so that each blends over what lies behind it.
@@ -232,6 +245,9 @@ void Renderer::drawScene(const Model& model, const OrbitCamera& camera, const st
         distance[i] = glm::distance(eye, part.bounds.centre());
         (look.ghost || isTranslucent(part) ? translucent_ : look.overGhosts ? overGhosts_ : solid_).push_back(i);
     }
+    // The pain map goes on the outermost surface: on the skin while it is drawn.
+    paintSkin_ = std::any_of(translucent_.begin(), translucent_.end(),
+                             [&](std::size_t i) { return model.parts[i].material == MaterialKind::Skin; });
     std::sort(solid_.begin(), solid_.end(), [&](std::size_t a, std::size_t b) { return distance[a] < distance[b]; });
     std::sort(translucent_.begin(), translucent_.end(),
               [&](std::size_t a, std::size_t b) { return distance[a] > distance[b]; });
@@ -263,7 +279,8 @@ void Renderer::drawScene(const Model& model, const OrbitCamera& camera, const st
     glDepthMask(GL_FALSE);
     for (std::size_t i : translucent_) {
         const Part& part = model.parts[i];
-        setPartUniforms(part, looks[static_cast<std::size_t>(part.node)]);
+        const NodeLook& look = looks[static_cast<std::size_t>(part.node)];
+        setPartUniforms(part, look, paintSkin_ && part.material == MaterialKind::Skin);
         glCullFace(GL_FRONT);
         drawPart(i);
         glCullFace(GL_BACK);
@@ -284,12 +301,15 @@ void Renderer::drawSolids(const Model& model, const std::vector<NodeLook>& looks
         // The back of a closed solid is never seen; skipping it halves the triangles. An open
         // surface may be seen from behind, so it is drawn on both sides.
         part.closed ? glEnable(GL_CULL_FACE) : glDisable(GL_CULL_FACE);
-        setPartUniforms(part, looks[static_cast<std::size_t>(part.node)]);
+        // Without the skin the map goes on the solids, but not on a highlighted muscle: the culprit
+        // keeps its own colour.
+        const NodeLook& look = looks[static_cast<std::size_t>(part.node)];
+        setPartUniforms(part, look, !paintSkin_ && look.style == HighlightStyle::None);
         drawPart(i);
     }
 }
 
-void Renderer::setPartUniforms(const Part& part, const NodeLook& look) {
+void Renderer::setPartUniforms(const Part& part, const NodeLook& look, bool painted) {
     glUniform4fv(partUniforms_.baseColour, 1, glm::value_ptr(part.baseColour));
     glUniform1i(partUniforms_.material, materialIndex(part.material));
     glUniform1i(partUniforms_.hasFibres, part.fibres.empty() ? 0 : 1);
@@ -297,6 +317,7 @@ void Renderer::setPartUniforms(const Part& part, const NodeLook& look) {
     glUniform1i(partUniforms_.highlightStyle, static_cast<int>(look.style));
     glUniform1i(partUniforms_.ghost, look.ghost ? 1 : 0);
     glUniform1i(partUniforms_.dimmed, look.dimmed ? 1 : 0);
+    glUniform1i(partUniforms_.painted, painted ? 1 : 0);
 }
 
 void Renderer::drawPart(std::size_t i) {

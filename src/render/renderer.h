@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/camera.h"
+#include "core/content.h"
 #include "core/image.h"
 #include "core/model.h"
 #include "core/view_state.h"
@@ -26,6 +27,9 @@ struct Palette {
     // Related structures (a pain pattern's muscles): amber, far brighter than muscle red, so that
     // it differs from it and from the blue selection for every kind of colour vision.
     static constexpr glm::vec3 kRelated{1.00f, 0.76f, 0.18f};
+    // Pain felt here: a crimson-magenta in dots, unlike the blue and amber highlights in hue and
+    // in pattern.
+    static constexpr glm::vec3 kPain{0.86f, 0.10f, 0.42f};
 };
 
 class Renderer {
@@ -47,8 +51,11 @@ public:
     // Draws the model as seen by `camera` into `viewport` of the current frame, each node as
     // `looks` (one per node, from lookOfNodes) says: solid parts first, then ghosts and the skin
     // from the farthest to the nearest, then x-ray's highlight over them.
+    // `painZones` (at most kMaxPainZones; more are left out) are painted, softly and dotted, on the
+    // outermost surface shown: the skin when it is drawn, else the solid structures.
     void drawScene(const Model& model, const OrbitCamera& camera, const std::vector<NodeLook>& looks,
-                   const Viewport& viewport);
+                   const Viewport& viewport, const std::vector<Ellipsoid>& painZones = {});
+    static constexpr std::size_t kMaxPainZones = 24;  // as many as the shader's arrays hold
     // Resolves the multisampled frame and leaves the resolved target bound, for overlays (the UI).
     void resolveFrame();
     // Copies the resolved frame to the window's framebuffer of the same size.
@@ -82,8 +89,8 @@ private:
     void drawPartAtFullDetail(std::size_t i);
     // Draws `parts` opaque, culling the back faces of closed ones.
     void drawSolids(const Model& model, const std::vector<NodeLook>& looks, const std::vector<std::size_t>& parts);
-    // Sets the model program's per-part uniforms for part i.
-    void setPartUniforms(const Part& part, const NodeLook& look);
+    // Sets the model program's per-part uniforms for part i; `painted`: it takes the pain map.
+    void setPartUniforms(const Part& part, const NodeLook& look, bool painted);
     // Binds part i's geometry and draws it at this frame's detail level with the current program.
     void drawPart(std::size_t i);
 
@@ -98,6 +105,7 @@ private:
         GLint highlightStyle = -1;
         GLint ghost = -1;
         GLint dimmed = -1;
+        GLint painted = -1;
     } partUniforms_;
     ShaderProgram backgroundProgram_;
     ShaderProgram nodeIdProgram_;
@@ -107,6 +115,7 @@ private:
     std::vector<std::size_t> translucent_;  // this frame's ghosts and skin, farthest first
     std::vector<std::size_t> overGhosts_;   // x-ray's highlighted parts, drawn last
     std::vector<int> levelOf_;        // per part, this frame's detail level (0: full)
+    bool paintSkin_ = false;          // this frame's pain map goes on the skin (else on the solids)
 
     int width_ = 0;
     int height_ = 0;

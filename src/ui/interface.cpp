@@ -91,6 +91,7 @@ Interface::Interface(float uiScale) : scale_(uiScale) {
     applyStyle(uiScale);
     fontWarning_ = loadFonts(uiScale, fonts_);
     // The labels first: they lie under every panel.
+    panels_.push_back(makePainMapOverlay(uiScale));
     panels_.push_back(makeLabelsOverlay(uiScale));
     panels_.push_back(makeMenuBar());
     panels_.push_back(makeSidePanel(fonts_, uiScale));

@@ -44,6 +44,8 @@ private:
             case CommandId::ToggleDim: return view.others == OthersStyle::Dimmed;
             case CommandId::ToggleLabels: return view.labels;
             case CommandId::Isolate: return view.isolate;
+            case CommandId::ToggleCutaway: return view.cutaway;
+            case CommandId::TogglePainMap: return view.painMap;
             case CommandId::Help: return frame.atlas->helpOpen();
             default: return false;
         }

@@ -18,6 +18,8 @@ std::unique_ptr<Panel> makeMessagesPanel(float scale);
 std::unique_ptr<Panel> makeViewToolbar(float scale);
 // The names of highlighted structures with leader lines, in the 3D view, clear of the panels.
 std::unique_ptr<Panel> makeLabelsOverlay(float scale);
+// The pain map's trigger points and legend, in the 3D view.
+std::unique_ptr<Panel> makePainMapOverlay(float scale);
 // The keyboard and mouse help (F1).
 std::unique_ptr<Panel> makeHelpPanel(const Fonts& fonts);
 // The menus across the top.

@@ -22,35 +22,27 @@ public:
     void draw(UiFrame& frame) override {
         if (!frame.panelsShown || !frame.model() || frame.layout.toolbar.height <= 0) return;
         const ViewState& view = frame.view();
+        // Compact, so that three rows fit; items flow onto the next row when one is full, so that
+        // none is cut off in a narrow view (a scroll bar shows when they need more rows).
+        ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(8.0f * scale_, 6.0f * scale_));
+        ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(6.0f * scale_, 4.0f * scale_));
         beginFixedWindow("View", frame.layout.toolbar);
-        bool first = true;
+        startRow_ = true;
         for (CommandId id : {CommandId::ViewAnterior, CommandId::ViewPosterior, CommandId::ViewLeft, CommandId::ViewRight,
                              CommandId::ViewSuperior, CommandId::ViewOblique, CommandId::ResetView}) {
-            if (!first) ImGui::SameLine();
-            first = false;
             commandButton(frame, id);
         }
 
+        const float peelWidth = 170.0f * scale_;
+        flow(peelWidth);
         int peel = view.peelDepth();
-        ImGui::SetNextItemWidth(170.0f * scale_);
+        ImGui::SetNextItemWidth(peelWidth);
         if (ImGui::SliderInt("##peel", &peel, 0, kPeelableStrata - 1, kPeelNames[static_cast<std::size_t>(peel)])) {
             frame.requests.emplace_back(request::SetPeel{peel});
         }
         tooltip("Peel layers from the skin down to the bones (" + keysText(commandInfo(CommandId::PeelLess)) + " and " +
                 keysText(commandInfo(CommandId::PeelMore)) + ")");
-        ImGui::SameLine();
-        commandCheckbox(frame, CommandId::ToggleXray, view.xray);
-        ImGui::SameLine();
-        commandCheckbox(frame, CommandId::ToggleLabels, view.labels);
-        ImGui::SameLine();
-        commandCheckbox(frame, CommandId::ToggleDim, view.others == OthersStyle::Dimmed);
-        int side = static_cast<int>(view.side);
-        ImGui::SetNextItemWidth(110.0f * scale_);
-        if (ImGui::Combo("##side", &side, "Both sides\0Left side\0Right side\0")) {
-            frame.requests.emplace_back(request::SetSide{static_cast<SideShown>(side)});
-        }
-        tooltip(commandTooltip(commandInfo(CommandId::CycleSide)));
-        ImGui::SameLine();
+        flow(buttonWidth("Layers"));
         if (ImGui::SmallButton("Layers")) ImGui::OpenPopup("layers");
         tooltip("Show or hide each layer");
         if (ImGui::BeginPopup("layers")) {
@@ -62,19 +54,30 @@ public:
             }
             ImGui::EndPopup();
         }
+        const float sideWidth = 110.0f * scale_;
+        flow(sideWidth);
+        int side = static_cast<int>(view.side);
+        ImGui::SetNextItemWidth(sideWidth);
+        if (ImGui::Combo("##side", &side, "Both sides\0Left side\0Right side\0")) {
+            frame.requests.emplace_back(request::SetSide{static_cast<SideShown>(side)});
+        }
+        tooltip(commandTooltip(commandInfo(CommandId::CycleSide)));
 
-        ImGui::SameLine();
+        commandCheckbox(frame, CommandId::ToggleXray, view.xray);
+        commandCheckbox(frame, CommandId::ToggleCutaway, view.cutaway);
+        commandCheckbox(frame, CommandId::TogglePainMap, view.painMap);
+        commandCheckbox(frame, CommandId::ToggleLabels, view.labels);
+        commandCheckbox(frame, CommandId::ToggleDim, view.others == OthersStyle::Dimmed);
         const bool anyHighlight = !frame.atlas->highlight().empty();
         ImGui::BeginDisabled(!anyHighlight && !view.isolate);
         commandCheckbox(frame, CommandId::Isolate, view.isolate);
         ImGui::EndDisabled();
-        ImGui::SameLine();
         ImGui::BeginDisabled(frame.atlas->highlight().selected.empty());
         commandButton(frame, CommandId::HideSelection);
         ImGui::EndDisabled();
-        ImGui::SameLine();
         commandButton(frame, CommandId::ShowAll);
         ImGui::End();
+        ImGui::PopStyleVar(2);
     }
 
 private:
@@ -82,19 +85,37 @@ private:
         if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", text.c_str());
     }
 
-    static void commandButton(UiFrame& frame, CommandId id) {
+    // Continues the row when an item of `width` still fits in it, else starts the next one.
+    void flow(float width) {
+        if (!startRow_) {
+            ImGui::SameLine();
+            if (ImGui::GetCursorPosX() + width > ImGui::GetWindowContentRegionMax().x) ImGui::NewLine();
+        }
+        startRow_ = false;
+    }
+
+    static float buttonWidth(std::string_view label) {
+        return ImGui::CalcTextSize(label.data(), label.data() + label.size()).x + 2.0f * ImGui::GetStyle().FramePadding.x;
+    }
+
+    void commandButton(UiFrame& frame, CommandId id) {
         const CommandInfo& command = commandInfo(id);
-        if (ImGui::SmallButton(std::string(command.label).c_str())) frame.run(id);
+        const std::string label(command.label);
+        flow(buttonWidth(label));
+        if (ImGui::SmallButton(label.c_str())) frame.run(id);
         tooltip(commandTooltip(command));
     }
 
-    static void commandCheckbox(UiFrame& frame, CommandId id, bool on) {
+    void commandCheckbox(UiFrame& frame, CommandId id, bool on) {
         const CommandInfo& command = commandInfo(id);
-        if (ImGui::Checkbox(std::string(command.label).c_str(), &on)) frame.run(id);
+        const std::string label(command.label);
+        flow(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label.c_str()).x);
+        if (ImGui::Checkbox(label.c_str(), &on)) frame.run(id);
         tooltip(commandTooltip(command));
     }
 
     float scale_;
+    bool startRow_ = true;  // the next item begins a row
 };
 
 }  // namespace

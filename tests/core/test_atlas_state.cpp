@@ -402,3 +402,41 @@ TEST_CASE("the window counts the same content problems as dorsal check", "[state
     atlas.setModel(builtInModel());
     CHECK(atlas.messages().size() == 1);
 }
+
+TEST_CASE("the pain map paints where a pain is felt and where a muscle's trigger points send it", "[state][painmap]") {
+    AtlasState atlas = session();
+    atlas.open("low_back_pain", Origin::LookUp);
+    const Content& content = builtInContent();
+    const PainPattern& pain = *content.pain("low_back_pain");
+    // Each region felt in, on both sides for a pain felt on either side.
+    std::size_t shapes = 0;
+    for (const std::string& id : pain.feltIn) {
+        const Region& region = *content.region(id);
+        shapes += region.shapes.size() * (region.side == "both" ? 2 : 1);
+    }
+    CHECK(atlas.painMap().zones.size() == shapes);
+    const Ellipsoid lowerBack = content.region("lower_back")->shapes.front();
+    const auto has = [&](const glm::vec3& centre) {
+        const std::vector<Ellipsoid>& zones = atlas.painMap().zones;
+        return std::any_of(zones.begin(), zones.end(), [&](const Ellipsoid& z) { return z.centre == centre; });
+    };
+    CHECK(has(lowerBack.centre));
+    CHECK(has(glm::vec3(-lowerBack.centre.x, lowerBack.centre.y, lowerBack.centre.z)));  // the mirror
+    // A muscle: where its trigger points send pain. One clicked side maps that side only.
+    atlas.open("trapezius_descending", Origin::LookUp);
+    const std::vector<std::string>& referral = content.muscle("trapezius_descending")->triggerPoints.front().referralRegions;
+    REQUIRE_FALSE(referral.empty());
+    const Ellipsoid first = content.region(referral.front())->shapes.front();
+    CHECK(has(first.centre));
+    atlas.click(node("muscle.trapezius_descending.R"), false);
+    if (content.region(referral.front())->side == "both") {
+        CHECK(has(glm::vec3(-first.centre.x, first.centre.y, first.centre.z)));
+        CHECK_FALSE(has(first.centre));
+    }
+    // Off with P; nothing for a bone or a stretch.
+    atlas.run(CommandId::TogglePainMap);
+    CHECK(atlas.painMap().empty());
+    atlas.run(CommandId::TogglePainMap);
+    atlas.click(node("bone.sacrum"), false);
+    CHECK(atlas.painMap().empty());
+}

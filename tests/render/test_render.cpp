@@ -327,21 +327,6 @@ TEST_CASE("dorsal check prints file:line:column problems and exits 1 on broken c
 
 namespace {
 
-// Counts the pixels of a picture of the built-in model that `predicate` accepts, within columns
-// [x0, x1) (the whole width by default).
-template <typename Predicate>
-int countPixels(const Image& image, Predicate predicate, int x0 = 0, int x1 = -1) {
-    if (x1 < 0) x1 = image.width;
-    int count = 0;
-    for (int y = 0; y < image.height; ++y) {
-        for (int x = x0; x < x1; ++x) count += predicate(rgb(image, x, y)) ? 1 : 0;
-    }
-    return count;
-}
-
-// Muscle red as the model draws it: red well above green and blue.
-bool isMuscleRed(const glm::ivec3& c) { return c.r > 90 && c.r > c.g + 50 && c.r > c.b + 50; }
-
 Image renderBuiltIn(const std::string& name, std::vector<std::string> args) {
     args.insert(args.end(), {"--no-ui", "--resolution", "400,600"});
     return render(name, args, builtInModel());
@@ -349,70 +334,118 @@ Image renderBuiltIn(const std::string& name, std::vector<std::string> args) {
 
 }  // namespace
 
+// --- Exploring the built-in model, read from the report ------------------------------------------
+
+namespace {
+
+// What --report says of one picture: per node, its visible pixels and whether it is labelled.
+struct Reported {
+    std::map<std::string, std::uint64_t> pixels;
+    std::map<std::string, bool> labelled;
+    std::map<std::string, std::string> entryOf;
+};
+
+// The pixels of every node of `entry` (both sides of a muscle) in `shown`.
+std::uint64_t pixelsOf(const Reported& shown, const std::string& entry) {
+    std::uint64_t sum = 0;
+    for (const auto& [node, id] : shown.entryOf) sum += id == entry ? shown.pixels.at(node) : 0;
+    return sum;
+}
+
+Reported renderWithReport(const std::string& name, const std::vector<std::string>& extra) {
+    const std::filesystem::path dir = test::scratchDir("report_" + name);
+    std::vector<std::string> args{"--output", (dir / "picture.png").string(), "--report", (dir / "report.json").string()};
+    args.insert(args.end(), extra.begin(), extra.end());
+    const RunResult run = runDorsal(args, "report_" + name);
+    INFO(run.output);
+    REQUIRE(run.exitCode == 0);
+    std::ifstream in(dir / "report.json");
+    const nlohmann::json report = nlohmann::json::parse(in);
+    Reported result;
+    for (const nlohmann::json& structure : report.at("structures")) {
+        const std::string node = structure.at("node");
+        result.pixels[node] = structure.at("visible_pixels");
+        result.labelled[node] = structure.at("labelled");
+        if (!structure.at("entry").is_null()) result.entryOf[node] = structure.at("entry");
+    }
+    return result;
+}
+
+}  // namespace
+
+// The built-in model as the render tests show it: small and without panels.
+Reported reportBuiltIn(const std::string& name, std::vector<std::string> args) {
+    args.insert(args.end(), {"--no-ui", "--resolution", "400,600"});
+    return renderWithReport(name, args);
+}
+
 TEST_CASE("isolating a muscle leaves only it on show", "[render][explore]") {
-    const Image isolated = renderBuiltIn("isolate", {"--select", "latissimus_dorsi", "--isolate"});
-    const Image control = renderBuiltIn("isolate_control", {"--select", "latissimus_dorsi"});
-    const int blue = countPixels(isolated, isSelectionBlue);
-    INFO("isolated: blue " << blue << ", red " << countPixels(isolated, isMuscleRed) << "; control red "
-                           << countPixels(control, isMuscleRed));
-    CHECK(blue > 2000);
-    CHECK(countPixels(isolated, isMuscleRed) == 0);
-    CHECK(countPixels(control, isMuscleRed) > 2000);
+    const Reported isolated = reportBuiltIn("isolate", {"--select", "latissimus_dorsi", "--isolate"});
+    const Reported control = reportBuiltIn("isolate_control", {"--select", "latissimus_dorsi"});
+    int othersShown = 0;
+    for (const auto& [node, pixels] : isolated.pixels) {
+        const auto entry = isolated.entryOf.find(node);
+        const bool lats = entry != isolated.entryOf.end() && entry->second == "latissimus_dorsi";
+        if (!lats && pixels > 0) ++othersShown;
+    }
+    int othersInControl = 0;
+    for (const auto& [node, pixels] : control.pixels) othersInControl += pixels > 0 ? 1 : 0;
+    INFO("structures shown besides the latissimus: isolated " << othersShown << ", control " << othersInControl);
+    CHECK(pixelsOf(isolated, "latissimus_dorsi") > 2000);
+    CHECK(othersShown == 0);
+    CHECK(othersInControl > 20);
 }
 
 TEST_CASE("a peeled layer disappears and the layers below it show", "[render][explore]") {
-    const Image all = renderBuiltIn("peel_none", {"--select", "trapezius"});
-    const Image peeled = renderBuiltIn("peel_superficial", {"--select", "trapezius", "--layers",
-                                                             "intermediate,deep,bones"});
-    INFO("trapezius blue with every layer " << countPixels(all, isSelectionBlue) << ", with the superficial peeled "
-                                            << countPixels(peeled, isSelectionBlue));
-    CHECK(countPixels(all, isSelectionBlue) > 1000);
-    CHECK(countPixels(peeled, isSelectionBlue) == 0);
-    CHECK(countPixels(peeled, isMuscleRed) > 1000);  // the deeper muscles are still there
+    const Reported all = reportBuiltIn("peel_none", {"--select", "trapezius"});
+    const Reported peeled = reportBuiltIn("peel_superficial", {"--select", "trapezius", "--layers", "intermediate,deep,bones"});
+    INFO("trapezius with every layer " << pixelsOf(all, "trapezius_transverse") << ", with the superficial peeled "
+                                       << pixelsOf(peeled, "trapezius_transverse"));
+    CHECK(pixelsOf(all, "trapezius_transverse") > 1000);
+    CHECK(pixelsOf(peeled, "trapezius_transverse") == 0);
+    CHECK(pixelsOf(peeled, "rhomboid_major") > 500);  // what lay under it
 }
 
 TEST_CASE("x-ray and the cutaway show the selected muscle behind the others", "[render][explore]") {
     // Psoas major lies deep in front of the spine: from behind it is hidden until the rest (x-ray)
     // or what covers it (the cutaway, on by default) turns see-through.
-    const Image solid = renderBuiltIn("xray_off", {"--select", "psoas_major", "--view", "posterior", "--no-cutaway"});
-    const Image xray = renderBuiltIn("xray_on", {"--select", "psoas_major", "--view", "posterior", "--no-cutaway", "--xray"});
-    const Image cutaway = renderBuiltIn("xray_cutaway", {"--select", "psoas_major", "--view", "posterior"});
-    const int hidden = countPixels(solid, isSelectionBlue);
-    const int seen = countPixels(xray, isSelectionBlue);
-    const int cut = countPixels(cutaway, isSelectionBlue);
-    INFO("psoas blue from behind: solid " << hidden << ", x-ray " << seen << ", cutaway " << cut);
-    CHECK(hidden < 100);
-    CHECK(seen > 1000);
-    CHECK(cut > 1000);
+    const Reported solid = reportBuiltIn("xray_off", {"--select", "psoas_major", "--view", "posterior", "--no-cutaway"});
+    const Reported xray =
+        reportBuiltIn("xray_on", {"--select", "psoas_major", "--view", "posterior", "--no-cutaway", "--xray"});
+    const Reported cutaway = reportBuiltIn("xray_cutaway", {"--select", "psoas_major", "--view", "posterior"});
+    INFO("psoas pixels from behind: solid " << pixelsOf(solid, "psoas_major") << ", x-ray " << pixelsOf(xray, "psoas_major")
+                                            << ", cutaway " << pixelsOf(cutaway, "psoas_major"));
+    CHECK(pixelsOf(solid, "psoas_major") < 100);
+    CHECK(pixelsOf(xray, "psoas_major") > 1000);
+    CHECK(pixelsOf(cutaway, "psoas_major") > 1000);
 }
 
 TEST_CASE("each view preset shows the expected side of the body", "[render][explore]") {
-    const auto blueFrom = [](const std::string& muscle, const std::string& view) {
-        return countPixels(renderBuiltIn(muscle + "_" + view, {"--select", muscle, "--view", view, "--no-cutaway"}),
-                           isSelectionBlue);
+    const auto from = [](const std::string& muscle, const std::string& view) {
+        return reportBuiltIn(muscle + "_" + view, {"--select", muscle, "--view", view, "--no-cutaway"});
     };
-    const int trapeziusBehind = blueFrom("trapezius", "posterior");
-    const int trapeziusFront = blueFrom("trapezius", "anterior");
-    const int rectusFront = blueFrom("rectus_abdominis", "anterior");
-    const int rectusBehind = blueFrom("rectus_abdominis", "posterior");
-    INFO("trapezius: posterior " << trapeziusBehind << ", anterior " << trapeziusFront << "; rectus abdominis: anterior "
-                                 << rectusFront << ", posterior " << rectusBehind);
+    const std::uint64_t trapeziusBehind = pixelsOf(from("trapezius", "posterior"), "trapezius_transverse");
+    const std::uint64_t trapeziusFront = pixelsOf(from("trapezius", "anterior"), "trapezius_transverse");
+    const std::uint64_t rectusFront = pixelsOf(from("rectus_abdominis", "anterior"), "rectus_abdominis");
+    const std::uint64_t rectusBehind = pixelsOf(from("rectus_abdominis", "posterior"), "rectus_abdominis");
+    INFO("trapezius (middle part): posterior " << trapeziusBehind << ", anterior " << trapeziusFront
+                                               << "; rectus abdominis: anterior " << rectusFront << ", posterior "
+                                               << rectusBehind);
     CHECK(trapeziusBehind > 3000);
-    CHECK(trapeziusBehind > 4 * trapeziusFront);
+    CHECK(trapeziusFront < trapeziusBehind / 4);
     CHECK(rectusFront > 1500);
     CHECK(rectusBehind < 50);
-    // Left and right: the latissimus dorsi seen from the left shows only the left one.
-    CHECK(blueFrom("latissimus_dorsi", "left") > 1500);
+    // Left and right: the latissimus dorsi seen from the left shows the left one.
+    const Reported fromLeft = from("latissimus_dorsi", "left");
+    CHECK(fromLeft.pixels.at("muscle.latissimus_dorsi.L") > 1500);
+    CHECK(fromLeft.pixels.at("muscle.latissimus_dorsi.R") < fromLeft.pixels.at("muscle.latissimus_dorsi.L") / 10);
 }
 
 TEST_CASE("showing one side hides the other side's muscles", "[render][explore]") {
-    // From behind the body's left is on the picture's left.
-    const Image left = renderBuiltIn("side_left", {"--select", "latissimus_dorsi", "--side", "left"});
-    const int onLeft = countPixels(left, isSelectionBlue, 0, 200);
-    const int onRight = countPixels(left, isSelectionBlue, 200, 400);
-    INFO("blue on the picture's left " << onLeft << ", right " << onRight);
-    CHECK(onLeft > 1000);
-    CHECK(onRight < onLeft / 50);
+    const Reported left = reportBuiltIn("side_left", {"--select", "latissimus_dorsi", "--side", "left"});
+    CHECK(left.pixels.at("muscle.latissimus_dorsi.L") > 1000);
+    CHECK(left.pixels.at("muscle.latissimus_dorsi.R") == 0);
+    CHECK(left.pixels.at("muscle.gluteus_maximus.R") == 0);
 }
 
 // How many pixels labels add to the picture `args` make: the same picture with and without them.
@@ -449,10 +482,10 @@ TEST_CASE("a muscle hidden behind others gets no label until x-ray or the cutawa
 }
 
 TEST_CASE("hiding by entry id takes both sides away, and an unknown name is refused", "[render][explore]") {
-    const Image hidden = renderBuiltIn("hide_trapezius", {"--select", "latissimus_dorsi", "--hide", "latissimus_dorsi"});
-    const Image shown = renderBuiltIn("hide_control", {"--select", "latissimus_dorsi"});
-    CHECK(countPixels(hidden, isSelectionBlue) == 0);
-    CHECK(countPixels(shown, isSelectionBlue) > 2000);
+    const Reported hidden = reportBuiltIn("hide_lats", {"--select", "latissimus_dorsi", "--hide", "latissimus_dorsi"});
+    const Reported shown = reportBuiltIn("hide_control", {"--select", "latissimus_dorsi"});
+    CHECK(pixelsOf(hidden, "latissimus_dorsi") == 0);
+    CHECK(pixelsOf(shown, "latissimus_dorsi") > 2000);
 
     const std::filesystem::path png = test::scratchDir("hide_unknown") / "never.png";
     const RunResult run = runDorsal({"--output", png.string(), "--hide", "rectus_abdominus"}, "hide_unknown");
@@ -754,35 +787,6 @@ TEST_CASE("dorsal info suggests a long id from a typo of its first word", "[cont
 
 // --- Pain patterns show their culprits ---------------------------------------------------------
 
-namespace {
-
-// What --report says of one picture: per node, its visible pixels and whether it is labelled.
-struct Reported {
-    std::map<std::string, std::uint64_t> pixels;
-    std::map<std::string, bool> labelled;
-    std::map<std::string, std::string> entryOf;
-};
-
-Reported renderWithReport(const std::string& name, const std::vector<std::string>& extra) {
-    const std::filesystem::path dir = test::scratchDir("report_" + name);
-    std::vector<std::string> args{"--output", (dir / "picture.png").string(), "--report", (dir / "report.json").string()};
-    args.insert(args.end(), extra.begin(), extra.end());
-    const RunResult run = runDorsal(args, "report_" + name);
-    INFO(run.output);
-    REQUIRE(run.exitCode == 0);
-    std::ifstream in(dir / "report.json");
-    const nlohmann::json report = nlohmann::json::parse(in);
-    Reported result;
-    for (const nlohmann::json& structure : report.at("structures")) {
-        const std::string node = structure.at("node");
-        result.pixels[node] = structure.at("visible_pixels");
-        result.labelled[node] = structure.at("labelled");
-        if (!structure.at("entry").is_null()) result.entryOf[node] = structure.at("entry");
-    }
-    return result;
-}
-
-}  // namespace
 
 TEST_CASE("the report counts what each structure shows, and what the labels name", "[render][report]") {
     const Reported lats = renderWithReport("lats", {"--select", "latissimus_dorsi", "--labels", "--no-ui"});
@@ -816,4 +820,34 @@ TEST_CASE("every pain pattern shows each of its primary muscles, labelled, in it
             CHECK(sidesShown >= (pain.side == "both" ? sides : 1));
         }
     }
+}
+
+TEST_CASE("the pain map paints the regions a pain is felt in, in its own dotted colour", "[render][painmap]") {
+    const std::vector<std::string> lowBack{"--select", "quadratus_lumborum", "--view", "posterior", "--no-ui",
+                                           "--resolution", "400,600"};
+    std::vector<std::string> without = lowBack;
+    without.push_back("--no-pain-map");
+    const Image mapped = render("painmap_on", lowBack, builtInModel());
+    const Image plain = render("painmap_off", without, builtInModel());
+    // The pixels the map changes turn towards crimson-magenta: on average bluer against green
+    // than they were (muscle is red, bone ivory; the map's colour is red and blue over green).
+    int changed = 0;
+    double blueOverGreenMapped = 0.0;
+    double blueOverGreenPlain = 0.0;
+    for (int y = 0; y < mapped.height; ++y) {
+        for (int x = 0; x < mapped.width; ++x) {
+            const glm::ivec3 a = rgb(mapped, x, y);
+            const glm::ivec3 b = rgb(plain, x, y);
+            const glm::ivec3 d = glm::abs(a - b);
+            if (std::max({d.x, d.y, d.z}) <= 24) continue;
+            ++changed;
+            blueOverGreenMapped += a.b - a.g;
+            blueOverGreenPlain += b.b - b.g;
+        }
+    }
+    INFO("pixels the map changes: " << changed << "; blue over green, with the map "
+                                    << blueOverGreenMapped / std::max(changed, 1) << ", without "
+                                    << blueOverGreenPlain / std::max(changed, 1));
+    CHECK(changed > 2000);
+    CHECK(blueOverGreenMapped / changed > blueOverGreenPlain / changed + 15.0);
 }
