@@ -32,14 +32,15 @@ constexpr CommandSet kBench = 1u << 1;
 constexpr CommandSet kCheck = 1u << 2;
 constexpr CommandSet kInfo = 1u << 3;
 constexpr CommandSet kKeys = 1u << 4;
+constexpr CommandSet kWhere = 1u << 5;
 
 // What an argument sets. A positional argument and an option can set the same thing: `dorsal FILE`
 // is `dorsal --model FILE`.
 enum class Setting {
     Model, Content, EntryId, Output, Report, Resolution, NoUi, Select, View, Isolate, Hide, Xray, NoCutaway,
-    NoPainMap, Dim, Layers, Side, Labels, Markdown
+    NoPainMap, Dim, Layers, Side, Labels, Markdown, Where, Place
 };
-constexpr std::size_t kSettingCount = static_cast<std::size_t>(Setting::Markdown) + 1;  // Markdown is the last
+constexpr std::size_t kSettingCount = static_cast<std::size_t>(Setting::Place) + 1;  // Place is the last
 
 struct OptionSpec {
     Setting setting;
@@ -65,12 +66,14 @@ const std::vector<OptionSpec>& optionTable() {
             {Setting::Model, "FILE", "", "Model file to open: the same as --model FILE", "", kMain},
             {Setting::Content, "DIR", "", "Content folder to check: the same as --content DIR", "", kCheck},
             {Setting::EntryId, "ID", "", "Entry id, such as psoas_major", "", kInfo},
+            {Setting::Place, "PLACE", "",
+             "A body region id (lower_back), or a point on the body in the model frame as X,Y,Z (metres)", "", kWhere},
             {Setting::Model, "--model", "FILE", "Model file to open: glTF/GLB, OBJ, STL, PLY or OFF", kBuiltInModel,
              kMain},
             {Setting::Model, "--model", "FILE", "Model to measure", kBuiltInModel, kBench},
             {Setting::Model, "--model", "FILE", "Model whose muscles the content must cover", kBuiltInModel, kCheck},
             {Setting::Content, "--content", "DIR", "Content folder to read; it must exist", kBuiltInContent,
-             kMain | kBench | kInfo},
+             kMain | kBench | kInfo | kWhere},
             {Setting::Content, "--content", "DIR", "Content folder to check: the same as DIR; it must exist",
              kBuiltInContent, kCheck},
             {Setting::Output, "--output", "FILE",
@@ -105,6 +108,9 @@ const std::vector<OptionSpec>& optionTable() {
             {Setting::Labels, "--labels", "",
              "Label the highlighted muscles in the picture (--output; the window has them on)", "", kMain},
             {Setting::Markdown, "--markdown", "", "As the Markdown table of the README", "", kKeys},
+            {Setting::Where, "--where", "LIST",
+             "Start in \"where does it hurt?\" with these body regions marked, comma-separated (lower_back)", "",
+             kMain},
         };
     }();
     return table;
@@ -179,7 +185,7 @@ std::string explainUnexpected(const CLI::App& app, const std::string& command, c
 // The CLI11 apps of the main command and of each other command, built from optionTable.
 struct CommandLineDefinition {
     CLI::App app{"Dorsal: an interactive 3D atlas of the back and posture muscles.", "dorsal"};
-    std::array<std::pair<CommandSet, CLI::App*>, 5> commands{};
+    std::array<std::pair<CommandSet, CLI::App*>, 6> commands{};
     std::vector<std::pair<const OptionSpec*, CLI::Option*>> added;  // each option of each app, with its spec
 
     CommandLineDefinition() {
@@ -191,10 +197,12 @@ struct CommandLineDefinition {
                                                           "file:line:column")},
                      {kInfo, app.add_subcommand("info", "Print an entry of the knowledge base (a muscle, pain "
                                                         "pattern, ...)")},
-                     {kKeys, app.add_subcommand("keys", "Print the keys and mouse actions of the window")}}};
+                     {kKeys, app.add_subcommand("keys", "Print the keys and mouse actions of the window")},
+                     {kWhere, app.add_subcommand("where", "What can cause pain at a place on the body: one line per "
+                                                          "result, ID<TAB>KIND<TAB>SCORE<TAB>WHY, best first")}}};
         // After the commands: they would inherit it.
         app.footer("Each command takes the options its help lists: dorsal bench --help, dorsal check --help, "
-                   "dorsal info --help, dorsal keys --help.");
+                   "dorsal info --help, dorsal keys --help, dorsal where --help.");
         app.require_subcommand(0, 1);
         for (const auto& [command, commandApp] : commands) {
             if (command != kMain) commandApp->group("Commands");
@@ -214,7 +222,7 @@ struct CommandLineDefinition {
         // Every occurrence is kept so that a repeated option is refused (or, for --hide, added up)
         // rather than silently reduced to one.
         option->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-        if (spec.setting == Setting::EntryId) option->required();
+        if (spec.setting == Setting::EntryId || spec.setting == Setting::Place) option->required();
         return option;
     }
 
@@ -243,6 +251,9 @@ std::string explainParseError(const CLI::ParseError& error, const CommandLineDef
     }
     if (dynamic_cast<const CLI::RequiredError*>(&error) && definition.chosen().first == kInfo) {
         return "dorsal info needs an entry ID, such as psoas_major";
+    }
+    if (dynamic_cast<const CLI::RequiredError*>(&error) && definition.chosen().first == kWhere) {
+        return "dorsal where needs a place: a body region such as lower_back, or a point X,Y,Z";
     }
     return printable(what);
 }
@@ -378,7 +389,7 @@ std::string readOptions(const GivenSettings& given, CommandSet command, Options&
     if (const Given& model = get(Setting::Model); model.present()) {
         options.model = model.value();
         // `dorsal chek` is more likely a mistyped command than a model file of that name.
-        const std::vector<std::string> close = closestMatches(model.value(), {"bench", "check", "info", "keys"}, 1);
+        const std::vector<std::string> close = closestMatches(model.value(), {"bench", "check", "info", "keys", "where"}, 1);
         std::error_code ec;
         if (model.specs.front()->positional() && !close.empty() && !std::filesystem::exists(options.model, ec)) {
             return "unknown command " + printable(model.value()) + "; did you mean " + close.front() + "?";
@@ -414,6 +425,13 @@ std::string readOptions(const GivenSettings& given, CommandSet command, Options&
         if (!(error = readView(view.value(), options.view)).empty()) return error;
         start.view = options.view;
     }
+    if (get(Setting::Place).present()) options.place = get(Setting::Place).value();
+    for (const std::string& list : get(Setting::Where).values) {
+        for (const std::string& name : split(list)) {
+            if (name.empty()) return "--where \"" + printable(list) + "\" has an empty name; separate regions with one comma";
+            start.where.push_back(name);
+        }
+    }
     for (const std::string& list : get(Setting::Hide).values) {
         for (const std::string& name : split(list)) {
             if (name.empty()) {
@@ -447,6 +465,8 @@ std::string readOptions(const GivenSettings& given, CommandSet command, Options&
         options.command = Command::Bench;
     } else if (command == kKeys) {
         options.command = Command::Keys;
+    } else if (command == kWhere) {
+        options.command = Command::Where;
     } else if (!options.output.empty()) {
         options.command = Command::Offscreen;
         start.labels = get(Setting::Labels).present();  // the window starts with labels on

@@ -11,7 +11,7 @@
 
 namespace dorsal {
 
-enum class Command { Window, Offscreen, Bench, Check, Info, Keys };
+enum class Command { Window, Offscreen, Bench, Check, Info, Keys, Where };
 
 struct Options {
     Command command = Command::Window;
@@ -28,6 +28,7 @@ struct Options {
     std::filesystem::path contentDir;  // empty: the built-in content
     std::string infoId;                // the entry `dorsal info` prints
     bool markdown = false;             // `dorsal keys --markdown`: the README's table
+    std::string place;                 // `dorsal where PLACE`: a region id, or X,Y,Z
 };
 
 // Either options to run with, or a finished answer: text for the terminal and an exit code

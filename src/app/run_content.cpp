@@ -1,4 +1,7 @@
+#include <cmath>
 #include <cstdio>
+#include <optional>
+#include <sstream>
 
 #include "app/runs.h"
 #include "core/content.h"
@@ -6,6 +9,7 @@
 #include "core/entry_document.h"
 #include "core/model_loader.h"
 #include "core/text.h"
+#include "core/where.h"
 
 namespace dorsal {
 
@@ -51,6 +55,59 @@ int runInfo(const Options& options) {
     }
     std::fputs(toPlainText(*document).c_str(), stdout);
     return content.safety.failure ? 1 : 0;
+}
+
+namespace {
+
+// "0.05,1.0,-0.08" as a point; nullopt when it is not three numbers separated by commas.
+std::optional<glm::vec3> pointFrom(const std::string& text) {
+    glm::vec3 point(0.0f);
+    std::istringstream in(text);
+    char comma1 = 0;
+    char comma2 = 0;
+    if (!(in >> point.x >> comma1 >> point.y >> comma2 >> point.z) || comma1 != ',' || comma2 != ',') return std::nullopt;
+    in >> std::ws;
+    if (!in.eof() || !std::isfinite(point.x) || !std::isfinite(point.y) || !std::isfinite(point.z)) return std::nullopt;
+    return point;
+}
+
+}  // namespace
+
+int runWhere(const Options& options) {
+    const Content content = loadContent(options.contentDir.empty() ? builtInContentPath() : options.contentDir);
+    std::string regionId = options.place;
+    std::string regionName;
+    if (const std::optional<glm::vec3> point = pointFrom(options.place)) {
+        const std::optional<RegionOnSide> region = regionAt(content, *point);
+        if (!region) {
+            std::fprintf(stderr, "dorsal: the point %s lies in no body region; points on or near the skin do "
+                                 "(model frame, metres: +X the left, +Y up, +Z the front)\n",
+                         printable(options.place, 80).c_str());
+            return 1;
+        }
+        regionId = region->id;
+        regionName = regionOnSideName(content, *region);
+    } else if (content.region(options.place)) {
+        regionName = content.nameOf(options.place);
+    } else {
+        std::vector<std::string> ids;
+        for (const Region& region : content.regions) ids.push_back(region.id);
+        const std::vector<std::string> close = closestMatches(options.place, ids, 3);
+        std::string message = "dorsal: no body region named \"" + printable(options.place, 80) + "\"";
+        for (std::size_t i = 0; i < close.size(); ++i) message += (i ? ", " : "; did you mean ") + close[i];
+        std::fprintf(stderr, "%s%s (or give a point as X,Y,Z)\n", message.c_str(), close.empty() ? "" : "?");
+        return 1;
+    }
+    const std::vector<WhereResult> results = whatHurtsIn(content, {regionId});
+    std::fprintf(stderr, "%s: what can cause pain here, likeliest first. Education, not diagnosis: dorsal info "
+                         "with a pain pattern's id says when to see a clinician.\n",
+                 regionName.c_str());
+    for (const WhereResult& result : results) {
+        std::printf("%s\t%s\t%.2f\t%s\n", result.id.c_str(), std::string(entryKindTag(result.kind)).c_str(), result.score,
+                    result.why.c_str());
+    }
+    if (results.empty()) std::fprintf(stderr, "dorsal: nothing in this atlas is known to cause pain there\n");
+    return results.empty() ? 1 : 0;
 }
 
 }  // namespace dorsal

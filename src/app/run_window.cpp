@@ -35,6 +35,7 @@ std::string lastGlfwError;
 struct MouseState {
     bool orbiting = false;
     bool panning = false;
+    bool marking = false;  // brushing the sore area in "where does it hurt?"
     double pressX = 0.0;
     double pressY = 0.0;
     double lastX = 0.0;
@@ -62,6 +63,7 @@ std::optional<Key> keyOf(int glfwKey) {
         case GLFW_KEY_Q: return Key::Q;
         case GLFW_KEY_R: return Key::R;
         case GLFW_KEY_S: return Key::S;
+        case GLFW_KEY_W: return Key::W;
         case GLFW_KEY_X: return Key::X;
         case GLFW_KEY_LEFT_BRACKET: return Key::LeftBracket;
         case GLFW_KEY_RIGHT_BRACKET: return Key::RightBracket;
@@ -176,15 +178,27 @@ void onMouseButton(GLFWwindow* window, int button, int action, int mods) {
         if (ImGui::GetIO().WantCaptureMouse) return;
         app.mouse.pressX = app.mouse.lastX = x;
         app.mouse.pressY = app.mouse.lastY = y;
+        AtlasState& atlas = app.session->atlas();
+        // In "where does it hurt?" the left button marks the body and the right one turns it.
+        if (atlas.whereMode()) {
+            if (button == GLFW_MOUSE_BUTTON_LEFT && app.cursorInScene(x, y)) {
+                app.mouse.marking = true;
+                atlas.markAt(app.cursorInFramebuffer(x, y), true, (mods & GLFW_MOD_CONTROL) != 0);
+            }
+            if (button == GLFW_MOUSE_BUTTON_RIGHT) app.mouse.orbiting = true;
+            if (button == GLFW_MOUSE_BUTTON_MIDDLE) app.mouse.panning = true;
+            return;
+        }
         if (button == GLFW_MOUSE_BUTTON_LEFT) app.mouse.orbiting = true;
         if (button == GLFW_MOUSE_BUTTON_RIGHT || button == GLFW_MOUSE_BUTTON_MIDDLE) app.mouse.panning = true;
         return;
     }
-    if (button == GLFW_MOUSE_BUTTON_LEFT && app.mouse.orbiting &&
+    if (button == GLFW_MOUSE_BUTTON_LEFT && app.mouse.orbiting && !app.session->atlas().whereMode() &&
         std::hypot(x - app.mouse.pressX, y - app.mouse.pressY) < kClickSlop) {
         app.click(x, y, (mods & GLFW_MOD_CONTROL) != 0);
     }
-    if (button == GLFW_MOUSE_BUTTON_LEFT) app.mouse.orbiting = false;
+    if (button == GLFW_MOUSE_BUTTON_LEFT) app.mouse.orbiting = app.mouse.marking = false;
+    if (button == GLFW_MOUSE_BUTTON_RIGHT) app.mouse.orbiting = false;
     if (button == GLFW_MOUSE_BUTTON_RIGHT || button == GLFW_MOUSE_BUTTON_MIDDLE) app.mouse.panning = false;
 }
 
@@ -195,9 +209,18 @@ void onCursor(GLFWwindow* window, double x, double y) {
     const glm::vec2 delta = app.cursorInFramebuffer(x, y) - app.cursorInFramebuffer(app.mouse.lastX, app.mouse.lastY);
     if (app.mouse.orbiting) atlas.orbit(delta.x, delta.y);
     if (app.mouse.panning) atlas.pan(delta.x, delta.y);
+    if (app.mouse.marking && app.cursorInScene(x, y)) atlas.markAt(app.cursorInFramebuffer(x, y), false, true);
     // Hovering names what is under the cursor; not while dragging or over a panel.
-    const bool overScene = !ImGui::GetIO().WantCaptureMouse && !app.mouse.orbiting && !app.mouse.panning;
-    app.session->setHoveredNode(overScene ? atlas.nodeAt(app.cursorInFramebuffer(x, y)) : -1);
+    const bool overScene =
+        !ImGui::GetIO().WantCaptureMouse && !app.mouse.orbiting && !app.mouse.panning && !app.mouse.marking;
+    const glm::vec2 cursor = app.cursorInFramebuffer(x, y);
+    if (!overScene) {
+        app.session->setHovered(-1, std::nullopt);
+    } else if (atlas.whereMode()) {
+        app.session->setHovered(-1, atlas.regionUnder(cursor));
+    } else {
+        app.session->setHovered(atlas.nodeAt(cursor), std::nullopt);
+    }
     app.mouse.lastX = x;
     app.mouse.lastY = y;
 }

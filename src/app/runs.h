@@ -18,5 +18,8 @@ int runCheck(const Options& options);
 int runInfo(const Options& options);
 // Prints the keys and mouse actions of the window, as text or (options.markdown) Markdown.
 int runKeys(const Options& options);
+// Prints what can cause pain at options.place, one line per result; an unknown region, a point
+// outside every region or a malformed point is an error.
+int runWhere(const Options& options);
 
 }  // namespace dorsal

@@ -92,6 +92,7 @@ void Session::composeFrame(int width, int height, bool showUi) {
     frame.layout = atlas_.layout();
     frame.panelsShown = showUi;
     frame.hoveredNode = hoveredNode_;
+    frame.hoveredRegion = hoveredRegion_;
     frame.loading = loads_.loadingPath();
     frame.loadingProgress = loads_.progress();
     frame.focusSearch = atlas_.takeSearchFocus();

@@ -49,8 +49,12 @@ public:
     // `showUi` and the labels always. The caller has started the platform's ImGui frame (display
     // size, input) beforehand.
     void composeFrame(int width, int height, bool showUi);
-    // The structure under the mouse, named in a tooltip; -1 for none.
-    void setHoveredNode(int node) { hoveredNode_ = node; }
+    // What is under the mouse, named in a tooltip: a structure (-1 for none), or in "where does it
+    // hurt?" a body region.
+    void setHovered(int node, std::optional<RegionOnSide> region) {
+        hoveredNode_ = node;
+        hoveredRegion_ = std::move(region);
+    }
     // The nodes the labels of the last frame point at.
     const std::vector<int>& labelledNodes() const { return labelled_; }
 
@@ -66,6 +70,7 @@ private:
     ModelLoads loads_;
     std::optional<StartView> startAfterLoad_;
     int hoveredNode_ = -1;
+    std::optional<RegionOnSide> hoveredRegion_;
     std::vector<int> labelled_;
     bool openModelDialog_ = false;
     bool quit_ = false;

@@ -201,7 +201,55 @@ void AtlasState::refresh(Origin origin) {
 
 const PainMap& AtlasState::painMap() const {
     static const PainMap none;
-    return view_.painMap ? painMap_ : none;
+    if (!view_.painMap) return none;
+    return whereMode_ && !openEntry() ? markedMap_ : painMap_;
+}
+
+std::optional<RegionOnSide> AtlasState::regionUnder(glm::vec2 cursor) const {
+    if (!model_) return std::nullopt;
+    // Any surface drawn counts here, the skin and the see-through ones too: it is the body's
+    // surface that is pointed at.
+    const Viewport scene = layout().scene;
+    const std::vector<NodeLook> nodeLooks = looks();
+    const Ray ray = camera_.rayThrough(cursor - glm::vec2(scene.x, scene.y), glm::vec2(scene.width, scene.height));
+    const std::optional<PickHit> hit = pickNearest(*model_, ray, [&](const Part& part) {
+        return nodeLooks[static_cast<std::size_t>(part.node)].visible;
+    });
+    return hit ? regionAt(content_, hit->point) : std::nullopt;
+}
+
+std::optional<RegionOnSide> AtlasState::markAt(glm::vec2 cursor, bool startStroke, bool additive) {
+    if (startStroke && !additive) marked_.clear();
+    const std::optional<RegionOnSide> region = regionUnder(cursor);
+    if (region && std::find(marked_.begin(), marked_.end(), *region) == marked_.end()) marked_.push_back(*region);
+    updateMarkedMap();
+    return region;
+}
+
+void AtlasState::toggleRegion(const RegionOnSide& region) {
+    if (!content_.region(region.id)) return;
+    const auto at = std::find(marked_.begin(), marked_.end(), region);
+    if (at == marked_.end()) {
+        marked_.push_back(region);
+    } else {
+        marked_.erase(at);
+    }
+    updateMarkedMap();
+}
+
+void AtlasState::updateMarkedMap() {
+    markedMap_ = PainMap{};
+    for (const RegionOnSide& region : marked_) {
+        for (const Ellipsoid& shape : shapesOf(content_, region)) markedMap_.zones.push_back(shape);
+    }
+}
+
+std::vector<WhereResult> AtlasState::whereResults() const {
+    std::vector<std::string> ids;
+    for (const RegionOnSide& region : marked_) {
+        if (std::find(ids.begin(), ids.end(), region.id) == ids.end()) ids.push_back(region.id);
+    }
+    return whatHurtsIn(content_, ids);
 }
 
 TargetGroups AtlasState::targetGroups() const {
@@ -347,6 +395,15 @@ bool AtlasState::hideByName(const std::string& name) {
     return true;
 }
 
+std::string AtlasState::unknownRegionMessage(const std::string& id) const {
+    std::vector<std::string> ids;
+    for (const Region& region : content_.regions) ids.push_back(region.id);
+    const std::vector<std::string> close = closestMatches(id, ids, 3);
+    std::string message = "no body region named \"" + id + "\"";
+    for (std::size_t i = 0; i < close.size(); ++i) message += (i ? ", " : "; did you mean ") + close[i];
+    return message + (close.empty() ? "" : "?");
+}
+
 std::string AtlasState::unknownNameMessage(const std::string& name) const {
     std::vector<std::string> candidates = content_.allIds();
     if (model_) {
@@ -398,6 +455,21 @@ bool AtlasState::applyStart(const StartView& start) {
     view_.strataShown = start.strataShown;
     view_.side = start.side;
     view_.labels = start.labels;
+    for (const std::string& id : start.where) {
+        const Region* region = content_.region(id);
+        if (!region) {
+            addMessage(unknownRegionMessage(id));
+            ok = false;
+            continue;
+        }
+        whereMode_ = true;
+        if (region->side == "both") {
+            toggleRegion({id, "left"});
+            toggleRegion({id, "right"});
+        } else {
+            toggleRegion({id, "midline"});
+        }
+    }
     viewOfNextLookUp_ = start.view;
     if (!start.select.empty()) ok = selectByName(start.select) && ok;
     viewOfNextLookUp_.reset();
@@ -440,6 +512,13 @@ void AtlasState::run(CommandId id) {
         case CommandId::PeelLess: return setPeel(view_.peelDepth() - 1);
         case CommandId::CycleSide: return setSide(static_cast<SideShown>((static_cast<int>(view_.side) + 1) % 3));
         case CommandId::ClearSelection: return clear();
+        case CommandId::WhereItHurts:
+            whereMode_ = !whereMode_;
+            if (!whereMode_) {
+                marked_.clear();
+                updateMarkedMap();
+            }
+            return;
         case CommandId::Back: return back();
         case CommandId::Forward: return forward();
         case CommandId::Search: searchFocus_ = true; return;
@@ -471,6 +550,8 @@ void AtlasState::apply(const Request& request) {
                 setStratumShown(r.stratum, r.shown);
             } else if constexpr (std::is_same_v<T, request::DismissMessage>) {
                 dismissMessage(r.index);
+            } else if constexpr (std::is_same_v<T, request::ToggleRegion>) {
+                toggleRegion(r.region);
             }
         },
         request);

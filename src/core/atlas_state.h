@@ -36,6 +36,7 @@
 #include "core/model.h"
 #include "core/pain_map.h"
 #include "core/view_state.h"
+#include "core/where.h"
 
 namespace dorsal {
 
@@ -89,6 +90,7 @@ struct StartView {
     std::string select;             // an entry id or node name, looked up
     std::optional<ViewPreset> view; // the side to show it from; nullopt: the one it is best seen from
     std::vector<std::string> hide;  // entry ids or node names
+    std::vector<std::string> where; // regions to mark in "where does it hurt?" (its ids), both sides
     bool isolate = false;
     bool xray = false;
     bool cutaway = true;
@@ -109,10 +111,11 @@ struct SetPeel { int depth = 0; };
 struct SetSide { SideShown side = SideShown::Both; };
 struct SetStratumShown { Stratum stratum = Stratum::Skin; bool shown = true; };
 struct DismissMessage { std::size_t index = 0; };
+struct ToggleRegion { RegionOnSide region; };
 }  // namespace request
 using Request = std::variant<CommandId, request::OpenEntry, request::ClickNode, request::ToggleHidden,
                              request::IsolateNode, request::SetPeel, request::SetSide, request::SetStratumShown,
-                             request::DismissMessage>;
+                             request::DismissMessage, request::ToggleRegion>;
 
 class AtlasState {
 public:
@@ -169,8 +172,24 @@ public:
     std::vector<NodeLook> looks() const;
     // What the cutaway draws see-through now, so that the highlight shows.
     const std::vector<int>& seeThrough() const;
-    // Where the entry on show hurts and its trigger points (empty with the pain map off).
+    // Where the entry on show hurts and its trigger points; with no entry on show in "where does it
+    // hurt?", the regions marked. Empty with the pain map off.
     const PainMap& painMap() const;
+
+    // --- "where does it hurt?" ---
+    bool whereMode() const { return whereMode_; }
+    // The body region under pixel `cursor` of the frame (on the skin, or the first surface drawn
+    // there), or nullopt.
+    std::optional<RegionOnSide> regionUnder(glm::vec2 cursor) const;
+    // Marks the region under pixel `cursor` (as regionUnder finds it).
+    // `startStroke` begins a new marking (a click, or a drag's first point), replacing the regions
+    // marked before unless `additive` (Ctrl). Returns the region, or nullopt where there is none.
+    std::optional<RegionOnSide> markAt(glm::vec2 cursor, bool startStroke, bool additive);
+    // Marks `region`, or unmarks it when it is marked (the list of regions, from the keyboard).
+    void toggleRegion(const RegionOnSide& region);
+    const std::vector<RegionOnSide>& markedRegions() const { return marked_; }
+    // What can hurt in the marked regions, best first.
+    std::vector<WhereResult> whereResults() const;
 
     // Applies what the command line asks for at start. Needs a model. False (with a message) when
     // a name is unknown; what was valid is applied.
@@ -241,6 +260,9 @@ private:
     // side, the left and the right; none for other entries, or for a pain felt all round.
     std::vector<glm::vec3> sidesWherePainIsFelt() const;
     std::string unknownNameMessage(const std::string& name) const;
+    // "no body region named ..." with the closest region ids.
+    std::string unknownRegionMessage(const std::string& id) const;
+    void updateMarkedMap();
     OrbitCamera wholeModelFrom(ViewPreset preset) const;
     void moveCamera(const OrbitCamera& to);
 
@@ -261,6 +283,9 @@ private:
     ShowingHistory history_;
     Highlight highlight_;
     PainMap painMap_;  // of what is on show, whether the map is on or not
+    PainMap markedMap_;  // the regions marked in "where does it hurt?"
+    bool whereMode_ = false;
+    std::vector<RegionOnSide> marked_;
     ViewState view_;
     // The cutaway, computed when first asked for after a change, for the eye it was computed from.
     struct CutawayCache {

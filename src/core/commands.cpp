@@ -31,6 +31,8 @@ const std::vector<CommandInfo>& table() {
         {PeelLess, Menu::Show, {{Key::LeftBracket}}, "Put a layer back", "show the next layer out again"},
         {CycleSide, Menu::Show, {{Key::S}}, "Next side", "both sides, the left side, the right side"},
         {ClearSelection, Menu::Go, {{Key::Escape}}, "Clear selection", "clear the selection and close the entry"},
+        {WhereItHurts, Menu::Go, {{Key::W}}, "Where does it hurt?",
+         "click or brush the body where it hurts to see what can cause it"},
         {Back, Menu::Go, {{Key::Left, kAlt}, {Key::MouseBack}}, "Back", "back to what was shown before", true},
         {Forward, Menu::Go, {{Key::Right, kAlt}, {Key::MouseForward}}, "Forward", "forward again", true},
         {Search, Menu::Go, {{Key::F, kCtrl}}, "Search", "find a muscle, a sore area, a stretch", true},
@@ -41,7 +43,7 @@ const std::vector<CommandInfo>& table() {
     return commands;
 }
 
-constexpr std::array<MouseAction, 8> kMouseActions{{
+constexpr std::array<MouseAction, 10> kMouseActions{{
     {"Left drag", "rotate around the model"},
     {"Right or middle drag", "pan"},
     {"Wheel", "zoom towards the cursor"},
@@ -50,6 +52,8 @@ constexpr std::array<MouseAction, 8> kMouseActions{{
     {"Ctrl+click", "add to the selection, or take out"},
     {"Click empty space", "clear the selection"},
     {"Double-click empty space", "reset the view"},
+    {"Where does it hurt? (W): click or left drag", "mark the sore area on the body"},
+    {"Where does it hurt? (W): right drag", "rotate around the model"},
 }};
 
 std::string_view baseKeyName(Key key) {
@@ -71,6 +75,7 @@ std::string_view baseKeyName(Key key) {
         case Key::Q: return "Q";
         case Key::R: return "R";
         case Key::S: return "S";
+        case Key::W: return "W";
         case Key::X: return "X";
         case Key::LeftBracket: return "[";
         case Key::RightBracket: return "]";

@@ -32,6 +32,7 @@ enum class CommandId {
     PeelLess,
     CycleSide,
     ClearSelection,
+    WhereItHurts,
     Back,
     Forward,
     Search,
@@ -43,7 +44,7 @@ enum class CommandId {
 // The keys Dorsal binds, independent of the window library (the app maps its key codes to these).
 enum class Key {
     Digit1, Digit2, Digit3, Digit4, Digit5, Digit6,
-    A, C, D, F, H, I, L, P, Q, R, S, X,
+    A, C, D, F, H, I, L, P, Q, R, S, W, X,
     LeftBracket, RightBracket,
     Escape, Home, Left, Right, F1,
     MouseBack, MouseForward,  // the side buttons of a mouse

@@ -780,6 +780,12 @@ std::string_view entryKindName(EntryKind kind) {
     return kNames[static_cast<std::size_t>(kind)];
 }
 
+std::string_view entryKindTag(EntryKind kind) {
+    static constexpr std::array<std::string_view, 9> kTags{
+        "muscle", "group", "pain", "technique", "stretch", "guide", "region", "red_flag", "contraindication"};
+    return kTags[static_cast<std::size_t>(kind)];
+}
+
 std::string ContentProblem::format() const {
     return printable(where.file + ":" + std::to_string(where.line) + ":" + std::to_string(where.column) + ": " + message,
                      std::string::npos);

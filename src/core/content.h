@@ -40,6 +40,9 @@ std::string_view evidenceName(Evidence evidence);
 enum class EntryKind { Muscle, Group, Pain, Technique, Stretch, Guide, Region, RedFlag, Contraindication };
 // "muscle", "muscle group", "pain pattern", ... for messages and the UI.
 std::string_view entryKindName(EntryKind kind);
+// One lower-case word for a kind, for lines a program reads: "muscle", "group", "pain",
+// "technique", "stretch", "guide", "region", "red_flag", "contraindication".
+std::string_view entryKindTag(EntryKind kind);
 
 struct SourceLocation {
     std::string file;

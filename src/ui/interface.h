@@ -25,6 +25,7 @@ struct UiFrame {
     FrameLayout layout;        // the atlas's layout for this frame
     bool panelsShown = true;   // false: only the labels are drawn (offscreen --no-ui)
     int hoveredNode = -1;      // the structure under the mouse in the 3D view, or -1
+    std::optional<RegionOnSide> hoveredRegion;  // in "where does it hurt?", the region under the mouse
     std::filesystem::path loading;  // the model loading in the background, or empty
     float loadingProgress = 0.0f;   // 0..1
     bool focusSearch = false;       // Search ran: the search box takes the keyboard

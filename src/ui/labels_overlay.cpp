@@ -21,8 +21,12 @@ public:
     explicit LabelsOverlay(float scale) : scale_(scale) {}
 
     void draw(UiFrame& frame) override {
-        if (frame.model() && frame.hoveredNode >= 0 && !ImGui::GetIO().WantCaptureMouse) {
-            ImGui::SetTooltip("%s", displayNameOfNode(*frame.model(), frame.content(), frame.hoveredNode).c_str());
+        if (!ImGui::GetIO().WantCaptureMouse) {
+            if (frame.hoveredRegion) {
+                ImGui::SetTooltip("%s", regionOnSideName(frame.content(), *frame.hoveredRegion).c_str());
+            } else if (frame.model() && frame.hoveredNode >= 0) {
+                ImGui::SetTooltip("%s", displayNameOfNode(*frame.model(), frame.content(), frame.hoveredNode).c_str());
+            }
         }
         if (!frame.model() || !frame.looks || !frame.view().labels) return;
         const Viewport& area = frame.layout.scene;

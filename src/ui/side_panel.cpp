@@ -4,6 +4,7 @@
 #include <imgui.h>
 
 #include "core/atlas.h"
+#include "core/where.h"
 #include "ui/panels.h"
 
 namespace dorsal {
@@ -130,10 +131,19 @@ private:
                                          : "Education, not diagnosis. The safety information could not be loaded: "
                                            "see a clinician about any warning sign.");
             ImGui::PopStyleColor();
-            std::vector<const PainPattern*> pains;
-            for (const PainPattern& pain : content.pains) pains.push_back(&pain);
-            std::sort(pains.begin(), pains.end(), [](const PainPattern* a, const PainPattern* b) { return a->name < b->name; });
-            for (const PainPattern* pain : pains) entryLink(frame, pain->id, pain->name);
+            if (frame.atlas->whereMode()) {
+                drawWhere(frame);
+            } else {
+                if (ImGui::Button("Point to it on the body")) frame.run(CommandId::WhereItHurts);
+                if (ImGui::IsItemHovered()) {
+                    ImGui::SetTooltip("%s", commandTooltip(commandInfo(CommandId::WhereItHurts)).c_str());
+                }
+                std::vector<const PainPattern*> pains;
+                for (const PainPattern& pain : content.pains) pains.push_back(&pain);
+                std::sort(pains.begin(), pains.end(),
+                          [](const PainPattern* a, const PainPattern* b) { return a->name < b->name; });
+                for (const PainPattern* pain : pains) entryLink(frame, pain->id, pain->name);
+            }
         }
         if (frame.model() && ImGui::CollapsingHeader("Structures", ImGuiTreeNodeFlags_DefaultOpen)) {
             const Model& model = *frame.model();
@@ -157,6 +167,59 @@ private:
                     ImGui::TextDisabled("... and %zu more: dorsal check lists them all.", problems.size() - kShown);
                 }
             }
+        }
+    }
+
+    // "Where does it hurt?": the areas marked on the body (or chosen from the list), then what can
+    // cause pain there, each one click from its entry.
+    void drawWhere(UiFrame& frame) {
+        const AtlasState& atlas = *frame.atlas;
+        const Content& content = frame.content();
+        ImGui::TextWrapped("Click or brush the body where it hurts (Ctrl adds; right drag turns the model), or "
+                           "choose the area below.");
+        const std::vector<RegionOnSide>& marked = atlas.markedRegions();
+        if (ImGui::TreeNode("regions", "Areas (%zu marked)", marked.size())) {
+            for (const Region& region : content.regions) {
+                const std::vector<std::string> sides =
+                    region.side == "both" ? std::vector<std::string>{"left", "right"} : std::vector<std::string>{"midline"};
+                for (const std::string& side : sides) {
+                    const RegionOnSide option{region.id, side};
+                    bool on = std::find(marked.begin(), marked.end(), option) != marked.end();
+                    ImGui::PushID((region.id + side).c_str());
+                    if (ImGui::Checkbox(regionOnSideName(content, option).c_str(), &on)) {
+                        frame.requests.emplace_back(request::ToggleRegion{option});
+                    }
+                    ImGui::PopID();
+                }
+            }
+            ImGui::TreePop();
+        }
+        if (ImGui::SmallButton("Done")) frame.run(CommandId::WhereItHurts);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", commandTooltip(commandInfo(CommandId::WhereItHurts)).c_str());
+        if (marked.empty()) return;
+        std::string names;
+        for (const RegionOnSide& region : marked) names += (names.empty() ? "" : ", ") + regionOnSideName(content, region);
+        ImGui::PushFont(fonts_.heading);
+        ImGui::TextWrapped("%s", names.c_str());
+        ImGui::PopFont();
+        const std::vector<WhereResult> results = atlas.whereResults();
+        for (const auto& [kind, title] : {std::pair{EntryKind::Pain, "Pain felt here"},
+                                          std::pair{EntryKind::Muscle, "Muscles that can send pain here"}}) {
+            ImGui::TextDisabled("%s", title);
+            bool any = false;
+            for (const WhereResult& result : results) {
+                if (result.kind != kind) continue;
+                any = true;
+                ImGui::PushID(result.id.c_str());
+                entryLink(frame, result.id, content.nameOf(result.id));
+                ImGui::PopID();
+                ImGui::Indent();
+                ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+                ImGui::TextWrapped("%s", result.why.c_str());
+                ImGui::PopStyleColor();
+                ImGui::Unindent();
+            }
+            if (!any) ImGui::TextWrapped("None in this atlas.");
         }
     }
 

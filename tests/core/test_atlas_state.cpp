@@ -440,3 +440,64 @@ TEST_CASE("the pain map paints where a pain is felt and where a muscle's trigger
     atlas.click(node("bone.sacrum"), false);
     CHECK(atlas.painMap().empty());
 }
+
+TEST_CASE("where does it hurt: a place on the body names its region and what can cause pain there", "[state][where]") {
+    const Content& content = builtInContent();
+    const Ellipsoid lowerBack = content.region("lower_back")->shapes.front();
+    // The centre of a shape of both sides lies in it on the left; its mirror on the right.
+    CHECK(regionAt(content, lowerBack.centre) == RegionOnSide{"lower_back", "left"});
+    const glm::vec3 mirror(-lowerBack.centre.x, lowerBack.centre.y, lowerBack.centre.z);
+    CHECK(regionAt(content, mirror) == RegionOnSide{"lower_back", "right"});
+    CHECK(regionOnSideName(content, {"lower_back", "right"}) == "Lower back (right side)");
+    CHECK_FALSE(regionAt(content, glm::vec3(3.0f, 3.0f, 3.0f)).has_value());
+    // The pain pattern mainly felt there first; muscles with the trigger points that refer there.
+    const std::vector<WhereResult> results = whatHurtsIn(content, {"lower_back"});
+    REQUIRE(results.size() > 3);
+    CHECK(results.front().id == "low_back_pain");
+    CHECK(results.front().kind == EntryKind::Pain);
+    const auto quadratus = std::find_if(results.begin(), results.end(),
+                                        [](const WhereResult& r) { return r.id == "quadratus_lumborum"; });
+    REQUIRE(quadratus != results.end());
+    CHECK(quadratus->why.find("trigger point") != std::string::npos);
+    for (std::size_t i = 1; i < results.size(); ++i) CHECK(results[i - 1].score >= results[i].score);
+    CHECK(whatHurtsIn(content, {"no_such_region"}).empty());
+}
+
+TEST_CASE("where does it hurt: a click on the back marks the region there, a drag adds, Ctrl keeps", "[state][where]") {
+    AtlasState atlas = session();
+    atlas.run(CommandId::WhereItHurts);
+    REQUIRE(atlas.whereMode());
+    atlas.run(CommandId::ViewPosterior);
+    const Viewport scene = atlas.layout().scene;
+    const glm::vec2 size(static_cast<float>(scene.width), static_cast<float>(scene.height));
+    const auto cursorAt = [&](const glm::vec3& p) {
+        return glm::vec2(scene.x, scene.y) + glm::vec2(atlas.camera().project(p, size));
+    };
+    const Ellipsoid lowerBack = builtInContent().region("lower_back")->shapes.front();
+    const std::optional<RegionOnSide> marked = atlas.markAt(cursorAt(lowerBack.centre), true, false);
+    REQUIRE(marked.has_value());
+    CHECK(*marked == RegionOnSide{"lower_back", "left"});
+    CHECK(atlas.markedRegions().size() == 1);
+    CHECK(atlas.whereResults().front().id == "low_back_pain");
+    CHECK_FALSE(atlas.painMap().zones.empty());  // the marked region is painted
+    // A drag's later points add; a new click starts again, unless with Ctrl.
+    const glm::vec3 mirror(-lowerBack.centre.x, lowerBack.centre.y, lowerBack.centre.z);
+    atlas.markAt(cursorAt(mirror), false, true);
+    CHECK(atlas.markedRegions().size() == 2);
+    atlas.markAt(cursorAt(mirror), true, false);
+    CHECK(atlas.markedRegions() == std::vector<RegionOnSide>{{"lower_back", "right"}});
+    atlas.markAt(cursorAt(lowerBack.centre), true, true);
+    CHECK(atlas.markedRegions().size() == 2);
+    // The keyboard route; leaving the mode forgets the marks.
+    atlas.toggleRegion({"neck_back", "midline"});
+    CHECK(atlas.markedRegions().size() == 3);
+    atlas.run(CommandId::WhereItHurts);
+    CHECK(atlas.markedRegions().empty());
+    // From the command line: --where marks both sides.
+    AtlasState started = session();
+    StartView start;
+    start.where = {"lower_back"};
+    REQUIRE(started.applyStart(start));
+    CHECK(started.whereMode());
+    CHECK(started.markedRegions().size() == 2);
+}

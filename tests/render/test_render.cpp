@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -850,4 +851,44 @@ TEST_CASE("the pain map paints the regions a pain is felt in, in its own dotted 
                                     << blueOverGreenPlain / std::max(changed, 1));
     CHECK(changed > 2000);
     CHECK(blueOverGreenMapped / changed > blueOverGreenPlain / changed + 15.0);
+}
+
+TEST_CASE("dorsal where lists what can cause pain at a region or a point, one tab-separated line each", "[content][cli][where]") {
+    const RunResult region = runDorsal({"where", "lower_back"}, "where_region");
+    CHECK(region.exitCode == 0);
+    std::istringstream lines(region.output);
+    std::string line;
+    int results = 0;
+    bool first = true;
+    while (std::getline(lines, line)) {
+        if (line.find('\t') == std::string::npos) continue;  // the heading and notice on stderr
+        ++results;
+        const std::size_t tabs = static_cast<std::size_t>(std::count(line.begin(), line.end(), '\t'));
+        CHECK(tabs == 3);  // ID, KIND, SCORE, WHY
+        if (first) CHECK_THAT(line, StartsWith("low_back_pain\tpain\t"));
+        first = false;
+    }
+    CHECK(results > 5);
+    const Content content = loadContent(test::sourceDir() / "content");
+    const glm::vec3 c = content.region("neck_back")->shapes.front().centre;
+    const RunResult point = runDorsal({"where", std::to_string(c.x) + "," + std::to_string(c.y) + "," + std::to_string(c.z)},
+                                      "where_point");
+    CHECK(point.exitCode == 0);
+    CHECK_THAT(point.output, Contains("Back of the neck") && Contains("\tmuscle\t"));
+    const RunResult unknown = runDorsal({"where", "lower_bak"}, "where_unknown");
+    CHECK(unknown.exitCode == 1);
+    CHECK_THAT(unknown.output, Contains("no body region named \"lower_bak\"; did you mean lower_back"));
+    const RunResult outside = runDorsal({"where", "5,5,5"}, "where_outside");
+    CHECK(outside.exitCode == 1);
+    CHECK_THAT(outside.output, Contains("lies in no body region"));
+    CHECK(runDorsal({"where"}, "where_nothing").exitCode == 2);
+}
+
+TEST_CASE("--where starts with the sore area marked and painted", "[render][where]") {
+    const std::vector<std::string> view{"--view", "posterior", "--no-ui", "--resolution", "300,500"};
+    std::vector<std::string> marked = view;
+    marked.insert(marked.end(), {"--where", "lower_back,buttock"});
+    const Image withMarks = render("where_marked", marked, builtInModel());
+    const Image plain = render("where_plain", view, builtInModel());
+    CHECK(differingPixelFraction(withMarks, plain, 24) > 0.02);
 }
