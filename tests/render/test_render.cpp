@@ -884,7 +884,7 @@ TEST_CASE("dorsal where lists what can cause pain at a region or a point, one ta
     CHECK(runDorsal({"where"}, "where_nothing").exitCode == 2);
 }
 
-TEST_CASE("--where starts with the sore area marked and painted", "[render][where]") {
+TEST_CASE("starting with --where marks and paints the sore area", "[render][where]") {
     const std::vector<std::string> view{"--view", "posterior", "--no-ui", "--resolution", "300,500"};
     std::vector<std::string> marked = view;
     marked.insert(marked.end(), {"--where", "lower_back,buttock"});
