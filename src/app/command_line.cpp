@@ -32,12 +32,13 @@ constexpr CommandSet kBench = 1u << 1;
 constexpr CommandSet kCheck = 1u << 2;
 constexpr CommandSet kInfo = 1u << 3;
 constexpr CommandSet kKeys = 1u << 4;
+constexpr CommandSet kSearch = 1u << 5;
 
 // What an argument sets. A positional argument and an option can set the same thing: `dorsal FILE`
 // is `dorsal --model FILE`.
 enum class Setting {
     Model, Content, EntryId, Output, Resolution, NoUi, Select, View, Isolate, Hide, Xray, NoCutaway, Dim, Layers, Side,
-    Labels, Markdown
+    Labels, Query, Markdown
 };
 constexpr std::size_t kSettingCount = static_cast<std::size_t>(Setting::Markdown) + 1;  // Markdown is the last
 
@@ -64,13 +65,16 @@ const std::vector<OptionSpec>& optionTable() {
         return std::vector<OptionSpec>{
             {Setting::Model, "FILE", "", "Model file to open: the same as --model FILE", "", kMain},
             {Setting::Content, "DIR", "", "Content folder to check: the same as --content DIR", "", kCheck},
-            {Setting::EntryId, "ID", "", "Entry id, such as psoas_major", "", kInfo},
+            {Setting::EntryId, "ID", "", "Entry id, or a name or nickname of it: psoas_major, lats, QL", "", kInfo},
+            {Setting::Query, "QUERY", "",
+             "What to look for, in a person's words: lats, \"my lower back hurts\" (several words are one query)", "",
+             kSearch},
             {Setting::Model, "--model", "FILE", "Model file to open: glTF/GLB, OBJ, STL, PLY or OFF", kBuiltInModel,
              kMain},
             {Setting::Model, "--model", "FILE", "Model to measure", kBuiltInModel, kBench},
             {Setting::Model, "--model", "FILE", "Model whose muscles the content must cover", kBuiltInModel, kCheck},
             {Setting::Content, "--content", "DIR", "Content folder to read; it must exist", kBuiltInContent,
-             kMain | kBench | kInfo},
+             kMain | kBench | kInfo | kSearch},
             {Setting::Content, "--content", "DIR", "Content folder to check: the same as DIR; it must exist",
              kBuiltInContent, kCheck},
             {Setting::Output, "--output", "FILE",
@@ -81,8 +85,8 @@ const std::vector<OptionSpec>& optionTable() {
              std::to_string(kBenchWidth) + "," + std::to_string(kBenchHeight), kBench},
             {Setting::NoUi, "--no-ui", "", "Leave the panels out of the picture (--output)", "", kMain},
             {Setting::Select, "--select", "ID",
-             "Open this entry at start and highlight it: a muscle (psoas_major), group, pain pattern, ... "
-             "or a node name",
+             "Open this entry at start and highlight it: a muscle (psoas_major, or a name or nickname such as "
+             "lats), group, pain pattern, ... or a node name",
              "", kMain},
             {Setting::View, "--view", "NAME",
              "Initial view: anterior, posterior, left, right, superior or oblique; with --select, the side to show "
@@ -175,7 +179,7 @@ std::string explainUnexpected(const CLI::App& app, const std::string& command, c
 // The CLI11 apps of the main command and of each other command, built from optionTable.
 struct CommandLineDefinition {
     CLI::App app{"Dorsal: an interactive 3D atlas of the back and posture muscles.", "dorsal"};
-    std::array<std::pair<CommandSet, CLI::App*>, 5> commands{};
+    std::array<std::pair<CommandSet, CLI::App*>, 6> commands{};
     std::vector<std::pair<const OptionSpec*, CLI::Option*>> added;  // each option of each app, with its spec
 
     CommandLineDefinition() {
@@ -187,10 +191,12 @@ struct CommandLineDefinition {
                                                           "file:line:column")},
                      {kInfo, app.add_subcommand("info", "Print an entry of the knowledge base (a muscle, pain "
                                                         "pattern, ...)")},
-                     {kKeys, app.add_subcommand("keys", "Print the keys and mouse actions of the window")}}};
+                     {kKeys, app.add_subcommand("keys", "Print the keys and mouse actions of the window")},
+                     {kSearch, app.add_subcommand("search", "Search the knowledge base as the window does and print "
+                                                            "the results, best first")}}};
         // After the commands: they would inherit it.
         app.footer("Each command takes the options its help lists: dorsal bench --help, dorsal check --help, "
-                   "dorsal info --help, dorsal keys --help.");
+                   "dorsal info --help, dorsal keys --help, dorsal search --help.");
         app.require_subcommand(0, 1);
         for (const auto& [command, commandApp] : commands) {
             if (command != kMain) commandApp->group("Commands");
@@ -210,7 +216,9 @@ struct CommandLineDefinition {
         // Every occurrence is kept so that a repeated option is refused (or, for --hide, added up)
         // rather than silently reduced to one.
         option->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-        if (spec.setting == Setting::EntryId) option->required();
+        if (spec.setting == Setting::EntryId || spec.setting == Setting::Query) option->required();
+        // `dorsal search lower back pain` is `dorsal search "lower back pain"`.
+        if (spec.setting == Setting::Query) option->expected(-1);
         return option;
     }
 
@@ -239,6 +247,9 @@ std::string explainParseError(const CLI::ParseError& error, const CommandLineDef
     }
     if (dynamic_cast<const CLI::RequiredError*>(&error) && definition.chosen().first == kInfo) {
         return "dorsal info needs an entry ID, such as psoas_major";
+    }
+    if (dynamic_cast<const CLI::RequiredError*>(&error) && definition.chosen().first == kSearch) {
+        return "dorsal search needs a QUERY, such as \"lower back pain\"";
     }
     return printable(what);
 }
@@ -312,7 +323,7 @@ std::string gatherSettings(const CommandLineDefinition& definition, GivenSetting
     for (const Given& setting : given) {
         if (setting.values.size() < 2) continue;
         const OptionSpec& spec = *setting.specs.front();
-        if (spec.flag() || spec.setting == Setting::Hide) continue;
+        if (spec.flag() || spec.setting == Setting::Hide || spec.setting == Setting::Query) continue;
         const std::string& first = spec.name;
         const auto other = std::find_if(setting.specs.begin(), setting.specs.end(),
                                         [&](const OptionSpec* candidate) { return candidate->name != first; });
@@ -374,7 +385,7 @@ std::string readOptions(const GivenSettings& given, CommandSet command, Options&
     if (const Given& model = get(Setting::Model); model.present()) {
         options.model = model.value();
         // `dorsal chek` is more likely a mistyped command than a model file of that name.
-        const std::vector<std::string> close = closestMatches(model.value(), {"bench", "check", "info", "keys"}, 1);
+        const std::vector<std::string> close = closestMatches(model.value(), {"bench", "check", "info", "keys", "search"}, 1);
         std::error_code ec;
         if (model.specs.front()->positional() && !close.empty() && !std::filesystem::exists(options.model, ec)) {
             return "unknown command " + printable(model.value()) + "; did you mean " + close.front() + "?";
@@ -385,6 +396,7 @@ std::string readOptions(const GivenSettings& given, CommandSet command, Options&
         options.contentDir = content.value();
     }
     if (get(Setting::EntryId).present()) options.infoId = get(Setting::EntryId).value();
+    for (const std::string& word : get(Setting::Query).values) appendWord(options.query, word);
     if (const Given& output = get(Setting::Output); output.present()) {
         options.output = output.value();
         const std::string reason = unsupportedImageTypeReason(options.output);
@@ -434,6 +446,8 @@ std::string readOptions(const GivenSettings& given, CommandSet command, Options&
         options.command = Command::Bench;
     } else if (command == kKeys) {
         options.command = Command::Keys;
+    } else if (command == kSearch) {
+        options.command = Command::Search;
     } else if (!options.output.empty()) {
         options.command = Command::Offscreen;
         start.labels = get(Setting::Labels).present();  // the window starts with labels on

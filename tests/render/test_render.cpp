@@ -308,7 +308,7 @@ TEST_CASE("dorsal info prints an entry and refuses an unknown id", "[content][cl
     CHECK_THAT(info.output, Contains("Quadratus lumborum\n") && Contains("Origin\n") && Contains("Insertion\n"));
     const RunResult wrong = runDorsal({"info", "quadratus_lumborom"}, "info_wrong");
     CHECK(wrong.exitCode == 1);
-    CHECK_THAT(wrong.output, Contains("no entry with id \"quadratus_lumborom\"; did you mean quadratus_lumborum"));
+    CHECK_THAT(wrong.output, Contains("no entry with the id or name \"quadratus_lumborom\"; did you mean quadratus_lumborum"));
 }
 
 TEST_CASE("dorsal check prints file:line:column problems and exits 1 on broken content", "[content][cli]") {
@@ -746,5 +746,5 @@ TEST_CASE("dorsal check on a missing folder says so in one line, and counts what
 TEST_CASE("dorsal info suggests a long id from a typo of its first word", "[content][cli]") {
     const RunResult run = runDorsal({"info", "psoaz"}, "info_psoaz");
     CHECK(run.exitCode == 1);
-    CHECK_THAT(run.output, Contains("no entry with id \"psoaz\"; did you mean psoas_major"));
+    CHECK_THAT(run.output, Contains("no entry with the id or name \"psoaz\"; did you mean psoas_major"));
 }
