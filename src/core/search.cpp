@@ -260,20 +260,23 @@ void SearchIndex::addField(Document& document, const std::string& text, Role rol
     f.weight = weight;
     f.original = text;
     f.text = normaliseForSearch(text);
-    std::vector<std::string> words = splitWords(f.text);
-    std::vector<std::string> meaningful;
-    for (const std::string& word : words) {
+    // Each distinct word is stemmed once, as a token, however often the content uses it.
+    std::vector<std::uint32_t> tokens;
+    std::vector<std::uint32_t> meaningful;
+    for (const std::string& word : splitWords(f.text)) {
+        const std::uint32_t token = tokenOf(word);
+        tokens.push_back(token);
         if (ignored_.count(word) > 0) continue;
-        appendWord(f.key, stemOf(word));
-        meaningful.push_back(word);
+        appendWord(f.key, tokens_[token].stem);
+        meaningful.push_back(token);
     }
     std::sort(meaningful.begin(), meaningful.end());
     f.meaningfulWords = static_cast<std::uint16_t>(
-        std::min<std::size_t>(0xFFFF, std::unique(meaningful.begin(), meaningful.end()) - meaningful.begin()));
-    std::sort(words.begin(), words.end());
-    words.erase(std::unique(words.begin(), words.end()), words.end());
+        std::min<std::ptrdiff_t>(0xFFFF, std::unique(meaningful.begin(), meaningful.end()) - meaningful.begin()));
+    std::sort(tokens.begin(), tokens.end());
+    tokens.erase(std::unique(tokens.begin(), tokens.end()), tokens.end());
     const auto fieldIndex = static_cast<std::uint32_t>(fields_.size() - 1);
-    for (const std::string& word : words) postings_[tokenOf(word)].push_back(fieldIndex);
+    for (std::uint32_t token : tokens) postings_[token].push_back(fieldIndex);
     ++document.fieldCount;
 }
 
