@@ -509,7 +509,7 @@ SearchAnswer SearchIndex::search(std::string_view text, std::size_t limit) const
         absent.name = absent_[a].name;
         for (std::uint32_t d : absent_[a].nearest) absent.nearest.push_back(resultOf(d, 0.0));
     }
-    if (query.units.empty()) return answer;
+    if (query.units.empty() || documents_.empty()) return answer;
 
     // How well each unit matches each field that matches any: a phrase by the mean of its words,
     // or by a word its term stands for.

@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <fstream>
 #include <random>
 
 #include <toml++/toml.h>
@@ -172,6 +173,41 @@ TEST_CASE("a name, other name or nickname resolves to its entry, as --select and
     CHECK_FALSE(index.entryNamed("my lower back hurts"));
     CHECK_FALSE(index.entryNamed(""));
     CHECK_FALSE(index.entryNamed("  "));
+}
+
+TEST_CASE("search over no content finds nothing and names nothing", "[search]") {
+    const Content none = loadContent(test::scratchDir("search_no_content") / "missing");
+    const SearchIndex index(none);
+    CHECK(index.size() == 0);
+    CHECK(index.search("lats").results.empty());
+    CHECK(index.search("lats").absent.empty());
+    CHECK_FALSE(index.entryNamed("lats"));
+}
+
+TEST_CASE("a vocabulary of thousands of terms loads, checks and searches", "[search][hostile][large]") {
+    const std::filesystem::path dir = test::scratchDir("search_large_vocabulary");
+    std::filesystem::copy(test::dataDir() / "content_good", dir, std::filesystem::copy_options::recursive);
+    std::string text = "ignore = [\"my\", \"the\"]\n";
+    for (int i = 0; i < 4000; ++i) {
+        const std::string n = std::to_string(i);
+        text += "[[term]]\nwords = [\"word" + n + "\", \"long phrase of word" + n + " and more\"]\n" +
+                "means = [\"lumbago\"]\nregions = [\"lower_back\"]\nentries = [\"psoas_major\", \"iliacus\"]\n";
+    }
+    for (int i = 0; i < 2000; ++i) {
+        text += "[[not_in_atlas]]\nname = \"structure " + std::to_string(i) + "\"\nwords = [\"absent" +
+                std::to_string(i) + "\"]\nnearest = [\"psoas_major\"]\n";
+    }
+    std::ofstream(dir / "search.toml") << text;
+    const Content content = loadContent(dir);
+    CHECK(content.problems.empty());
+    CHECK(content.vocabulary.terms.size() == 4000);
+    const SearchIndex index(content);
+    // The region's pain first (for "hurts"), then the entries the term names.
+    const std::vector<SearchResult> results = index.search("my word3999 hurts").results;
+    REQUIRE(results.size() >= 2);
+    CHECK(results[0].id == "low_back_pain");
+    CHECK(results[1].id == "psoas_major");
+    CHECK(index.search("absent1999").absent.size() == 1);
 }
 
 TEST_CASE("hostile queries find nothing or something, quickly, and never crash", "[search][hostile]") {
