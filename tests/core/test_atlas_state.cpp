@@ -181,7 +181,7 @@ TEST_CASE("the command line's --select is a look-up, like search in the window",
     CHECK_FALSE(fromBehind.seeThrough().empty());
 }
 
-TEST_CASE("--select and --hide take the names and nicknames search resolves, as well as ids and node names", "[state]") {
+TEST_CASE("the start's --select and --hide take the names and nicknames search resolves, and ids and node names", "[state]") {
     AtlasState atlas = session();
     REQUIRE(atlas.selectByName("lats"));
     CHECK(atlas.openEntry() == "latissimus_dorsi");
