@@ -10,6 +10,7 @@ packages=(
   libtomlplusplus-dev libcli11-dev          # content files, command line
   libmeshoptimizer-dev                      # mesh clean-up for large models
   nlohmann-json3-dev                        # reading a glTF file's node tree before Assimp does
+  libstemmer-dev                            # search: Snowball's English stemmer ("hurts" is "hurt")
   libegl-dev libgl-dev libopengl-dev        # OpenGL and EGL headers and dispatch
   libgl1-mesa-dri libegl-mesa0              # Mesa: software rendering with no GPU or display
   fonts-dejavu-core                         # readable UI font

@@ -33,12 +33,13 @@ constexpr CommandSet kCheck = 1u << 2;
 constexpr CommandSet kInfo = 1u << 3;
 constexpr CommandSet kKeys = 1u << 4;
 constexpr CommandSet kWhere = 1u << 5;
+constexpr CommandSet kSearch = 1u << 6;
 
 // What an argument sets. A positional argument and an option can set the same thing: `dorsal FILE`
 // is `dorsal --model FILE`.
 enum class Setting {
     Model, Content, EntryId, Output, Report, Resolution, NoUi, Select, View, Isolate, Hide, Xray, NoCutaway,
-    NoPainMap, Dim, Layers, Side, Labels, Markdown, Where, Place
+    NoPainMap, Dim, Layers, Side, Labels, Query, Markdown, Where, Place
 };
 constexpr std::size_t kSettingCount = static_cast<std::size_t>(Setting::Place) + 1;  // Place is the last
 
@@ -65,7 +66,10 @@ const std::vector<OptionSpec>& optionTable() {
         return std::vector<OptionSpec>{
             {Setting::Model, "FILE", "", "Model file to open: the same as --model FILE", "", kMain},
             {Setting::Content, "DIR", "", "Content folder to check: the same as --content DIR", "", kCheck},
-            {Setting::EntryId, "ID", "", "Entry id, such as psoas_major", "", kInfo},
+            {Setting::EntryId, "ID", "", "Entry id, or a name or nickname of it: psoas_major, lats, QL", "", kInfo},
+            {Setting::Query, "QUERY", "",
+             "What to look for, in a person's words: lats, \"my lower back hurts\" (several words are one query)", "",
+             kSearch},
             {Setting::Place, "PLACE", "",
              "A body region id (lower_back), or a point on the body in the model frame as X,Y,Z (metres)", "", kWhere},
             {Setting::Model, "--model", "FILE", "Model file to open: glTF/GLB, OBJ, STL, PLY or OFF", kBuiltInModel,
@@ -73,7 +77,7 @@ const std::vector<OptionSpec>& optionTable() {
             {Setting::Model, "--model", "FILE", "Model to measure", kBuiltInModel, kBench},
             {Setting::Model, "--model", "FILE", "Model whose muscles the content must cover", kBuiltInModel, kCheck},
             {Setting::Content, "--content", "DIR", "Content folder to read; it must exist", kBuiltInContent,
-             kMain | kBench | kInfo | kWhere},
+             kMain | kBench | kInfo | kWhere | kSearch},
             {Setting::Content, "--content", "DIR", "Content folder to check: the same as DIR; it must exist",
              kBuiltInContent, kCheck},
             {Setting::Output, "--output", "FILE",
@@ -86,8 +90,8 @@ const std::vector<OptionSpec>& optionTable() {
              std::to_string(kBenchWidth) + "," + std::to_string(kBenchHeight), kBench},
             {Setting::NoUi, "--no-ui", "", "Leave the panels out of the picture (--output)", "", kMain},
             {Setting::Select, "--select", "ID",
-             "Open this entry at start and highlight it: a muscle (psoas_major), group, pain pattern, ... "
-             "or a node name",
+             "Open this entry at start and highlight it: a muscle (psoas_major, or a name or nickname such as "
+             "lats), group, pain pattern, ... or a node name",
              "", kMain},
             {Setting::View, "--view", "NAME",
              "Initial view: anterior, posterior, left, right, superior or oblique; with --select, the side to show "
@@ -185,7 +189,7 @@ std::string explainUnexpected(const CLI::App& app, const std::string& command, c
 // The CLI11 apps of the main command and of each other command, built from optionTable.
 struct CommandLineDefinition {
     CLI::App app{"Dorsal: an interactive 3D atlas of the back and posture muscles.", "dorsal"};
-    std::array<std::pair<CommandSet, CLI::App*>, 6> commands{};
+    std::array<std::pair<CommandSet, CLI::App*>, 7> commands{};
     std::vector<std::pair<const OptionSpec*, CLI::Option*>> added;  // each option of each app, with its spec
 
     CommandLineDefinition() {
@@ -199,10 +203,12 @@ struct CommandLineDefinition {
                                                         "pattern, ...)")},
                      {kKeys, app.add_subcommand("keys", "Print the keys and mouse actions of the window")},
                      {kWhere, app.add_subcommand("where", "What can cause pain at a place on the body: one line per "
-                                                          "result, ID<TAB>KIND<TAB>SCORE<TAB>WHY, best first")}}};
+                                                          "result, ID<TAB>KIND<TAB>SCORE<TAB>WHY, best first")},
+                     {kSearch, app.add_subcommand("search", "Search the knowledge base as the window does and print "
+                                                            "the results, best first")}}};
         // After the commands: they would inherit it.
         app.footer("Each command takes the options its help lists: dorsal bench --help, dorsal check --help, "
-                   "dorsal info --help, dorsal keys --help, dorsal where --help.");
+                   "dorsal info --help, dorsal keys --help, dorsal search --help, dorsal where --help.");
         app.require_subcommand(0, 1);
         for (const auto& [command, commandApp] : commands) {
             if (command != kMain) commandApp->group("Commands");
@@ -222,7 +228,11 @@ struct CommandLineDefinition {
         // Every occurrence is kept so that a repeated option is refused (or, for --hide, added up)
         // rather than silently reduced to one.
         option->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-        if (spec.setting == Setting::EntryId || spec.setting == Setting::Place) option->required();
+        if (spec.setting == Setting::EntryId || spec.setting == Setting::Query || spec.setting == Setting::Place) {
+            option->required();
+        }
+        // `dorsal search lower back pain` is `dorsal search "lower back pain"`.
+        if (spec.setting == Setting::Query) option->expected(-1);
         return option;
     }
 
@@ -254,6 +264,9 @@ std::string explainParseError(const CLI::ParseError& error, const CommandLineDef
     }
     if (dynamic_cast<const CLI::RequiredError*>(&error) && definition.chosen().first == kWhere) {
         return "dorsal where needs a place: a body region such as lower_back, or a point X,Y,Z";
+    }
+    if (dynamic_cast<const CLI::RequiredError*>(&error) && definition.chosen().first == kSearch) {
+        return "dorsal search needs a QUERY, such as \"lower back pain\"";
     }
     return printable(what);
 }
@@ -327,7 +340,7 @@ std::string gatherSettings(const CommandLineDefinition& definition, GivenSetting
     for (const Given& setting : given) {
         if (setting.values.size() < 2) continue;
         const OptionSpec& spec = *setting.specs.front();
-        if (spec.flag() || spec.setting == Setting::Hide) continue;
+        if (spec.flag() || spec.setting == Setting::Hide || spec.setting == Setting::Query) continue;
         const std::string& first = spec.name;
         const auto other = std::find_if(setting.specs.begin(), setting.specs.end(),
                                         [&](const OptionSpec* candidate) { return candidate->name != first; });
@@ -389,7 +402,8 @@ std::string readOptions(const GivenSettings& given, CommandSet command, Options&
     if (const Given& model = get(Setting::Model); model.present()) {
         options.model = model.value();
         // `dorsal chek` is more likely a mistyped command than a model file of that name.
-        const std::vector<std::string> close = closestMatches(model.value(), {"bench", "check", "info", "keys", "where"}, 1);
+        const std::vector<std::string> close =
+            closestMatches(model.value(), {"bench", "check", "info", "keys", "search", "where"}, 1);
         std::error_code ec;
         if (model.specs.front()->positional() && !close.empty() && !std::filesystem::exists(options.model, ec)) {
             return "unknown command " + printable(model.value()) + "; did you mean " + close.front() + "?";
@@ -400,6 +414,7 @@ std::string readOptions(const GivenSettings& given, CommandSet command, Options&
         options.contentDir = content.value();
     }
     if (get(Setting::EntryId).present()) options.infoId = get(Setting::EntryId).value();
+    for (const std::string& word : get(Setting::Query).values) appendWord(options.query, word);
     if (const Given& output = get(Setting::Output); output.present()) {
         options.output = output.value();
         const std::string reason = unsupportedImageTypeReason(options.output);
@@ -467,6 +482,8 @@ std::string readOptions(const GivenSettings& given, CommandSet command, Options&
         options.command = Command::Keys;
     } else if (command == kWhere) {
         options.command = Command::Where;
+    } else if (command == kSearch) {
+        options.command = Command::Search;
     } else if (!options.output.empty()) {
         options.command = Command::Offscreen;
         start.labels = get(Setting::Labels).present();  // the window starts with labels on

@@ -11,7 +11,7 @@
 
 namespace dorsal {
 
-enum class Command { Window, Offscreen, Bench, Check, Info, Keys, Where };
+enum class Command { Window, Offscreen, Bench, Check, Info, Keys, Where, Search };
 
 struct Options {
     Command command = Command::Window;
@@ -26,7 +26,8 @@ struct Options {
     // picture only with --labels).
     StartView start;
     std::filesystem::path contentDir;  // empty: the built-in content
-    std::string infoId;                // the entry `dorsal info` prints
+    std::string infoId;                // the entry `dorsal info` prints: an id, name or nickname
+    std::string query;                 // what `dorsal search` looks for, its words joined by spaces
     bool markdown = false;             // `dorsal keys --markdown`: the README's table
     std::string place;                 // `dorsal where PLACE`: a region id, or X,Y,Z
 };

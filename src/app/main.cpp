@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
             case dorsal::Command::Info: return dorsal::runInfo(*parsed.options);
             case dorsal::Command::Keys: return dorsal::runKeys(*parsed.options);
             case dorsal::Command::Where: return dorsal::runWhere(*parsed.options);
+            case dorsal::Command::Search: return dorsal::runSearch(*parsed.options);
         }
     } catch (const std::exception& error) {
         std::fprintf(stderr, "dorsal: %s\n", error.what());

@@ -8,6 +8,7 @@
 #include "core/data_paths.h"
 #include "core/entry_document.h"
 #include "core/model_loader.h"
+#include "core/search.h"
 #include "core/text.h"
 #include "core/where.h"
 
@@ -40,15 +41,24 @@ int runCheck(const Options& options) {
     return 1;
 }
 
-int runInfo(const Options& options) {
-    const std::filesystem::path root = options.contentDir.empty() ? builtInContentPath() : options.contentDir;
-    const Content content = loadContent(root);
-    // Safety fails closed: the entry still prints, opening with its warning, but the run fails.
+namespace {
+
+Content contentOf(const Options& options) {
+    const Content content = loadContent(options.contentDir.empty() ? builtInContentPath() : options.contentDir);
     if (content.safety.failure) std::fprintf(stderr, "dorsal: %s\n", content.safety.failure->format().c_str());
-    const std::optional<EntryDocument> document = describeEntry(content, options.infoId);
+    return content;
+}
+
+}  // namespace
+
+int runInfo(const Options& options) {
+    // Safety fails closed: the entry still prints, opening with its warning, but the run fails.
+    const Content content = contentOf(options);
+    const std::optional<std::string> id = SearchIndex(content).entryNamed(options.infoId);
+    const std::optional<EntryDocument> document = id ? describeEntry(content, *id) : std::nullopt;
     if (!document) {
         const std::vector<std::string> close = closestMatches(options.infoId, content.allIds(), 3);
-        std::string message = "dorsal: no entry with id \"" + printable(options.infoId, 80) + "\"";
+        std::string message = "dorsal: no entry with the id or name \"" + printable(options.infoId, 80) + "\"";
         for (std::size_t i = 0; i < close.size(); ++i) message += (i ? ", " : "; did you mean ") + close[i];
         std::fprintf(stderr, "%s%s\n", message.c_str(), close.empty() ? "" : "?");
         return 1;
@@ -74,7 +84,7 @@ std::optional<glm::vec3> pointFrom(const std::string& text) {
 }  // namespace
 
 int runWhere(const Options& options) {
-    const Content content = loadContent(options.contentDir.empty() ? builtInContentPath() : options.contentDir);
+    const Content content = contentOf(options);
     std::string regionId = options.place;
     std::string regionName;
     if (const std::optional<glm::vec3> point = pointFrom(options.place)) {
@@ -108,6 +118,31 @@ int runWhere(const Options& options) {
     }
     if (results.empty()) std::fprintf(stderr, "dorsal: nothing in this atlas is known to cause pain there\n");
     return results.empty() ? 1 : 0;
+}
+
+int runSearch(const Options& options) {
+    // A search lists names only, so a safety failure is said (by contentOf) but found entries still count.
+    const Content content = contentOf(options);
+    const SearchAnswer answer = SearchIndex(content).search(options.query);
+    for (const SearchResult& r : answer.results) {
+        std::printf("%s\t%s\t%s\n", r.id.c_str(), std::string(entryKindTag(r.kind)).c_str(), printable(r.title).c_str());
+    }
+    std::fflush(stdout);  // the results before the notes, also when both go to one file
+    for (const AbsentResult& absent : answer.absent) {
+        std::string nearest;
+        for (const SearchResult& entry : absent.nearest) {
+            if (!nearest.empty()) nearest += ", ";
+            nearest += printable(entry.title);
+        }
+        std::fprintf(stderr, "%s.%s\n", printable(absent.sentence()).c_str(),
+                     nearest.empty() ? "" : (" Nearest in the atlas: " + nearest + ".").c_str());
+    }
+    if (!answer.results.empty()) return 0;
+    std::fprintf(stderr,
+                 "dorsal: nothing found for \"%s\"; try a muscle (psoas), a nickname (lats), where it hurts "
+                 "(my lower back hurts) or a stretch (chin tuck)\n",
+                 printable(options.query, 80).c_str());
+    return 1;
 }
 
 }  // namespace dorsal

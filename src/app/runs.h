@@ -1,5 +1,5 @@
 #pragma once
-// The three ways dorsal runs. Each returns the process exit code.
+// The ways dorsal runs. Each returns the process exit code.
 
 #include "app/command_line.h"
 
@@ -14,8 +14,13 @@ int runOffscreen(const Options& options);
 int runBench(const Options& options);
 // Checks the content (and that it covers the model's muscles); prints each problem; 0 when clean.
 int runCheck(const Options& options);
-// Prints one entry; an unknown id is an error that suggests the closest ids.
+// Prints one entry, named by its id or by a name or nickname search resolves (SearchIndex::
+// entryNamed); an unknown one is an error that suggests the closest ids.
 int runInfo(const Options& options);
+// Prints what search finds for options.query, one result a line as ID<TAB>KIND<TAB>TITLE, best
+// first; on stderr, a line for each structure the query names that the atlas lacks. 0 when
+// something was found, 1 (with a line suggesting what to try) when nothing was.
+int runSearch(const Options& options);
 // Prints the keys and mouse actions of the window, as text or (options.markdown) Markdown.
 int runKeys(const Options& options);
 // Prints what can cause pain at options.place, one line per result; an unknown region, a point

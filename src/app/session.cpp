@@ -10,7 +10,7 @@
 namespace dorsal {
 
 Session::Session(float uiScale, Content content, const std::filesystem::path& shaderDir)
-    : atlas_(std::move(content)), search_(atlas_.content()) {
+    : atlas_(std::move(content)) {
     // First, so that a shader that cannot be read or built throws before ImGui holds anything.
     renderer_ = std::make_unique<Renderer>(shaderDir);
     IMGUI_CHECKVERSION();
@@ -87,7 +87,6 @@ void Session::composeFrame(int width, int height, bool showUi) {
     ImGui::NewFrame();
     UiFrame frame;
     frame.atlas = &atlas_;
-    frame.search = &search_;
     frame.looks = &looks;
     frame.layout = atlas_.layout();
     frame.panelsShown = showUi;

@@ -9,7 +9,6 @@
 
 #include "core/atlas_state.h"
 #include "core/model_loads.h"
-#include "core/search.h"
 #include "render/renderer.h"
 #include "ui/interface.h"
 
@@ -66,7 +65,6 @@ private:
     std::unique_ptr<Interface> interface_;
     std::unique_ptr<Renderer> renderer_;
     AtlasState atlas_;
-    SearchIndex search_;
     ModelLoads loads_;
     std::optional<StartView> startAfterLoad_;
     int hoveredNode_ = -1;

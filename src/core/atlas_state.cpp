@@ -75,7 +75,8 @@ void ShowingHistory::forgetPicks() {
 
 // --- AtlasState ---
 
-AtlasState::AtlasState(Content content) : content_(std::move(content)), problems_(content_.problems) {
+AtlasState::AtlasState(Content content)
+    : content_(std::move(content)), search_(content_), problems_(content_.problems) {
     reportProblems();
     resetCamera();
 }
@@ -119,7 +120,7 @@ bool AtlasState::open(const std::string& id, Origin origin) {
 }
 
 bool AtlasState::selectByName(const std::string& name) {
-    if (open(name, Origin::LookUp)) return true;
+    if (const std::optional<std::string> id = search_.entryNamed(name)) return open(*id, Origin::LookUp);
     const int node = model_ ? model_->findNode(name) : -1;
     if (node >= 0) {
         Showing item;
@@ -383,7 +384,7 @@ const std::vector<int>& AtlasState::seeThrough() const {
 bool AtlasState::hideByName(const std::string& name) {
     std::vector<int> nodes;
     if (model_) {
-        if (content_.kindOf(name)) nodes = nodesOfEntry(*model_, content_, name);
+        if (const std::optional<std::string> id = search_.entryNamed(name)) nodes = nodesOfEntry(*model_, content_, *id);
         const int node = model_->findNode(name);
         if (nodes.empty() && node >= 0) nodes.push_back(node);
     }

@@ -35,6 +35,7 @@
 #include "core/cutaway.h"
 #include "core/model.h"
 #include "core/pain_map.h"
+#include "core/search.h"
 #include "core/view_state.h"
 #include "core/where.h"
 
@@ -87,7 +88,7 @@ enum class Origin {
 
 // What the command line (or a saved start) asks to show first.
 struct StartView {
-    std::string select;             // an entry id or node name, looked up
+    std::string select;             // what an entry is called (see selectByName) or a node name
     std::optional<ViewPreset> view; // the side to show it from; nullopt: the one it is best seen from
     std::vector<std::string> hide;  // entry ids or node names
     std::vector<std::string> where; // regions to mark in "where does it hurt?" (its ids), both sides
@@ -129,6 +130,8 @@ public:
     void setModel(Model model);
     const Model* model() const { return model_ ? &*model_ : nullptr; }
     const Content& content() const { return content_; }
+    // Search over the content, and the names it resolves (SearchIndex::entryNamed).
+    const SearchIndex& search() const { return search_; }
     // Everything wrong with the content, and the model's muscles it lacks (as `dorsal check`
     // lists them for the same content and model).
     const std::vector<ContentProblem>& problems() const { return problems_; }
@@ -138,8 +141,10 @@ public:
     // --- what is on show ---
     // Opens entry `id` (any kind). Returns false, and changes nothing, for an unknown id.
     bool open(const std::string& id, Origin origin);
-    // Looks up a name from the command line: an entry id or a node name. False, with a message
-    // suggesting the closest names, when neither exists (or no model is loaded for a node name).
+    // Looks up a name from the command line: what search resolves to an entry (an id, or a name or
+    // nickname such as "lats", see SearchIndex::entryNamed), or else a node name. False, with a
+    // message suggesting the closest names, when neither exists (or no model is loaded for a node
+    // name).
     bool selectByName(const std::string& name);
     // A click on `node` in 3D or in the tree: shows it alone and opens its entry when it has one
     // (a node without one closes the entry). With `additive` (Ctrl) it joins what is selected, or
@@ -159,8 +164,9 @@ public:
 
     // --- what is shown and how ---
     const ViewState& view() const { return view_; }
-    // Hides what a name stands for (an entry's structures on both sides, or a node). False, with
-    // a message suggesting the closest names, when neither exists.
+    // Hides what a name stands for (an entry's structures on both sides, named as selectByName
+    // takes them, or a node). False, with a message suggesting the closest names, when neither
+    // exists.
     bool hideByName(const std::string& name);
     void toggleHidden(int node);
     // Shows `node` alone: selects it (a click) and isolates.
@@ -276,6 +282,7 @@ private:
     void reportProblems();
 
     Content content_;
+    SearchIndex search_;
     std::vector<ContentProblem> problems_;
     std::string problemsMessage_;  // the message about them now among messages_, or ""
     std::optional<Model> model_;

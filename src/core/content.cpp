@@ -66,11 +66,25 @@ bool isId(std::string_view id) {
 // A link from one entry to another, checked once everything is loaded.
 struct PendingLink {
     SourceLocation where;
-    EntryKind target;
+    std::optional<EntryKind> target;    // nullopt: any entry search finds (see isSearchedKind)
     std::string id;
     std::vector<std::string>* list;     // the list holding the id, to drop it if it dangles
     std::vector<std::string>* missing;  // where a dangling id is kept, for safety links; or null
 };
+
+// The words of `text` as search compares them, without the `ignored` ones, joined by one space.
+std::string meaningfulWords(std::string_view text, const std::set<std::string, std::less<>>& ignored) {
+    std::string out;
+    std::size_t start = 0;
+    const std::string normalised = normaliseForSearch(text);
+    while (start < normalised.size()) {
+        const std::size_t end = std::min(normalised.find(' ', start), normalised.size());
+        const std::string_view word = std::string_view(normalised).substr(start, end - start);
+        if (ignored.find(word) == ignored.end()) appendWord(out, word);
+        start = end + 1;
+    }
+    return out;
+}
 
 // Reads the fields of one TOML table into an entry, recording every problem with its position.
 // Each field is read once; whatever is left unread at finish() is an unknown key.
@@ -141,13 +155,49 @@ public:
     }
 
     // A list of ids of `target` entries; `missing`, for safety links, keeps those that dangle.
-    void links(std::string_view key, std::vector<std::string>& out, EntryKind target, Need need = Required,
+    // A target of nullopt takes any entry search finds (a muscle, group, pain pattern, ...).
+    void links(std::string_view key, std::vector<std::string>& out, std::optional<EntryKind> target,
+               Need need = Required,
                std::vector<std::string>* missing = nullptr) {
         std::vector<SourceLocation> where;
         const std::size_t first = out.size();
         textList(key, out, need, kMaxTextBytes, &where);
         for (std::size_t i = 0; i < where.size(); ++i) {
             links_.push_back({std::move(where[i]), target, out[first + i], &out, missing});
+        }
+    }
+
+    // A list of single words as search compares them: lower case, letters and digits ("my").
+    void words(std::string_view key, std::vector<std::string>& out) {
+        std::vector<std::string> items;
+        std::vector<SourceLocation> where;
+        textList(key, items, Optional, kMaxNameBytes, &where);
+        for (std::size_t i = 0; i < items.size(); ++i) {
+            const std::string word = normaliseForSearch(items[i]);
+            if (word != items[i] || word.find(' ') != std::string::npos) {
+                error(where[i], "item " + std::to_string(i + 1) + " of " + inQuotes(key) +
+                                    " must be one word in lower case, letters and digits only, not " + inQuotes(items[i]));
+            } else {
+                out.push_back(word);
+            }
+        }
+    }
+
+    // Words or phrases a person types (`ignored` words aside, each must say something); the
+    // position of each is kept in `where`.
+    void phrases(std::string_view key, std::vector<std::string>& out, const std::set<std::string, std::less<>>& ignored,
+                 std::vector<SourceLocation>& where) {
+        std::vector<std::string> items;
+        std::vector<SourceLocation> at;
+        textList(key, items, Required, kMaxNameBytes, &at);
+        for (std::size_t i = 0; i < items.size(); ++i) {
+            if (meaningfulWords(items[i], ignored).empty()) {
+                error(at[i], "item " + std::to_string(i + 1) + " of " + inQuotes(key) + ", " + inQuotes(items[i]) +
+                                 ", has no word that search does not ignore");
+            } else {
+                out.push_back(items[i]);
+                where.push_back(at[i]);
+            }
         }
     }
 
@@ -233,8 +283,10 @@ public:
         return errors_;
     }
 
-    void error(const toml::node& node, std::string message) {
-        problems_.push_back({locationOf(node), std::move(message), false});
+    void error(const toml::node& node, std::string message) { error(locationOf(node), std::move(message)); }
+
+    void error(SourceLocation where, std::string message) {
+        problems_.push_back({std::move(where), std::move(message), false});
         ++errors_;
     }
 
@@ -515,7 +567,7 @@ public:
                      "id " + inQuotes(entry.id) + " must match the file name " + inQuotes(stem + ".toml"), false});
                 ++errors;
             }
-            judge(entry, errors, firstProblem);
+            judge(&entry, errors, firstProblem);
         }
     }
 
@@ -528,7 +580,7 @@ public:
             T& entry = entries.emplace_back();
             const std::size_t firstProblem = content_.problems.size();
             read(inner, entry);
-            judge(entry, inner.finish(), firstProblem);
+            judge(&entry, inner.finish(), firstProblem);
         });
     }
 
@@ -541,6 +593,81 @@ public:
         read(reader);
         reader.finish();
         return true;
+    }
+
+    // Reads search.toml: the words search ignores, the complaint words, the terms and the
+    // structures not in the atlas yet. A term or structure with an error is left out.
+    void readVocabulary(TableReader& reader, SearchVocabulary& vocabulary) {
+        reader.words("ignore", vocabulary.ignore);
+        reader.words("complaints", vocabulary.complaints);
+        const std::set<std::string, std::less<>> ignored(vocabulary.ignore.begin(), vocabulary.ignore.end());
+        // A word or phrase calls up one term, and names one structure: where each was first given.
+        std::map<std::string, SourceLocation, std::less<>> termWords;
+        std::map<std::string, SourceLocation, std::less<>> absentWords;
+        auto unique = [&](TableReader& table, const std::vector<std::string>& words,
+                          const std::vector<SourceLocation>& where, std::map<std::string, SourceLocation, std::less<>>& seen,
+                          const std::string& what) {
+            for (std::size_t i = 0; i < words.size(); ++i) {
+                const auto [it, added] = seen.emplace(meaningfulWords(words[i], ignored), where[i]);
+                if (!added) {
+                    table.error(where[i], inQuotes(words[i]) + " is already a word of the " + what + " at " +
+                                              it->second.file + ":" + std::to_string(it->second.line));
+                }
+            }
+        };
+        // Reserved up front: the links of each are checked in place after loading.
+        vocabulary.terms.reserve(reader.count("term"));
+        reader.tables("term", TableReader::Optional, [&](TableReader& t) {
+            const std::size_t firstProblem = content_.problems.size();
+            SearchTerm& term = vocabulary.terms.emplace_back();
+            term.where = t.tableLocation();
+            std::vector<SourceLocation> where;
+            t.phrases("words", term.words, ignored, where);
+            t.words("means", term.means);
+            t.links("regions", term.regions, EntryKind::Region, TableReader::Optional);
+            t.links("entries", term.entries, std::nullopt, TableReader::Optional);
+            if (term.means.empty() && t.count("regions") == 0 && t.count("entries") == 0) {
+                t.error(term.where, "a term needs \"means\", \"regions\" or \"entries\": what the words stand for");
+            }
+            unique(t, term.words, where, termWords, "term");
+            judge(&term, t.finish(), firstProblem);
+        });
+        vocabulary.absent.reserve(reader.count("not_in_atlas"));
+        reader.tables("not_in_atlas", TableReader::Optional, [&](TableReader& t) {
+            const std::size_t firstProblem = content_.problems.size();
+            AbsentStructure& absent = vocabulary.absent.emplace_back();
+            absent.where = t.tableLocation();
+            std::vector<SourceLocation> where;
+            t.name("name", absent.name);
+            t.phrases("words", absent.words, ignored, where);
+            t.links("nearest", absent.nearest, std::nullopt);
+            unique(t, absent.words, where, absentWords, "structure");
+            judge(&absent, t.finish(), firstProblem);
+        });
+    }
+
+    // A structure "not in the atlas yet" that an entry now names is in it: the list must shrink.
+    // Run after dropSkipped, on the entries that loaded.
+    void checkAbsentStructures() {
+        const SearchVocabulary& vocabulary = content_.vocabulary;
+        const std::set<std::string, std::less<>> ignored(vocabulary.ignore.begin(), vocabulary.ignore.end());
+        std::map<std::string, std::pair<EntryKind, const Entry*>, std::less<>> names;
+        forEachEntry([&](const Entry& e, EntryKind kind) {
+            if (!isSearchedKind(kind)) return;
+            std::string id = e.id;
+            std::replace(id.begin(), id.end(), '_', ' ');
+            for (const std::string& name : {id, e.name}) names.emplace(meaningfulWords(name, ignored), std::make_pair(kind, &e));
+            for (const std::string& name : e.alsoCalled) names.emplace(meaningfulWords(name, ignored), std::make_pair(kind, &e));
+        });
+        for (const AbsentStructure& absent : vocabulary.absent) {
+            for (const std::string& word : absent.words) {
+                const auto it = names.find(meaningfulWords(word, ignored));
+                if (it == names.end()) continue;
+                problem(absent.where, inQuotes(word) + " is not in the atlas yet, says this list, but it names the " +
+                                          std::string(entryKindName(it->second.first)) + " " +
+                                          inQuotes(it->second.second->name) + ": take it out of the list");
+            }
+        }
     }
 
     // An id used twice is kept by the first entry that has it; the later ones are skipped. Builds
@@ -601,7 +728,8 @@ public:
         std::map<std::vector<std::string>*, std::set<std::string, std::less<>>> missing;
         for (PendingLink& link : pending_) {
             if (exists(link.target, link.id)) continue;
-            problem(link.where, "link to unknown " + std::string(entryKindName(link.target)) + " " + inQuotes(link.id));
+            const std::string kind = link.target ? std::string(entryKindName(*link.target)) : "entry";
+            problem(link.where, "link to unknown " + kind + " " + inQuotes(link.id));
             if (link.list) dangling[link.list].insert(link.id);
             if (link.missing && missing[link.missing].insert(link.id).second) link.missing->push_back(link.id);
         }
@@ -626,7 +754,7 @@ public:
     void dropSkipped() {
         auto drop = [&](auto& entries) {
             // remove_if tests each element before anything moves onto it, so addresses still match.
-            std::erase_if(entries, [&](const Entry& e) { return skipped_.count(&e) > 0; });
+            std::erase_if(entries, [&](const auto& e) { return skipped_.count(&e) > 0; });
         };
         drop(content_.muscles);
         drop(content_.groups);
@@ -637,6 +765,8 @@ public:
         drop(content_.regions);
         drop(content_.safety.redFlags);
         drop(content_.safety.contraindications);
+        drop(content_.vocabulary.terms);
+        drop(content_.vocabulary.absent);
     }
 
 private:
@@ -702,9 +832,9 @@ private:
 
     // An entry with errors is left out at the end; its problems say so, for the app's list of
     // what it skipped.
-    void judge(const Entry& entry, int errors, std::size_t firstProblem) {
+    void judge(const void* entry, int errors, std::size_t firstProblem) {
         if (errors == 0) return;
-        skipped_.insert(&entry);
+        skipped_.insert(entry);
         for (std::size_t i = firstProblem; i < content_.problems.size(); ++i) content_.problems[i].skipped = true;
     }
 
@@ -737,16 +867,18 @@ private:
         for (const auto& e : content_.safety.contraindications) visit(e, EntryKind::Contraindication);
     }
 
-    // True when a usable (not skipped) entry of `kind` has this id. Valid after checkDuplicates.
-    bool exists(EntryKind kind, std::string_view id) const {
+    // True when a usable (not skipped) entry of `kind` has this id (for nullopt, an entry search
+    // finds). Valid after checkDuplicates.
+    bool exists(std::optional<EntryKind> kind, std::string_view id) const {
         const auto it = usable_.find(id);
-        return it != usable_.end() && it->second.first == kind;
+        if (it == usable_.end()) return false;
+        return kind ? it->second.first == *kind : isSearchedKind(it->second.first);
     }
 
     Content& content_;
     std::filesystem::path canonicalRoot_;
     std::vector<PendingLink> pending_;
-    std::set<const Entry*> skipped_;
+    std::set<const void*> skipped_;  // entries, search terms and absent structures left out
     std::unordered_map<std::string_view, std::pair<EntryKind, const Entry*>> usable_;
 };
 
@@ -784,6 +916,11 @@ std::string_view entryKindTag(EntryKind kind) {
     static constexpr std::array<std::string_view, 9> kTags{
         "muscle", "group", "pain", "technique", "stretch", "guide", "region", "red_flag", "contraindication"};
     return kTags[static_cast<std::size_t>(kind)];
+}
+
+bool isSearchedKind(EntryKind kind) {
+    return kind == EntryKind::Muscle || kind == EntryKind::Group || kind == EntryKind::Pain ||
+           kind == EntryKind::Technique || kind == EntryKind::Stretch || kind == EntryKind::Guide;
 }
 
 std::string ContentProblem::format() const {
@@ -888,11 +1025,13 @@ Content loadContent(const std::filesystem::path& root) {
         loader.readArray(r, "red_flag", content.safety.redFlags, readRedFlag);
         loader.readArray(r, "contraindication", content.safety.contraindications, readContraindication);
     });
+    loader.readFile("search.toml", [&](TableReader& r) { loader.readVocabulary(r, content.vocabulary); });
     loader.checkDuplicates();
     loader.checkSafety(safetyRead);
     loader.checkRegionShapes();
     loader.checkLinks();
     loader.dropSkipped();
+    loader.checkAbsentStructures();
     content.reindex();
     capProblemsPerFile(content.problems);
     // Last, so that no cap can hide it.

@@ -43,6 +43,9 @@ std::string_view entryKindName(EntryKind kind);
 // One lower-case word for a kind, for lines a program reads: "muscle", "group", "pain",
 // "technique", "stretch", "guide", "region", "red_flag", "contraindication".
 std::string_view entryKindTag(EntryKind kind);
+// The kinds search finds and links from search.toml may name: muscles, groups, pain patterns,
+// techniques, stretches and guides.
+bool isSearchedKind(EntryKind kind);
 
 struct SourceLocation {
     std::string file;
@@ -202,6 +205,31 @@ struct Safety {
     std::optional<ContentProblem> failure;
 };
 
+// What search understands beyond the entries' own names (content/search.toml): the words a
+// person types that are not in the entries. Words are compared as normaliseForSearch leaves them.
+struct SearchTerm {
+    std::vector<std::string> words;    // the words or phrases that call it up: "bum", "shoulder blade"
+    std::vector<std::string> means;    // single words searched for in their place: "buttock"
+    std::vector<std::string> regions;  // region ids: brings the pain felt there and the muscles there
+    std::vector<std::string> entries;  // entry ids it names, best first
+    SourceLocation where;
+};
+
+// A structure a person may look for that the atlas does not model yet ("deltoid").
+struct AbsentStructure {
+    std::string name;                  // read after "The": "deltoid", "calf (gastrocnemius and soleus)"
+    std::vector<std::string> words;    // the words or phrases that name it
+    std::vector<std::string> nearest;  // entry ids offered in its place, nearest first
+    SourceLocation where;
+};
+
+struct SearchVocabulary {
+    std::vector<std::string> ignore;      // words that say nothing about what is meant: "my", "the"
+    std::vector<std::string> complaints;  // how something feels: "hurts", "sore"; they favour pain patterns
+    std::vector<SearchTerm> terms;
+    std::vector<AbsentStructure> absent;
+};
+
 struct Content {
     std::filesystem::path root;
     bool folderFound = false;  // false when `root` is not a folder (then one problem says so)
@@ -213,6 +241,7 @@ struct Content {
     std::vector<Guide> guides;
     std::vector<Region> regions;
     Safety safety;
+    SearchVocabulary vocabulary;
     std::vector<ContentProblem> problems;  // everything the loader found wrong, in file order
 
     const Muscle* muscle(std::string_view id) const;

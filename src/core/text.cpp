@@ -86,6 +86,66 @@ std::size_t editDistance(std::string_view a, std::string_view b) {
     return previous[b.size()];
 }
 
+bool withinEditDistance(std::string_view a, std::string_view b, std::size_t limit) {
+    const std::size_t longer = std::max(a.size(), b.size());
+    if (longer - std::min(a.size(), b.size()) > limit) return false;
+    constexpr std::size_t kStackWords = 64;
+    if (longer > kStackWords) return editDistance(a, b) <= limit;
+    auto lower = [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); };
+    // Three rows of the distances between prefixes of a and b: two back (for swaps), one back, this one.
+    std::array<std::size_t, kStackWords + 1> twoBack{};
+    std::array<std::size_t, kStackWords + 1> previous{};
+    std::array<std::size_t, kStackWords + 1> current{};
+    std::iota(previous.begin(), previous.begin() + static_cast<std::ptrdiff_t>(b.size()) + 1, std::size_t{0});
+    std::size_t previousBest = 0;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        current[0] = i;
+        std::size_t rowBest = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t substitution = previous[j - 1] + (lower(a[i - 1]) == lower(b[j - 1]) ? 0 : 1);
+            current[j] = std::min({previous[j] + 1, current[j - 1] + 1, substitution});
+            if (i > 1 && j > 1 && lower(a[i - 1]) == lower(b[j - 2]) && lower(a[i - 2]) == lower(b[j - 1])) {
+                current[j] = std::min(current[j], twoBack[j - 2] + 1);
+            }
+            rowBest = std::min(rowBest, current[j]);
+        }
+        // A row's values come from the two rows before it, never smaller than theirs: once two
+        // rows in a row are past the limit, every later one is.
+        if (rowBest > limit && previousBest > limit) return false;
+        previousBest = rowBest;
+        std::swap(twoBack, previous);
+        std::swap(previous, current);
+    }
+    return previous[b.size()] <= limit;
+}
+
+std::string normaliseForSearch(std::string_view text) {
+    constexpr std::string_view kRightSingleQuote = "\xE2\x80\x99";  // U+2019, the typographic apostrophe
+    std::string out;
+    bool space = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto u = static_cast<unsigned char>(text[i]);
+        if (u == '\'') continue;
+        if (text.substr(i, kRightSingleQuote.size()) == kRightSingleQuote) {
+            i += kRightSingleQuote.size() - 1;
+            continue;
+        }
+        if (std::isalnum(u) || u >= 0x80) {  // keep UTF-8 letters as they are
+            if (space && !out.empty()) out += ' ';
+            out += static_cast<char>(std::tolower(u));
+            space = false;
+        } else {
+            space = true;
+        }
+    }
+    return out;
+}
+
+void appendWord(std::string& words, std::string_view word) {
+    if (!words.empty()) words += ' ';
+    words += word;
+}
+
 std::vector<std::string> closestMatches(std::string_view word, const std::vector<std::string>& candidates,
                                         std::size_t limit) {
     // Rank: the distance, plus 1 for a match of the candidate's start and 2 for one of its words.

@@ -14,6 +14,19 @@ namespace dorsal {
 // Levenshtein distance (insertions, deletions, substitutions), ignoring ASCII case.
 std::size_t editDistance(std::string_view a, std::string_view b);
 
+// True when `a` becomes `b` in at most `limit` edits, ignoring ASCII case: as editDistance, but
+// with a swap of two neighbouring characters as one edit ("bakc" for "back"), the commonest typo.
+// Fast: it stops once the limit is passed and does not allocate for words of up to 64 bytes.
+bool withinEditDistance(std::string_view a, std::string_view b, std::size_t limit);
+
+// Text as search compares it: lower case (ASCII), apostrophes dropped ("lat's" is "lats"; both the
+// ASCII one and U+2019), and every other run of characters that are not letters or digits turned
+// into one space, with none at either end. Other UTF-8 characters are kept as they are.
+std::string normaliseForSearch(std::string_view text);
+
+// Appends `word` to `words`, after a space unless `words` is empty.
+void appendWord(std::string& words, std::string_view word);
+
 // The candidates closest to `word`, best first, at most `limit` of them, and only plausible typos:
 // the whole candidate within an edit distance of a third of the longer word (at least 2), or, for a
 // word of four letters or more, the start of the candidate ("psoaz" for "psoas_major") or one of

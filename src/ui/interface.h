@@ -10,7 +10,6 @@
 
 #include "core/atlas_state.h"
 #include "core/commands.h"
-#include "core/search.h"
 
 struct ImFont;
 
@@ -20,7 +19,6 @@ namespace dorsal {
 // state themselves: they add requests, which the app carries out after the panels are drawn.
 struct UiFrame {
     const AtlasState* atlas = nullptr;
-    const SearchIndex* search = nullptr;
     const std::vector<NodeLook>* looks = nullptr;  // this frame's look of each node
     FrameLayout layout;        // the atlas's layout for this frame
     bool panelsShown = true;   // false: only the labels are drawn (offscreen --no-ui)
@@ -41,6 +39,7 @@ struct UiFrame {
     const Model* model() const { return atlas->model(); }
     const Content& content() const { return atlas->content(); }
     const ViewState& view() const { return atlas->view(); }
+    const SearchIndex& search() const { return atlas->search(); }
     // Asks for a command of the table (the app's own, Quit and OpenModel, included).
     void run(CommandId id) { requests.emplace_back(id); }
 };

@@ -49,15 +49,16 @@ private:
         const bool active = ImGui::IsItemActive() || entered;
         if (std::strcmp(query_, lastQuery_.c_str()) != 0) {
             lastQuery_ = query_;
-            results_ = frame.search ? frame.search->search(query_, kMaxResults) : std::vector<SearchResult>{};
+            answer_ = frame.search().search(query_, kMaxResults);
             cursor_ = 0;
         }
-        if (active && !results_.empty()) {
-            if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_DownArrow))) cursor_ = std::min(cursor_ + 1, results_.size() - 1);
+        const std::vector<SearchResult>& results = answer_.results;
+        if (active && !results.empty()) {
+            if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_DownArrow))) cursor_ = std::min(cursor_ + 1, results.size() - 1);
             if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_UpArrow)) && cursor_ > 0) --cursor_;
         }
-        if (entered && !results_.empty()) {
-            open(frame, results_[cursor_].id);
+        if (entered && !results.empty()) {
+            open(frame, results[cursor_].id);
             ImGui::SetKeyboardFocusHere(-1);  // keep typing after Enter
         }
         if (active && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) query_[0] = '\0';
@@ -75,24 +76,42 @@ private:
         if (ImGui::SmallButton("Cancel")) frame.cancelLoading = true;
     }
 
-    // Results grouped by kind, the groups in the order of their best result.
+    // First what the query names that the atlas lacks, with the nearest entries to open instead;
+    // then the results grouped by kind, the groups in the order of their best result.
     void drawResults(UiFrame& frame) {
-        if (results_.empty()) {
+        for (std::size_t a = 0; a < answer_.absent.size(); ++a) {
+            const AbsentResult& absent = answer_.absent[a];
+            ImGui::PushID(static_cast<int>(a));
+            ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.95f, 0.80f, 0.45f, 1.0f));
+            ImGui::TextWrapped("%s.", absent.sentence().c_str());
+            ImGui::PopStyleColor();
+            if (!absent.nearest.empty()) ImGui::TextDisabled("Nearest in the atlas:");
+            for (const SearchResult& nearest : absent.nearest) {
+                ImGui::Indent();
+                entryLink(frame, nearest.id, nearest.title);
+                ImGui::Unindent();
+            }
+            ImGui::PopID();
+            ImGui::Spacing();
+        }
+        const std::vector<SearchResult>& results = answer_.results;
+        if (results.empty()) {
+            if (!answer_.absent.empty()) return;
             ImGui::TextDisabled("Nothing found for \"%s\".", query_);
-            ImGui::TextWrapped("Try a muscle (\"psoas\"), a nickname (\"lats\"), a sore area (\"low back\") or a "
-                               "stretch (\"chin tuck\").");
+            ImGui::TextWrapped("Try a muscle (\"psoas\"), a nickname (\"lats\"), where it hurts (\"my lower back "
+                               "hurts\") or a stretch (\"chin tuck\").");
             return;
         }
         std::vector<EntryKind> kinds;
-        for (const SearchResult& r : results_) {
+        for (const SearchResult& r : results) {
             if (std::find(kinds.begin(), kinds.end(), r.kind) == kinds.end()) kinds.push_back(r.kind);
         }
         for (EntryKind kind : kinds) {
             ImGui::PushFont(fonts_.heading);
             ImGui::TextDisabled("%s", groupTitle(kind));
             ImGui::PopFont();
-            for (std::size_t i = 0; i < results_.size(); ++i) {
-                const SearchResult& r = results_[i];
+            for (std::size_t i = 0; i < results.size(); ++i) {
+                const SearchResult& r = results[i];
                 if (r.kind != kind) continue;
                 ImGui::PushID(static_cast<int>(i));
                 const std::string label = r.matched.empty() ? r.title : r.title + "  (" + r.matched + ")";
@@ -271,7 +290,7 @@ private:
     float scale_;
     char query_[256] = "";
     std::string lastQuery_;
-    std::vector<SearchResult> results_;
+    SearchAnswer answer_;
     std::size_t cursor_ = 0;
 };
 

@@ -145,6 +145,7 @@ const std::vector<std::pair<std::vector<const char*>, std::vector<const char*>>>
         {{"bench"}, {"--model", "--content", "--resolution"}},
         {{"check"}, {"--model", "--content"}},
         {{"info", "psoas_major"}, {"--content"}},
+        {{"search", "lats"}, {"--content"}},
     };
     return table;
 }
@@ -183,6 +184,25 @@ TEST_CASE("each command takes the options that make sense for it", "[cli]") {
     REQUIRE(beforeCheck.options.has_value());
     CHECK(beforeCheck.options->command == Command::Check);
     CHECK(beforeCheck.options->model == "m.glb");
+}
+
+TEST_CASE("search takes a query of one or more words, and the content folder", "[cli]") {
+    const ParsedCommandLine quoted = parse({"search", "my lower back hurts"});
+    REQUIRE(quoted.options.has_value());
+    CHECK(quoted.options->command == Command::Search);
+    CHECK(quoted.options->query == "my lower back hurts");
+    // Unquoted words are the same query, also around an option.
+    const ParsedCommandLine words = parse({"search", "my", "lower", "--content", contentDir().c_str(), "back", "hurts"});
+    REQUIRE(words.options.has_value());
+    CHECK(words.options->query == "my lower back hurts");
+    CHECK(words.options->contentDir == contentDir());
+    CHECK(parse({"search"}).text == "dorsal: dorsal search needs a QUERY, such as \"lower back pain\"\n");
+    CHECK(parse({"search", ""}).text == "dorsal: the QUERY argument is empty\n");
+    CHECK(parse({"search", "lats", "--select", "x"}).text ==
+          "dorsal: dorsal search does not take --select; see dorsal search --help\n");
+    CHECK(parse({"serch"}).text == "dorsal: unknown command serch; did you mean search?\n");
+    const std::string help = parse({"search", "--help"}).text;
+    CHECK_THAT(help, Contains("QUERY") && Contains("--content") && !Contains("--model"));
 }
 
 TEST_CASE("an option a command does not take is refused, naming the command", "[cli][errors]") {
@@ -413,7 +433,7 @@ TEST_CASE("random command lines never crash and always end in options, help or o
     const std::string content = contentDir();
     const std::string huge(100 * 1024, '-');
     const std::vector<std::string> vocabulary{
-        "", "bench", "check", "info", "--model", "--content", "--output", "--resolution", "--no-ui", "--select",
+        "", "bench", "check", "info", "search", "--model", "--content", "--output", "--resolution", "--no-ui", "--select",
         "--view", "--isolate", "--hide", "--xray", "--dim", "--layers", "--side", "--labels", "--help", "-h",
         "--version", "--", "-", "--model=", "--output=x.png", "--bogus", "-x", "a.png", "b.jpg", "c.bmp", "640,480",
         "10,10", "1x1", "left", "deep,bones", "psoas_major", "m.glb", content, content + "/muscles", huge, "--=",

@@ -181,6 +181,26 @@ TEST_CASE("the command line's --select is a look-up, like search in the window",
     CHECK_FALSE(fromBehind.seeThrough().empty());
 }
 
+TEST_CASE("the start's --select and --hide take the names and nicknames search resolves, and ids and node names", "[state]") {
+    AtlasState atlas = session();
+    REQUIRE(atlas.selectByName("lats"));
+    CHECK(atlas.openEntry() == "latissimus_dorsi");
+    REQUIRE(atlas.selectByName("QL"));
+    CHECK(atlas.openEntry() == "quadratus_lumborum");
+    REQUIRE(atlas.selectByName("traps"));  // shared by the group and its parts: the group
+    CHECK(atlas.openEntry() == "trapezius");
+    REQUIRE(atlas.selectByName("Upper trapezius"));
+    CHECK(atlas.openEntry() == "trapezius_descending");
+    REQUIRE(atlas.selectByName("muscle.psoas_major.L"));  // a node name still works
+    CHECK(atlas.highlight().selected == std::vector<int>{node("muscle.psoas_major.L")});
+    CHECK(atlas.messages().empty());
+    REQUIRE(atlas.hideByName("lats"));
+    CHECK_FALSE(visible(atlas, "muscle.latissimus_dorsi.L"));
+    CHECK_FALSE(visible(atlas, "muscle.latissimus_dorsi.R"));
+    // What search would only find is not a name: no guessing at start.
+    CHECK_FALSE(atlas.selectByName("my lower back hurts"));
+}
+
 TEST_CASE("unknown names at start are one message each with suggestions; the valid rest applies", "[state]") {
     AtlasState atlas = session();
     StartView start;

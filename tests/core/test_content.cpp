@@ -63,6 +63,71 @@ TEST_CASE("good content loads every entry with its links and no problems", "[con
     CHECK(content.nameOf("dvt") == "Test contraindication");
 }
 
+TEST_CASE("the search vocabulary loads with its words, terms and structures not in the atlas", "[content][search]") {
+    const Content content = loadContent(goodContent());
+    const SearchVocabulary& v = content.vocabulary;
+    CHECK(v.ignore == std::vector<std::string>{"my", "the"});
+    CHECK(v.complaints == std::vector<std::string>{"hurts", "sore"});
+    REQUIRE(v.terms.size() == 2);
+    CHECK(v.terms[0].words == std::vector<std::string>{"small of the back", "lumbar"});
+    CHECK(v.terms[0].means == std::vector<std::string>{"lumbago"});
+    CHECK(v.terms[0].regions == std::vector<std::string>{"lower_back"});
+    CHECK(v.terms[1].entries == std::vector<std::string>{"psoas_major"});
+    REQUIRE(v.absent.size() == 1);
+    CHECK(v.absent[0].name == "deltoid");
+    CHECK(v.absent[0].nearest == std::vector<std::string>{"psoas_major"});
+}
+
+TEST_CASE("search vocabulary problems name the file, line and column, and leave out only their term", "[content][search][errors]") {
+    struct Case {
+        std::string name, from, to, expected;
+        bool skipped;
+    };
+    const std::vector<Case> cases{
+        {"ignore_word", "ignore = [\"my\", \"the\"]", "ignore = [\"my\", \"The end\"]",
+         "search.toml:1:17: item 2 of \"ignore\" must be one word in lower case, letters and digits only, not \"The end\"",
+         false},
+        {"complaint_word", "complaints = [\"hurts\", \"sore\"]", "complaints = [\"it's sore\"]",
+         "search.toml:2:15: item 1 of \"complaints\" must be one word in lower case, letters and digits only, not \"it's sore\"",
+         false},
+        {"means_phrase", "means = [\"lumbago\"]", "means = [\"low back\"]",
+         "search.toml:6:10: item 1 of \"means\" must be one word in lower case, letters and digits only, not \"low back\"",
+         true},
+        {"only_ignored", "words = [\"small of the back\", \"lumbar\"]", "words = [\"the\", \"lumbar\"]",
+         "search.toml:5:10: item 1 of \"words\", \"the\", has no word that search does not ignore", true},
+        {"twice", "words = [\"hip crease\", \"front of the hip\"]", "words = [\"hip crease\", \"lumbar\"]",
+         "search.toml:10:24: \"lumbar\" is already a word of the term at ", true},
+        {"unknown_region", "regions = [\"lower_back\"]", "regions = [\"low_back\"]",
+         "search.toml:7:12: link to unknown region \"low_back\"", false},
+        {"unknown_entry", "entries = [\"psoas_major\"]", "entries = [\"psoas_minor\"]",
+         "search.toml:11:12: link to unknown entry \"psoas_minor\"", false},
+        {"says_nothing", "entries = [\"psoas_major\"]", "",
+         "search.toml:9:1: a term needs \"means\", \"regions\" or \"entries\": what the words stand for", true},
+        {"unknown_key", "name = \"deltoid\"", "name = \"deltoid\"\ncolour = \"red\"",
+         "search.toml:15:1: unknown key \"colour\"", true},
+        {"now_in_atlas", "words = [\"deltoid\", \"delts\"]", "words = [\"deltoid\", \"iliacus\"]",
+         "search.toml:13:1: \"iliacus\" is not in the atlas yet, says this list, but it names the muscle \"Iliacus\": "
+         "take it out of the list",
+         false},
+    };
+    for (const Case& c : cases) {
+        INFO(c.name);
+        const Content content = loadContent(brokenCopy("search_" + c.name, "search.toml", c.from, c.to));
+        INFO(Catch::Detail::stringify(formatted(content)));
+        REQUIRE(content.problems.size() == 1);
+        CHECK_THAT(content.problems.front().format(), Contains(c.expected));
+        CHECK(content.problems.front().skipped == c.skipped);
+        CHECK(content.muscles.size() == 2);  // nothing else is lost
+    }
+    // A missing vocabulary is a problem; search still works without it.
+    const std::filesystem::path dir = test::scratchDir("content_search_missing");
+    std::filesystem::copy(goodContent(), dir, std::filesystem::copy_options::recursive);
+    std::filesystem::remove(dir / "search.toml");
+    const Content content = loadContent(dir);
+    REQUIRE(content.problems.size() == 1);
+    CHECK(content.problems.front().format() == (dir / "search.toml").string() + ":1:1: file missing");
+}
+
 TEST_CASE("a syntax error names the file, line and column and skips only that file", "[content][errors]") {
     const std::filesystem::path dir =
         brokenCopy("syntax", "techniques/compression.toml", "name = \"Compression\"", "name = \"Compression");

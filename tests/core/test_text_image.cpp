@@ -27,6 +27,27 @@ TEST_CASE("edit distance counts typos, ignoring case", "[text]") {
     CHECK(editDistance("", "abc") == 3);
 }
 
+TEST_CASE("a bounded edit distance agrees with the edit distance, and counts a swap as one typo", "[text]") {
+    CHECK(withinEditDistance("psoaz", "psoas", 1));
+    CHECK_FALSE(withinEditDistance("psoaz", "psoas", 0));
+    CHECK(withinEditDistance("bakc", "back", 1));  // a swap of neighbours: one edit
+    CHECK(editDistance("bakc", "back") == 2);       // two for Levenshtein
+    CHECK_FALSE(withinEditDistance("lats", "latissimus", 5));
+    CHECK(withinEditDistance("LATS", "lats", 0));
+    // Generated pairs, also past 64 bytes: a swap saves one edit of two, so the bounded distance
+    // lies between half the edit distance (rounded up) and the edit distance.
+    const std::vector<std::string> words{"", "a", "hip", "hips", "flexor", "flexer", "gluteal", "glutes",
+                                         "latissimus", "lattisimus", std::string(70, 'x'), std::string(69, 'x') + "y"};
+    for (const std::string& a : words) {
+        for (const std::string& b : words) {
+            const std::size_t distance = editDistance(a, b);
+            INFO(a << " / " << b);
+            CHECK(withinEditDistance(a, b, distance));
+            if (distance > 0) CHECK_FALSE(withinEditDistance(a, b, (distance - 1) / 2));
+        }
+    }
+}
+
 TEST_CASE("closest matches suggest plausible typos only, best first", "[text]") {
     const std::vector<std::string> options{"output", "model", "resolution", "no-ui", "select", "view"};
     CHECK(closestMatches("outptu", options, 1) == std::vector<std::string>{"output"});

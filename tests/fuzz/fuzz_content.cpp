@@ -28,7 +28,8 @@ using dorsal::Content;
 
 constexpr std::string_view kTargets[] = {
     "muscles/psoas_major.toml", "pain/low_back_pain.toml", "techniques/compression.toml",
-    "stretches/lunge_stretch.toml", "guides/sitting.toml", "groups.toml", "regions.toml", "safety.toml"};
+    "stretches/lunge_stretch.toml", "guides/sitting.toml", "groups.toml", "regions.toml", "safety.toml",
+    "search.toml"};
 
 std::filesystem::path& root() {
     static std::filesystem::path path;
@@ -79,7 +80,17 @@ void exercise(const Content& content) {
     }
     if (!content.muscles.empty()) (void)dorsal::closestMatches(content.muscles.front().name, content.allIds(), 3);
     const dorsal::SearchIndex index(content);
-    for (const char* query : {"psoas", "hip flexor", "lumbag", "test"}) (void)index.search(query);
+    for (const char* query : {"psoas", "hip flexor", "lumbag", "test", "my lower back hurts", "deltoid", "delts"}) {
+        const dorsal::SearchAnswer answer = index.search(query);
+        for (const dorsal::AbsentResult& absent : answer.absent) {
+            require(printableLine(absent.sentence()), "a structure not in the atlas is one printable line",
+                    absent.sentence());
+        }
+        for (const dorsal::SearchResult& result : answer.results) {
+            require(content.kindOf(result.id).has_value(), "every result is an entry", result.id);
+        }
+    }
+    for (const std::string& id : content.allIds()) require(index.entryNamed(id) == id, "every id names its entry", id);
 }
 
 }  // namespace

@@ -21,3 +21,4 @@ seed 04 "$content"/guides/*.toml
 seed 05 "$content"/groups.toml
 seed 06 "$content"/regions.toml
 seed 07 "$content"/safety.toml
+seed 08 "$content"/search.toml

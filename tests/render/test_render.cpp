@@ -312,7 +312,47 @@ TEST_CASE("dorsal info prints an entry and refuses an unknown id", "[content][cl
     CHECK_THAT(info.output, Contains("Quadratus lumborum\n") && Contains("Origin\n") && Contains("Insertion\n"));
     const RunResult wrong = runDorsal({"info", "quadratus_lumborom"}, "info_wrong");
     CHECK(wrong.exitCode == 1);
-    CHECK_THAT(wrong.output, Contains("no entry with id \"quadratus_lumborom\"; did you mean quadratus_lumborum"));
+    CHECK_THAT(wrong.output, Contains("no entry with the id or name \"quadratus_lumborom\"; did you mean quadratus_lumborum"));
+}
+
+TEST_CASE("dorsal info takes a nickname as the window's search does", "[content][cli]") {
+    const RunResult lats = runDorsal({"info", "lats"}, "info_lats");
+    CHECK(lats.exitCode == 0);
+    CHECK_THAT(lats.output, StartsWith("Latissimus dorsi\n"));
+    const RunResult ql = runDorsal({"info", "QL"}, "info_ql");
+    CHECK(ql.exitCode == 0);
+    CHECK_THAT(ql.output, StartsWith("Quadratus lumborum\n"));
+}
+
+TEST_CASE("dorsal search prints one result a line, best first, and says what the atlas lacks", "[content][cli][search]") {
+    const RunResult back = runDorsal({"search", "my lower back hurts"}, "search_back");
+    CHECK(back.exitCode == 0);
+    CHECK_THAT(back.output, StartsWith("low_back_pain\tpain\tLower back pain\n"));
+    // Every line is ID<TAB>KIND<TAB>TITLE.
+    std::istringstream lines(back.output);
+    int count = 0;
+    for (std::string line; std::getline(lines, line); ++count) {
+        INFO(line);
+        CHECK(std::count(line.begin(), line.end(), '\t') == 2);
+    }
+    CHECK(count >= 3);
+    // Unquoted words are one query.
+    CHECK(runDorsal({"search", "my", "lower", "back", "hurts"}, "search_words").output == back.output);
+
+    const RunResult deltoid = runDorsal({"search", "deltoid"}, "search_deltoid");
+    CHECK(deltoid.exitCode == 0);
+    CHECK_THAT(deltoid.output, StartsWith("supraspinatus\tmuscle\tSupraspinatus\n") &&
+                                   Contains("\nThe deltoid is not in this atlas yet. Nearest in the atlas: Supraspinatus, "));
+
+    const RunResult nothing = runDorsal({"search", "zzqxv"}, "search_nothing");
+    CHECK(nothing.exitCode == 1);
+    CHECK(nothing.output == "dorsal: nothing found for \"zzqxv\"; try a muscle (psoas), a nickname (lats), where it "
+                            "hurts (my lower back hurts) or a stretch (chin tuck)\n");
+
+    const RunResult small = runDorsal({"search", "lumbago", "--content", (test::dataDir() / "content_good").string()},
+                                      "search_content");
+    CHECK(small.exitCode == 0);
+    CHECK(small.output == "low_back_pain\tpain\tLower back pain\n");
 }
 
 TEST_CASE("dorsal check prints file:line:column problems and exits 1 on broken content", "[content][cli]") {
@@ -783,7 +823,7 @@ TEST_CASE("dorsal check on a missing folder says so in one line, and counts what
 TEST_CASE("dorsal info suggests a long id from a typo of its first word", "[content][cli]") {
     const RunResult run = runDorsal({"info", "psoaz"}, "info_psoaz");
     CHECK(run.exitCode == 1);
-    CHECK_THAT(run.output, Contains("no entry with id \"psoaz\"; did you mean psoas_major"));
+    CHECK_THAT(run.output, Contains("no entry with the id or name \"psoaz\"; did you mean psoas_major"));
 }
 
 // --- Pain patterns show their culprits ---------------------------------------------------------
