@@ -278,21 +278,18 @@ TargetGroups AtlasState::targetGroups() const {
 
 namespace {
 
-// The middle of the body's cross-section at height `y`: the mean of the skin's vertices within a
-// couple of centimetres of it (the model's centre where there is no skin there).
-glm::vec3 bodyAxisAt(const Model& model, float y) {
-    constexpr float kSlab = 0.02f;
+// Which way the skin faces where `shape` holds it: the mean of the skin's normals inside it, level
+// (no up or down); zero where the shape holds none of the skin.
+glm::vec3 skinFacing(const Model& model, const Ellipsoid& shape) {
     glm::vec3 sum(0.0f);
-    std::size_t count = 0;
     for (const Part& part : model.parts) {
         if (part.material != MaterialKind::Skin) continue;
-        for (const glm::vec3& p : part.positions) {
-            if (std::abs(p.y - y) > kSlab) continue;
-            sum += p;
-            ++count;
+        for (std::size_t i = 0; i < part.positions.size(); ++i) {
+            if (shape.contains(part.positions[i])) sum += part.normals[i];
         }
     }
-    return count > 0 ? sum / static_cast<float>(count) : model.bounds.centre();
+    sum.y = 0.0f;
+    return glm::length(sum) > 0.0f ? glm::normalize(sum) : glm::vec3(0.0f);
 }
 
 }  // namespace
@@ -301,29 +298,29 @@ std::vector<glm::vec3> AtlasState::sidesWherePainIsFelt() const {
     const std::optional<std::string> entry = openEntry();
     const PainPattern* pain = entry ? content_.pain(*entry) : nullptr;
     if (!pain || !model_) return {};
-    // Outwards from the middle of the body at each region's height (the neck lies behind the
-    // middle of the trunk), summed over the regions as given (for the left), and mirrored.
+    // Which way the skin faces where it is felt, summed over the regions as given (for the left):
+    // the back of the thigh faces back even though the thigh lies to the side of the body's middle.
     glm::vec3 left(0.0f);
-    glm::vec3 right(0.0f);
     for (const std::string& id : pain->feltIn) {
         const Region* region = content_.region(id);
         if (!region) continue;
-        for (const Ellipsoid& shape : region->shapes) {
-            const glm::vec3 axis = bodyAxisAt(*model_, shape.centre.y);
-            const glm::vec3 out(shape.centre.x - axis.x, 0.0f, shape.centre.z - axis.z);
-            if (glm::length(out) == 0.0f) continue;
-            left += glm::normalize(out);
-            right += glm::normalize(glm::vec3(-out.x, 0.0f, out.z));
-        }
+        glm::vec3 facing(0.0f);
+        for (const Ellipsoid& shape : region->shapes) facing += skinFacing(*model_, shape);
+        if (glm::length(facing) > 0.0f) left += glm::normalize(facing);
     }
-    // Both sides together: the sideways parts cancel. A pain felt mostly behind or in front is
-    // best seen from there, wherever on the body; one felt mostly at the sides (the outer hip) from
-    // one side, either one, when it can be felt on either side.
-    const float oneSide = glm::length(left);
-    if (oneSide < 0.5f) return {};  // felt all round: no side
-    const glm::vec3 both = left + right;
-    if (glm::length(both) > oneSide) return {glm::normalize(both)};  // over half of both sides' length
-    if (pain->side == "both") return {};
+    const glm::vec3 right(-left.x, 0.0f, left.z);
+    // A pain felt mostly behind or in front is best seen from there, wherever on the body; one felt
+    // mostly at the sides (the outer hip), from one side, either one, when it can be felt on
+    // either side. Directions that cancel (the groin and the lower back) prefer no side.
+    const float count = static_cast<float>(std::max<std::size_t>(1, pain->feltIn.size()));
+    const float frontOrBack = std::abs(left.z);
+    const float sideways = std::abs(left.x);
+    constexpr float kClear = 0.3f;  // of the regions' directions, on average, to count as a side
+    if (frontOrBack >= sideways) {
+        if (frontOrBack < kClear * count) return {};
+        return {glm::vec3(0.0f, 0.0f, left.z > 0.0f ? 1.0f : -1.0f)};
+    }
+    if (pain->side == "both" || sideways < kClear * count) return {};
     return {glm::normalize(left), glm::normalize(right)};
 }
 

@@ -65,12 +65,12 @@ std::optional<float> depthInBody(const Model& model, const glm::vec3& eye, const
     return (distance - entry->distance) / (exitDistance - entry->distance);
 }
 
-bool seenFrom(const Model& model, const glm::vec3& eye, const glm::vec3& point, int node,
+bool seenFrom(const Model& model, const glm::vec3& eye, const glm::vec3& point,
               const std::function<bool(const Part&)>& solid) {
     const float distance = glm::distance(eye, point);
     if (distance <= 0.0f) return true;
     const std::optional<PickHit> hit = pickNearest(model, Ray{eye, (point - eye) / distance}, solid);
-    return !hit || hit->node == node || hit->distance > distance - kSurfaceTolerance;
+    return !hit || hit->distance > distance - kSurfaceTolerance;
 }
 
 Cutaway cutawayFor(const Model& model, const TargetGroups& targets, const glm::vec3& eye,
@@ -111,7 +111,7 @@ Cutaway cutawayFor(const Model& model, const TargetGroups& targets, const glm::v
         int seen = 0;
         int farSide = 0;
         for (const glm::vec3& point : surfaceSamples(model, node, kSamplesPerNode)) {
-            if (!seenFrom(model, eye, point, node, drawnSolid)) continue;
+            if (!seenFrom(model, eye, point, drawnSolid)) continue;
             ++seen;
             const std::optional<float> depth = depthInBody(model, eye, point);
             if (depth && *depth > kFarSide) ++farSide;
@@ -129,7 +129,7 @@ Cutaway cutawayFor(const Model& model, const TargetGroups& targets, const glm::v
         for (std::size_t k = 0; k < targets[g].size(); ++k) {
             for (const glm::vec3& point : samples[g][k]) {
                 ++total;
-                if (!seenFrom(model, eye, point, targets[g][k], drawnSolid)) continue;
+                if (!seenFrom(model, eye, point, drawnSolid)) continue;
                 // Seen only through the body from the wrong side is not seen (and not labelled).
                 const std::optional<float> depth = depthInBody(model, eye, point);
                 if (!depth || *depth <= kFarSide) ++seen;

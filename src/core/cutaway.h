@@ -22,10 +22,10 @@ std::vector<glm::vec3> surfaceSamples(const Model& model, int node, std::size_t 
 // the thickness of a fascia, so that touching muscles do not hide each other's edges.
 inline constexpr float kSurfaceTolerance = 0.004f;
 
-// True when the sight line from `eye` to `point` (on `node`) meets nothing solid before it: the
-// first part `solid` accepts along the line belongs to `node`, or lies within kSurfaceTolerance of
-// the point.
-bool seenFrom(const Model& model, const glm::vec3& eye, const glm::vec3& point, int node,
+// True when the sight line from `eye` to `point` (a point of a surface) meets nothing solid before
+// it: the first part `solid` accepts along the line lies within kSurfaceTolerance of the point. A
+// point on the far side of a solid is not seen, whatever the solid.
+bool seenFrom(const Model& model, const glm::vec3& eye, const glm::vec3& point,
               const std::function<bool(const Part&)>& solid);
 
 // How deep in the body `point` lies along the line of sight from `eye`: 0 where that line enters

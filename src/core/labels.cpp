@@ -35,7 +35,7 @@ std::optional<glm::vec2> seenAnchor(const Model& model, const std::vector<NodeLo
         if (pixel.z < 0.0f || pixel.z > 1.0f) continue;  // behind the eye
         if (pixel.x < 0.0f || pixel.y < 0.0f || pixel.x >= size.x || pixel.y >= size.y) continue;  // off the view
         const float toMiddle = glm::distance(glm::vec2(pixel), middle);
-        if (toMiddle >= bestDistance || !seenFrom(model, eye, p, node, solid)) continue;
+        if (toMiddle >= bestDistance || !seenFrom(model, eye, p, solid)) continue;
         // Seen through the body from the wrong side only through what x-ray or the cutaway made
         // see-through: a point there is not labelled, unless everything else is see-through.
         if (!xray) {

@@ -29,7 +29,11 @@ public:
             }
         }
         if (!frame.model() || !frame.looks || !frame.view().labels) return;
-        const Viewport& area = frame.layout.scene;
+        // Above the pain map's legend, which sits in the lower left corner (two rows at most).
+        Viewport area = frame.layout.scene;
+        const PainMap& map = frame.atlas->painMap();
+        const int legendRows = (map.zones.empty() ? 0 : 1) + (map.marks.empty() ? 0 : 1);
+        area.height = std::max(1, area.height - static_cast<int>(painLegendHeight(legendRows, scale_)));
         const float margin = 8.0f * scale_;
         const float padding = 4.0f * scale_;
         const float boxHeight = ImGui::GetTextLineHeight() + 2.0f * padding;

@@ -35,7 +35,7 @@ public:
                 pixel.y >= size.y) {
                 continue;
             }
-            if (!seenFrom(*model, camera.eye(), mark.at, mark.node, solid)) continue;
+            if (!seenFrom(*model, camera.eye(), mark.at, solid)) continue;
             drawMark(draw, ImVec2(static_cast<float>(scene.x) + pixel.x, static_cast<float>(scene.y) + pixel.y),
                      mark.number);
             marked = true;
@@ -57,7 +57,7 @@ private:
                       text.c_str());
     }
 
-    // What the dots and rings mean, in the view's lower left corner.
+    // What the dots and rings mean, in the view's lower left corner (painLegendHeight tall).
     void drawLegend(ImDrawList* draw, const Viewport& scene, bool zones, bool marks) const {
         const float pad = 8.0f * scale_;
         const float line = ImGui::GetTextLineHeight();
@@ -70,7 +70,7 @@ private:
         const int rows = (zones ? 1 : 0) + (marks ? 1 : 0);
         if (rows == 0) return;
         const ImVec2 min(static_cast<float>(scene.x) + pad,
-                         static_cast<float>(scene.y + scene.height) - pad - static_cast<float>(rows) * (line + pad) - pad);
+                         static_cast<float>(scene.y + scene.height) - painLegendHeight(rows, scale_));
         const ImVec2 max(min.x + swatch + 3.0f * pad + width, static_cast<float>(scene.y + scene.height) - pad);
         draw->AddRectFilled(min, max, IM_COL32(16, 20, 26, 225), 3.0f * scale_);
         float y = min.y + pad;
@@ -96,6 +96,12 @@ private:
 };
 
 }  // namespace
+
+float painLegendHeight(int rows, float scale) {
+    if (rows <= 0) return 0.0f;
+    const float pad = 8.0f * scale;
+    return static_cast<float>(rows) * (ImGui::GetTextLineHeight() + pad) + 2.0f * pad;
+}
 
 std::unique_ptr<Panel> makePainMapOverlay(float scale) { return std::make_unique<PainMapOverlay>(scale); }
 

@@ -20,6 +20,9 @@ std::unique_ptr<Panel> makeViewToolbar(float scale);
 std::unique_ptr<Panel> makeLabelsOverlay(float scale);
 // The pain map's trigger points and legend, in the 3D view.
 std::unique_ptr<Panel> makePainMapOverlay(float scale);
+// How tall the legend of the pain map is with `rows` rows (0 without a legend), margin included:
+// the labels keep above it.
+float painLegendHeight(int rows, float scale);
 // The keyboard and mouse help (F1).
 std::unique_ptr<Panel> makeHelpPanel(const Fonts& fonts);
 // The menus across the top.
