@@ -202,18 +202,20 @@ void Renderer::beginFrame(int width, int height) {
     glBindVertexArray(0);
 }
 
-void Renderer::drawScene(const Model& model, const OrbitCamera& camera, const std::vector<NodeLook>& looks,
-                         const Viewport& viewport, const std::vector<Ellipsoid>& painZones) {
+void Renderer::startDrawing(const ShaderProgram& program, const OrbitCamera& camera, const Viewport& viewport) {
     // GL counts viewport rows from the bottom.
     glViewport(viewport.x, height_ - viewport.y - viewport.height, viewport.width, viewport.height);
     glEnable(GL_DEPTH_TEST);
     glDepthFunc(GL_LESS);
-    glEnable(GL_MULTISAMPLE);
+    program.use();
+    glUniformMatrix4fv(program.uniform("uView"), 1, GL_FALSE, glm::value_ptr(camera.view()));
+    glUniformMatrix4fv(program.uniform("uProjection"), 1, GL_FALSE, glm::value_ptr(camera.projection(viewport.aspect())));
+}
 
-    modelProgram_.use();
-    glUniformMatrix4fv(modelProgram_.uniform("uView"), 1, GL_FALSE, glm::value_ptr(camera.view()));
-    glUniformMatrix4fv(modelProgram_.uniform("uProjection"), 1, GL_FALSE,
-                       glm::value_ptr(camera.projection(viewport.aspect())));
+void Renderer::drawScene(const Model& model, const OrbitCamera& camera, const std::vector<NodeLook>& looks,
+                         const Viewport& viewport, const std::vector<Ellipsoid>& painZones) {
+    startDrawing(modelProgram_, camera, viewport);
+    glEnable(GL_MULTISAMPLE);
     glUniform3fv(modelProgram_.uniform("uSelectionColour"), 1, glm::value_ptr(linearFromSrgb(Palette::kSelection)));
     glUniform3fv(modelProgram_.uniform("uRelatedColour"), 1, glm::value_ptr(linearFromSrgb(Palette::kRelated)));
     glUniform3fv(modelProgram_.uniform("uPainColour"), 1, glm::value_ptr(linearFromSrgb(Palette::kPain)));
@@ -380,18 +382,12 @@ std::vector<std::uint64_t> Renderer::visiblePixels(const Model& model, const Orb
         }
     }
     glBindFramebuffer(GL_FRAMEBUFFER, nodeIdFramebuffer_);
-    glViewport(viewport.x, height_ - viewport.y - viewport.height, viewport.width, viewport.height);
     const GLuint none = 0;
     glClearBufferuiv(GL_COLOR, 0, &none);
     glClear(GL_DEPTH_BUFFER_BIT);
-    glEnable(GL_DEPTH_TEST);
-    glDepthFunc(GL_LESS);
     glDisable(GL_BLEND);
     glDepthMask(GL_TRUE);
-    nodeIdProgram_.use();
-    glUniformMatrix4fv(nodeIdProgram_.uniform("uView"), 1, GL_FALSE, glm::value_ptr(camera.view()));
-    glUniformMatrix4fv(nodeIdProgram_.uniform("uProjection"), 1, GL_FALSE,
-                       glm::value_ptr(camera.projection(viewport.aspect())));
+    startDrawing(nodeIdProgram_, camera, viewport);
 
     std::vector<std::uint64_t> counts(model.nodes.size(), 0);
     countSolidPixels(model, looks, viewport, counts);

@@ -76,6 +76,8 @@ public:
 private:
     struct GpuPart;
     void ensureTargets(int width, int height);
+    // Uses `program` with the camera's matrices, drawing into `viewport` with the depth test on.
+    void startDrawing(const ShaderProgram& program, const OrbitCamera& camera, const Viewport& viewport);
     void releaseTargets();
     // Draws the solid parts, each as its node's number plus one, into the node-id target, and
     // adds up how many pixels of `viewport` each node holds.
