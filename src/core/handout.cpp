@@ -139,7 +139,6 @@ Handout planHandout(const Content& content, const SearchIndex& search, std::stri
         case EntryKind::Muscle:
             pickSections(*document,
                          {{Topic::Summary, "What it is"},
-                          {Topic::Posture, "How it affects posture"},
                           {Topic::TriggerPoints, "Where its pain is felt"},
                           {Topic::PainPatterns, "Pain it is often part of"}},
                          about);
@@ -205,7 +204,6 @@ Handout planHandout(const Content& content, const SearchIndex& search, std::stri
         if (const DocumentSection* sources = stretch.section(Topic::Sources)) addUnique(handout.sources, sources->bullets);
         handout.exercises.push_back(exerciseFor(stretch));
     }
-    addUnique(handout.sources, content.safety.sources);
 
     DocumentSection& clinician = handout.whenToSeeClinician;
     clinician.topic = Topic::RedFlags;
