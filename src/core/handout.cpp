@@ -145,7 +145,7 @@ Handout planHandout(const Content& content, const SearchIndex& search, std::stri
             handout.picturePlans.push_back({PictureView::Best, handout.title + ", highlighted, from where it is best seen"});
             if (document->section(Topic::TriggerPoints)) {
                 handout.picturePlans.push_back(
-                    {PictureView::PainSide, "From the other side: where its pain can be felt (dotted) and its trigger points"});
+                    {PictureView::PainSide, "From the other side: where its pain can be felt (dotted)"});
             }
             break;
         case EntryKind::Pain:

@@ -41,7 +41,8 @@ public:
         ImGui::TextUnformatted("Save as");
         if (std::exchange(focusPath_, false)) ImGui::SetKeyboardFocusHere();
         ImGui::SetNextItemWidth(-1.0f);
-        ImGui::InputText("##path", path_, sizeof(path_), ImGuiInputTextFlags_AutoSelectAll);
+        const bool entered = ImGui::InputText("##path", path_, sizeof(path_),
+                                              ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll);
         ImGui::TextUnformatted("Paper");
         ImGui::SameLine();
         if (ImGui::RadioButton("A4", paper_ == PaperSize::A4)) paper_ = PaperSize::A4;
@@ -57,7 +58,7 @@ public:
         ImGui::InputTextMultiline("##note", note_, sizeof(note_), ImVec2(-1.0f, 70.0f * scale_));
         ImGui::Spacing();
         ImGui::BeginDisabled(path_[0] == '\0');
-        const bool save = ImGui::Button("Save handout");
+        const bool save = ImGui::Button("Save handout") || (entered && path_[0] != '\0');
         ImGui::EndDisabled();
         ImGui::SameLine();
         if (save) {
