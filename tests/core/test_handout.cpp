@@ -103,7 +103,7 @@ TEST_CASE("A pain pattern's handout has one picture, its self-care and its own r
     CHECK(idsOf(handout.exercises) == shipped().pain("low_back_pain")->stretches);
 }
 
-TEST_CASE("--stretches picks the exercises and their order") {
+TEST_CASE("The stretches given (--stretches) are the exercises, in that order") {
     const Handout handout = plan("psoas_major", std::vector<std::string>{"dead_bug", "glute_bridge"});
     CHECK(idsOf(handout.exercises) == std::vector<std::string>{"dead_bug", "glute_bridge"});
     CHECK(plan("psoas_major", std::vector<std::string>{}).exercises.empty());
