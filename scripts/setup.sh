@@ -13,9 +13,11 @@ packages=(
   libstemmer-dev                            # search: Snowball's English stemmer ("hurts" is "hurt")
   libegl-dev libgl-dev libopengl-dev        # OpenGL and EGL headers and dispatch
   libgl1-mesa-dri libegl-mesa0              # Mesa: software rendering with no GPU or display
-  fonts-dejavu-core                         # readable UI font
+  libcairo2-dev libpango1.0-dev             # handouts: the PDF and its typesetting
+  fonts-dejavu-core                         # readable UI and handout font
   catch2                                    # tests
   desktop-file-utils appstream              # tests: validating the desktop file and the metainfo
+  poppler-utils                             # tests: reading handouts back (pdftotext, pdfinfo, pdftoppm)
   file                                      # make package: CPack finds the binaries to scan for libraries
   xvfb xauth                                # a virtual display for window tests
 )

@@ -10,6 +10,7 @@
 
 #include "core/image.h"
 #include "core/text.h"
+#include "handout/handout_pdf.h"
 
 #ifndef DORSAL_VERSION
 #define DORSAL_VERSION "unknown"
@@ -34,14 +35,15 @@ constexpr CommandSet kInfo = 1u << 3;
 constexpr CommandSet kKeys = 1u << 4;
 constexpr CommandSet kWhere = 1u << 5;
 constexpr CommandSet kSearch = 1u << 6;
+constexpr CommandSet kHandout = 1u << 7;
 
 // What an argument sets. A positional argument and an option can set the same thing: `dorsal FILE`
 // is `dorsal --model FILE`.
 enum class Setting {
     Model, Content, EntryId, Output, Report, Resolution, NoUi, Select, View, Isolate, Hide, Xray, NoCutaway,
-    NoPainMap, Dim, Layers, Side, Labels, Query, Markdown, Where, Place
+    NoPainMap, Dim, Layers, Side, Labels, Query, Markdown, Where, Place, Stretches, Note, Paper
 };
-constexpr std::size_t kSettingCount = static_cast<std::size_t>(Setting::Place) + 1;  // Place is the last
+constexpr std::size_t kSettingCount = static_cast<std::size_t>(Setting::Paper) + 1;  // Paper is the last
 
 struct OptionSpec {
     Setting setting;
@@ -76,12 +78,14 @@ const std::vector<OptionSpec>& optionTable() {
              kMain},
             {Setting::Model, "--model", "FILE", "Model to measure", kBuiltInModel, kBench},
             {Setting::Model, "--model", "FILE", "Model whose muscles the content must cover", kBuiltInModel, kCheck},
+            {Setting::Model, "--model", "FILE", "Model to draw the handout's pictures with", kBuiltInModel, kHandout},
             {Setting::Content, "--content", "DIR", "Content folder to read; it must exist", kBuiltInContent,
-             kMain | kBench | kInfo | kWhere | kSearch},
+             kMain | kBench | kInfo | kWhere | kSearch | kHandout},
             {Setting::Content, "--content", "DIR", "Content folder to check: the same as DIR; it must exist",
              kBuiltInContent, kCheck},
             {Setting::Output, "--output", "FILE",
              "Render one frame offscreen to this PNG or JPEG file (.png, .jpg, .jpeg) and exit", "", kMain},
+            {Setting::Output, "--output", "FILE", "The handout to write: a PDF file (.pdf); required", "", kHandout},
             {Setting::Report, "--report", "FILE",
              "With --output: also write what the picture shows, per structure, to this JSON file", "", kMain},
             {Setting::Resolution, "--resolution", "W,H", "Frame size of the --output picture, as WIDTH,HEIGHT",
@@ -93,6 +97,17 @@ const std::vector<OptionSpec>& optionTable() {
              "Open this entry at start and highlight it: a muscle (psoas_major, or a name or nickname such as "
              "lats), group, pain pattern, ... or a node name",
              "", kMain},
+            {Setting::Select, "--select", "ID",
+             "What the handout is about: a muscle, pain pattern, technique or guide (an id, name or nickname: "
+             "psoas_major, lats, low_back_pain); required",
+             "", kHandout},
+            {Setting::Stretches, "--stretches", "LIST",
+             "Stretches and exercises to include, comma-separated ids, in this order", "those the entry links to",
+             kHandout},
+            {Setting::Note, "--note", "TEXT", "The therapist's note to the client, printed near the top", "",
+             kHandout},
+            {Setting::Paper, "--paper", "NAME", "Paper size: a4 or letter",
+             std::string(paperSizeName(defaults.paper)), kHandout},
             {Setting::View, "--view", "NAME",
              "Initial view: anterior, posterior, left, right, superior or oblique; with --select, the side to show "
              "it from (by default the side it is best seen from)",
@@ -189,7 +204,7 @@ std::string explainUnexpected(const CLI::App& app, const std::string& command, c
 // The CLI11 apps of the main command and of each other command, built from optionTable.
 struct CommandLineDefinition {
     CLI::App app{"Dorsal: an interactive 3D atlas of the back and posture muscles.", "dorsal"};
-    std::array<std::pair<CommandSet, CLI::App*>, 7> commands{};
+    std::array<std::pair<CommandSet, CLI::App*>, 8> commands{};
     std::vector<std::pair<const OptionSpec*, CLI::Option*>> added;  // each option of each app, with its spec
 
     CommandLineDefinition() {
@@ -205,10 +220,12 @@ struct CommandLineDefinition {
                      {kWhere, app.add_subcommand("where", "What can cause pain at a place on the body: one line per "
                                                           "result, ID<TAB>KIND<TAB>SCORE<TAB>WHY, best first")},
                      {kSearch, app.add_subcommand("search", "Search the knowledge base as the window does and print "
-                                                            "the results, best first")}}};
+                                                            "the results, best first")},
+                     {kHandout, app.add_subcommand("handout", "Write a client's take-home sheet about a muscle, pain "
+                                                              "pattern or technique as a PDF, with its pictures")}}};
         // After the commands: they would inherit it.
         app.footer("Each command takes the options its help lists: dorsal bench --help, dorsal check --help, "
-                   "dorsal info --help, dorsal keys --help, dorsal search --help, dorsal where --help.");
+                   "dorsal handout --help, dorsal info --help, dorsal keys --help, dorsal search --help, dorsal where --help.");
         app.require_subcommand(0, 1);
         for (const auto& [command, commandApp] : commands) {
             if (command != kMain) commandApp->group("Commands");
@@ -403,7 +420,7 @@ std::string readOptions(const GivenSettings& given, CommandSet command, Options&
         options.model = model.value();
         // `dorsal chek` is more likely a mistyped command than a model file of that name.
         const std::vector<std::string> close =
-            closestMatches(model.value(), {"bench", "check", "info", "keys", "search", "where"}, 1);
+            closestMatches(model.value(), {"bench", "check", "handout", "info", "keys", "search", "where"}, 1);
         std::error_code ec;
         if (model.specs.front()->positional() && !close.empty() && !std::filesystem::exists(options.model, ec)) {
             return "unknown command " + printable(model.value()) + "; did you mean " + close.front() + "?";
@@ -417,7 +434,8 @@ std::string readOptions(const GivenSettings& given, CommandSet command, Options&
     for (const std::string& word : get(Setting::Query).values) appendWord(options.query, word);
     if (const Given& output = get(Setting::Output); output.present()) {
         options.output = output.value();
-        const std::string reason = unsupportedImageTypeReason(options.output);
+        const std::string reason =
+            command == kHandout ? handoutPathProblem(options.output) : unsupportedImageTypeReason(options.output);
         if (!reason.empty()) return "--output " + printable(output.value()) + ": " + reason;
     }
     if (const Given& report = get(Setting::Report); report.present()) {
@@ -471,6 +489,26 @@ std::string readOptions(const GivenSettings& given, CommandSet command, Options&
     start.dimOthers = get(Setting::Dim).present();
     options.markdown = get(Setting::Markdown).present();
     if (start.isolate && start.select.empty()) return "--isolate needs --select: what should stay?";
+    if (const Given& stretches = get(Setting::Stretches); stretches.present()) {
+        options.stretches.emplace();
+        for (const std::string& id : split(stretches.value())) {
+            if (id.empty()) {
+                return "--stretches \"" + printable(stretches.value()) +
+                       "\" has an empty id; separate stretch ids with one comma";
+            }
+            options.stretches->push_back(id);
+        }
+    }
+    if (get(Setting::Note).present()) options.note = get(Setting::Note).value();
+    if (const Given& paper = get(Setting::Paper); paper.present()) {
+        const std::optional<PaperSize> size = paperSizeFromName(paper.value());
+        if (!size) {
+            const std::vector<std::string> close = closestMatches(paper.value(), {"a4", "letter"}, 1);
+            return "unknown paper \"" + printable(paper.value()) + "\" for --paper" +
+                   (close.empty() ? "" : "; did you mean " + close.front() + "?") + " (a4 or letter)";
+        }
+        options.paper = *size;
+    }
 
     if (command == kCheck) {
         options.command = Command::Check;
@@ -484,6 +522,10 @@ std::string readOptions(const GivenSettings& given, CommandSet command, Options&
         options.command = Command::Where;
     } else if (command == kSearch) {
         options.command = Command::Search;
+    } else if (command == kHandout) {
+        options.command = Command::Handout;
+        if (start.select.empty()) return "dorsal handout needs --select ID: the muscle, pain pattern or technique it is about";
+        if (options.output.empty()) return "dorsal handout needs --output FILE.pdf: where to write it";
     } else if (!options.output.empty()) {
         options.command = Command::Offscreen;
         start.labels = get(Setting::Labels).present();  // the window starts with labels on

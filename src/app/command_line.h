@@ -8,15 +8,16 @@
 
 #include "core/atlas_state.h"
 #include "core/camera.h"
+#include "core/handout.h"
 
 namespace dorsal {
 
-enum class Command { Window, Offscreen, Bench, Check, Info, Keys, Where, Search };
+enum class Command { Window, Offscreen, Bench, Check, Info, Keys, Where, Search, Handout };
 
 struct Options {
     Command command = Command::Window;
     std::filesystem::path model;   // empty: the built-in model
-    std::filesystem::path output;  // the picture (PNG or JPEG) of an offscreen run
+    std::filesystem::path output;  // the picture (PNG or JPEG) of an offscreen run, or the handout (PDF)
     std::filesystem::path report;  // with output: the JSON report of what it shows, or empty
     int width = 1280;
     int height = 800;
@@ -30,6 +31,11 @@ struct Options {
     std::string query;                 // what `dorsal search` looks for, its words joined by spaces
     bool markdown = false;             // `dorsal keys --markdown`: the README's table
     std::string place;                 // `dorsal where PLACE`: a region id, or X,Y,Z
+    // `dorsal handout`: the stretches to include (nullopt: those the subject links to), the
+    // therapist's note and the paper; the subject is start.select.
+    std::optional<std::vector<std::string>> stretches;
+    std::string note;
+    PaperSize paper = PaperSize::A4;
 };
 
 // Either options to run with, or a finished answer: text for the terminal and an exit code

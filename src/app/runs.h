@@ -26,5 +26,9 @@ int runKeys(const Options& options);
 // Prints what can cause pain at options.place, one line per result; an unknown region, a point
 // outside every region or a malformed point is an error.
 int runWhere(const Options& options);
+// Writes the handout about options.start.select to options.output (a PDF) and says so. Throws
+// FileError (before anything slow, creating nothing) for an output checkOutputTarget refuses, and
+// HandoutError for an unknown subject or stretch; exit code 1 when the model cannot be loaded.
+int runHandout(const Options& options);
 
 }  // namespace dorsal

@@ -1,13 +1,59 @@
 #include "app/session.h"
 
+#include <chrono>
 #include <utility>
 
 #include <backends/imgui_impl_opengl3.h>
 #include <imgui.h>
 
+#include "app/handout_pictures.h"
 #include "core/model_loader.h"
+#include "handout/handout_pdf.h"
 
 namespace dorsal {
+
+namespace {
+
+// ImGui sizes auto-fitting windows (the labels) over a couple of frames; a still is taken once they
+// settle.
+constexpr int kStillSettleFrames = 3;
+
+}  // namespace
+
+class Session::StillPainter {
+public:
+    // Creates the context and its OpenGL backend and loads the fonts at `uiScale`; leaves the
+    // current ImGui context as it was.
+    explicit StillPainter(float uiScale) {
+        ImGuiContext* previous = ImGui::GetCurrentContext();
+        context_ = ImGui::CreateContext();
+        ImGui::SetCurrentContext(context_);
+        if (!ImGui_ImplOpenGL3_Init("#version 330 core")) {
+            ImGui::DestroyContext(context_);
+            ImGui::SetCurrentContext(previous);
+            throw RenderError("Dear ImGui cannot use this OpenGL context");
+        }
+        interface_ = std::make_unique<Interface>(uiScale);
+        ImGui::SetCurrentContext(previous);
+    }
+    ~StillPainter() {
+        ImGuiContext* previous = ImGui::GetCurrentContext();
+        ImGui::SetCurrentContext(context_);
+        interface_.reset();
+        ImGui_ImplOpenGL3_Shutdown();
+        ImGui::DestroyContext(context_);
+        ImGui::SetCurrentContext(previous == context_ ? nullptr : previous);
+    }
+    StillPainter(const StillPainter&) = delete;
+    StillPainter& operator=(const StillPainter&) = delete;
+
+    ImGuiContext* context() const { return context_; }
+    Interface& interface() { return *interface_; }
+
+private:
+    ImGuiContext* context_ = nullptr;
+    std::unique_ptr<Interface> interface_;
+};
 
 Session::Session(float uiScale, Content content, const std::filesystem::path& shaderDir)
     : atlas_(std::move(content)) {
@@ -24,6 +70,7 @@ Session::Session(float uiScale, Content content, const std::filesystem::path& sh
 }
 
 Session::~Session() {
+    still_.reset();
     renderer_.reset();
     interface_.reset();
     ImGui_ImplOpenGL3_Shutdown();
@@ -65,6 +112,7 @@ bool Session::pollLoading() {
 void Session::run(CommandId id) {
     if (id == CommandId::Quit) quit_ = true;
     if (id == CommandId::OpenModel) openModelDialog_ = true;
+    if (id == CommandId::Handout) handoutDialog_ = true;
     atlas_.run(id);
 }
 
@@ -78,6 +126,25 @@ void Session::carryOut(const UiFrame& frame) {
     }
     if (frame.cancelLoading) loads_.cancel();
     if (frame.openModel) startLoading(*frame.openModel);
+    if (frame.handout) writeHandoutOf(*frame.handout);
+}
+
+void Session::writeHandoutOf(const HandoutRequest& request) {
+    const std::optional<std::string> entry = atlas_.openEntry();
+    if (!entry) return;
+    try {
+        Handout handout = planHandout(atlas_.content(), atlas_.search(), *entry, request.stretches, request.note,
+                                      handoutDate(std::chrono::system_clock::now()));
+        std::vector<std::filesystem::path> inputs{atlas_.content().root};
+        if (const Model* model = atlas_.model()) inputs.push_back(model->sourcePath);
+        // Before the pictures, so that a bad path is told at once.
+        checkHandoutTarget(request.output, inputs);
+        drawHandoutPictures(*this, atlas_, handout, request.paper);
+        writeHandout(request.output, handout, request.paper, inputs);
+        atlas_.addMessage("Saved handout to " + request.output.string());
+    } catch (const std::exception& error) {
+        atlas_.addMessage(error.what());
+    }
 }
 
 void Session::composeFrame(int width, int height, bool showUi) {
@@ -96,18 +163,51 @@ void Session::composeFrame(int width, int height, bool showUi) {
     frame.loadingProgress = loads_.progress();
     frame.focusSearch = atlas_.takeSearchFocus();
     frame.openModelDialog = std::exchange(openModelDialog_, false);
+    frame.handoutDialog = std::exchange(handoutDialog_, false);
     interface_->draw(frame);
     ImGui::Render();
     labelled_ = frame.labelled;
     carryOut(frame);
     looks = atlas_.looks();  // the panels' requests (isolate, hide, ...) show in this very frame
+    drawModel(atlas_, looks, width, height);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+}
 
+void Session::drawModel(const AtlasState& state, const std::vector<NodeLook>& looks, int width, int height) {
     renderer_->beginFrame(width, height);
-    if (const Model* model = atlas_.model()) {
-        renderer_->drawScene(*model, atlas_.camera(), looks, atlas_.layout().scene, atlas_.painMap().zones);
+    if (const Model* model = state.model()) {
+        renderer_->drawScene(*model, state.camera(), looks, state.layout().scene, state.painMap().zones);
     }
     renderer_->resolveFrame();
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+}
+
+Image Session::renderStill(AtlasState& state, int width, int height, float uiScale) {
+    if (!still_ || still_->interface().scale() != uiScale) {
+        still_.reset();
+        still_ = std::make_unique<StillPainter>(uiScale);
+    }
+    ImGuiContext* previous = ImGui::GetCurrentContext();
+    ImGui::SetCurrentContext(still_->context());
+    state.setFrame(width, height, false, uiScale);
+    const std::vector<NodeLook> looks = state.looks();
+    for (int frame = 0; frame < kStillSettleFrames; ++frame) {
+        ImGuiIO& io = ImGui::GetIO();
+        io.DisplaySize = ImVec2(static_cast<float>(width), static_cast<float>(height));
+        io.DeltaTime = 1.0f / 60.0f;
+        ImGui_ImplOpenGL3_NewFrame();
+        ImGui::NewFrame();
+        UiFrame ui;
+        ui.atlas = &state;
+        ui.looks = &looks;
+        ui.layout = state.layout();
+        ui.panelsShown = false;
+        still_->interface().draw(ui);
+        ImGui::Render();
+        drawModel(state, looks, width, height);
+        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    }
+    ImGui::SetCurrentContext(previous);
+    return renderer_->readFrame();
 }
 
 }  // namespace dorsal

@@ -54,12 +54,27 @@ public:
         hoveredNode_ = node;
         hoveredRegion_ = std::move(region);
     }
+    // Draws `state` (an atlas other than the session's own, such as a copy of it opened on a
+    // handout's subject) into a picture of `width` x `height` pixels, with its labels and pain map
+    // but no panels, the labels at `uiScale`. It goes through this session's renderer (which must
+    // hold the model `state` shows) and a Dear ImGui context of its own, so the window's view and
+    // panels stay as they were; the window's next frame draws at its own size again.
+    Image renderStill(AtlasState& state, int width, int height, float uiScale);
+
     // The nodes the labels of the last frame point at.
     const std::vector<int>& labelledNodes() const { return labelled_; }
 
 private:
+    // A Dear ImGui context of its own for renderStill, with fonts at its scale.
+    class StillPainter;
+
     void adoptModel(Model model);
+    // Draws the model as `state` shows it into the renderer's frame and resolves it.
+    void drawModel(const AtlasState& state, const std::vector<NodeLook>& looks, int width, int height);
     void carryOut(const UiFrame& frame);
+    // Writes the handout of the entry on show, its pictures drawn offscreen; says in a message
+    // where it went, or why it could not be made.
+    void writeHandoutOf(const HandoutRequest& request);
 
     ImGuiContext* imgui_ = nullptr;
     std::unique_ptr<Interface> interface_;
@@ -70,7 +85,9 @@ private:
     int hoveredNode_ = -1;
     std::optional<RegionOnSide> hoveredRegion_;
     std::vector<int> labelled_;
+    std::unique_ptr<StillPainter> still_;
     bool openModelDialog_ = false;
+    bool handoutDialog_ = false;
     bool quit_ = false;
 };
 

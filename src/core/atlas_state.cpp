@@ -522,6 +522,7 @@ void AtlasState::run(CommandId id) {
         case CommandId::Search: searchFocus_ = true; return;
         case CommandId::Help: helpOpen_ = !helpOpen_; return;
         case CommandId::OpenModel:
+        case CommandId::Handout:
         case CommandId::Quit: return;  // the app's
     }
 }

@@ -202,7 +202,7 @@ public:
     bool applyStart(const StartView& start);
 
     // --- commands ---
-    // Runs a command of the table that needs no argument. OpenModel, Search and Quit belong to the
+    // Runs a command of the table that needs no argument. OpenModel, Handout, Search and Quit belong to the
     // app and do nothing here (Search and Help only set flags the panels read).
     void run(CommandId id);
     // Carries out one request from the panels.

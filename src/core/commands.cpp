@@ -37,6 +37,8 @@ const std::vector<CommandInfo>& table() {
         {Forward, Menu::Go, {{Key::Right, kAlt}, {Key::MouseForward}}, "Forward", "forward again", true},
         {Search, Menu::Go, {{Key::F, kCtrl}}, "Search", "find a muscle, a sore area, a stretch", true},
         {OpenModel, Menu::File, {}, "Open model...", "open another model file (or drop one onto the window)"},
+        {Handout, Menu::File, {{Key::P, kCtrl}}, "Handout...",
+         "write a client's take-home sheet (PDF) about the muscle, pain or technique on show"},
         {Help, Menu::Help, {{Key::F1}}, "Keys and mouse", "this list of keys and mouse actions", true},
         {Quit, Menu::File, {{Key::Q, kCtrl}}, "Quit", "close Dorsal", true},
     };

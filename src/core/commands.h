@@ -37,6 +37,7 @@ enum class CommandId {
     Forward,
     Search,
     OpenModel,
+    Handout,
     Help,
     Quit,
 };

@@ -27,30 +27,33 @@ class DocumentBuilder {
 public:
     DocumentBuilder(const Content& content, EntryDocument& document) : content_(content), document_(document) {}
 
-    void text(std::string heading, std::vector<std::string> paragraphs, bool caution = false) {
+    void text(Topic topic, std::string heading, std::vector<std::string> paragraphs, bool caution = false) {
         std::erase_if(paragraphs, [](const std::string& p) {
             return std::all_of(p.begin(), p.end(), [](unsigned char c) { return std::isspace(c); });
         });
         if (paragraphs.empty()) return;
         DocumentSection& s = document_.sections.emplace_back();
+        s.topic = topic;
         s.heading = std::move(heading);
         s.paragraphs = std::move(paragraphs);
         s.caution = caution;
     }
 
-    void list(std::string heading, const std::vector<std::string>& bullets, bool numbered = false,
+    void list(Topic topic, std::string heading, const std::vector<std::string>& bullets, bool numbered = false,
               bool caution = false) {
         if (bullets.empty()) return;
         DocumentSection& s = document_.sections.emplace_back();
+        s.topic = topic;
         s.heading = std::move(heading);
         s.bullets = bullets;
         s.numbered = numbered;
         s.caution = caution;
     }
 
-    void links(std::string heading, const std::vector<std::string>& ids) {
+    void links(Topic topic, std::string heading, const std::vector<std::string>& ids) {
         if (ids.empty()) return;
         DocumentSection& s = document_.sections.emplace_back();
+        s.topic = topic;
         s.heading = std::move(heading);
         for (const std::string& id : ids) s.links.push_back({id, content_.nameOf(id)});
     }
@@ -60,7 +63,7 @@ public:
     void redFlags(const std::vector<std::string>& ids, const std::vector<std::string>& missing) {
         std::vector<std::string> bullets;
         for (const std::string& id : ids) {
-            if (const RedFlag* flag = content_.redFlag(id)) bullets.push_back(flag->name + ": " + flag->signs + " " + flag->action);
+            if (const RedFlag* flag = content_.redFlag(id)) bullets.push_back(redFlagText(*flag));
         }
         if (!missing.empty()) {
             bullets.push_back("Some warning signs for this could not be loaded (" + joined(missing, ", ") +
@@ -68,7 +71,7 @@ public:
                               "your bladder or bowels, a leg or arm getting weaker, a fever, or pain after a "
                               "serious fall or accident.");
         }
-        list("See a clinician urgently if", bullets, false, true);
+        list(Topic::RedFlags, "See a clinician urgently if", bullets, false, true);
     }
     void contraindications(const std::vector<std::string>& ids, const std::vector<std::string>& missing) {
         std::vector<std::string> bullets;
@@ -80,12 +83,13 @@ public:
                               "). Check with a clinician first after a recent injury, with a suspected blood clot, "
                               "a broken bone or an open wound, when taking blood-thinning medicine, or in pregnancy.");
         }
-        list("Do not use, or adapt, when", bullets, false, true);
+        list(Topic::Contraindications, "Do not use, or adapt, when", bullets, false, true);
     }
 
     // Shown first on every entry when safety.toml could not be read whole.
     void safetyMissing() {
         DocumentSection& s = document_.sections.emplace_back();
+        s.topic = Topic::SafetyMissing;
         s.heading = "Safety information could not be loaded";
         s.paragraphs = {
             "Dorsal could not load its safety information (the notice, red flags and contraindications), so "
@@ -98,7 +102,7 @@ public:
         s.urgent = true;
     }
 
-    void sources(const std::vector<std::string>& sources) { list("Sources", sources); }
+    void sources(const std::vector<std::string>& sources) { list(Topic::Sources, "Sources", sources); }
 
 private:
     const Content& content_;
@@ -112,16 +116,16 @@ void describeMuscle(const Content& content, const Muscle& m, EntryDocument& d, D
     names.insert(names.end(), m.nicknames.begin(), m.nicknames.end());
     if (!names.empty()) subtitle.push_back("also: " + joined(names, ", "));
     d.subtitle = joined(subtitle, " \xC2\xB7 ");
-    b.text("In short", {m.summary});
-    if (!m.group.empty()) b.links("Part of", {m.group});
-    b.text("Origin", {m.origin});
-    b.text("Insertion", {m.insertion});
-    b.text("Action", {m.action});
-    b.text("Nerve supply", {m.innervation});
-    b.text("Role in posture", {m.postureRole, "When short or tight: " + m.whenTight, "When weak: " + m.whenWeak,
+    b.text(Topic::Summary, "In short", {m.summary});
+    if (!m.group.empty()) b.links(Topic::PartOf, "Part of", {m.group});
+    b.text(Topic::Origin, "Origin", {m.origin});
+    b.text(Topic::Insertion, "Insertion", {m.insertion});
+    b.text(Topic::Action, "Action", {m.action});
+    b.text(Topic::Innervation, "Nerve supply", {m.innervation});
+    b.text(Topic::Posture, "Role in posture", {m.postureRole, "When short or tight: " + m.whenTight, "When weak: " + m.whenWeak,
                                evidenceLine(m.postureEvidence)});
-    b.text("Finding it by touch", {m.palpation});
-    b.text("Take care", {m.cautions}, true);
+    b.text(Topic::Palpation, "Finding it by touch", {m.palpation});
+    b.text(Topic::Cautions, "Take care", {m.cautions}, true);
     std::vector<std::string> points;
     for (const TriggerPoint& p : m.triggerPoints) {
         std::string felt;
@@ -129,10 +133,10 @@ void describeMuscle(const Content& content, const Muscle& m, EntryDocument& d, D
         points.push_back(p.location + " Pain is felt: " + p.referral + (felt.empty() ? "" : " (" + felt + ")") +
                          " Evidence: " + std::string(evidenceName(p.evidence)) + ".");
     }
-    b.list("Trigger points and where their pain is felt", points);
-    b.links("Pain patterns", m.painPatterns);
-    b.links("Massage techniques", m.techniques);
-    b.links("Stretches and exercises", m.stretches);
+    b.list(Topic::TriggerPoints, "Trigger points and where their pain is felt", points);
+    b.links(Topic::PainPatterns, "Pain patterns", m.painPatterns);
+    b.links(Topic::Techniques, "Massage techniques", m.techniques);
+    b.links(Topic::Stretches, "Stretches and exercises", m.stretches);
     b.sources(m.sources);
 }
 
@@ -140,7 +144,7 @@ void describeGroup(const Content& content, const MuscleGroup& g, EntryDocument& 
     d.subtitle = "Muscle group" + (g.alsoCalled.empty() ? "" : " \xC2\xB7 also: " + joined(g.alsoCalled, ", "));
     std::vector<std::string> members;
     for (const Muscle* m : content.membersOf(g.id)) members.push_back(m->id);
-    b.links("Muscles", members);
+    b.links(Topic::Members, "Muscles", members);
 }
 
 void describePain(const Content& content, const PainPattern& p, EntryDocument& d, DocumentBuilder& b) {
@@ -148,56 +152,56 @@ void describePain(const Content& content, const PainPattern& p, EntryDocument& d
     for (const std::string& region : p.feltIn) felt.push_back(content.nameOf(region));
     d.subtitle = "Pain pattern" + (p.alsoCalled.empty() ? "" : " \xC2\xB7 also: " + joined(p.alsoCalled, ", "));
     // Where a person first looks for help, the notice comes first.
-    b.text("Education, not diagnosis", {content.safety.notice}, true);
-    b.text("In short", {p.summary});
-    b.text("Where it is felt", {joined(felt, ", ") + (p.side == "either" ? ", on either side" : p.side == "both" ? ", often on both sides" : ", " + p.side + " side")});
-    b.links("Muscles most often involved", p.primaryMuscles);
-    b.links("Muscles sometimes involved", p.secondaryMuscles);
-    b.list("Common contributing habits", p.habits);
-    b.text("What a therapist does", {p.therapistApproach});
-    b.links("Techniques", p.techniques);
-    b.text("Self-care", {p.selfCare});
-    b.links("Stretches and exercises", p.stretches);
+    b.text(Topic::Notice, "Education, not diagnosis", {content.safety.notice}, true);
+    b.text(Topic::Summary, "In short", {p.summary});
+    b.text(Topic::WhereFelt, "Where it is felt", {joined(felt, ", ") + (p.side == "either" ? ", on either side" : p.side == "both" ? ", often on both sides" : ", " + p.side + " side")});
+    b.links(Topic::PrimaryMuscles, "Muscles most often involved", p.primaryMuscles);
+    b.links(Topic::SecondaryMuscles, "Muscles sometimes involved", p.secondaryMuscles);
+    b.list(Topic::Habits, "Common contributing habits", p.habits);
+    b.text(Topic::TherapistApproach, "What a therapist does", {p.therapistApproach});
+    b.links(Topic::Techniques, "Techniques", p.techniques);
+    b.text(Topic::SelfCare, "Self-care", {p.selfCare});
+    b.links(Topic::Stretches, "Stretches and exercises", p.stretches);
     b.redFlags(p.redFlags, p.missingRedFlags);
-    b.text("Evidence", {evidenceLine(p.evidence)});
+    b.text(Topic::Evidence, "Evidence", {evidenceLine(p.evidence)});
     b.sources(p.sources);
 }
 
 void describeTechnique(const Technique& t, EntryDocument& d, DocumentBuilder& b) {
     d.subtitle = "Massage technique" + (t.alsoCalled.empty() ? "" : " \xC2\xB7 also: " + joined(t.alsoCalled, ", "));
-    b.text("In short", {t.summary});
-    b.text("Purpose", {t.purpose});
-    b.list("Step by step", t.steps, true);
-    b.text("Pressure and duration", {t.pressure, t.duration});
-    b.text("When to use it", {t.whenToUse});
-    b.text("When not to", {t.whenNotToUse}, true);
+    b.text(Topic::Summary, "In short", {t.summary});
+    b.text(Topic::Purpose, "Purpose", {t.purpose});
+    b.list(Topic::Steps, "Step by step", t.steps, true);
+    b.text(Topic::PressureAndDuration, "Pressure and duration", {t.pressure, t.duration});
+    b.text(Topic::WhenToUse, "When to use it", {t.whenToUse});
+    b.text(Topic::WhenNotToUse, "When not to", {t.whenNotToUse}, true);
     b.contraindications(t.contraindications, t.missingContraindications);
-    b.links("Muscles it is used on", t.targetMuscles);
-    b.text("Evidence", {evidenceLine(t.evidence)});
+    b.links(Topic::TargetMuscles, "Muscles it is used on", t.targetMuscles);
+    b.text(Topic::Evidence, "Evidence", {evidenceLine(t.evidence)});
     b.sources(t.sources);
 }
 
 void describeStretch(const Stretch& s, EntryDocument& d, DocumentBuilder& b) {
     d.subtitle = capitalised(s.kind) + (s.alsoCalled.empty() ? "" : " \xC2\xB7 also: " + joined(s.alsoCalled, ", "));
-    b.text("In short", {s.summary});
-    b.links("Muscles it works", s.targetMuscles);
-    b.list("Step by step", s.steps, true);
-    b.text("How much", {s.dosage});
-    b.list("Common mistakes", s.commonMistakes);
-    b.text("Stop if", {s.stopIf}, true);
-    b.text("Evidence", {evidenceLine(s.evidence)});
+    b.text(Topic::Summary, "In short", {s.summary});
+    b.links(Topic::TargetMuscles, "Muscles it works", s.targetMuscles);
+    b.list(Topic::Steps, "Step by step", s.steps, true);
+    b.text(Topic::Dosage, "How much", {s.dosage});
+    b.list(Topic::CommonMistakes, "Common mistakes", s.commonMistakes);
+    b.text(Topic::StopIf, "Stop if", {s.stopIf}, true);
+    b.text(Topic::Evidence, "Evidence", {evidenceLine(s.evidence)});
     b.sources(s.sources);
 }
 
 void describeGuide(const Guide& g, EntryDocument& d, DocumentBuilder& b) {
     d.subtitle = "Guide";
-    b.text("In short", {g.summary});
-    b.text("", g.body);
-    b.links("Usually short or overactive", g.tightMuscles);
-    b.links("Usually long or underactive", g.weakMuscles);
-    b.links("Stretches and exercises", g.stretches);
-    b.links("Techniques", g.techniques);
-    b.text("Evidence", {evidenceLine(g.evidence)});
+    b.text(Topic::Summary, "In short", {g.summary});
+    b.text(Topic::Body, "", g.body);
+    b.links(Topic::TightMuscles, "Usually short or overactive", g.tightMuscles);
+    b.links(Topic::WeakMuscles, "Usually long or underactive", g.weakMuscles);
+    b.links(Topic::Stretches, "Stretches and exercises", g.stretches);
+    b.links(Topic::Techniques, "Techniques", g.techniques);
+    b.text(Topic::Evidence, "Evidence", {evidenceLine(g.evidence)});
     b.sources(g.sources);
 }
 
@@ -243,19 +247,27 @@ std::optional<EntryDocument> describeEntry(const Content& content, std::string_v
         case EntryKind::RedFlag: {
             const RedFlag& flag = *content.redFlag(id);
             d.subtitle = "Red flag";
-            b.text("Signs", {flag.signs}, true);
-            b.text("What to do", {flag.action}, true);
+            b.text(Topic::Signs, "Signs", {flag.signs}, true);
+            b.text(Topic::WhatToDo, "What to do", {flag.action}, true);
             break;
         }
         case EntryKind::Contraindication: {
             const Contraindication& c = *content.contraindication(id);
             d.subtitle = "Contraindication";
-            b.text("Why", {c.why}, true);
-            b.text("What to do", {c.action}, true);
+            b.text(Topic::Why, "Why", {c.why}, true);
+            b.text(Topic::WhatToDo, "What to do", {c.action}, true);
             break;
         }
     }
     return d;
+}
+
+std::string redFlagText(const RedFlag& flag) { return flag.name + ": " + flag.signs + " " + flag.action; }
+
+const DocumentSection* EntryDocument::section(Topic topic) const {
+    const auto found = std::find_if(sections.begin(), sections.end(),
+                                    [topic](const DocumentSection& s) { return s.topic == topic; });
+    return found == sections.end() ? nullptr : &*found;
 }
 
 std::string toPlainText(const EntryDocument& document, std::size_t width) {

@@ -16,7 +16,18 @@ struct DocumentLink {
     std::string label;  // its display name
 };
 
+// What a section says, so that a reader that needs only some of them (a client's handout) can pick
+// them without going by their headings.
+enum class Topic {
+    SafetyMissing, Notice, Summary, PartOf, Members, Origin, Insertion, Action, Innervation, Posture, Palpation,
+    Cautions, TriggerPoints, PainPatterns, WhereFelt, PrimaryMuscles, SecondaryMuscles, Habits, TherapistApproach,
+    SelfCare, Purpose, Steps, PressureAndDuration, WhenToUse, WhenNotToUse, Contraindications, TargetMuscles,
+    Techniques, Stretches, Dosage, CommonMistakes, StopIf, RedFlags, Body, TightMuscles, WeakMuscles, Evidence,
+    Sources, Signs, WhatToDo, Why
+};
+
 struct DocumentSection {
+    Topic topic = Topic::Summary;
     std::string heading;
     std::vector<std::string> paragraphs;
     std::vector<std::string> bullets;
@@ -32,6 +43,9 @@ struct EntryDocument {
     std::string title;
     std::string subtitle;  // kind, other names, layer: one line under the title
     std::vector<DocumentSection> sections;
+
+    // The section on `topic`, or nullptr when the entry has none.
+    const DocumentSection* section(Topic topic) const;
 };
 
 // The document for the entry `id` of any kind, or nullopt when no entry has that id.
@@ -39,6 +53,9 @@ struct EntryDocument {
 // (Safety::failure), the first section is an urgent caution saying so and when to see a
 // clinician; linked red flags or contraindications that could not be loaded are named.
 std::optional<EntryDocument> describeEntry(const Content& content, std::string_view id);
+
+// A red flag as one line a person reads: "Name: signs action".
+std::string redFlagText(const RedFlag& flag);
 
 // The document as plain text for a terminal, wrapped at `width` columns.
 std::string toPlainText(const EntryDocument& document, std::size_t width = 100);

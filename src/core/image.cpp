@@ -86,6 +86,8 @@ void writeImage(const std::filesystem::path& path, const Image& image) {
     writeFileAtomically(path, encode(path, image, *imageFormatFor(path)));
 }
 
+std::string encodeImage(const Image& image, ImageFormat format) { return encode("picture", image, format); }
+
 double differingPixelFraction(const Image& a, const Image& b, int tolerance) {
     if (a.width != b.width || a.height != b.height || a.width == 0 || a.height == 0) return 1.0;
     std::size_t differing = 0;

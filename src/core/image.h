@@ -51,6 +51,10 @@ void checkImageTarget(const std::filesystem::path& path, const std::vector<std::
 // system's reason.
 void writeImage(const std::filesystem::path& path, const Image& image);
 
+// The PNG or JPEG (quality 92) encoding of `image`. Throws ImageError when it cannot be encoded
+// (an empty image, or one whose pixels do not match its size).
+std::string encodeImage(const Image& image, ImageFormat format);
+
 // How different two images are: the fraction (0..1) of pixels whose largest channel difference
 // (RGB) exceeds `tolerance` (0..255). Images of different sizes differ completely (1.0).
 double differingPixelFraction(const Image& a, const Image& b, int tolerance);

@@ -100,6 +100,7 @@ Interface::Interface(float uiScale) : scale_(uiScale) {
     panels_.push_back(makeMessagesPanel(uiScale));
     panels_.push_back(makeHelpPanel(fonts_));
     panels_.push_back(makeOpenModelDialog(uiScale));
+    panels_.push_back(makeHandoutDialog(uiScale));
 }
 
 Interface::~Interface() = default;

@@ -10,10 +10,19 @@
 
 #include "core/atlas_state.h"
 #include "core/commands.h"
+#include "core/handout.h"
 
 struct ImFont;
 
 namespace dorsal {
+
+// A handout the person asked for from the window, about the entry on show.
+struct HandoutRequest {
+    std::filesystem::path output;
+    PaperSize paper = PaperSize::A4;
+    std::string note;
+    std::vector<std::string> stretches;  // the stretches and exercises chosen, in order
+};
 
 // What the panels see during one frame, and what they ask for. Panels never change the atlas
 // state themselves: they add requests, which the app carries out after the panels are drawn.
@@ -28,10 +37,12 @@ struct UiFrame {
     float loadingProgress = 0.0f;   // 0..1
     bool focusSearch = false;       // Search ran: the search box takes the keyboard
     bool openModelDialog = false;   // "Open model..." ran: the panels ask for a file
+    bool handoutDialog = false;     // "Handout..." ran: the panels ask where to write it
 
     // Requests back to the app, carried out after the frame's panels are drawn, in order.
     std::vector<Request> requests;
     std::optional<std::filesystem::path> openModel;
+    std::optional<HandoutRequest> handout;
     bool cancelLoading = false;
     // What the panels drew that the app reports: the nodes the labels point at.
     std::vector<int> labelled;

@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 
+#include "core/handout.h"
 #include "ui/panels.h"
 
 namespace dorsal {
@@ -57,6 +58,11 @@ private:
             case CommandId::Back: return atlas.canGoBack();
             case CommandId::Forward: return atlas.canGoForward();
             case CommandId::Isolate: return !atlas.highlight().empty() || atlas.view().isolate;
+            case CommandId::Handout: {
+                const std::optional<std::string> entry = atlas.openEntry();
+                const std::optional<EntryKind> kind = entry ? atlas.content().kindOf(*entry) : std::nullopt;
+                return kind && canBeHandoutSubject(*kind);
+            }
             case CommandId::HideSelection: return !atlas.highlight().selected.empty();
             case CommandId::FrameHighlight:
             case CommandId::ClearSelection: return !atlas.highlight().empty() || atlas.openEntry().has_value();

@@ -29,6 +29,9 @@ std::unique_ptr<Panel> makeHelpPanel(const Fonts& fonts);
 std::unique_ptr<Panel> makeMenuBar();
 // Asks for a model file to open (File > Open model...).
 std::unique_ptr<Panel> makeOpenModelDialog(float scale);
+// Asks where to write the handout of the entry on show, on which paper, with which stretches and
+// note (File > Handout...).
+std::unique_ptr<Panel> makeHandoutDialog(float scale);
 
 // Shared look: a fixed, untitled window filling `area`.
 bool beginFixedWindow(const char* name, const Viewport& area);
