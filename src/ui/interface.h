@@ -10,10 +10,14 @@
 
 #include "core/atlas_state.h"
 #include "core/commands.h"
+#include "core/recent_files.h"
 
 struct ImFont;
 
 namespace dorsal {
+
+// Which scene dialog a command asked for.
+enum class SceneDialog { None, Open, Save };
 
 // What the panels see during one frame, and what they ask for. Panels never change the atlas
 // state themselves: they add requests, which the app carries out after the panels are drawn.
@@ -28,10 +32,15 @@ struct UiFrame {
     float loadingProgress = 0.0f;   // 0..1
     bool focusSearch = false;       // Search ran: the search box takes the keyboard
     bool openModelDialog = false;   // "Open model..." ran: the panels ask for a file
+    SceneDialog sceneDialog = SceneDialog::None;  // "Open scene..." or "Save scene..." ran
+    std::filesystem::path scenePath;              // the scene file last opened or saved, or empty
+    const RecentFiles* recentScenes = nullptr;
 
     // Requests back to the app, carried out after the frame's panels are drawn, in order.
     std::vector<Request> requests;
     std::optional<std::filesystem::path> openModel;
+    std::optional<std::filesystem::path> openScene;
+    std::optional<std::filesystem::path> saveScene;
     bool cancelLoading = false;
     // What the panels drew that the app reports: the nodes the labels point at.
     std::vector<int> labelled;
