@@ -700,10 +700,27 @@ bool AtlasState::addPinNear(const glm::vec3& point, const std::string& note) {
         addMessage("the note of the pin at " + where + " " + problem);
         return false;
     }
-    const std::optional<PickHit> hit = model_ ? nearestSurfacePoint(*model_, point, kPinReach, [](const Part& part) {
-        return part.material != MaterialKind::Skin;
-    })
-                                              : std::nullopt;
+    // A point means the surface a finger pointing at it from outside the body (level, towards the
+    // body's long axis) touches first, when that lies within reach; else the nearest surface of the
+    // outermost layer near it (a finger on the back touches the trapezius, not the muscle under it).
+    const auto solid = [](const Part& part) { return part.material != MaterialKind::Skin; };
+    std::optional<PickHit> hit;
+    if (model_) {
+        const glm::vec3 centre = model_->bounds.centre();
+        const glm::vec3 outwards(point.x - centre.x, 0.0f, point.z - centre.z);
+        if (glm::length(outwards) > 1e-4f) {
+            const glm::vec3 direction = glm::normalize(outwards);
+            const Ray finger{point + direction * model_->bounds.radius(), -direction};
+            hit = pickNearest(*model_, finger, solid);
+            if (hit && glm::distance(hit->point, point) > kPinReach) hit.reset();
+        }
+    }
+    for (int stratum = static_cast<int>(Stratum::Superficial); model_ && !hit && stratum <= static_cast<int>(Stratum::Other);
+         ++stratum) {
+        hit = nearestSurfacePoint(*model_, point, kPinReach, [&](const Part& part) {
+            return solid(part) && strata_[static_cast<std::size_t>(part.node)] == static_cast<Stratum>(stratum);
+        });
+    }
     if (!hit) {
         addMessage("no structure of the model within " + std::to_string(static_cast<int>(kPinReach * 100.0f)) +
                    " cm of the pin at " + where + " (metres, in the model frame)");

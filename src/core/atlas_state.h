@@ -225,7 +225,7 @@ public:
     // (changing nothing) where no structure is, or for a note pinNoteProblem refuses (with a message).
     std::optional<std::size_t> addPinAt(glm::vec2 cursor, const std::string& note = {});
     // Places a pin with `note` on the surface nearest `point` (model frame) of a structure that is
-    // not the skin, within kPinReach. False, with a message, when none is that close or the note is
+    // not the skin, within kPinReach; of the structures that close, one of the outermost layer. False, with a message, when none is that close or the note is
     // refused.
     bool addPinNear(const glm::vec3& point, const std::string& note);
     // Moves pin `index` to the surface under pixel `cursor`; false (the pin stays) where there is none.
