@@ -408,7 +408,10 @@ TEST_CASE("an output picture may be .png, .jpg or .jpeg; any other type is refus
 
 TEST_CASE("options for the picture alone are refused for the window", "[cli][errors]") {
     CHECK(parse({"--resolution", "640,480"}).text ==
-          "dorsal: --resolution only applies to --output and bench; the window takes the size it is given\n");
+          "dorsal: --resolution only applies to --output, --save-scene and bench; the window takes the size it is "
+          "given\n");
+    CHECK(parse({"--no-ui"}).text ==
+          "dorsal: --no-ui only applies to --output and --save-scene; the window always shows its panels\n");
 }
 
 TEST_CASE("each command's help lists the options it takes", "[cli]") {
@@ -477,7 +480,7 @@ TEST_CASE("random command lines never crash and always end in options, help or o
     CHECK(refused > 1000);
 }
 
-TEST_CASE("--scene opens a scene, in the window or a picture, and takes no option that says what is shown", "[cli][scene]") {
+TEST_CASE("the option --scene opens a scene, in the window or a picture, and takes no option that says what is shown", "[cli][scene]") {
     const ParsedCommandLine window = parse({"--scene", "client.dorsal"});
     REQUIRE(window.options.has_value());
     CHECK(window.options->command == Command::Window);
@@ -497,7 +500,7 @@ TEST_CASE("--scene opens a scene, in the window or a picture, and takes no optio
     }
 }
 
-TEST_CASE("--save-scene saves what the other options set up, with or without a picture", "[cli][scene]") {
+TEST_CASE("the option --save-scene saves what the other options set up, with or without a picture", "[cli][scene]") {
     const ParsedCommandLine alone = parse({"--select", "psoas_major", "--save-scene", "s.dorsal", "--no-ui"});
     REQUIRE(alone.options.has_value());
     CHECK(alone.options->command == Command::Offscreen);
@@ -509,7 +512,7 @@ TEST_CASE("--save-scene saves what the other options set up, with or without a p
     CHECK_THAT(wrongName.text, Contains("a scene file's name ends in .dorsal"));
 }
 
-TEST_CASE("--pin takes X,Y,Z:NOTE, may be repeated, and refuses a bad point or note in one line", "[cli][pins]") {
+TEST_CASE("the option --pin takes X,Y,Z:NOTE, may be repeated, and refuses a bad point or note in one line", "[cli][pins]") {
     const ParsedCommandLine pins = parse({"--pin", "0.05,1.2,-0.1:tender here", "--pin", "-0.1,1,-0.1:pain: 6/10",
                                           "--pin", "0,1,0", "--output", "a.png"});
     REQUIRE(pins.options.has_value());
