@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
+#include <cmath>
 #include <sstream>
 #include <system_error>
 #include <vector>
@@ -9,6 +11,7 @@
 #include <CLI/CLI.hpp>
 
 #include "core/image.h"
+#include "core/scene.h"
 #include "core/text.h"
 #include "handout/handout_pdf.h"
 
@@ -41,9 +44,10 @@ constexpr CommandSet kHandout = 1u << 7;
 // is `dorsal --model FILE`.
 enum class Setting {
     Model, Content, EntryId, Output, Report, Resolution, NoUi, Select, View, Isolate, Hide, Xray, NoCutaway,
-    NoPainMap, Dim, Layers, Side, Labels, Query, Markdown, Where, Place, Stretches, Note, Paper
+    NoPainMap, Dim, Layers, Side, Labels, Query, Markdown, Where, Place, Stretches, Note, Paper, Scene, SaveScene,
+    Pin
 };
-constexpr std::size_t kSettingCount = static_cast<std::size_t>(Setting::Paper) + 1;  // Paper is the last
+constexpr std::size_t kSettingCount = static_cast<std::size_t>(Setting::Pin) + 1;  // Pin is the last
 
 struct OptionSpec {
     Setting setting;
@@ -130,6 +134,13 @@ const std::vector<OptionSpec>& optionTable() {
             {Setting::Where, "--where", "LIST",
              "Start in \"where does it hurt?\" with these body regions marked, comma-separated (lower_back)", "",
              kMain},
+            {Setting::Pin, "--pin", "X,Y,Z:NOTE",
+             "Pin a note to the body at the surface nearest X,Y,Z (model frame, metres); may be repeated", "", kMain},
+            {Setting::Scene, "--scene", "FILE",
+             "Open this scene (.dorsal): the model, camera, what is on show, the view and the pins it saved", "",
+             kMain},
+            {Setting::SaveScene, "--save-scene", "FILE",
+             "Save the scene the other options set up to this .dorsal file (with --output too: both)", "", kMain},
         };
     }();
     return table;
@@ -357,7 +368,10 @@ std::string gatherSettings(const CommandLineDefinition& definition, GivenSetting
     for (const Given& setting : given) {
         if (setting.values.size() < 2) continue;
         const OptionSpec& spec = *setting.specs.front();
-        if (spec.flag() || spec.setting == Setting::Hide || spec.setting == Setting::Query) continue;
+        if (spec.flag() || spec.setting == Setting::Hide || spec.setting == Setting::Query ||
+            spec.setting == Setting::Pin) {
+            continue;
+        }
         const std::string& first = spec.name;
         const auto other = std::find_if(setting.specs.begin(), setting.specs.end(),
                                         [&](const OptionSpec* candidate) { return candidate->name != first; });
@@ -409,6 +423,28 @@ std::string readLayers(const std::string& list, std::array<bool, kPeelableStrata
         }
         shown[static_cast<std::size_t>(*stratum)] = true;
     }
+    return {};
+}
+
+// "X,Y,Z:NOTE" (the note may be empty, and may hold colons); the error is a sentence for the user.
+std::string readPin(const std::string& text, PinRequest& pin) {
+    const std::size_t colon = text.find(':');
+    const std::string point = text.substr(0, colon);
+    const std::vector<std::string> parts = split(point);
+    const std::string expected = "--pin expects X,Y,Z:NOTE, a point in the model frame in metres and a short note, "
+                                 "such as 0.05,1.25,-0.1:tender here; got \"" + printable(text) + "\"";
+    if (parts.size() != 3) return expected;
+    for (int i = 0; i < 3; ++i) {
+        const std::string& part = parts[static_cast<std::size_t>(i)];
+        float value = 0.0f;
+        const auto [end, error] = std::from_chars(part.data(), part.data() + part.size(), value);
+        if (part.empty() || error != std::errc() || end != part.data() + part.size() || !std::isfinite(value)) {
+            return expected;
+        }
+        pin.at[i] = value;
+    }
+    pin.note = colon == std::string::npos ? std::string() : text.substr(colon + 1);
+    if (const std::string problem = pinNoteProblem(pin.note); !problem.empty()) return "--pin: the note " + problem;
     return {};
 }
 
@@ -481,6 +517,33 @@ std::string readOptions(const GivenSettings& given, CommandSet command, Options&
         if (!sideShown) return "unknown side \"" + printable(side.value()) + "\" for --side; use left, right or both";
         start.side = *sideShown;
     }
+    for (const std::string& text : get(Setting::Pin).values) {
+        PinRequest pin;
+        if (!(error = readPin(text, pin)).empty()) return error;
+        start.pins.push_back(std::move(pin));
+    }
+    if (const Given& scene = get(Setting::Scene); scene.present()) {
+        // A scene says what is shown; options that would say it too are refused, not mixed in.
+        for (const Setting other : {Setting::Model, Setting::Select, Setting::View, Setting::Isolate, Setting::Hide,
+                                    Setting::Xray, Setting::NoCutaway, Setting::NoPainMap, Setting::Dim,
+                                    Setting::Layers, Setting::Side, Setting::Labels, Setting::Where, Setting::Pin}) {
+            if (get(other).present()) {
+                return "--scene and " + get(other).specs.front()->name +
+                       " given together; the scene says what is shown (its model, view and pins)";
+            }
+        }
+        options.scene = scene.value();
+    }
+    if (const Given& save = get(Setting::SaveScene); save.present()) {
+        options.saveScene = save.value();
+        if (!isSceneFileName(options.saveScene)) {
+            return "--save-scene " + printable(save.value()) + ": a scene file's name ends in .dorsal, such as " +
+                   "scene.dorsal";
+        }
+        if (options.saveScene == options.report) {
+            return "--save-scene and --report name the same file; give the scene its own name";
+        }
+    }
     options.showUi = !get(Setting::NoUi).present();
     start.isolate = get(Setting::Isolate).present();
     start.xray = get(Setting::Xray).present();
@@ -526,13 +589,13 @@ std::string readOptions(const GivenSettings& given, CommandSet command, Options&
         options.command = Command::Handout;
         if (start.select.empty()) return "dorsal handout needs --select ID: the muscle, pain pattern or technique it is about";
         if (options.output.empty()) return "dorsal handout needs --output FILE.pdf: where to write it";
-    } else if (!options.output.empty()) {
+    } else if (!options.output.empty() || !options.saveScene.empty()) {
         options.command = Command::Offscreen;
         start.labels = get(Setting::Labels).present();  // the window starts with labels on
     } else if (!options.showUi) {
-        return "--no-ui only applies to --output; the window always shows its panels";
+        return "--no-ui only applies to --output and --save-scene; the window always shows its panels";
     } else if (get(Setting::Resolution).present()) {
-        return "--resolution only applies to --output and bench; the window takes the size it is given";
+        return "--resolution only applies to --output, --save-scene and bench; the window takes the size it is given";
     }
     return {};
 }

@@ -19,6 +19,8 @@ struct Options {
     std::filesystem::path model;   // empty: the built-in model
     std::filesystem::path output;  // the picture (PNG or JPEG) of an offscreen run, or the handout (PDF)
     std::filesystem::path report;  // with output: the JSON report of what it shows, or empty
+    std::filesystem::path scene;      // --scene: the scene to open instead of what `start` says, or empty
+    std::filesystem::path saveScene;  // --save-scene: where to save the scene set up, or empty
     int width = 1280;
     int height = 800;
     bool showUi = true;

@@ -1,4 +1,6 @@
 #include <cstdio>
+#include <optional>
+#include <vector>
 
 #include <imgui.h>
 
@@ -10,6 +12,7 @@
 #include "core/frame_report.h"
 #include "core/image.h"
 #include "core/output_file.h"
+#include "core/scene.h"
 
 namespace dorsal {
 
@@ -25,20 +28,34 @@ void printMessages(const AtlasState& atlas) {
 }  // namespace
 
 int runOffscreen(const Options& options) {
-    const std::filesystem::path modelPath = options.model.empty() ? builtInModelPath() : options.model;
+    // A scene that cannot be read fails first, in one line (SceneError), before anything is made.
+    const std::optional<Scene> scene =
+        options.scene.empty() ? std::nullopt : std::optional<Scene>(readSceneFile(options.scene));
+    const std::filesystem::path modelPath = scene                    ? (scene->model.empty() ? builtInModelPath() : scene->model)
+                                            : options.model.empty() ? builtInModelPath()
+                                                                    : options.model;
     const std::filesystem::path contentDir = options.contentDir.empty() ? builtInContentPath() : options.contentDir;
-    // A bad --output or --report fails before the slow part, and never replaces what the picture
-    // is made from.
-    checkImageTarget(options.output, {modelPath, contentDir});
-    if (!options.report.empty()) checkOutputTarget(options.report, {modelPath, contentDir}, "report", "report.json");
+    // A bad --output, --report or --save-scene fails before the slow part, and never replaces what
+    // the picture is made from.
+    const std::vector<std::filesystem::path> inputs{modelPath, contentDir};
+    if (!options.output.empty()) checkImageTarget(options.output, inputs);
+    if (!options.report.empty()) checkOutputTarget(options.report, inputs, "report", "report.json");
+    if (!options.saveScene.empty()) checkOutputTarget(options.saveScene, inputs, "scene", "scene.dorsal");
     OffscreenContext context;
     Session session(1.0f, loadContent(contentDir), shaderDirectory());
     AtlasState& atlas = session.atlas();
     atlas.setStartView(options.view);
     atlas.setFrame(options.width, options.height, options.showUi, session.uiScale());
-    if (!session.loadModel(modelPath) || !atlas.applyStart(options.start)) {
+    const bool ready = scene ? session.openScene(options.scene, false)
+                             : session.loadModel(modelPath) && atlas.applyStart(options.start);
+    if (!ready) {
         printMessages(atlas);
         return 1;
+    }
+    if (!options.saveScene.empty()) writeSceneFile(options.saveScene, session.scene());
+    if (options.output.empty()) {
+        printMessages(atlas);
+        return 0;
     }
     for (int frame = 0; frame < kSettleFrames; ++frame) {
         ImGuiIO& io = ImGui::GetIO();
@@ -58,6 +75,9 @@ int runOffscreen(const Options& options) {
         facts.looks = atlas.looks();
         facts.pixels = session.renderer().visiblePixels(*atlas.model(), atlas.camera(), facts.looks, atlas.layout().scene);
         facts.labelled = session.labelledNodes();
+        for (std::size_t i = 0; i < atlas.pins().size(); ++i) {
+            facts.pins.push_back({atlas.pins()[i].node, atlas.pins()[i].note, atlas.pinPixel(i), atlas.pinSeen(i)});
+        }
         writeFileAtomically(options.report, frameReportJson(*atlas.model(), atlas.content(), facts));
     }
     printMessages(atlas);  // warnings: what the picture may lack

@@ -15,6 +15,8 @@
 #include "app/runs.h"
 #include "app/session.h"
 #include "core/data_paths.h"
+#include "core/scene.h"
+#include "ui/panels.h"
 
 namespace dorsal {
 
@@ -36,6 +38,8 @@ struct MouseState {
     bool orbiting = false;
     bool panning = false;
     bool marking = false;  // brushing the sore area in "where does it hurt?"
+    std::optional<std::size_t> draggingPin;  // a pin pressed on, which follows the drag
+    glm::vec2 pinGrab{0.0f};  // from the cursor to that pin's point when it was pressed, in pixels
     double pressX = 0.0;
     double pressY = 0.0;
     double lastX = 0.0;
@@ -59,6 +63,8 @@ std::optional<Key> keyOf(int glfwKey) {
         case GLFW_KEY_H: return Key::H;
         case GLFW_KEY_I: return Key::I;
         case GLFW_KEY_L: return Key::L;
+        case GLFW_KEY_N: return Key::N;
+        case GLFW_KEY_O: return Key::O;
         case GLFW_KEY_P: return Key::P;
         case GLFW_KEY_Q: return Key::Q;
         case GLFW_KEY_R: return Key::R;
@@ -72,6 +78,7 @@ std::optional<Key> keyOf(int glfwKey) {
         case GLFW_KEY_LEFT: return Key::Left;
         case GLFW_KEY_RIGHT: return Key::Right;
         case GLFW_KEY_F1: return Key::F1;
+        case GLFW_KEY_DELETE: return Key::Delete;
         default: return std::nullopt;
     }
 }
@@ -119,9 +126,21 @@ struct WindowApp {
         return p.x >= 0 && p.y >= 0 && p.x < static_cast<float>(scene.width) && p.y < static_cast<float>(scene.height);
     }
 
+    // The pin whose marker (from its point up to its head) is under the cursor, or nullopt.
+    std::optional<std::size_t> pinUnder(double x, double y) const {
+        const float scale = session->uiScale();
+        const glm::vec2 markerMiddle = cursorInFramebuffer(x, y) + glm::vec2(0.0f, 0.5f * kPinMarkerHeight * scale);
+        return session->atlas().pinNear(markerMiddle, (0.5f * kPinMarkerHeight + 6.0f) * scale);
+    }
+
     void click(double x, double y, bool additive) {
         if (!cursorInScene(x, y)) return;
         AtlasState& atlas = session->atlas();
+        if (atlas.pinMode()) {
+            atlas.addPinAt(cursorInFramebuffer(x, y));
+            return;
+        }
+        atlas.selectPin(std::nullopt);
         const double now = glfwGetTime();
         const bool doubleClick = mouse.lastClickTime >= 0.0 && now - mouse.lastClickTime < 0.35;
         mouse.lastClickTime = doubleClick ? -1.0 : now;
@@ -189,8 +208,22 @@ void onMouseButton(GLFWwindow* window, int button, int action, int mods) {
             if (button == GLFW_MOUSE_BUTTON_MIDDLE) app.mouse.panning = true;
             return;
         }
+        if (button == GLFW_MOUSE_BUTTON_LEFT && app.cursorInScene(x, y) && !atlas.pinMode()) {
+            // A press on a pin takes it: a click selects it, a drag moves it over the body.
+            app.mouse.draggingPin = app.pinUnder(x, y);
+            if (app.mouse.draggingPin) {
+                atlas.selectPin(app.mouse.draggingPin);
+                app.mouse.pinGrab = atlas.pinPixel(*app.mouse.draggingPin).value_or(app.cursorInFramebuffer(x, y)) -
+                                    app.cursorInFramebuffer(x, y);
+                return;
+            }
+        }
         if (button == GLFW_MOUSE_BUTTON_LEFT) app.mouse.orbiting = true;
         if (button == GLFW_MOUSE_BUTTON_RIGHT || button == GLFW_MOUSE_BUTTON_MIDDLE) app.mouse.panning = true;
+        return;
+    }
+    if (button == GLFW_MOUSE_BUTTON_LEFT && app.mouse.draggingPin) {
+        app.mouse.draggingPin.reset();
         return;
     }
     if (button == GLFW_MOUSE_BUTTON_LEFT && app.mouse.orbiting && !app.session->atlas().whereMode() &&
@@ -210,9 +243,13 @@ void onCursor(GLFWwindow* window, double x, double y) {
     if (app.mouse.orbiting) atlas.orbit(delta.x, delta.y);
     if (app.mouse.panning) atlas.pan(delta.x, delta.y);
     if (app.mouse.marking && app.cursorInScene(x, y)) atlas.markAt(app.cursorInFramebuffer(x, y), false, true);
+    if (app.mouse.draggingPin && app.cursorInScene(x, y) &&
+        std::hypot(x - app.mouse.pressX, y - app.mouse.pressY) >= kClickSlop) {
+        atlas.movePin(*app.mouse.draggingPin, app.cursorInFramebuffer(x, y) + app.mouse.pinGrab);
+    }
     // Hovering names what is under the cursor; not while dragging or over a panel.
-    const bool overScene =
-        !ImGui::GetIO().WantCaptureMouse && !app.mouse.orbiting && !app.mouse.panning && !app.mouse.marking;
+    const bool overScene = !ImGui::GetIO().WantCaptureMouse && !app.mouse.orbiting && !app.mouse.panning &&
+                           !app.mouse.marking && !app.mouse.draggingPin;
     const glm::vec2 cursor = app.cursorInFramebuffer(x, y);
     if (!overScene) {
         app.session->setHovered(-1, std::nullopt);
@@ -248,8 +285,22 @@ void onCharacter(GLFWwindow* window, unsigned character) {
     app.keyboard.push_back({0, 0, 0, 0, character});
 }
 
+// A scene file dropped onto the window opens as a scene; anything else, as a model.
 void onDrop(GLFWwindow* window, int count, const char** paths) {
-    if (count > 0) appOf(window).session->startLoading(paths[0]);
+    if (count <= 0) return;
+    Session& session = *appOf(window).session;
+    if (isSceneFileName(paths[0])) {
+        session.openScene(paths[0], true);
+    } else {
+        session.startLoading(paths[0]);
+    }
+}
+
+// "anna.dorsal - Dorsal", with a "*" while what is on screen differs from the file.
+std::string windowTitle(const Session& session) {
+    if (session.scenePath().empty()) return "Dorsal";
+    std::string title = session.sceneModified() ? "*" : "";
+    return title + session.scenePath().filename().string() + " - Dorsal";
 }
 
 void onRefresh(GLFWwindow* window) { appOf(window).framesToDraw = kFramesAfterInput; }
@@ -315,8 +366,12 @@ int runWindow(const Options& options) {
         int height = 0;
         glfwGetFramebufferSize(window, &width, &height);
         atlas.setFrame(width, height, true, session.uiScale());
-        // Even the first model loads in the background: the window answers from the start.
-        session.startLoading(options.model.empty() ? builtInModelPath() : options.model, options.start);
+        // Even the first model loads in the background: the window answers from the start. A
+        // scene that cannot be read is a message over the built-in model.
+        if (options.scene.empty() || !session.openScene(options.scene, true)) {
+            session.startLoading(options.model.empty() ? builtInModelPath() : options.model, options.start);
+        }
+        std::string title = "Dorsal";
 
         double lastTime = glfwGetTime();
         while (!glfwWindowShouldClose(window) && !session.quitRequested()) {
@@ -337,6 +392,10 @@ int runWindow(const Options& options) {
             ImGui_ImplGlfw_NewFrame();
             session.composeFrame(width, height, true);
             session.renderer().presentToScreen();
+            if (std::string shown = windowTitle(session); shown != title) {
+                title = std::move(shown);
+                glfwSetWindowTitle(window, title.c_str());
+            }
             glfwSwapBuffers(window);
             if (app.framesToDraw > 0) --app.framesToDraw;
         }

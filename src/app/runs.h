@@ -7,8 +7,10 @@ namespace dorsal {
 
 // Opens the window and runs until it is closed.
 int runWindow(const Options& options);
-// Renders one frame with no window and writes options.output; exit code 1 (and no picture) on error.
-// Throws ImageError, before rendering and creating nothing, for an output checkImageTarget refuses.
+// Renders one frame with no window and writes options.output, and/or saves options.saveScene; exit
+// code 1 (and no picture) on error. Throws ImageError or FileError, before rendering and creating
+// nothing, for an output checkImageTarget or checkOutputTarget refuses, and SceneError for an
+// options.scene that cannot be read.
 int runOffscreen(const Options& options);
 // Prints the performance figures, one per line as "name: value unit".
 int runBench(const Options& options);

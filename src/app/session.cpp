@@ -9,6 +9,10 @@
 #include "app/handout_pictures.h"
 #include "core/model_loader.h"
 #include "handout/handout_pdf.h"
+#include "core/data_paths.h"
+#include "core/model_loader.h"
+#include "core/output_file.h"
+#include "core/text.h"
 
 namespace dorsal {
 
@@ -94,7 +98,69 @@ bool Session::loadModel(const std::filesystem::path& path) {
 
 void Session::startLoading(const std::filesystem::path& path, std::optional<StartView> start) {
     startAfterLoad_ = std::move(start);
+    sceneAfterLoad_.reset();
     loads_.start(path);
+}
+
+namespace {
+
+bool sameFile(const std::filesystem::path& a, const std::filesystem::path& b) {
+    std::error_code ec;
+    return std::filesystem::equivalent(a, b, ec);
+}
+
+}  // namespace
+
+Scene Session::scene() const {
+    Scene scene = atlas_.scene();
+    if (sameFile(scene.model, builtInModelPath())) scene.model.clear();
+    return scene;
+}
+
+bool Session::sceneModified() const { return savedScene_ && scene() != *savedScene_; }
+
+void Session::showScene(const Scene& scene, const std::filesystem::path& path) {
+    if (!atlas_.applyScene(scene, printable(path.string()))) return;
+    scenePath_ = path;
+    savedScene_ = this->scene();
+    recentScenes_.add(path);
+}
+
+bool Session::openScene(const std::filesystem::path& path, bool background) {
+    Scene scene;
+    try {
+        scene = readSceneFile(path);
+    } catch (const SceneError& error) {
+        atlas_.addMessage(error.what());
+        return false;
+    }
+    const std::filesystem::path model = scene.model.empty() ? builtInModelPath() : scene.model;
+    const Model* shown = atlas_.model();
+    if (shown && sameFile(shown->sourcePath, model)) {
+        showScene(scene, path);
+        return true;
+    }
+    if (background) {
+        startLoading(model);
+        sceneAfterLoad_.emplace(std::move(scene), path);
+        return true;
+    }
+    if (!loadModel(model)) return false;
+    showScene(scene, path);
+    return true;
+}
+
+bool Session::saveScene(const std::filesystem::path& path) {
+    try {
+        writeSceneFile(path, scene());
+    } catch (const FileError& error) {
+        atlas_.addMessage(error.what());
+        return false;
+    }
+    scenePath_ = path;
+    savedScene_ = scene();
+    recentScenes_.add(path);
+    return true;
 }
 
 bool Session::pollLoading() {
@@ -106,6 +172,10 @@ bool Session::pollLoading() {
     }
     adoptModel(std::move(*result->model));
     if (startAfterLoad_) atlas_.applyStart(*std::exchange(startAfterLoad_, std::nullopt));
+    if (sceneAfterLoad_) {
+        const auto [scene, path] = *std::exchange(sceneAfterLoad_, std::nullopt);
+        showScene(scene, path);
+    }
     return true;
 }
 
@@ -113,6 +183,12 @@ void Session::run(CommandId id) {
     if (id == CommandId::Quit) quit_ = true;
     if (id == CommandId::OpenModel) openModelDialog_ = true;
     if (id == CommandId::Handout) handoutDialog_ = true;
+    if (id == CommandId::OpenScene) sceneDialog_ = SceneDialog::Open;
+    if (id == CommandId::SaveSceneAs || (id == CommandId::SaveScene && scenePath_.empty())) {
+        sceneDialog_ = SceneDialog::Save;
+    } else if (id == CommandId::SaveScene) {
+        saveScene(scenePath_);
+    }
     atlas_.run(id);
 }
 
@@ -127,6 +203,8 @@ void Session::carryOut(const UiFrame& frame) {
     if (frame.cancelLoading) loads_.cancel();
     if (frame.openModel) startLoading(*frame.openModel);
     if (frame.handout) writeHandoutOf(*frame.handout);
+    if (frame.openScene) openScene(*frame.openScene, true);
+    if (frame.saveScene) saveScene(*frame.saveScene);
 }
 
 void Session::writeHandoutOf(const HandoutRequest& request) {
@@ -164,6 +242,9 @@ void Session::composeFrame(int width, int height, bool showUi) {
     frame.focusSearch = atlas_.takeSearchFocus();
     frame.openModelDialog = std::exchange(openModelDialog_, false);
     frame.handoutDialog = std::exchange(handoutDialog_, false);
+    frame.sceneDialog = std::exchange(sceneDialog_, SceneDialog::None);
+    frame.scenePath = scenePath_;
+    frame.recentScenes = &recentScenes_;
     interface_->draw(frame);
     ImGui::Render();
     labelled_ = frame.labelled;

@@ -9,6 +9,8 @@
 
 #include "core/atlas_state.h"
 #include "core/model_loads.h"
+#include "core/recent_files.h"
+#include "core/scene.h"
 #include "render/renderer.h"
 #include "ui/interface.h"
 
@@ -36,6 +38,21 @@ public:
     // Starts loading in the background, cancelling a load in progress; never blocks. `start` is
     // applied once this model is in (the command line's --select and friends at start-up).
     void startLoading(const std::filesystem::path& path, std::optional<StartView> start = std::nullopt);
+    // --- scenes ---
+    // Everything on screen as a scene, the built-in model named as such.
+    Scene scene() const;
+    // Opens the scene file `path`: reads it, loads its model when another one is shown (in the
+    // background when `background`, applying the scene once it is in), and shows it. A file that
+    // cannot be read, or a model that does not load, is a one-line message, and what is on screen
+    // stays. Returns false when the file cannot be read or (not in the background) the model fails.
+    bool openScene(const std::filesystem::path& path, bool background);
+    // Saves the scene to `path`; false, with the one-line reason as a message, when it cannot.
+    bool saveScene(const std::filesystem::path& path);
+    // The scene file last opened or saved, or empty; whether what is on screen differs from it.
+    const std::filesystem::path& scenePath() const { return scenePath_; }
+    bool sceneModified() const;
+    const RecentFiles& recentScenes() const { return recentScenes_; }
+
     // Takes a finished background load in; returns true when one finished (successfully or not).
     bool pollLoading();
     bool loading() const { return loads_.busy(); }
@@ -71,6 +88,8 @@ private:
     void adoptModel(Model model);
     // Draws the model as `state` shows it into the renderer's frame and resolves it.
     void drawModel(const AtlasState& state, const std::vector<NodeLook>& looks, int width, int height);
+    // Shows `scene` read from `path`, its model being the one shown; remembers the file.
+    void showScene(const Scene& scene, const std::filesystem::path& path);
     void carryOut(const UiFrame& frame);
     // Writes the handout of the entry on show, its pictures drawn offscreen; says in a message
     // where it went, or why it could not be made.
@@ -82,6 +101,12 @@ private:
     AtlasState atlas_;
     ModelLoads loads_;
     std::optional<StartView> startAfterLoad_;
+    // A scene waiting for its model to load in the background, and its file.
+    std::optional<std::pair<Scene, std::filesystem::path>> sceneAfterLoad_;
+    std::filesystem::path scenePath_;
+    std::optional<Scene> savedScene_;  // the scene as opened or saved, to tell a change
+    RecentFiles recentScenes_;
+    SceneDialog sceneDialog_ = SceneDialog::None;
     int hoveredNode_ = -1;
     std::optional<RegionOnSide> hoveredRegion_;
     std::vector<int> labelled_;

@@ -109,6 +109,9 @@ void AtlasState::setModel(Model model) {
     view_ = ViewState{};
     view_.labels = labels;
     history_.forgetPicks();
+    std::erase_if(pins_, [&](const Pin& pin) { return model_->findNode(pin.node) < 0; });
+    selectedPin_.reset();
+    pinMode_ = false;
     refresh(Origin::Click);
     resetCamera();
 }
@@ -468,6 +471,7 @@ bool AtlasState::applyStart(const StartView& start) {
             toggleRegion({id, "midline"});
         }
     }
+    for (const PinRequest& pin : start.pins) ok = addPinNear(pin.at, pin.note) && ok;
     viewOfNextLookUp_ = start.view;
     if (!start.select.empty()) ok = selectByName(start.select) && ok;
     viewOfNextLookUp_.reset();
@@ -509,7 +513,10 @@ void AtlasState::run(CommandId id) {
         case CommandId::PeelMore: return setPeel(view_.peelDepth() + 1);
         case CommandId::PeelLess: return setPeel(view_.peelDepth() - 1);
         case CommandId::CycleSide: return setSide(static_cast<SideShown>((static_cast<int>(view_.side) + 1) % 3));
-        case CommandId::ClearSelection: return clear();
+        case CommandId::ClearSelection:
+            pinMode_ = false;
+            selectedPin_.reset();
+            return clear();
         case CommandId::WhereItHurts:
             whereMode_ = !whereMode_;
             if (!whereMode_) {
@@ -517,12 +524,19 @@ void AtlasState::run(CommandId id) {
                 updateMarkedMap();
             }
             return;
+        case CommandId::AddPin: pinMode_ = !pinMode_ && model_.has_value(); return;
+        case CommandId::RemovePin:
+            if (selectedPin_) removePin(*selectedPin_);
+            return;
         case CommandId::Back: return back();
         case CommandId::Forward: return forward();
         case CommandId::Search: searchFocus_ = true; return;
         case CommandId::Help: helpOpen_ = !helpOpen_; return;
         case CommandId::OpenModel:
         case CommandId::Handout:
+        case CommandId::OpenScene:
+        case CommandId::SaveScene:
+        case CommandId::SaveSceneAs:
         case CommandId::Quit: return;  // the app's
     }
 }
@@ -551,6 +565,12 @@ void AtlasState::apply(const Request& request) {
                 dismissMessage(r.index);
             } else if constexpr (std::is_same_v<T, request::ToggleRegion>) {
                 toggleRegion(r.region);
+            } else if constexpr (std::is_same_v<T, request::SetPinNote>) {
+                setPinNote(r.pin, r.note);
+            } else if constexpr (std::is_same_v<T, request::RemovePin>) {
+                removePin(r.pin);
+            } else if constexpr (std::is_same_v<T, request::SelectPin>) {
+                selectPin(r.pin);
             }
         },
         request);
@@ -639,16 +659,270 @@ void AtlasState::moveCamera(const OrbitCamera& to) {
     cameraMove_ = CameraMove{camera_, to, 0.0f};
 }
 
-int AtlasState::nodeAt(glm::vec2 cursor) const {
-    if (!model_) return -1;
+std::optional<PickHit> AtlasState::surfaceAt(glm::vec2 cursor) const {
+    if (!model_) return std::nullopt;
     const Viewport scene = layout().scene;
     const std::vector<NodeLook> nodeLooks = looks();
     const Ray ray = camera_.rayThrough(cursor - glm::vec2(scene.x, scene.y), glm::vec2(scene.width, scene.height));
-    const std::optional<PickHit> hit = pickNearest(*model_, ray, [&](const Part& part) {
+    return pickNearest(*model_, ray, [&](const Part& part) {
         const NodeLook& look = nodeLooks[static_cast<std::size_t>(part.node)];
         return look.visible && !look.ghost && part.material != MaterialKind::Skin;
     });
+}
+
+int AtlasState::nodeAt(glm::vec2 cursor) const {
+    const std::optional<PickHit> hit = surfaceAt(cursor);
     return hit ? hit->node : -1;
+}
+
+// --- pins ---
+
+Pin AtlasState::pinAt(const PickHit& hit, const std::string& note) const {
+    return Pin{model_->nodes[static_cast<std::size_t>(hit.node)].name, hit.point, hit.normal, note};
+}
+
+std::optional<std::size_t> AtlasState::addPinAt(glm::vec2 cursor, const std::string& note) {
+    if (const std::string problem = pinNoteProblem(note); !problem.empty()) {
+        addMessage("A pin's note " + problem);
+        return std::nullopt;
+    }
+    const std::optional<PickHit> hit = surfaceAt(cursor);
+    if (!hit) return std::nullopt;
+    pins_.push_back(pinAt(*hit, note));
+    selectedPin_ = pins_.size() - 1;
+    pinMode_ = false;
+    return selectedPin_;
+}
+
+bool AtlasState::addPinNear(const glm::vec3& point, const std::string& note) {
+    // Appended rather than "(" + ..., which GCC 12 warns about wrongly (-Wrestrict, its bug 105651).
+    std::string where = "(";
+    where += std::to_string(point.x) + ", " + std::to_string(point.y) + ", " + std::to_string(point.z) + ")";
+    if (const std::string problem = pinNoteProblem(note); !problem.empty()) {
+        addMessage("the note of the pin at " + where + " " + problem);
+        return false;
+    }
+    // A point means the surface a finger pointing at it from outside the body (level, towards the
+    // body's long axis) touches first, when that lies within reach; else the nearest surface of the
+    // outermost layer near it (a finger on the back touches the trapezius, not the muscle under it).
+    const auto solid = [](const Part& part) { return part.material != MaterialKind::Skin; };
+    std::optional<PickHit> hit;
+    if (model_) {
+        const glm::vec3 centre = model_->bounds.centre();
+        const glm::vec3 outwards(point.x - centre.x, 0.0f, point.z - centre.z);
+        if (glm::length(outwards) > 1e-4f) {
+            const glm::vec3 direction = glm::normalize(outwards);
+            const Ray finger{point + direction * model_->bounds.radius(), -direction};
+            hit = pickNearest(*model_, finger, solid);
+            if (hit && glm::distance(hit->point, point) > kPinReach) hit.reset();
+        }
+    }
+    for (int stratum = static_cast<int>(Stratum::Superficial); model_ && !hit && stratum <= static_cast<int>(Stratum::Other);
+         ++stratum) {
+        hit = nearestSurfacePoint(*model_, point, kPinReach, [&](const Part& part) {
+            return solid(part) && strata_[static_cast<std::size_t>(part.node)] == static_cast<Stratum>(stratum);
+        });
+    }
+    if (!hit) {
+        addMessage("no structure of the model within " + std::to_string(static_cast<int>(kPinReach * 100.0f)) +
+                   " cm of the pin at " + where + " (metres, in the model frame)");
+        return false;
+    }
+    pins_.push_back(pinAt(*hit, note));
+    return true;
+}
+
+bool AtlasState::movePin(std::size_t index, glm::vec2 cursor) {
+    if (index >= pins_.size()) return false;
+    const std::optional<PickHit> hit = surfaceAt(cursor);
+    if (!hit) return false;
+    pins_[index] = pinAt(*hit, pins_[index].note);
+    return true;
+}
+
+void AtlasState::removePin(std::size_t index) {
+    if (index >= pins_.size()) return;
+    pins_.erase(pins_.begin() + static_cast<std::ptrdiff_t>(index));
+    if (selectedPin_ == index) {
+        selectedPin_.reset();
+    } else if (selectedPin_ && *selectedPin_ > index) {
+        --*selectedPin_;
+    }
+}
+
+bool AtlasState::setPinNote(std::size_t index, const std::string& note) {
+    if (index >= pins_.size()) return false;
+    if (const std::string problem = pinNoteProblem(note); !problem.empty()) {
+        addMessage("A pin's note " + problem);
+        return false;
+    }
+    pins_[index].note = note;
+    return true;
+}
+
+void AtlasState::selectPin(std::optional<std::size_t> index) {
+    selectedPin_ = index && *index < pins_.size() ? index : std::nullopt;
+}
+
+std::optional<glm::vec2> AtlasState::pinPixel(std::size_t index) const {
+    if (!model_ || index >= pins_.size()) return std::nullopt;
+    const int node = model_->findNode(pins_[index].node);
+    const std::vector<NodeLook> nodeLooks = looks();
+    if (node < 0 || !nodeLooks[static_cast<std::size_t>(node)].visible) return std::nullopt;
+    const Viewport scene = layout().scene;
+    const glm::vec2 size(static_cast<float>(scene.width), static_cast<float>(scene.height));
+    const glm::vec3 pixel = camera_.project(pins_[index].point, size);
+    if (pixel.z < 0.0f || pixel.z > 1.0f || pixel.x < 0.0f || pixel.y < 0.0f || pixel.x >= size.x || pixel.y >= size.y) {
+        return std::nullopt;
+    }
+    return glm::vec2(pixel) + glm::vec2(scene.x, scene.y);
+}
+
+bool AtlasState::pinSeen(std::size_t index) const {
+    if (!model_ || index >= pins_.size()) return false;
+    const std::vector<NodeLook> nodeLooks = looks();
+    const Pin& pin = pins_[index];
+    // A hair off the surface, so that the pin's own triangle does not count as in front of it.
+    return seenFrom(*model_, camera_.eye(), pin.point + pin.normal * 0.001f, [&](const Part& part) {
+        const NodeLook& look = nodeLooks[static_cast<std::size_t>(part.node)];
+        return look.visible && !look.ghost && part.material != MaterialKind::Skin;
+    });
+}
+
+std::optional<std::size_t> AtlasState::pinNear(glm::vec2 cursor, float radius) const {
+    std::optional<std::size_t> nearest;
+    float best = radius;
+    for (std::size_t i = 0; i < pins_.size(); ++i) {
+        const std::optional<glm::vec2> pixel = pinPixel(i);
+        if (!pixel) continue;
+        const float distance = glm::distance(*pixel, cursor);
+        if (distance <= best) {
+            best = distance;
+            nearest = i;
+        }
+    }
+    return nearest;
+}
+
+// --- scenes ---
+
+Scene AtlasState::scene() const {
+    Scene scene;
+    if (model_) {
+        std::error_code ec;
+        const std::filesystem::path absolute = std::filesystem::absolute(model_->sourcePath, ec);
+        scene.model = (ec ? std::filesystem::path(model_->sourcePath) : absolute).lexically_normal();
+    }
+    const OrbitCamera& camera = cameraGoal();
+    scene.camera = {camera.target(), camera.yaw(), camera.pitch(), camera.distance()};
+    const Showing item = history_.current();
+    scene.entry = item.entry;
+    const auto nameOf = [&](int node) { return model_->nodes[static_cast<std::size_t>(node)].name; };
+    if (item.picked && model_) {
+        scene.selected.emplace();
+        for (int node : *item.picked) scene.selected->push_back(nameOf(node));
+    }
+    scene.strataShown = view_.strataShown;
+    scene.side = view_.side;
+    scene.xray = view_.xray;
+    scene.cutaway = view_.cutaway;
+    scene.painMap = view_.painMap;
+    scene.dim = view_.others == OthersStyle::Dimmed;
+    scene.labels = view_.labels;
+    scene.isolate = view_.isolate;
+    if (model_) {
+        for (int node : view_.hidden) {
+            const std::string name = nameOf(node);
+            if (std::find(scene.hidden.begin(), scene.hidden.end(), name) == scene.hidden.end()) {
+                scene.hidden.push_back(name);
+            }
+        }
+    }
+    scene.whereMode = whereMode_;
+    scene.marked = marked_;
+    scene.pins = pins_;
+    return scene;
+}
+
+bool AtlasState::applyScene(const Scene& scene, const std::string& source) {
+    if (!model_) {
+        addMessage(source + ": a scene needs a model to show it on");
+        return false;
+    }
+    std::vector<std::string> skipped;
+    const auto nodeNamed = [&](const std::string& name) {
+        const int node = model_->findNode(name);
+        if (node < 0) skipped.push_back("structure " + name);
+        return node;
+    };
+    Showing item;
+    if (scene.entry) {
+        if (content_.kindOf(*scene.entry)) {
+            item.entry = scene.entry;
+        } else {
+            skipped.push_back("entry " + *scene.entry);
+        }
+    }
+    if (scene.selected) {
+        std::vector<int> picked;
+        for (const std::string& name : *scene.selected) {
+            if (const int node = nodeNamed(name); node >= 0) picked.push_back(node);
+        }
+        if (!picked.empty() || scene.selected->empty()) item.picked = picked;
+    }
+    ViewState view;
+    view.strataShown = scene.strataShown;
+    view.side = scene.side;
+    view.xray = scene.xray;
+    view.cutaway = scene.cutaway;
+    view.painMap = scene.painMap;
+    view.others = scene.dim ? OthersStyle::Dimmed : OthersStyle::Normal;
+    view.labels = scene.labels;
+    view.isolate = scene.isolate;
+    for (const std::string& name : scene.hidden) {
+        if (const int node = nodeNamed(name); node >= 0) view.hidden.push_back(node);
+    }
+    std::vector<RegionOnSide> marked;
+    for (const RegionOnSide& region : scene.marked) {
+        if (content_.region(region.id)) {
+            marked.push_back(region);
+        } else {
+            skipped.push_back("body region " + region.id);
+        }
+    }
+    std::vector<Pin> pins;
+    for (const Pin& pin : scene.pins) {
+        if (model_->findNode(pin.node) >= 0) {
+            pins.push_back(pin);
+        } else {
+            skipped.push_back("the pin \"" + pin.note + "\" on " + pin.node);
+        }
+    }
+
+    view_ = view;
+    whereMode_ = scene.whereMode;
+    marked_ = std::move(marked);
+    updateMarkedMap();
+    pins_ = std::move(pins);
+    selectedPin_.reset();
+    pinMode_ = false;
+    if (item.empty()) {
+        history_.clear();
+    } else {
+        history_.push(item);
+    }
+    refresh(Origin::Click);
+    view_.isolate = scene.isolate && !highlight_.empty();
+    cameraMove_.reset();
+    camera_ = wholeModelFrom(startView_);
+    camera_.setPose(scene.camera.target, scene.camera.yaw, scene.camera.pitch, scene.camera.distance);
+    if (!skipped.empty()) {
+        std::string message = source + ": this model or content lacks what the scene names; skipped ";
+        for (std::size_t i = 0; i < skipped.size() && i < 8; ++i) message += (i ? ", " : "") + skipped[i];
+        if (skipped.size() > 8) message += " and " + std::to_string(skipped.size() - 8) + " more";
+        addMessage(message);
+    }
+    return true;
 }
 
 void AtlasState::addMessage(std::string message) { messages_.push_back(std::move(message)); }

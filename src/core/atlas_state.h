@@ -35,6 +35,8 @@
 #include "core/cutaway.h"
 #include "core/model.h"
 #include "core/pain_map.h"
+#include "core/picking.h"
+#include "core/scene.h"
 #include "core/search.h"
 #include "core/view_state.h"
 #include "core/where.h"
@@ -86,6 +88,16 @@ enum class Origin {
     Click,    // a click in 3D or in the structures tree: show it where it is
 };
 
+// A pin the command line asks for: a point in the model frame (metres), which goes to the nearest
+// surface within kPinReach, and its note.
+struct PinRequest {
+    glm::vec3 at{0.0f};
+    std::string note;
+};
+
+// How far from a structure's surface a pin given as a point may lie.
+inline constexpr float kPinReach = 0.05f;
+
 // What the command line (or a saved start) asks to show first.
 struct StartView {
     std::string select;             // what an entry is called (see selectByName) or a node name
@@ -100,6 +112,7 @@ struct StartView {
     std::array<bool, kPeelableStrata> strataShown{true, true, true, true, true};
     SideShown side = SideShown::Both;
     bool labels = true;
+    std::vector<PinRequest> pins;
 };
 
 // A request from the panels, carried out by AtlasState::apply after the frame's panels are drawn.
@@ -113,10 +126,14 @@ struct SetSide { SideShown side = SideShown::Both; };
 struct SetStratumShown { Stratum stratum = Stratum::Skin; bool shown = true; };
 struct DismissMessage { std::size_t index = 0; };
 struct ToggleRegion { RegionOnSide region; };
+struct SetPinNote { std::size_t pin = 0; std::string note; };
+struct RemovePin { std::size_t pin = 0; };
+struct SelectPin { std::optional<std::size_t> pin; };
 }  // namespace request
 using Request = std::variant<CommandId, request::OpenEntry, request::ClickNode, request::ToggleHidden,
                              request::IsolateNode, request::SetPeel, request::SetSide, request::SetStratumShown,
-                             request::DismissMessage, request::ToggleRegion>;
+                             request::DismissMessage, request::ToggleRegion, request::SetPinNote, request::RemovePin,
+                             request::SelectPin>;
 
 class AtlasState {
 public:
@@ -197,6 +214,47 @@ public:
     // What can hurt in the marked regions, best first.
     std::vector<WhereResult> whereResults() const;
 
+    // --- pins ---
+    // Notes pinned to the body, in the order they were placed.
+    const std::vector<Pin>& pins() const { return pins_; }
+    std::optional<std::size_t> selectedPin() const { return selectedPin_; }
+    // Add pin (N) was asked for: the next click on the body places a pin.
+    bool pinMode() const { return pinMode_; }
+    // Places a pin with `note` on the surface under pixel `cursor` of the frame (visible, solid
+    // parts, as nodeAt finds them), selects it and ends pin mode. Returns its index, or nullopt
+    // (changing nothing) where no structure is, or for a note pinNoteProblem refuses (with a message).
+    std::optional<std::size_t> addPinAt(glm::vec2 cursor, const std::string& note = {});
+    // Places a pin with `note` on the surface nearest `point` (model frame) of a structure that is
+    // not the skin, within kPinReach; of the structures that close, one of the outermost layer. False, with a message, when none is that close or the note is
+    // refused.
+    bool addPinNear(const glm::vec3& point, const std::string& note);
+    // Moves pin `index` to the surface under pixel `cursor`; false (the pin stays) where there is none.
+    bool movePin(std::size_t index, glm::vec2 cursor);
+    void removePin(std::size_t index);
+    // False, with a message and the note unchanged, for a note pinNoteProblem refuses.
+    bool setPinNote(std::size_t index, const std::string& note);
+    void selectPin(std::optional<std::size_t> index);
+    // Where pin `index` shows in the frame (pixels), or nullopt when its structure is not shown or
+    // it lies outside the 3D view.
+    std::optional<glm::vec2> pinPixel(std::size_t index) const;
+    // Whether pin `index` is seen from the eye: nothing visible and solid (the skin aside) lies in
+    // front of it. A pin not seen is drawn faint, as behind the body.
+    bool pinSeen(std::size_t index) const;
+    // The shown pin nearest pixel `cursor`, within `radius` pixels, or nullopt.
+    std::optional<std::size_t> pinNear(glm::vec2 cursor, float radius) const;
+
+    // --- scenes ---
+    // Everything on screen, as a scene file holds it; `model` is the model's source path (the app
+    // writes the built-in one as such). The camera is where it is going, if it is moving.
+    Scene scene() const;
+    // Shows `scene` exactly as it was saved: what is on show becomes one history step (Back returns
+    // to what was on show before), the camera goes exactly where it was (no re-framing), and the
+    // view, "where does it hurt?" and the pins are replaced. The model must be loaded already (the
+    // app loads the scene's). Structures, entries and regions this model or content lacks are
+    // skipped with one warning naming them and `source` (the scene's file); the rest applies.
+    // False, with a message and nothing changed, when no model is loaded.
+    bool applyScene(const Scene& scene, const std::string& source);
+
     // Applies what the command line asks for at start. Needs a model. False (with a message) when
     // a name is unknown; what was valid is applied.
     bool applyStart(const StartView& start);
@@ -270,6 +328,10 @@ private:
     std::string unknownRegionMessage(const std::string& id) const;
     void updateMarkedMap();
     OrbitCamera wholeModelFrom(ViewPreset preset) const;
+    // The visible solid surface under pixel `cursor` of the frame, as clicks see it.
+    std::optional<PickHit> surfaceAt(glm::vec2 cursor) const;
+    // A pin on the surface `hit` found, with `note`.
+    Pin pinAt(const PickHit& hit, const std::string& note) const;
     void moveCamera(const OrbitCamera& to);
 
     struct CameraMove {
@@ -313,6 +375,9 @@ private:
     float uiScale_ = 1.0f;
     bool helpOpen_ = false;
     bool searchFocus_ = false;
+    std::vector<Pin> pins_;
+    std::optional<std::size_t> selectedPin_;
+    bool pinMode_ = false;
     std::vector<std::string> messages_;
 };
 

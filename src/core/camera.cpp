@@ -142,6 +142,14 @@ void OrbitCamera::zoomTowards(glm::vec2 cursor, glm::vec2 viewportSize, float st
     target_ = anchor + (target_ - anchor) * ratio;
 }
 
+void OrbitCamera::setPose(const glm::vec3& target, float yaw, float pitch, float distance) {
+    target_ = target;
+    yaw_ = yaw;
+    pitch_ = std::clamp(pitch, -kMaxPitch, kMaxPitch);
+    distance_ = distance;
+    clampDistance();
+}
+
 void OrbitCamera::clampDistance() { distance_ = std::clamp(distance_, sceneRadius_ * 0.05f, sceneRadius_ * 20.0f); }
 
 glm::vec3 OrbitCamera::eye() const {

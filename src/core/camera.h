@@ -53,11 +53,18 @@ public:
     // way round. For smooth camera moves.
     static OrbitCamera between(const OrbitCamera& from, const OrbitCamera& to, float t);
 
+    // Puts the camera exactly where a saved scene had it: looking at `target` from `distance` away,
+    // turned by `yaw` (0: the eye on +Z) and `pitch` (radians; kept within +-89 degrees). Keeps the
+    // scene given to frame(), which bounds the distance.
+    void setPose(const glm::vec3& target, float yaw, float pitch, float distance);
+
     glm::mat4 view() const;
     glm::mat4 projection(float aspect) const;
     glm::vec3 eye() const;
     const glm::vec3& target() const { return target_; }
     float distance() const { return distance_; }
+    float yaw() const { return yaw_; }
+    float pitch() const { return pitch_; }
 
     // The ray from the eye through pixel `cursor` of a viewport of `viewportSize`.
     Ray rayThrough(glm::vec2 cursor, glm::vec2 viewportSize) const;

@@ -36,6 +36,12 @@ const std::vector<CommandInfo>& table() {
         {Back, Menu::Go, {{Key::Left, kAlt}, {Key::MouseBack}}, "Back", "back to what was shown before", true},
         {Forward, Menu::Go, {{Key::Right, kAlt}, {Key::MouseForward}}, "Forward", "forward again", true},
         {Search, Menu::Go, {{Key::F, kCtrl}}, "Search", "find a muscle, a sore area, a stretch", true},
+        {AddPin, Menu::Show, {{Key::N}}, "Add pin",
+         "pin a note to the body: the next click places it (drag a pin to move it)"},
+        {RemovePin, Menu::Show, {{Key::Delete}}, "Remove pin", "remove the selected pin"},
+        {OpenScene, Menu::File, {{Key::O, kCtrl}}, "Open scene...", "open a saved scene (or drop a .dorsal file onto the window)", true},
+        {SaveScene, Menu::File, {{Key::S, kCtrl}}, "Save scene...", "save what is on screen as a scene", true},
+        {SaveSceneAs, Menu::File, {{Key::S, kCtrl | kShift}}, "Save scene as...", "save the scene in another file", true},
         {OpenModel, Menu::File, {}, "Open model...", "open another model file (or drop one onto the window)"},
         {Handout, Menu::File, {{Key::P, kCtrl}}, "Handout...",
          "write a client's take-home sheet (PDF) about the muscle, pain or technique on show"},
@@ -73,6 +79,8 @@ std::string_view baseKeyName(Key key) {
         case Key::H: return "H";
         case Key::I: return "I";
         case Key::L: return "L";
+        case Key::N: return "N";
+        case Key::O: return "O";
         case Key::P: return "P";
         case Key::Q: return "Q";
         case Key::R: return "R";
@@ -86,6 +94,7 @@ std::string_view baseKeyName(Key key) {
         case Key::Left: return "Left";
         case Key::Right: return "Right";
         case Key::F1: return "F1";
+        case Key::Delete: return "Delete";
         case Key::MouseBack: return "Mouse back button";
         case Key::MouseForward: return "Mouse forward button";
     }

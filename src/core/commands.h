@@ -36,6 +36,11 @@ enum class CommandId {
     Back,
     Forward,
     Search,
+    AddPin,
+    RemovePin,
+    OpenScene,
+    SaveScene,
+    SaveSceneAs,
     OpenModel,
     Handout,
     Help,
@@ -45,9 +50,9 @@ enum class CommandId {
 // The keys Dorsal binds, independent of the window library (the app maps its key codes to these).
 enum class Key {
     Digit1, Digit2, Digit3, Digit4, Digit5, Digit6,
-    A, C, D, F, H, I, L, P, Q, R, S, W, X,
+    A, C, D, F, H, I, L, N, O, P, Q, R, S, W, X,
     LeftBracket, RightBracket,
-    Escape, Home, Left, Right, F1,
+    Escape, Home, Left, Right, F1, Delete,
     MouseBack, MouseForward,  // the side buttons of a mouse
 };
 

@@ -47,10 +47,18 @@ std::string frameReportJson(const Model& model, const Content& content, const Fr
                              facts.labelled.end()},
         });
     }
+    nlohmann::json pins = nlohmann::json::array();
+    for (const PinFact& pin : facts.pins) {
+        pins.push_back({{"node", pin.node},
+                        {"note", pin.note},
+                        {"x", pin.pixel ? nlohmann::json(pin.pixel->x) : nlohmann::json(nullptr)},
+                        {"y", pin.pixel ? nlohmann::json(pin.pixel->y) : nlohmann::json(nullptr)},
+                        {"seen", pin.seen}});
+    }
     const nlohmann::json report = {
         {"picture", facts.picture}, {"width", facts.width},        {"height", facts.height},
         {"model", facts.model},     {"entry", textOrNull(facts.entry)}, {"view", facts.view},
-        {"structures", structures},
+        {"structures", structures}, {"pins", pins},
     };
     // Names come from files: anything not UTF-8 is replaced rather than refused.
     return report.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";

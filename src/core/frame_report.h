@@ -14,6 +14,14 @@
 
 namespace dorsal {
 
+// A pin as the picture shows it.
+struct PinFact {
+    std::string node;
+    std::string note;
+    std::optional<glm::vec2> pixel;  // where its point is in the picture; nullopt when not drawn
+    bool seen = false;               // nothing solid in front of it (else it is drawn faint)
+};
+
 struct FrameFacts {
     int width = 0;                        // of the picture, in pixels
     int height = 0;
@@ -24,13 +32,15 @@ struct FrameFacts {
     std::vector<NodeLook> looks;          // per node
     std::vector<std::uint64_t> pixels;    // per node: its visible pixels (Renderer::visiblePixels)
     std::vector<int> labelled;            // the nodes the labels point at
+    std::vector<PinFact> pins;
 };
 
 // The report as JSON: {"picture", "width", "height", "model", "entry" (or null), "view",
 // "structures": [{"node", "entry" (or null), "visible_pixels", "role", "see_through", "labelled"}]},
 // one structure per node with geometry of its own, in the model's order. "role" is "selected",
 // "primary", "secondary" or "none"; "see_through" is true for x-ray's and the cutaway's ghosts and
-// the skin; "visible_pixels" is as FrameFacts::pixels says, and 0 for a hidden structure.
+// the skin; "visible_pixels" is as FrameFacts::pixels says, and 0 for a hidden structure; and
+// "pins": [{"node", "note", "x", "y" (null when not drawn), "seen"}].
 std::string frameReportJson(const Model& model, const Content& content, const FrameFacts& facts);
 
 }  // namespace dorsal

@@ -95,7 +95,8 @@ void TriangleTree::build(const std::vector<glm::vec3>& positions, const std::vec
 }
 
 std::optional<float> TriangleTree::nearestHit(const Ray& ray, const std::vector<glm::vec3>& positions,
-                                              const std::vector<std::uint32_t>& indices, float maxDistance) const {
+                                              const std::vector<std::uint32_t>& indices, float maxDistance,
+                                              std::uint32_t* triangle) const {
     if (nodes_.empty()) return std::nullopt;
     const glm::vec3 inverse = 1.0f / ray.direction;  // infinities are fine: the slab test handles them
     std::optional<float> best;
@@ -114,6 +115,7 @@ std::optional<float> TriangleTree::nearestHit(const Ray& ray, const std::vector<
                 if (hit && *hit < limit) {
                     best = *hit;
                     limit = *hit;
+                    if (triangle) *triangle = t;
                 }
             }
             continue;

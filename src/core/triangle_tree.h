@@ -22,8 +22,10 @@ public:
 
     // The distance along `ray` to the nearest triangle (either side counts) closer than
     // `maxDistance`, or nullopt. `positions` and `indices` must be those the tree was built over.
+    // `triangle`, when given, receives the number of the triangle hit.
     std::optional<float> nearestHit(const Ray& ray, const std::vector<glm::vec3>& positions,
-                                    const std::vector<std::uint32_t>& indices, float maxDistance) const;
+                                    const std::vector<std::uint32_t>& indices, float maxDistance,
+                                    std::uint32_t* triangle = nullptr) const;
 
 private:
     struct Node {

@@ -93,6 +93,7 @@ Interface::Interface(float uiScale) : scale_(uiScale) {
     // The labels first: they lie under every panel.
     panels_.push_back(makePainMapOverlay(uiScale));
     panels_.push_back(makeLabelsOverlay(uiScale));
+    panels_.push_back(makePinsOverlay(uiScale));
     panels_.push_back(makeMenuBar());
     panels_.push_back(makeSidePanel(fonts_, uiScale));
     panels_.push_back(makeEntryPanel(fonts_, uiScale));
@@ -101,6 +102,7 @@ Interface::Interface(float uiScale) : scale_(uiScale) {
     panels_.push_back(makeHelpPanel(fonts_));
     panels_.push_back(makeOpenModelDialog(uiScale));
     panels_.push_back(makeHandoutDialog(uiScale));
+    panels_.push_back(makeSceneDialog(uiScale));
 }
 
 Interface::~Interface() = default;

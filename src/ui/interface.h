@@ -11,6 +11,7 @@
 #include "core/atlas_state.h"
 #include "core/commands.h"
 #include "core/handout.h"
+#include "core/recent_files.h"
 
 struct ImFont;
 
@@ -23,6 +24,8 @@ struct HandoutRequest {
     std::string note;
     std::vector<std::string> stretches;  // the stretches and exercises chosen, in order
 };
+// Which scene dialog a command asked for.
+enum class SceneDialog { None, Open, Save };
 
 // What the panels see during one frame, and what they ask for. Panels never change the atlas
 // state themselves: they add requests, which the app carries out after the panels are drawn.
@@ -38,11 +41,16 @@ struct UiFrame {
     bool focusSearch = false;       // Search ran: the search box takes the keyboard
     bool openModelDialog = false;   // "Open model..." ran: the panels ask for a file
     bool handoutDialog = false;     // "Handout..." ran: the panels ask where to write it
+    SceneDialog sceneDialog = SceneDialog::None;  // "Open scene..." or "Save scene..." ran
+    std::filesystem::path scenePath;              // the scene file last opened or saved, or empty
+    const RecentFiles* recentScenes = nullptr;
 
     // Requests back to the app, carried out after the frame's panels are drawn, in order.
     std::vector<Request> requests;
     std::optional<std::filesystem::path> openModel;
     std::optional<HandoutRequest> handout;
+    std::optional<std::filesystem::path> openScene;
+    std::optional<std::filesystem::path> saveScene;
     bool cancelLoading = false;
     // What the panels drew that the app reports: the nodes the labels point at.
     std::vector<int> labelled;

@@ -21,6 +21,7 @@ public:
             if (!ImGui::BeginMenu(title)) continue;
             for (const CommandInfo& command : commandTable()) {
                 if (command.menu == menu) item(frame, command);
+                if (command.id == CommandId::SaveSceneAs) recentScenes(frame);
             }
             ImGui::EndMenu();
         }
@@ -28,6 +29,20 @@ public:
     }
 
 private:
+    // File > Recent scenes: newest first; a file that is gone is shown, disabled.
+    static void recentScenes(UiFrame& frame) {
+        const bool any = frame.recentScenes && !frame.recentScenes->files().empty();
+        if (!ImGui::BeginMenu("Recent scenes", any)) return;
+        for (const std::filesystem::path& path : frame.recentScenes->files()) {
+            const bool there = RecentFiles::available(path);
+            if (ImGui::MenuItem(path.filename().string().c_str(), nullptr, false, there)) frame.openScene = path;
+            if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
+                ImGui::SetTooltip("%s%s", path.string().c_str(), there ? "" : " (not found)");
+            }
+        }
+        ImGui::EndMenu();
+    }
+
     static void item(UiFrame& frame, const CommandInfo& command) {
         const std::string label(command.label);
         const std::string keys = command.keys.empty() ? std::string() : keyName(command.keys.front());
@@ -48,6 +63,7 @@ private:
             case CommandId::ToggleCutaway: return view.cutaway;
             case CommandId::TogglePainMap: return view.painMap;
             case CommandId::Help: return frame.atlas->helpOpen();
+            case CommandId::AddPin: return frame.atlas->pinMode();
             default: return false;
         }
     }
@@ -68,6 +84,8 @@ private:
             case CommandId::ClearSelection: return !atlas.highlight().empty() || atlas.openEntry().has_value();
             case CommandId::PeelMore: return atlas.view().peelDepth() < kPeelableStrata - 1;
             case CommandId::PeelLess: return atlas.view().peelDepth() > 0;
+            case CommandId::AddPin: return atlas.model() != nullptr;
+            case CommandId::RemovePin: return atlas.selectedPin().has_value();
             default: return true;
         }
     }

@@ -27,6 +27,12 @@ float painLegendHeight(int rows, float scale);
 std::unique_ptr<Panel> makeHelpPanel(const Fonts& fonts);
 // The menus across the top.
 std::unique_ptr<Panel> makeMenuBar();
+// How tall a pin's marker stands above its point, in pixels at a UI scale of 1.
+inline constexpr float kPinMarkerHeight = 16.0f;
+// The pins in the 3D view with their notes, and the selected pin's note to edit.
+std::unique_ptr<Panel> makePinsOverlay(float scale);
+// Asks for a scene file to open or to save to (File > Open scene..., Save scene...).
+std::unique_ptr<Panel> makeSceneDialog(float scale);
 // Asks for a model file to open (File > Open model...).
 std::unique_ptr<Panel> makeOpenModelDialog(float scale);
 // Asks where to write the handout of the entry on show, on which paper, with which stretches and

@@ -76,6 +76,7 @@ public:
         commandButton(frame, CommandId::HideSelection);
         ImGui::EndDisabled();
         commandButton(frame, CommandId::ShowAll);
+        commandCheckbox(frame, CommandId::AddPin, frame.atlas->pinMode());
         ImGui::End();
         ImGui::PopStyleVar(2);
     }

@@ -408,7 +408,10 @@ TEST_CASE("an output picture may be .png, .jpg or .jpeg; any other type is refus
 
 TEST_CASE("options for the picture alone are refused for the window", "[cli][errors]") {
     CHECK(parse({"--resolution", "640,480"}).text ==
-          "dorsal: --resolution only applies to --output and bench; the window takes the size it is given\n");
+          "dorsal: --resolution only applies to --output, --save-scene and bench; the window takes the size it is "
+          "given\n");
+    CHECK(parse({"--no-ui"}).text ==
+          "dorsal: --no-ui only applies to --output and --save-scene; the window always shows its panels\n");
 }
 
 TEST_CASE("each command's help lists the options it takes", "[cli]") {
@@ -475,4 +478,57 @@ TEST_CASE("random command lines never crash and always end in options, help or o
     // The generator reaches both outcomes, so the checks above are not vacuous.
     CHECK(parsedOptions > 50);
     CHECK(refused > 1000);
+}
+
+TEST_CASE("the option --scene opens a scene, in the window or a picture, and takes no option that says what is shown", "[cli][scene]") {
+    const ParsedCommandLine window = parse({"--scene", "client.dorsal"});
+    REQUIRE(window.options.has_value());
+    CHECK(window.options->command == Command::Window);
+    CHECK(window.options->scene == "client.dorsal");
+    const ParsedCommandLine picture = parse({"--scene", "client.dorsal", "--output", "a.png", "--no-ui"});
+    REQUIRE(picture.options.has_value());
+    CHECK(picture.options->command == Command::Offscreen);
+    for (const std::vector<const char*>& other :
+         {std::vector<const char*>{"--select", "psoas_major"}, {"--model", "x.glb"}, {"--xray"}, {"--labels"},
+          {"--pin", "0,1,0:x"}, {"--where", "lower_back"}, {"--layers", "bones"}}) {
+        std::vector<const char*> args{"--scene", "client.dorsal", "--output", "a.png"};
+        args.insert(args.end(), other.begin(), other.end());
+        const ParsedCommandLine result = parse(args);
+        INFO(other.front());
+        CHECK_FALSE(result.options.has_value());
+        CHECK_THAT(result.text, StartsWith(std::string("dorsal: --scene and ") + other.front() + " given together"));
+    }
+}
+
+TEST_CASE("the option --save-scene saves what the other options set up, with or without a picture", "[cli][scene]") {
+    const ParsedCommandLine alone = parse({"--select", "psoas_major", "--save-scene", "s.dorsal", "--no-ui"});
+    REQUIRE(alone.options.has_value());
+    CHECK(alone.options->command == Command::Offscreen);
+    CHECK(alone.options->output.empty());
+    CHECK(alone.options->saveScene == "s.dorsal");
+    CHECK(parse({"--save-scene", "s.dorsal", "--output", "a.png"}).options->output == "a.png");
+    const ParsedCommandLine wrongName = parse({"--save-scene", "s.png"});
+    CHECK_FALSE(wrongName.options.has_value());
+    CHECK_THAT(wrongName.text, Contains("a scene file's name ends in .dorsal"));
+}
+
+TEST_CASE("the option --pin takes X,Y,Z:NOTE, may be repeated, and refuses a bad point or note in one line", "[cli][pins]") {
+    const ParsedCommandLine pins = parse({"--pin", "0.05,1.2,-0.1:tender here", "--pin", "-0.1,1,-0.1:pain: 6/10",
+                                          "--pin", "0,1,0", "--output", "a.png"});
+    REQUIRE(pins.options.has_value());
+    const std::vector<PinRequest>& requested = pins.options->start.pins;
+    REQUIRE(requested.size() == 3);
+    CHECK(requested[0].at == glm::vec3(0.05f, 1.2f, -0.1f));
+    CHECK(requested[0].note == "tender here");
+    CHECK(requested[1].note == "pain: 6/10");
+    CHECK(requested[2].note.empty());
+    for (const char* bad : {"1,2:x", "a,b,c:x", "1,2,3,4:x", "nan,1,1:x", "1,,1:x", ""}) {
+        const ParsedCommandLine result = parse({"--pin", bad, "--output", "a.png"});
+        INFO(bad);
+        CHECK_FALSE(result.options.has_value());
+        CHECK_THAT(result.text, StartsWith("dorsal: --pin"));
+        CHECK(std::count(result.text.begin(), result.text.end(), '\n') == 1);
+    }
+    const std::string longNote = "0,1,0:" + std::string(121, 'a');
+    CHECK_THAT(parse({"--pin", longNote.c_str(), "--output", "a.png"}).text, Contains("at most 120"));
 }

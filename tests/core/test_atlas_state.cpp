@@ -334,9 +334,14 @@ TEST_CASE("keys reach the commands of the table, and letters reach a text box wh
     CHECK(commandForKey({Key::F, kCtrl}, true) == CommandId::Search);
     CHECK_FALSE(commandForKey({Key::X}, true).has_value());
     CHECK(commandForKey({Key::Left, kAlt}, true) == CommandId::Back);
-    // Ctrl+S is not the side key (it will mean save).
+    // Ctrl+S is not the side key: it saves the scene, also while a pin's note is being typed.
     CHECK(commandForKey({Key::S}, false) == CommandId::CycleSide);
-    CHECK_FALSE(commandForKey({Key::S, kCtrl}, false).has_value());
+    CHECK(commandForKey({Key::S, kCtrl}, false) == CommandId::SaveScene);
+    CHECK(commandForKey({Key::S, kCtrl}, true) == CommandId::SaveScene);
+    CHECK(commandForKey({Key::S, kCtrl | kShift}, false) == CommandId::SaveSceneAs);
+    CHECK(commandForKey({Key::O, kCtrl}, false) == CommandId::OpenScene);
+    CHECK(commandForKey({Key::N}, false) == CommandId::AddPin);
+    CHECK_FALSE(commandForKey({Key::Delete}, true).has_value());  // Delete edits the text
     // Every command is listed once and every key is bound to one command.
     std::vector<KeyChord> seen;
     for (const CommandInfo& command : commandTable()) {

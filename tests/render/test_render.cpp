@@ -932,3 +932,111 @@ TEST_CASE("starting with --where marks and paints the sore area", "[render][wher
     const Image plain = render("where_plain", view, builtInModel());
     CHECK(differingPixelFraction(withMarks, plain, 24) > 0.02);
 }
+
+namespace {
+
+nlohmann::json readJson(const std::filesystem::path& path) {
+    std::ifstream in(path);
+    return nlohmann::json::parse(in);
+}
+
+// The pin colour of the markers' heads.
+bool isPinGreen(const glm::ivec3& c) { return near(c, {22, 196, 127}, 30); }
+
+}  // namespace
+
+TEST_CASE("a saved scene opens to the same picture and the same report", "[render][scene]") {
+    const std::filesystem::path dir = test::scratchDir("scene_round_trip_render");
+    const std::string scene = (dir / "client.dorsal").string();
+    const std::vector<std::string> common{"--resolution", "640,480"};
+    std::vector<std::string> first{"--select", "low_back_pain", "--hide", "bone.vertebra_l3", "--dim", "--labels",
+                                   "--pin", "0.06,1.42,-0.09:tender here", "--pin", "-0.1,1.0,-0.1:pain 6/10",
+                                   "--save-scene", scene, "--output", (dir / "a.png").string(),
+                                   "--report", (dir / "a.json").string()};
+    first.insert(first.end(), common.begin(), common.end());
+    const RunResult saved = runDorsal(first, "scene_save");
+    INFO(saved.output);
+    REQUIRE(saved.exitCode == 0);
+
+    std::vector<std::string> second{"--scene", scene, "--output", (dir / "b.png").string(), "--report",
+                                    (dir / "b.json").string()};
+    second.insert(second.end(), common.begin(), common.end());
+    const RunResult opened = runDorsal(second, "scene_open");
+    INFO(opened.output);
+    REQUIRE(opened.exitCode == 0);
+    const Image a = readPng(dir / "a.png");
+    const Image b = readPng(dir / "b.png");
+    CHECK(a.rgba == b.rgba);
+    nlohmann::json reportA = readJson(dir / "a.json");
+    nlohmann::json reportB = readJson(dir / "b.json");
+    reportA.erase("picture");
+    reportB.erase("picture");
+    CHECK(reportA == reportB);
+    CHECK(reportB.at("entry") == "low_back_pain");
+    CHECK(reportB.at("pins").size() == 2);
+
+    // The control: the same scene turned a little is another picture, so the comparison can fail.
+    std::ifstream in(scene);
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const std::size_t yaw = text.find("yaw = ");
+    REQUIRE(yaw != std::string::npos);
+    text.insert(yaw + 6, "0.1 + ");  // not TOML: refused
+    std::ofstream(dir / "broken.dorsal") << text;
+    text.erase(yaw + 6, 6);
+    text.replace(yaw + 6, text.find('\n', yaw) - yaw - 6, "2.9");
+    std::ofstream(dir / "turned.dorsal") << text;
+    std::vector<std::string> turned{"--scene", (dir / "turned.dorsal").string(), "--output", (dir / "c.png").string()};
+    turned.insert(turned.end(), common.begin(), common.end());
+    REQUIRE(runDorsal(turned, "scene_turned").exitCode == 0);
+    CHECK(readPng(dir / "c.png").rgba != a.rgba);
+
+    // A broken scene: one line naming the file, and no picture.
+    const RunResult broken = runDorsal({"--scene", (dir / "broken.dorsal").string(), "--output",
+                                        (dir / "d.png").string()}, "scene_broken");
+    CHECK(broken.exitCode == 1);
+    CHECK_THAT(broken.output, StartsWith("dorsal: " + (dir / "broken.dorsal").string() + ": line "));
+    CHECK(std::count(broken.output.begin(), broken.output.end(), '\n') == 1);
+    CHECK_FALSE(std::filesystem::exists(dir / "d.png"));
+}
+
+TEST_CASE("a pin shows on the body with its note, and faint from the other side", "[render][pins]") {
+    const std::filesystem::path dir = test::scratchDir("pin_render");
+    const auto renderPin = [&](const std::string& name, const std::string& pin, const std::string& view) {
+        const RunResult run = runDorsal({"--pin", pin, "--view", view, "--no-ui", "--resolution", "480,640", "--output",
+                                         (dir / (name + ".png")).string(), "--report", (dir / (name + ".json")).string()},
+                                        "pin_" + name);
+        INFO(run.output);
+        REQUIRE(run.exitCode == 0);
+        return std::pair{readPng(dir / (name + ".png")), readJson(dir / (name + ".json")).at("pins").at(0)};
+    };
+    const auto [noted, pin] = renderPin("noted", "0.12,1.2,-0.1:tight", "posterior");
+    CHECK(pin.at("node") == "muscle.latissimus_dorsi.L");
+    CHECK(pin.at("note") == "tight");
+    CHECK(pin.at("seen") == true);
+    REQUIRE(pin.at("x").is_number());
+    const int x = static_cast<int>(pin.at("x").get<float>());
+    const int y = static_cast<int>(pin.at("y").get<float>());
+    // The marker's round head stands above the point, in the pin colour.
+    CHECK(isPinGreen(rgb(noted, x, y - 16)));
+    // The note: the picture without it differs only to the right of the head, where its box is.
+    const auto [bare, barePin] = renderPin("bare", "0.12,1.2,-0.1:", "posterior");
+    int differentInBox = 0;
+    int differentElsewhere = 0;
+    for (int py = 0; py < noted.height; ++py) {
+        for (int px = 0; px < noted.width; ++px) {
+            if (rgb(noted, px, py) == rgb(bare, px, py)) continue;
+            const bool inBox = px > x && px < x + 120 && std::abs(py - (y - 16)) < 20;
+            ++(inBox ? differentInBox : differentElsewhere);
+        }
+    }
+    CHECK(differentInBox > 100);
+    CHECK(differentElsewhere == 0);
+    // From the front the pin on the back is behind the body: drawn faint, not as if in front.
+    const auto [front, frontPin] = renderPin("front", "0.12,1.2,-0.1:tight", "anterior");
+    CHECK(frontPin.at("seen") == false);
+    if (frontPin.at("x").is_number()) {
+        const int fx = static_cast<int>(frontPin.at("x").get<float>());
+        const int fy = static_cast<int>(frontPin.at("y").get<float>());
+        CHECK_FALSE(isPinGreen(rgb(front, fx, fy - 16)));
+    }
+}
