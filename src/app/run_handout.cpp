@@ -21,11 +21,14 @@ int runHandout(const Options& options) {
     if (!handout.picturePlans.empty()) {
         OffscreenContext context;
         Session session(1.0f, std::move(content), shaderDirectory());
-        if (!session.loadModel(modelPath)) {
-            for (const std::string& message : session.atlas().messages()) std::fprintf(stderr, "dorsal: %s\n", message.c_str());
+        AtlasState& atlas = session.atlas();
+        bool pinned = session.loadModel(modelPath);
+        for (const PinRequest& pin : options.start.pins) pinned = pinned && atlas.addPinNear(pin.at, pin.note);
+        if (!pinned) {
+            for (const std::string& message : atlas.messages()) std::fprintf(stderr, "dorsal: %s\n", message.c_str());
             return 1;
         }
-        drawHandoutPictures(session, session.atlas(), handout, options.paper);
+        drawHandoutPictures(session, atlas, handout, options.paper);
     }
     writeHandout(options.output, handout, options.paper, {modelPath, contentDir});
     std::printf("Saved handout to %s\n", options.output.string().c_str());

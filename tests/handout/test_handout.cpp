@@ -120,15 +120,22 @@ std::vector<Image> pdfPages(const std::filesystem::path& pdf, int dpi) {
 }
 
 // Muscle red as the renderer draws it, lit: red well above green and blue.
-int muscleRedPixels(const Image& page) {
+template <class PixelTest>
+int pixelsWhere(const Image& page, PixelTest test) {
     int count = 0;
     for (int y = 0; y < page.height; ++y) {
-        for (int x = 0; x < page.width; ++x) {
-            const std::uint8_t* p = page.pixel(x, y);
-            if (p[0] > 90 && p[0] > p[1] * 1.7 && p[0] > p[2] * 1.5) ++count;
-        }
+        for (int x = 0; x < page.width; ++x) count += test(page.pixel(x, y)) ? 1 : 0;
     }
     return count;
+}
+
+int muscleRedPixels(const Image& page) {
+    return pixelsWhere(page, [](const std::uint8_t* p) { return p[0] > 90 && p[0] > p[1] * 1.7 && p[0] > p[2] * 1.5; });
+}
+
+// A pin's head is green (22, 196, 127), which nothing else in the pictures or on the page is.
+int pinGreenPixels(const Image& page) {
+    return pixelsWhere(page, [](const std::uint8_t* p) { return p[1] > 140 && p[1] > p[0] * 2 && p[1] > p[2] * 1.25; });
 }
 
 std::vector<std::string> filesIn(const std::filesystem::path& dir) {
@@ -212,10 +219,31 @@ TEST_CASE("dorsal handout: a muscle's handout has its text, pictures and pages")
     REQUIRE_FALSE(pages.empty());
     // The pictures are on the first page, and they show the muscle in its red.
     CHECK(muscleRedPixels(pages.front()) > pages.front().width * pages.front().height / 200);
+    CHECK(pinGreenPixels(pages.front()) == 0);  // no pins asked for (the control of the --pin test)
     // No file but the handout is left beside it.
     for (const std::string& name : filesIn(dir)) {
         CHECK((name == "psoas.pdf" || name.rfind("page-", 0) == 0 || name.ends_with(".txt")));
     }
+}
+
+TEST_CASE("dorsal handout --pin: the therapist's pins are in the pictures") {
+    REQUIRE_POPPLER();
+    const std::filesystem::path dir = test::scratchDir("handout_pin");
+    const std::filesystem::path pdf = dir / "pinned.pdf";
+    // On the belly over the left psoas, which the muscle's first picture shows from the front.
+    const test::RunResult result =
+        runHandout({"--select", "psoas_major", "--pin", "0.05,1.0,0.08:tender here", "--output", pdf.string()}, dir);
+    INFO(result.output);
+    REQUIRE(result.exitCode == 0);
+    const std::vector<Image> pages = pdfPages(pdf, 100);
+    REQUIRE_FALSE(pages.empty());
+    CHECK(pinGreenPixels(pages.front()) > 10);
+
+    const test::RunResult nowhere =
+        runHandout({"--select", "psoas_major", "--pin", "5,5,5:in the air", "--output", (dir / "no.pdf").string()}, dir);
+    CHECK(nowhere.exitCode != 0);
+    CHECK_THAT(nowhere.output, Contains("no structure of the model within 5 cm of the pin"));
+    CHECK_FALSE(std::filesystem::exists(dir / "no.pdf"));
 }
 
 TEST_CASE("dorsal handout: a pain pattern on Letter paper") {
