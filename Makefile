@@ -5,7 +5,7 @@ BUILD_TYPE ?= Release
 JOBS ?= $(shell nproc)
 ARGS ?=
 
-.PHONY: run test build setup bench check sanitize baselines package fuzz-model fuzz-content clean
+.PHONY: run test build setup bench check sanitize baselines package fuzz-model fuzz-content fuzz-saved-files clean
 
 # The build tree is laid out as an installation: the program in bin/, its data in share/dorsal/.
 DORSAL = ./$(BUILD_DIR)/bin/dorsal
@@ -60,6 +60,16 @@ fuzz-content: setup
 	bash tests/fuzz/seed_content_corpus.sh build-fuzz/corpus-content
 	./build-fuzz/tests/fuzz/fuzz_content -rss_limit_mb=2048 -timeout=10 -max_total_time=$(FUZZ_SECONDS) \
 	  -dict=tests/fuzz/content.dict -artifact_prefix=build-fuzz/ build-fuzz/corpus-content
+
+# The readers of the files Dorsal saves (scenes) under libFuzzer for FUZZ_SECONDS, in build-fuzz/.
+fuzz-saved-files: setup
+	@command -v clang++ >/dev/null || { echo "fuzz-saved-files: needs clang++ (apt-get install clang)" >&2; exit 1; }
+	@if [ ! -f build-fuzz/CMakeCache.txt ]; then \
+	  cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ -DDORSAL_FUZZ=ON; fi
+	cmake --build build-fuzz --target fuzz_saved_files -j $(JOBS)
+	bash tests/fuzz/seed_saved_files.sh build-fuzz/corpus-saved-files
+	./build-fuzz/tests/fuzz/fuzz_saved_files -rss_limit_mb=2048 -timeout=10 -max_total_time=$(FUZZ_SECONDS) \
+	  -artifact_prefix=build-fuzz/ build-fuzz/corpus-saved-files
 
 clean:
 	rm -rf $(BUILD_DIR) build-sanitize build-fuzz

@@ -209,7 +209,9 @@ Pin readPin(const toml::table& table, const std::filesystem::path& file, std::si
     pin.normal = fields.vector("normal");
     const float length = glm::length(pin.normal);
     if (!(length > 1e-6f)) fail(file, "in pin " + std::to_string(number) + ", \"normal\" must not be zero");
-    pin.normal /= length;
+    // A normal that is unit length to float precision stays as written, so that a scene opened and
+    // saved again is the same file (normalising again may change its last digits).
+    if (std::abs(length - 1.0f) > 1e-5f) pin.normal /= length;
     pin.note = fields.optionalText("note").value_or("");
     if (const std::string problem = pinNoteProblem(pin.note); !problem.empty()) {
         fail(file, "in pin " + std::to_string(number) + ", the note " + problem);

@@ -32,9 +32,18 @@ private:
     void step(char c) {
         if (c == '#') return skipComment();
         if (c == '"' || c == '\'') {
+            // Elsewhere toml++ does not read a string but looks on for whitespace, where a non-ASCII
+            // character reaches its undefined behaviour ("aa=5\"é").
+            if (lineStarted_ && std::string_view("=[,{.").find(previous_) == std::string_view::npos) {
+                return refuse("a quote right after \"" + printable(std::string_view(&previous_, 1), 16) +
+                              "\", where no string can begin");
+            }
             if (atKey_ && !keyStarted_) startKey();
-            return skipString(c);
+            skipString(c);
+            noteSignificant(c);
+            return;
         }
+        if (c == '\n') lineStarted_ = false;
         if (c == '\n' && open_.empty()) {
             // A statement ends: the next line starts a key under the last table header.
             depth_ = headerDepth_;
@@ -43,6 +52,7 @@ private:
         }
         if (isAsciiSpace(c)) return advance();
         if (!isAscii(c)) return refuse(quotedCharacter() + " is not allowed outside quotes and comments");
+        noteSignificant(c);
         if (atKey_) return stepInKey(c);
         switch (c) {
             case '[': open(false); break;
@@ -114,8 +124,15 @@ private:
         if (peek() == ']') advance();
         if (arrayOfTables && peek() == ']') advance();
         headerDepth_ = depth_;
+        noteSignificant(']');
         atKey_ = true;
         keyStarted_ = false;
+    }
+
+    // `c`, outside strings and comments, is the last character that is not whitespace.
+    void noteSignificant(char c) {
+        previous_ = c;
+        lineStarted_ = true;
     }
 
     void skipComment() {
@@ -208,6 +225,8 @@ private:
     int headerDepth_ = 0;
     bool atKey_ = true;
     bool keyStarted_ = false;
+    char previous_ = '\n';     // the last character outside strings and comments that is not whitespace
+    bool lineStarted_ = false;  // whether this line has one
     std::vector<Open> open_;
     std::optional<TomlRefusal> refusal_;
 };

@@ -21,6 +21,8 @@ struct TomlRefusal {
 //   tree the document describes: each part of a dotted key, each array and inline table is one
 //   level, each part of a table header two (an array of tables and its table);
 // - a non-ASCII character stands outside strings and comments (TOML allows none there);
+// - a quote stands where no string can begin: after something on its line other than = [ , { or .
+//   (where toml++ does not read a string, so what follows is outside quotes);
 // - in a basic string, a backslash is followed (after any spaces and line breaks) by a non-ASCII
 //   character (an escape must be ASCII, and a continued line must start with an ASCII character).
 // The position is that of the first such place. Strings and comments are skipped; anything else

@@ -163,6 +163,9 @@ TEST_CASE("non-ASCII characters where toml++ tests for whitespace are refused be
         {"a = \"\"\"x\\\n  \xC3\x97 3\"\"\"", 3, "a backslash followed by \"\xC3\x97\": an escape must be ASCII"},
         {"a = \"\"\"x\\\xC3\xA9\"\"\"", 10, "a backslash followed by \"\xC3\xA9\""},
         {"a = \"x\\\xC3\xA9\"", 8, "a backslash followed by \"\xC3\xA9\""},
+        // A quote where no string can begin is not a string to toml++ (found by the saved-files fuzzer).
+        {"aa=5\"\xD1\x93", 5, "a quote right after \"5\", where no string can begin"},
+        {"a = [1 'x\xC3\xA9']", 8, "a quote right after \"1\", where no string can begin"},
     };
     for (const auto& [text, column, message] : refused) {
         INFO(text);
@@ -173,6 +176,7 @@ TEST_CASE("non-ASCII characters where toml++ tests for whitespace are refused be
     }
     // Inside strings and comments, after a byte order mark, and escaped, they are fine.
     for (const std::string text : {"a = \"\xC3\xA9t\xC3\xA9\" # \xC2\xB0\n", "a = '\xC3\xA9'", "\"\xC3\xA9\" = 1",
+                                   "a = [\"\xC3\xA9\",\n  '\xC3\xA9']", "[a.\"\xC3\xA9\"]\nb.'\xC3\xA9' = { \"\xC3\xA9\" = 1 }",
                                    "a = '''x\\\n\xC3\xA9'''", "\xEF\xBB\xBF" "a = 1", "a = \"\"\"x\\\n  \\u00D7 3\"\"\""}) {
         INFO(text);
         CHECK_FALSE(precheckToml(text, kMaxContentNesting).has_value());

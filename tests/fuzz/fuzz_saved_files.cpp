@@ -1,0 +1,63 @@
+// libFuzzer target for the files Dorsal writes and reads back (see tests/fuzz/README.md, "Saved
+// files fuzzer"): scene files (.dorsal).
+//
+// Each input is one file: its first byte chooses the kind (0: a scene), the rest is its text. What reaches a user is held to the readers' promises: the
+// file is either refused with one printable line naming it, or read into a value that, written
+// out again, reads back the same (so what was opened is what is saved).
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+#include "core/scene.h"
+#include "core/text.h"
+
+namespace {
+
+const std::filesystem::path kSceneFile = "/fuzz/scene.dorsal";
+
+// A broken promise is a crash, which libFuzzer records with the input.
+void require(bool holds, const char* promise, const std::string& detail) {
+    if (holds) return;
+    std::fprintf(stderr, "broken promise: %s: %s\n", promise, dorsal::printable(detail, 300).c_str());
+    std::abort();
+}
+
+void requireOneLineNaming(const std::string& message, const std::filesystem::path& file) {
+    require(message.find('\n') == std::string::npos && !dorsal::findUnsafeCharacter(message).has_value(),
+            "an error is one printable line", message);
+    require(message.find(file.string()) != std::string::npos, "an error names the file", message);
+}
+
+void fuzzScene(std::string_view text) {
+    dorsal::Scene scene;
+    try {
+        scene = dorsal::parseScene(text, kSceneFile);
+    } catch (const dorsal::SceneError& error) {
+        requireOneLineNaming(error.what(), kSceneFile);
+        return;
+    }
+    std::string written;
+    try {
+        written = dorsal::sceneToToml(scene, kSceneFile);
+    } catch (const dorsal::SceneError& error) {
+        require(false, "a scene that was read can be written", error.what());
+    }
+    try {
+        require(dorsal::parseScene(written, kSceneFile) == scene, "a scene written reads back the same", written);
+    } catch (const dorsal::SceneError& error) {
+        require(false, "a scene written reads back", std::string(error.what()) + "\n" + written);
+    }
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    if (size == 0) return 0;
+    const std::string_view text(reinterpret_cast<const char*>(data) + 1, size - 1);
+    fuzzScene(text);
+    return 0;
+}
