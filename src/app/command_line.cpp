@@ -34,12 +34,13 @@ constexpr CommandSet kInfo = 1u << 3;
 constexpr CommandSet kKeys = 1u << 4;
 constexpr CommandSet kWhere = 1u << 5;
 constexpr CommandSet kSearch = 1u << 6;
+constexpr CommandSet kSettings = 1u << 7;
 
 // What an argument sets. A positional argument and an option can set the same thing: `dorsal FILE`
 // is `dorsal --model FILE`.
 enum class Setting {
     Model, Content, EntryId, Output, Report, Resolution, NoUi, Select, View, Isolate, Hide, Xray, NoCutaway,
-    NoPainMap, Dim, Layers, Side, Labels, Query, Markdown, Where, Place
+    NoPainMap, Dim, Layers, Side, Labels, Present, Query, Markdown, Where, Place
 };
 constexpr std::size_t kSettingCount = static_cast<std::size_t>(Setting::Place) + 1;  // Place is the last
 
@@ -111,6 +112,10 @@ const std::vector<OptionSpec>& optionTable() {
             {Setting::Side, "--side", "NAME", "Side to show: left, right or both", "both", kMain},
             {Setting::Labels, "--labels", "",
              "Label the highlighted muscles in the picture (--output; the window has them on)", "", kMain},
+            {Setting::Present, "--present", "",
+             "Start in presentation mode: full screen, large type, a caption naming what is shown (with --output, "
+             "the picture shows this look)",
+             "", kMain},
             {Setting::Markdown, "--markdown", "", "As the Markdown table of the README", "", kKeys},
             {Setting::Where, "--where", "LIST",
              "Start in \"where does it hurt?\" with these body regions marked, comma-separated (lower_back)", "",
@@ -189,7 +194,7 @@ std::string explainUnexpected(const CLI::App& app, const std::string& command, c
 // The CLI11 apps of the main command and of each other command, built from optionTable.
 struct CommandLineDefinition {
     CLI::App app{"Dorsal: an interactive 3D atlas of the back and posture muscles.", "dorsal"};
-    std::array<std::pair<CommandSet, CLI::App*>, 7> commands{};
+    std::array<std::pair<CommandSet, CLI::App*>, 8> commands{};
     std::vector<std::pair<const OptionSpec*, CLI::Option*>> added;  // each option of each app, with its spec
 
     CommandLineDefinition() {
@@ -205,10 +210,13 @@ struct CommandLineDefinition {
                      {kWhere, app.add_subcommand("where", "What can cause pain at a place on the body: one line per "
                                                           "result, ID<TAB>KIND<TAB>SCORE<TAB>WHY, best first")},
                      {kSearch, app.add_subcommand("search", "Search the knowledge base as the window does and print "
-                                                            "the results, best first")}}};
+                                                            "the results, best first")},
+                     {kSettings, app.add_subcommand("settings", "Print where the settings file is and the settings "
+                                                                "the window would use")}}};
         // After the commands: they would inherit it.
         app.footer("Each command takes the options its help lists: dorsal bench --help, dorsal check --help, "
-                   "dorsal info --help, dorsal keys --help, dorsal search --help, dorsal where --help.");
+                   "dorsal info --help, dorsal keys --help, dorsal search --help, dorsal settings --help, "
+                   "dorsal where --help.");
         app.require_subcommand(0, 1);
         for (const auto& [command, commandApp] : commands) {
             if (command != kMain) commandApp->group("Commands");
@@ -403,7 +411,7 @@ std::string readOptions(const GivenSettings& given, CommandSet command, Options&
         options.model = model.value();
         // `dorsal chek` is more likely a mistyped command than a model file of that name.
         const std::vector<std::string> close =
-            closestMatches(model.value(), {"bench", "check", "info", "keys", "search", "where"}, 1);
+            closestMatches(model.value(), {"bench", "check", "info", "keys", "search", "settings", "where"}, 1);
         std::error_code ec;
         if (model.specs.front()->positional() && !close.empty() && !std::filesystem::exists(options.model, ec)) {
             return "unknown command " + printable(model.value()) + "; did you mean " + close.front() + "?";
@@ -470,6 +478,7 @@ std::string readOptions(const GivenSettings& given, CommandSet command, Options&
     start.painMap = !get(Setting::NoPainMap).present();
     start.dimOthers = get(Setting::Dim).present();
     options.markdown = get(Setting::Markdown).present();
+    options.present = get(Setting::Present).present();
     if (start.isolate && start.select.empty()) return "--isolate needs --select: what should stay?";
 
     if (command == kCheck) {
@@ -484,6 +493,8 @@ std::string readOptions(const GivenSettings& given, CommandSet command, Options&
         options.command = Command::Where;
     } else if (command == kSearch) {
         options.command = Command::Search;
+    } else if (command == kSettings) {
+        options.command = Command::Settings;
     } else if (!options.output.empty()) {
         options.command = Command::Offscreen;
         start.labels = get(Setting::Labels).present();  // the window starts with labels on

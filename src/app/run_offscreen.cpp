@@ -35,6 +35,8 @@ int runOffscreen(const Options& options) {
     Session session(1.0f, loadContent(contentDir), shaderDirectory());
     AtlasState& atlas = session.atlas();
     atlas.setStartView(options.view);
+    // Presentation first: the camera frames what is shown for its layout.
+    atlas.setPresenting(options.present);
     atlas.setFrame(options.width, options.height, options.showUi, session.uiScale());
     if (!session.loadModel(modelPath) || !atlas.applyStart(options.start)) {
         printMessages(atlas);
@@ -58,6 +60,9 @@ int runOffscreen(const Options& options) {
         facts.looks = atlas.looks();
         facts.pixels = session.renderer().visiblePixels(*atlas.model(), atlas.camera(), facts.looks, atlas.layout().scene);
         facts.labelled = session.labelledNodes();
+        facts.layout = atlas.layout();
+        if (!session.caption().empty()) facts.caption = session.caption();
+        facts.toolbarFits = session.toolbarFits();
         writeFileAtomically(options.report, frameReportJson(*atlas.model(), atlas.content(), facts));
     }
     printMessages(atlas);  // warnings: what the picture may lack

@@ -26,5 +26,8 @@ int runKeys(const Options& options);
 // Prints what can cause pain at options.place, one line per result; an unknown region, a point
 // outside every region or a malformed point is an error.
 int runWhere(const Options& options);
+// `dorsal settings`: where the settings file is, and the settings in it as the window reads them
+// (a problem with the file is one line on stderr; it never fails).
+int runSettings(const Options& options);
 
 }  // namespace dorsal

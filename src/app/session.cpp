@@ -5,11 +5,12 @@
 #include <backends/imgui_impl_opengl3.h>
 #include <imgui.h>
 
+#include "core/data_paths.h"
 #include "core/model_loader.h"
 
 namespace dorsal {
 
-Session::Session(float uiScale, Content content, const std::filesystem::path& shaderDir)
+Session::Session(float screenScale, Content content, const std::filesystem::path& shaderDir)
     : atlas_(std::move(content)) {
     // First, so that a shader that cannot be read or built throws before ImGui holds anything.
     renderer_ = std::make_unique<Renderer>(shaderDir);
@@ -19,7 +20,7 @@ Session::Session(float uiScale, Content content, const std::filesystem::path& sh
         ImGui::DestroyContext(imgui_);
         throw RenderError("Dear ImGui cannot use this OpenGL context");
     }
-    interface_ = std::make_unique<Interface>(uiScale);
+    interface_ = std::make_unique<Interface>(screenScale, settings().fontSize, settings().presentationScale);
     if (!interface_->fontWarning().empty()) atlas_.addMessage(interface_->fontWarning());
 }
 
@@ -30,7 +31,34 @@ Session::~Session() {
     ImGui::DestroyContext(imgui_);
 }
 
+void Session::useSettingsIn(const std::filesystem::path& folder) {
+    settings_ = SettingsFile(folder);
+    if (const std::string problem = settings_.load(); !problem.empty()) atlas_.addMessage(problem);
+    textSizeChanged_ = true;
+}
+
+void Session::changeSettings(const Settings& settings) {
+    const Settings before = settings_.settings();
+    if (const std::string problem = settings_.change(settings); !problem.empty()) atlas_.addMessage(problem);
+    if (settings.fontSize != before.fontSize || settings.presentationScale != before.presentationScale) {
+        textSizeChanged_ = true;
+    }
+}
+
+void Session::applyTextSize() {
+    if (!std::exchange(textSizeChanged_, false)) return;
+    interface_->setTextSize(settings().fontSize, settings().presentationScale);
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+}
+
 void Session::adoptModel(Model model) {
+    // The built-in model is always one click away; other files go to the recent list.
+    if (std::filesystem::path(model.sourcePath) != builtInModelPath()) {
+        Settings settings = settings_.settings();
+        settings.recentModels.remember(model.sourcePath);
+        changeSettings(settings);
+    }
     renderer_->setModel(model);
     atlas_.setModel(std::move(model));
 }
@@ -40,7 +68,7 @@ bool Session::loadModel(const std::filesystem::path& path) {
         adoptModel(dorsal::loadModel(path));
         return true;
     } catch (const ModelLoadError& error) {
-        atlas_.addMessage(error.what());
+        atlas_.addModelMessage(error.what());
         return false;
     }
 }
@@ -54,7 +82,7 @@ bool Session::pollLoading() {
     std::optional<ModelLoads::Result> result = loads_.poll();
     if (!result) return false;
     if (!result->model) {
-        atlas_.addMessage(result->error);
+        atlas_.addModelMessage(result->error);
         return true;
     }
     adoptModel(std::move(*result->model));
@@ -63,9 +91,49 @@ bool Session::pollLoading() {
 }
 
 void Session::run(CommandId id) {
-    if (id == CommandId::Quit) quit_ = true;
-    if (id == CommandId::OpenModel) openModelDialog_ = true;
+    Settings settings = settings_.settings();
+    switch (id) {
+        case CommandId::Quit: quit_ = true; break;
+        case CommandId::OpenModel: openModelDialog_ = true; break;
+        case CommandId::SavePicture: savePictureDialog_ = true; break;
+        case CommandId::Settings: openSettings_ = true; break;
+        case CommandId::FontBigger:
+        case CommandId::FontSmaller:
+        case CommandId::FontReset:
+            settings.fontSize = id == CommandId::FontReset ? Settings::kDefaultFontSize
+                                : Settings::clampFontSize(settings.fontSize + (id == CommandId::FontBigger ? 1.0f : -1.0f) *
+                                                                                  Settings::kFontSizeStep);
+            changeSettings(settings);
+            break;
+        default: break;
+    }
     atlas_.run(id);
+}
+
+Image Session::renderPicture(int width, int height) {
+    ImGuiIO& io = ImGui::GetIO();
+    const ImVec2 display = io.DisplaySize;
+    const int hoveredNode = std::exchange(hoveredNode_, -1);
+    const std::optional<RegionOnSide> hoveredRegion = std::exchange(hoveredRegion_, std::nullopt);
+    const AtlasState::Frame window = atlas_.frame();
+    io.DisplaySize = ImVec2(static_cast<float>(width), static_cast<float>(height));
+    composeFrame(width, height, false);
+    Image picture = renderer_->readFrame();
+    io.DisplaySize = display;
+    hoveredNode_ = hoveredNode;
+    hoveredRegion_ = hoveredRegion;
+    atlas_.setFrame(window.width, window.height, window.panelsShown, window.uiScale);
+    return picture;
+}
+
+void Session::savePicture(const PictureRequest& request) {
+    try {
+        checkImageTarget(request.path);
+        writeImage(request.path, renderPicture(request.width, request.height));
+        atlas_.setNotice("Saved picture to " + request.path.string());
+    } catch (const FileError& error) {
+        atlas_.addMessage(error.what());
+    }
 }
 
 void Session::carryOut(const UiFrame& frame) {
@@ -78,9 +146,13 @@ void Session::carryOut(const UiFrame& frame) {
     }
     if (frame.cancelLoading) loads_.cancel();
     if (frame.openModel) startLoading(*frame.openModel);
+    if (frame.changeSettings) changeSettings(*frame.changeSettings);
+    if (frame.savePicture) pictureToSave_ = frame.savePicture;
 }
 
 void Session::composeFrame(int width, int height, bool showUi) {
+    applyTextSize();
+    if (std::optional<PictureRequest> picture = std::exchange(pictureToSave_, std::nullopt)) savePicture(*picture);
     atlas_.setFrame(width, height, showUi, uiScale());
     std::vector<NodeLook> looks = atlas_.looks();
     ImGui_ImplOpenGL3_NewFrame();
@@ -96,9 +168,14 @@ void Session::composeFrame(int width, int height, bool showUi) {
     frame.loadingProgress = loads_.progress();
     frame.focusSearch = atlas_.takeSearchFocus();
     frame.openModelDialog = std::exchange(openModelDialog_, false);
+    frame.savePictureDialog = std::exchange(savePictureDialog_, false);
+    frame.openSettings = std::exchange(openSettings_, false);
+    frame.settings = &settings_.settings();
     interface_->draw(frame);
     ImGui::Render();
     labelled_ = frame.labelled;
+    caption_ = frame.caption;
+    toolbarFits_ = frame.toolbarFits;
     carryOut(frame);
     looks = atlas_.looks();  // the panels' requests (isolate, hide, ...) show in this very frame
 

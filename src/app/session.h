@@ -8,7 +8,9 @@
 #include <optional>
 
 #include "core/atlas_state.h"
+#include "core/image.h"
 #include "core/model_loads.h"
+#include "core/settings.h"
 #include "render/renderer.h"
 #include "ui/interface.h"
 
@@ -20,8 +22,10 @@ class Session {
 public:
     // Needs a current OpenGL 3.3 core context. Creates the ImGui context and its OpenGL backend,
     // takes the content of the session and builds the renderer's shaders from `shaderDir`.
-    // Throws RenderError when a shader cannot be read or does not build.
-    Session(float uiScale, Content content, const std::filesystem::path& shaderDir);
+    // `screenScale` is 1 on a normal screen, 2 on a high-DPI one. The settings are the defaults,
+    // kept in memory, until useSettingsIn(). Throws RenderError when a shader cannot be read or
+    // does not build.
+    Session(float screenScale, Content content, const std::filesystem::path& shaderDir);
     ~Session();
     Session(const Session&) = delete;
     Session& operator=(const Session&) = delete;
@@ -29,6 +33,19 @@ public:
     AtlasState& atlas() { return atlas_; }
     Renderer& renderer() { return *renderer_; }
     float uiScale() const { return interface_->scale(); }
+
+    // Reads the person's settings from `folder` (SettingsFile) and keeps them there from now on;
+    // a problem with them becomes a message.
+    void useSettingsIn(const std::filesystem::path& folder);
+    const Settings& settings() const { return settings_.settings(); }
+    // Takes changed settings: saved at once, the text size applied before the next frame.
+    void changeSettings(const Settings& settings);
+
+    // Renders the 3D view with its labels, without panels, at `width` x `height` (the camera as
+    // it is). Call between frames.
+    Image renderPicture(int width, int height);
+    // Saves renderPicture() as `request` says, with a notice saying where, or the one-line error.
+    void savePicture(const PictureRequest& request);
 
     // Loads a model now, replacing the current one. On failure keeps the current model, adds the
     // one-line error to the atlas's messages and returns false.
@@ -56,9 +73,14 @@ public:
     }
     // The nodes the labels of the last frame point at.
     const std::vector<int>& labelledNodes() const { return labelled_; }
+    // The caption the last frame drew ("" for none), and whether its toolbar fit.
+    const std::string& caption() const { return caption_; }
+    bool toolbarFits() const { return toolbarFits_; }
 
 private:
     void adoptModel(Model model);
+    // The font size of the settings, taken in before a frame when it changed.
+    void applyTextSize();
     void carryOut(const UiFrame& frame);
 
     ImGuiContext* imgui_ = nullptr;
@@ -70,7 +92,14 @@ private:
     int hoveredNode_ = -1;
     std::optional<RegionOnSide> hoveredRegion_;
     std::vector<int> labelled_;
+    std::string caption_;
+    bool toolbarFits_ = true;
+    SettingsFile settings_{std::filesystem::path()};
+    bool textSizeChanged_ = false;
+    std::optional<PictureRequest> pictureToSave_;  // waits for the frame being drawn to finish
     bool openModelDialog_ = false;
+    bool savePictureDialog_ = false;
+    bool openSettings_ = false;
     bool quit_ = false;
 };
 

@@ -84,8 +84,8 @@ void readTable(const toml::table& table, Settings& settings, std::vector<std::st
                 continue;
             }
             // Listed newest first: remembered oldest first, so that the newest ends up first.
-            for (auto it = paths->rbegin(); it != paths->rend(); ++it) {
-                const std::optional<std::string> path = it->value<std::string>();
+            for (std::size_t i = paths->size(); i-- > 0;) {
+                const std::optional<std::string> path = (*paths)[i].value<std::string>();
                 if (path && !path->empty() && path->find('\0') == std::string::npos) list->remember(*path);
             }
         }

@@ -10,10 +10,18 @@
 
 #include "core/atlas_state.h"
 #include "core/commands.h"
+#include "core/settings.h"
 
 struct ImFont;
 
 namespace dorsal {
+
+// A picture of the 3D view to save: where, and its size in pixels.
+struct PictureRequest {
+    std::filesystem::path path;
+    int width = 0;
+    int height = 0;
+};
 
 // What the panels see during one frame, and what they ask for. Panels never change the atlas
 // state themselves: they add requests, which the app carries out after the panels are drawn.
@@ -28,13 +36,21 @@ struct UiFrame {
     float loadingProgress = 0.0f;   // 0..1
     bool focusSearch = false;       // Search ran: the search box takes the keyboard
     bool openModelDialog = false;   // "Open model..." ran: the panels ask for a file
+    bool savePictureDialog = false; // "Save picture..." ran
+    bool openSettings = false;      // "Settings..." ran
+    const Settings* settings = nullptr;  // the person's settings (recent files, sizes)
 
     // Requests back to the app, carried out after the frame's panels are drawn, in order.
     std::vector<Request> requests;
     std::optional<std::filesystem::path> openModel;
     bool cancelLoading = false;
-    // What the panels drew that the app reports: the nodes the labels point at.
+    std::optional<Settings> changeSettings;   // the settings as the person changed them
+    std::optional<PictureRequest> savePicture;
+    // What the panels drew that the app reports: the nodes the labels point at, the caption of
+    // presentation mode ("" for none), and whether the toolbar's items all fit in it.
     std::vector<int> labelled;
+    std::string caption;
+    bool toolbarFits = true;
 
     const Model* model() const { return atlas->model(); }
     const Content& content() const { return atlas->content(); }
@@ -44,11 +60,14 @@ struct UiFrame {
     void run(CommandId id) { requests.emplace_back(id); }
 };
 
-// The fonts the panels use: body text, bold headings, and the larger entry titles.
+// The fonts the panels use: body text, bold headings, the larger entry titles, and presentation
+// mode's labels and caption.
 struct Fonts {
     ImFont* body = nullptr;
     ImFont* heading = nullptr;
     ImFont* title = nullptr;
+    ImFont* presentation = nullptr;
+    ImFont* caption = nullptr;
 };
 
 class Panel {
@@ -59,17 +78,23 @@ public:
 
 class Interface {
 public:
-    // Sets the style for `uiScale` (1 on a normal screen, 2 on a high-DPI one) and loads the fonts.
-    // Needs a current ImGui context. A missing DejaVu font falls back to ImGui's own, with a warning
-    // returned by fontWarning().
-    explicit Interface(float uiScale);
+    // Sets the style for `screenScale` (1 on a normal screen, 2 on a high-DPI one) and the text
+    // size (Settings::fontSize, presentationScale), and loads the fonts. Needs a current ImGui
+    // context. A missing DejaVu font falls back to ImGui's own, with a warning returned by
+    // fontWarning().
+    Interface(float screenScale, float fontSize, float presentationScale);
     ~Interface();
 
+    // Rebuilds the style and the fonts for another text size. Call between frames; the caller then
+    // re-creates its renderer's font texture.
+    void setTextSize(float fontSize, float presentationScale);
     void draw(UiFrame& frame);
     const std::string& fontWarning() const { return fontWarning_; }
+    // The scale of everything in the interface: the screen's times the text size's.
     float scale() const { return scale_; }
 
 private:
+    float screenScale_;
     float scale_;
     Fonts fonts_;
     std::string fontWarning_;

@@ -47,6 +47,7 @@ private:
             case CommandId::ToggleCutaway: return view.cutaway;
             case CommandId::TogglePainMap: return view.painMap;
             case CommandId::Help: return frame.atlas->helpOpen();
+            case CommandId::TogglePresentation: return frame.atlas->presenting();
             default: return false;
         }
     }

@@ -3,23 +3,28 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "ui/interface.h"
 
 namespace dorsal {
 
 // Left: the search box and its results, the model's structures as a tree, content problems.
-std::unique_ptr<Panel> makeSidePanel(const Fonts& fonts, float scale);
+std::unique_ptr<Panel> makeSidePanel(const Fonts& fonts, const float& scale);
 // Right: the open entry, laid out for reading, with back and forward.
-std::unique_ptr<Panel> makeEntryPanel(const Fonts& fonts, float scale);
+std::unique_ptr<Panel> makeEntryPanel(const Fonts& fonts, const float& scale);
 // Errors and warnings across the top of the 3D view.
-std::unique_ptr<Panel> makeMessagesPanel(float scale);
+std::unique_ptr<Panel> makeMessagesPanel(const float& scale);
 // Across the bottom of the 3D view: view presets, peeling, x-ray, sides, isolate, hide, show all.
-std::unique_ptr<Panel> makeViewToolbar(float scale);
+std::unique_ptr<Panel> makeViewToolbar(const float& scale);
 // The names of highlighted structures with leader lines, in the 3D view, clear of the panels.
-std::unique_ptr<Panel> makeLabelsOverlay(float scale);
+std::unique_ptr<Panel> makeLabelsOverlay(const Fonts& fonts, const float& scale);
+// Presentation mode's caption naming what is shown, at the top centre of the 3D view.
+std::unique_ptr<Panel> makeCaptionOverlay(const Fonts& fonts, const float& scale);
+// How much of the top of the 3D view the caption takes, margins included.
+float captionBandHeight(const Fonts& fonts, float scale);
 // The pain map's trigger points and legend, in the 3D view.
-std::unique_ptr<Panel> makePainMapOverlay(float scale);
+std::unique_ptr<Panel> makePainMapOverlay(const float& scale);
 // How tall the legend of the pain map is with `rows` rows (0 without a legend), margin included:
 // the labels keep above it.
 float painLegendHeight(int rows, float scale);
@@ -27,8 +32,12 @@ float painLegendHeight(int rows, float scale);
 std::unique_ptr<Panel> makeHelpPanel(const Fonts& fonts);
 // The menus across the top.
 std::unique_ptr<Panel> makeMenuBar();
-// Asks for a model file to open (File > Open model...).
-std::unique_ptr<Panel> makeOpenModelDialog(float scale);
+// Asks for a model file to open (File > Open model...), with the recent models and the built-in one.
+std::unique_ptr<Panel> makeOpenModelDialog(const float& scale);
+// Saves the 3D view as a picture (File > Save picture...): where, and at what size.
+std::unique_ptr<Panel> makeSavePictureDialog(const float& scale);
+// The settings (File > Settings...): text size, paper, presentation, recent files.
+std::unique_ptr<Panel> makeSettingsPanel(const float& scale);
 
 // Shared look: a fixed, untitled window filling `area`.
 bool beginFixedWindow(const char* name, const Viewport& area);

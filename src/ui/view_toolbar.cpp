@@ -17,10 +17,11 @@ constexpr std::array<const char*, kPeelableStrata> kPeelNames{"from the skin", "
 // its help and keys as the tooltip.
 class ViewToolbar : public Panel {
 public:
-    explicit ViewToolbar(float scale) : scale_(scale) {}
+    explicit ViewToolbar(const float& scale) : scale_(scale) {}
 
     void draw(UiFrame& frame) override {
         if (!frame.panelsShown || !frame.model() || frame.layout.toolbar.height <= 0) return;
+        if (frame.layout.presenting) return drawPresenting(frame);
         const ViewState& view = frame.view();
         // Compact, so that three rows fit; items flow onto the next row when one is full, so that
         // none is cut off in a narrow view (a scroll bar shows when they need more rows).
@@ -76,11 +77,47 @@ public:
         commandButton(frame, CommandId::HideSelection);
         ImGui::EndDisabled();
         commandButton(frame, CommandId::ShowAll);
+        commandButton(frame, CommandId::TogglePresentation);
+        frame.toolbarFits = ImGui::GetScrollMaxY() <= 0.0f && ImGui::GetScrollMaxX() <= 0.0f;
         ImGui::End();
         ImGui::PopStyleVar(2);
     }
 
 private:
+    // Presentation's toolbar: the few things used in front of a client, in one row centred at the
+    // bottom of the screen.
+    void drawPresenting(UiFrame& frame) {
+        const ViewState& view = frame.view();
+        ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(8.0f * scale_, 6.0f * scale_));
+        ImGui::SetNextWindowBgAlpha(0.8f);
+        beginFixedWindow("View", frame.layout.toolbar);
+        startRow_ = true;
+        arrow(frame, CommandId::Back, ImGuiDir_Left, frame.atlas->canGoBack());
+        arrow(frame, CommandId::Forward, ImGuiDir_Right, frame.atlas->canGoForward());
+        for (CommandId id : {CommandId::ViewAnterior, CommandId::ViewPosterior, CommandId::ViewLeft, CommandId::ViewRight,
+                             CommandId::ResetView}) {
+            commandButton(frame, id);
+        }
+        commandCheckbox(frame, CommandId::ToggleLabels, view.labels);
+        commandCheckbox(frame, CommandId::TogglePainMap, view.painMap);
+        const std::string leave = "Leave (Esc)";
+        flow(buttonWidth(leave));
+        if (ImGui::SmallButton(leave.c_str())) frame.run(CommandId::TogglePresentation);
+        tooltip("Back to the window with its panels");
+        frame.toolbarFits = ImGui::GetScrollMaxY() <= 0.0f && ImGui::GetScrollMaxX() <= 0.0f;
+        ImGui::End();
+        ImGui::PopStyleVar();
+    }
+
+    void arrow(UiFrame& frame, CommandId id, ImGuiDir direction, bool enabled) {
+        const CommandInfo& command = commandInfo(id);
+        flow(ImGui::GetFrameHeight());
+        ImGui::BeginDisabled(!enabled);
+        if (ImGui::ArrowButton(std::string(command.label).c_str(), direction)) frame.run(id);
+        ImGui::EndDisabled();
+        tooltip(commandTooltip(command));
+    }
+
     static void tooltip(const std::string& text) {
         if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", text.c_str());
     }
@@ -114,12 +151,12 @@ private:
         tooltip(commandTooltip(command));
     }
 
-    float scale_;
+    const float& scale_;  // the interface's, which follows the font size
     bool startRow_ = true;  // the next item begins a row
 };
 
 }  // namespace
 
-std::unique_ptr<Panel> makeViewToolbar(float scale) { return std::make_unique<ViewToolbar>(scale); }
+std::unique_ptr<Panel> makeViewToolbar(const float& scale) { return std::make_unique<ViewToolbar>(scale); }
 
 }  // namespace dorsal
