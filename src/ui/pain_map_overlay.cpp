@@ -40,7 +40,7 @@ public:
                      mark.number);
             marked = true;
         }
-        drawLegend(draw, scene, !map.zones.empty(), marked);
+        drawLegend(draw, frame.layout.openArea, !map.zones.empty(), marked);
     }
 
 private:
