@@ -1,4 +1,5 @@
 #include <array>
+#include <cmath>
 #include <string>
 
 #include <imgui.h>
@@ -124,15 +125,19 @@ private:
 
     // Continues the row when an item of `width` still fits in it, else starts the next one.
     void flow(float width) {
+        // Decided before SameLine: a NewLine after it would count the line's end as content and
+        // make the window scroll sideways.
         if (!startRow_) {
-            ImGui::SameLine();
-            if (ImGui::GetCursorPosX() + width > ImGui::GetWindowContentRegionMax().x) ImGui::NewLine();
+            const float next = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + ImGui::GetStyle().ItemSpacing.x;
+            if (next + width <= ImGui::GetWindowContentRegionMax().x) ImGui::SameLine();
         }
         startRow_ = false;
     }
 
     static float buttonWidth(std::string_view label) {
-        return ImGui::CalcTextSize(label.data(), label.data() + label.size()).x + 2.0f * ImGui::GetStyle().FramePadding.x;
+        // Rounded up, as ImGui rounds the items it lays out.
+        return std::ceil(ImGui::CalcTextSize(label.data(), label.data() + label.size()).x +
+                         2.0f * ImGui::GetStyle().FramePadding.x);
     }
 
     void commandButton(UiFrame& frame, CommandId id) {
@@ -146,7 +151,7 @@ private:
     void commandCheckbox(UiFrame& frame, CommandId id, bool on) {
         const CommandInfo& command = commandInfo(id);
         const std::string label(command.label);
-        flow(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label.c_str()).x);
+        flow(std::ceil(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label.c_str()).x));
         if (ImGui::Checkbox(label.c_str(), &on)) frame.run(id);
         tooltip(commandTooltip(command));
     }

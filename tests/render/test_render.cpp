@@ -979,7 +979,7 @@ TEST_CASE("presentation: the 3D view fills the frame, with a caption and no side
     // No panel along the left and right edges, where the side and entry panels would be.
     // (The upper half: lower down the background's gradient comes near the panels' colour.)
     CHECK(panelPixels(picture, 0, 40, 300, 360) < 500);
-    CHECK(panelPixels(picture, 860, 40, 1280, 360) < 500);
+    CHECK(panelPixels(picture, 980, 40, 1280, 360) < 500);  // right of the caption
     // The caption: a dark band with light text at the top centre.
     int light = 0;
     for (int y = 16; y < 70; ++y) {
@@ -1033,7 +1033,7 @@ TEST_CASE("dorsal settings reads XDG_CONFIG_HOME and never fails on a bad settin
         const RunResult result = run(root / "good", "good");
         CHECK(result.exitCode == 0);
         CHECK_THAT(result.output, Contains("font_size = 22\n"));
-        CHECK_THAT(result.output, Contains("paper = \"letter\"\n"));
+        CHECK_THAT(result.output, Contains("paper = 'letter'\n"));
     }
     SECTION("corrupt: one line naming the file, then the defaults") {
         std::filesystem::create_directories(root / "corrupt" / "dorsal");
@@ -1058,7 +1058,7 @@ TEST_CASE("dorsal settings reads XDG_CONFIG_HOME and never fails on a bad settin
     }
 }
 
-TEST_CASE("--output writes a real JPEG or PNG at the size asked, labels included", "[render][picture]") {
+TEST_CASE("a picture is a real JPEG or PNG at the size asked, labels included", "[render][picture]") {
     const std::filesystem::path dir = test::scratchDir("picture_sizes");
     for (const auto& [name, size] : {std::pair{"small.jpg", "320,200"}, std::pair{"wide.png", "1000,300"}}) {
         const RunResult run =
