@@ -584,8 +584,27 @@ FrameLayout AtlasState::layout() const {
 }
 
 void AtlasState::setPresenting(bool on) {
+    const glm::vec2 before = openAreaOffset();
+    const float heightBefore = static_cast<float>(layout().scene.height);
     presenting_ = on;
     slide_ = slideGoal_ = PanelSlide{};
+    // What was in the middle of the open part of the view stays in the middle of the new one
+    // (each offset in the pixels of its own layout).
+    const glm::vec2 after = openAreaOffset();
+    const float heightAfter = static_cast<float>(layout().scene.height);
+    for (OrbitCamera* camera : {&camera_, cameraMove_ ? &cameraMove_->to : nullptr}) {
+        if (!camera) continue;
+        camera->pan(-before.x, -before.y, heightBefore);
+        camera->pan(after.x, after.y, heightAfter);
+    }
+}
+
+glm::vec2 AtlasState::openAreaOffset() const {
+    const FrameLayout frame = layout();
+    const auto centre = [](const Viewport& area) {
+        return glm::vec2(area.x, area.y) + 0.5f * glm::vec2(area.width, area.height);
+    };
+    return centre(frame.openArea) - centre(frame.scene);
 }
 
 void AtlasState::revealPanels(bool side, bool entry) {
@@ -693,12 +712,8 @@ OrbitCamera AtlasState::wholeModelFrom(ViewPreset preset) const {
 }
 
 OrbitCamera AtlasState::centredInOpenArea(OrbitCamera camera) const {
-    const FrameLayout frame = layout();
-    const glm::vec2 sceneCentre = glm::vec2(frame.scene.x, frame.scene.y) + 0.5f * glm::vec2(frame.scene.width, frame.scene.height);
-    const glm::vec2 openCentre =
-        glm::vec2(frame.openArea.x, frame.openArea.y) + 0.5f * glm::vec2(frame.openArea.width, frame.openArea.height);
-    const glm::vec2 offset = openCentre - sceneCentre;
-    camera.pan(offset.x, offset.y, static_cast<float>(frame.scene.height));
+    const glm::vec2 offset = openAreaOffset();
+    camera.pan(offset.x, offset.y, static_cast<float>(layout().scene.height));
     return camera;
 }
 

@@ -310,6 +310,8 @@ private:
     // `camera` (framed for the open area's aspect) panned so that what it frames sits in the
     // middle of the open area rather than of the whole 3D view.
     OrbitCamera centredInOpenArea(OrbitCamera camera) const;
+    // How far the middle of the open area lies from the middle of the 3D view, in pixels.
+    glm::vec2 openAreaOffset() const;
     void moveCamera(const OrbitCamera& to);
 
     struct CameraMove {

@@ -631,3 +631,25 @@ TEST_CASE("a long label name is shortened at its parenthesis, never inside a wor
     CHECK(labelNameForms("(odd)") == std::vector<std::string>{"(odd)"});
     CHECK(labelNameForms("A (b) c") == std::vector<std::string>{"A (b) c"});
 }
+
+TEST_CASE("entering and leaving presentation keeps what is in the middle of the view in the middle", "[state][present]") {
+    AtlasState atlas = session();
+    atlas.open("psoas_major", Origin::LookUp);
+    const auto middleOfOpenArea = [&] {
+        const FrameLayout frame = atlas.layout();
+        const glm::vec2 size(frame.scene.width, frame.scene.height);
+        Bounds psoas;
+        for (const char* name : {"muscle.psoas_major.L", "muscle.psoas_major.R"}) {
+            psoas.add(builtInModel().subtreeBounds(node(name)));
+        }
+        const glm::vec3 p = atlas.camera().project(psoas.centre(), size);
+        return glm::vec2(p.x, p.y) + glm::vec2(frame.scene.x, frame.scene.y) -
+               (glm::vec2(frame.openArea.x, frame.openArea.y) + 0.5f * glm::vec2(frame.openArea.width, frame.openArea.height));
+    };
+    REQUIRE(glm::length(middleOfOpenArea()) < 60.0f);  // framed there by the look-up
+    const glm::vec2 normal = middleOfOpenArea();
+    atlas.setPresenting(true);
+    CHECK(glm::length(middleOfOpenArea() - normal) < 40.0f);
+    atlas.setPresenting(false);
+    CHECK(glm::length(middleOfOpenArea() - normal) < 1.0f);
+}
