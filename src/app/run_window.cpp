@@ -212,7 +212,9 @@ struct WindowApp {
     }
 
     void run(const KeyChord& chord) {
-        const std::optional<CommandId> command = commandForKey(chord, ImGui::GetIO().WantCaptureKeyboard);
+        // A text box, or a dialog, takes the keys: only the commands that work while typing run.
+        const bool typing = ImGui::GetIO().WantCaptureKeyboard || session->dialogOpen();
+        const std::optional<CommandId> command = commandForKey(chord, typing);
         if (command) session->run(*command);
     }
 

@@ -176,6 +176,7 @@ void Session::composeFrame(int width, int height, bool showUi) {
     labelled_ = frame.labelled;
     caption_ = frame.caption;
     toolbarFits_ = frame.toolbarFits;
+    dialogOpen_ = frame.dialogOpen;
     carryOut(frame);
     looks = atlas_.looks();  // the panels' requests (isolate, hide, ...) show in this very frame
 

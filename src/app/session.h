@@ -76,6 +76,8 @@ public:
     // The caption the last frame drew ("" for none), and whether its toolbar fit.
     const std::string& caption() const { return caption_; }
     bool toolbarFits() const { return toolbarFits_; }
+    // Whether the last frame had a modal dialog open, which takes every key.
+    bool dialogOpen() const { return dialogOpen_; }
 
 private:
     void adoptModel(Model model);
@@ -94,6 +96,7 @@ private:
     std::vector<int> labelled_;
     std::string caption_;
     bool toolbarFits_ = true;
+    bool dialogOpen_ = false;
     SettingsFile settings_{std::filesystem::path()};
     bool textSizeChanged_ = false;
     std::optional<PictureRequest> pictureToSave_;  // waits for the frame being drawn to finish

@@ -51,6 +51,7 @@ struct UiFrame {
     std::vector<int> labelled;
     std::string caption;
     bool toolbarFits = true;
+    bool dialogOpen = false;  // a modal dialog has the keyboard: keys are not commands
 
     const Model* model() const { return atlas->model(); }
     const Content& content() const { return atlas->content(); }

@@ -30,6 +30,7 @@ public:
             dialog_.open(std::move(options));
         }
         if (std::optional<std::filesystem::path> chosen = dialog_.draw(scale_)) frame.openModel = std::move(chosen);
+        frame.dialogOpen = frame.dialogOpen || dialog_.isOpen();
     }
 
 private:
@@ -55,6 +56,7 @@ public:
             dialog_.open(std::move(options));
         }
         const std::optional<std::filesystem::path> chosen = dialog_.draw(scale_, [&] { drawSize(scene); });
+        frame.dialogOpen = frame.dialogOpen || dialog_.isOpen();
         if (!chosen) return;
         lastPicture_ = *chosen;
         const bool viewSize = size_ == 0;
