@@ -222,12 +222,18 @@ struct WindowApp {
     // frame; what has to wait for the next frame stays queued.
     void deliverKeyboard() {
         std::vector<int> keysThisFrame;
+        bool pressedThisFrame = false;
         while (!keyboard.empty()) {
             const KeyboardEvent event = keyboard.front();
             if (event.key == 0) {
                 ImGui_ImplGlfw_CharCallback(window, event.character);
             } else {
                 if (std::find(keysThisFrame.begin(), keysThisFrame.end(), event.key) != keysThisFrame.end()) break;
+                // Ctrl let go just after A is pressed (a quick hand, or xdotool) must still make Ctrl+A for
+                // ImGui, which reads the modifiers once a frame: the release waits a frame.
+                const bool modifier = event.key >= GLFW_KEY_LEFT_SHIFT && event.key <= GLFW_KEY_RIGHT_SUPER;
+                if (modifier && event.action == GLFW_RELEASE && pressedThisFrame) break;
+                pressedThisFrame = pressedThisFrame || (event.action == GLFW_PRESS && !modifier);
                 keysThisFrame.push_back(event.key);
                 ImGui_ImplGlfw_KeyCallback(window, event.key, event.scancode, event.action, event.mods);
                 const std::optional<Key> bound = keyOf(event.key);
