@@ -584,19 +584,11 @@ FrameLayout AtlasState::layout() const {
 }
 
 void AtlasState::setPresenting(bool on) {
-    const glm::vec2 before = openAreaOffset();
-    const float heightBefore = static_cast<float>(layout().scene.height);
     presenting_ = on;
     slide_ = slideGoal_ = PanelSlide{};
-    // What was in the middle of the open part of the view stays in the middle of the new one
-    // (each offset in the pixels of its own layout).
-    const glm::vec2 after = openAreaOffset();
-    const float heightAfter = static_cast<float>(layout().scene.height);
-    for (OrbitCamera* camera : {&camera_, cameraMove_ ? &cameraMove_->to : nullptr}) {
-        if (!camera) continue;
-        camera->pan(-before.x, -before.y, heightBefore);
-        camera->pan(after.x, after.y, heightAfter);
-    }
+    // What was in the middle of the open part of the view stays in the middle of the new one.
+    camera_ = centredInOpenArea(camera_);
+    if (cameraMove_) cameraMove_->to = centredInOpenArea(cameraMove_->to);
 }
 
 glm::vec2 AtlasState::openAreaOffset() const {
@@ -713,7 +705,8 @@ OrbitCamera AtlasState::wholeModelFrom(ViewPreset preset) const {
 
 OrbitCamera AtlasState::centredInOpenArea(OrbitCamera camera) const {
     const glm::vec2 offset = openAreaOffset();
-    camera.pan(offset.x, offset.y, static_cast<float>(layout().scene.height));
+    const Viewport scene = layout().scene;
+    camera.setLensShift({2.0f * offset.x / static_cast<float>(scene.width), -2.0f * offset.y / static_cast<float>(scene.height)});
     return camera;
 }
 

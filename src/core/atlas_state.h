@@ -307,8 +307,8 @@ private:
     std::string unknownRegionMessage(const std::string& id) const;
     void updateMarkedMap();
     OrbitCamera wholeModelFrom(ViewPreset preset) const;
-    // `camera` (framed for the open area's aspect) panned so that what it frames sits in the
-    // middle of the open area rather than of the whole 3D view.
+    // `camera` (framed for the open area's aspect) with its lens shifted so that what it frames
+    // sits in the middle of the open area rather than of the whole 3D view; the eye stays put.
     OrbitCamera centredInOpenArea(OrbitCamera camera) const;
     // How far the middle of the open area lies from the middle of the 3D view, in pixels.
     glm::vec2 openAreaOffset() const;

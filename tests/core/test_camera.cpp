@@ -219,3 +219,24 @@ TEST_CASE("presentation: the 3D view fills the frame, the panels slide in over i
     CHECK(small.toolbar.width == 640);
     CHECK(small.sidePanel.width + small.entryPanel.width < 640);
 }
+
+TEST_CASE("a shifted lens moves the picture without turning the eye", "[camera]") {
+    OrbitCamera camera;
+    Bounds box;
+    box.add(glm::vec3(-0.2f, 0.8f, -0.1f));
+    box.add(glm::vec3(0.2f, 1.2f, 0.1f));
+    camera.frame(box, 1.5f, ViewPreset::Posterior);
+    const glm::vec2 size(900.0f, 600.0f);
+    const glm::vec3 eye = camera.eye();
+    camera.setLensShift({-0.5f, 0.25f});
+    CHECK(glm::distance(camera.eye(), eye) < 1e-6f);
+    // The target appears a quarter of the width left of the middle and an eighth of the height up.
+    const glm::vec3 target = camera.project(camera.target(), size);
+    CHECK(target.x == Approx(0.25f * size.x).margin(0.5f));
+    CHECK(target.y == Approx(0.375f * size.y).margin(0.5f));
+    // Picking agrees: the ray through a point's pixel passes through the point.
+    const glm::vec3 point(0.1f, 1.1f, -0.1f);
+    const Ray ray = camera.rayThrough(glm::vec2(camera.project(point, size)), size);
+    const glm::vec3 toPoint = point - ray.origin;
+    CHECK(glm::length(toPoint - ray.direction * glm::dot(toPoint, ray.direction)) < 1e-3f);
+}
