@@ -48,7 +48,9 @@ int runOffscreen(const Options& options) {
         io.DeltaTime = 1.0f / 60.0f;
         session.composeFrame(options.width, options.height, options.showUi);
     }
-    writeImage(options.output, session.renderer().readFrame());
+    // Without panels, the picture the window's File > Save picture... makes.
+    writeImage(options.output, options.showUi ? session.renderer().readFrame()
+                                              : session.renderPicture(options.width, options.height));
     if (!options.report.empty()) {
         FrameFacts facts;
         facts.width = options.width;

@@ -105,6 +105,7 @@ struct WindowApp {
     GLFWwindow* window = nullptr;
     Session* session = nullptr;
     // The window's place and size before presentation made it fill the screen.
+    bool presentingBefore = false;
     bool fullscreen = false;
     int windowedX = 0;
     int windowedY = 0;
@@ -114,7 +115,12 @@ struct WindowApp {
     // Follows presentation mode: fills the monitor the window is on when presentation starts (as
     // the settings ask), and gives the window its place and size back when it ends.
     void followPresentation() {
-        const bool wanted = session->atlas().presenting() && session->settings().presentFullscreen;
+        const bool presenting = session->atlas().presenting();
+        if (presenting && !presentingBefore) {
+            session->atlas().setNotice("Presenting: the panels come in at the screen's left and right edges; Esc leaves");
+        }
+        presentingBefore = presenting;
+        const bool wanted = presenting && session->settings().presentFullscreen;
         if (wanted == fullscreen) return;
         fullscreen = wanted;
         if (wanted) {
