@@ -228,10 +228,14 @@ std::string SettingsFile::change(const Settings& settings) {
         problem = "settings not saved: " + path_.string() + " is not Dorsal's to overwrite (see the message at start)";
     } else {
         std::error_code ec;
-        std::filesystem::create_directories(path_.parent_path(), ec);
+        // A settings file linked from elsewhere (a dotfiles folder) is written where it lives, so
+        // that the link stays.
+        std::filesystem::path target = path_;
+        if (std::filesystem::is_symlink(path_, ec)) target = std::filesystem::weakly_canonical(path_, ec);
+        std::filesystem::create_directories(target.parent_path(), ec);
         try {
-            if (ec) throw FileError(path_.parent_path().string() + ": cannot create the folder: " + systemMessage(ec));
-            writeFileAtomically(path_, settingsToToml(settings_));
+            if (ec) throw FileError(target.parent_path().string() + ": cannot create the folder: " + systemMessage(ec));
+            writeFileAtomically(target, settingsToToml(settings_));
             return {};
         } catch (const FileError& error) {
             problem = std::string("settings not saved: ") + error.what();

@@ -98,7 +98,8 @@ public:
     // Takes `settings` and, when they differ from the current ones, saves them (creating the folder
     // when missing). Returns a one-line problem the first time saving fails (a read-only folder, a
     // file where the folder should be, a newer file that must not be overwritten), "" otherwise:
-    // later failures are not repeated. The settings are taken either way, for this session.
+    // later failures are not repeated. The settings are taken either way, for this session. A
+    // settings file that is a symbolic link is written where the link points, keeping the link.
     std::string change(const Settings& settings);
 
 private:

@@ -203,6 +203,18 @@ TEST_CASE("settings that cannot be read or saved never stop Dorsal", "[settings]
         CHECK_FALSE(fifo.change(changed).empty());
         CHECK(std::filesystem::is_fifo(root / "b" / "settings.toml"));
     }
+    SECTION("a settings file linked from a dotfiles folder is written where it lives, keeping the link") {
+        std::filesystem::create_directories(root / "dotfiles");
+        std::filesystem::create_directories(root / "config");
+        writeText(root / "dotfiles" / "settings.toml", "font_size = 18\n");
+        std::filesystem::create_symlink(root / "dotfiles" / "settings.toml", root / "config" / "settings.toml");
+        SettingsFile file(root / "config");
+        CHECK(file.load().empty());
+        CHECK(file.settings().fontSize == 18.0f);
+        CHECK(file.change(changed).empty());
+        CHECK(std::filesystem::is_symlink(root / "config" / "settings.toml"));
+        CHECK(readText(root / "dotfiles" / "settings.toml") == settingsToToml(changed));
+    }
     SECTION("a huge file is not read") {
         writeText(root / "settings.toml", std::string(2 << 20, '#'));
         SettingsFile file(root);
