@@ -477,7 +477,7 @@ TEST_CASE("random command lines never crash and always end in options, help or o
     CHECK(refused > 1000);
 }
 
-TEST_CASE("--present starts presentation mode, in the window and the picture", "[cli][present]") {
+TEST_CASE("the --present option starts presentation mode, in the window and the picture", "[cli][present]") {
     const ParsedCommandLine window = parse({"--present"});
     REQUIRE(window.options);
     CHECK(window.options->command == Command::Window);
