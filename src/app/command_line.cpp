@@ -39,13 +39,14 @@ constexpr CommandSet kKeys = 1u << 4;
 constexpr CommandSet kWhere = 1u << 5;
 constexpr CommandSet kSearch = 1u << 6;
 constexpr CommandSet kHandout = 1u << 7;
+constexpr CommandSet kSettings = 1u << 8;
 
 // What an argument sets. A positional argument and an option can set the same thing: `dorsal FILE`
 // is `dorsal --model FILE`.
 enum class Setting {
     Model, Content, EntryId, Output, Report, Resolution, NoUi, Select, View, Isolate, Hide, Xray, NoCutaway,
-    NoPainMap, Dim, Layers, Side, Labels, Query, Markdown, Where, Place, Stretches, Note, Paper, Scene, SaveScene,
-    Pin
+    NoPainMap, Dim, Layers, Side, Labels, Present, Query, Markdown, Where, Place, Stretches, Note, Paper, Scene,
+    SaveScene, Pin
 };
 constexpr std::size_t kSettingCount = static_cast<std::size_t>(Setting::Pin) + 1;  // Pin is the last
 
@@ -130,6 +131,10 @@ const std::vector<OptionSpec>& optionTable() {
             {Setting::Side, "--side", "NAME", "Side to show: left, right or both", "both", kMain},
             {Setting::Labels, "--labels", "",
              "Label the highlighted muscles in the picture (--output; the window has them on)", "", kMain},
+            {Setting::Present, "--present", "",
+             "Start in presentation mode: full screen, large type, a caption naming what is shown (with --output, "
+             "the picture shows this look)",
+             "", kMain},
             {Setting::Markdown, "--markdown", "", "As the Markdown table of the README", "", kKeys},
             {Setting::Where, "--where", "LIST",
              "Start in \"where does it hurt?\" with these body regions marked, comma-separated (lower_back)", "",
@@ -216,7 +221,7 @@ std::string explainUnexpected(const CLI::App& app, const std::string& command, c
 // The CLI11 apps of the main command and of each other command, built from optionTable.
 struct CommandLineDefinition {
     CLI::App app{"Dorsal: an interactive 3D atlas of the back and posture muscles.", "dorsal"};
-    std::array<std::pair<CommandSet, CLI::App*>, 8> commands{};
+    std::array<std::pair<CommandSet, CLI::App*>, 9> commands{};
     std::vector<std::pair<const OptionSpec*, CLI::Option*>> added;  // each option of each app, with its spec
 
     CommandLineDefinition() {
@@ -234,10 +239,13 @@ struct CommandLineDefinition {
                      {kSearch, app.add_subcommand("search", "Search the knowledge base as the window does and print "
                                                             "the results, best first")},
                      {kHandout, app.add_subcommand("handout", "Write a client's take-home sheet about a muscle, pain "
-                                                              "pattern or technique as a PDF, with its pictures")}}};
+                                                              "pattern or technique as a PDF, with its pictures")},
+                     {kSettings, app.add_subcommand("settings", "Print where the settings file is and the settings "
+                                                                "the window would use")}}};
         // After the commands: they would inherit it.
         app.footer("Each command takes the options its help lists: dorsal bench --help, dorsal check --help, "
-                   "dorsal handout --help, dorsal info --help, dorsal keys --help, dorsal search --help, dorsal where --help.");
+                   "dorsal handout --help, dorsal info --help, dorsal keys --help, dorsal search --help, "
+                   "dorsal settings --help, dorsal where --help.");
         app.require_subcommand(0, 1);
         for (const auto& [command, commandApp] : commands) {
             if (command != kMain) commandApp->group("Commands");
@@ -457,7 +465,7 @@ std::string readOptions(const GivenSettings& given, CommandSet command, Options&
         options.model = model.value();
         // `dorsal chek` is more likely a mistyped command than a model file of that name.
         const std::vector<std::string> close =
-            closestMatches(model.value(), {"bench", "check", "handout", "info", "keys", "search", "where"}, 1);
+            closestMatches(model.value(), {"bench", "check", "handout", "info", "keys", "search", "settings", "where"}, 1);
         std::error_code ec;
         if (model.specs.front()->positional() && !close.empty() && !std::filesystem::exists(options.model, ec)) {
             return "unknown command " + printable(model.value()) + "; did you mean " + close.front() + "?";
@@ -552,6 +560,7 @@ std::string readOptions(const GivenSettings& given, CommandSet command, Options&
     start.painMap = !get(Setting::NoPainMap).present();
     start.dimOthers = get(Setting::Dim).present();
     options.markdown = get(Setting::Markdown).present();
+    options.present = get(Setting::Present).present();
     if (start.isolate && start.select.empty()) return "--isolate needs --select: what should stay?";
     if (const Given& stretches = get(Setting::Stretches); stretches.present()) {
         options.stretches.emplace();
@@ -590,6 +599,8 @@ std::string readOptions(const GivenSettings& given, CommandSet command, Options&
         options.command = Command::Handout;
         if (start.select.empty()) return "dorsal handout needs --select ID: the muscle, pain pattern or technique it is about";
         if (options.output.empty()) return "dorsal handout needs --output FILE.pdf: where to write it";
+    } else if (command == kSettings) {
+        options.command = Command::Settings;
     } else if (!options.output.empty() || !options.saveScene.empty()) {
         options.command = Command::Offscreen;
         start.labels = get(Setting::Labels).present();  // the window starts with labels on

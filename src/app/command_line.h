@@ -12,7 +12,7 @@
 
 namespace dorsal {
 
-enum class Command { Window, Offscreen, Bench, Check, Info, Keys, Where, Search, Handout };
+enum class Command { Window, Offscreen, Bench, Check, Info, Keys, Where, Search, Handout, Settings };
 
 struct Options {
     Command command = Command::Window;
@@ -24,6 +24,7 @@ struct Options {
     int width = 1280;
     int height = 800;
     bool showUi = true;
+    bool present = false;          // presentation mode, in the window and the picture
     ViewPreset view = ViewPreset::Posterior;
     // What is shown at start, the window and --output alike (labels: on in the window, and in a
     // picture only with --labels).

@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
             case dorsal::Command::Where: return dorsal::runWhere(*parsed.options);
             case dorsal::Command::Search: return dorsal::runSearch(*parsed.options);
             case dorsal::Command::Handout: return dorsal::runHandout(*parsed.options);
+            case dorsal::Command::Settings: return dorsal::runSettings(*parsed.options);
         }
     } catch (const std::exception& error) {
         std::fprintf(stderr, "dorsal: %s\n", error.what());

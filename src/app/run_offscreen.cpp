@@ -45,6 +45,8 @@ int runOffscreen(const Options& options) {
     Session session(1.0f, loadContent(contentDir), shaderDirectory());
     AtlasState& atlas = session.atlas();
     atlas.setStartView(options.view);
+    // Presentation first: the camera frames what is shown for its layout.
+    atlas.setPresenting(options.present);
     atlas.setFrame(options.width, options.height, options.showUi, session.uiScale());
     const bool ready = scene ? session.openScene(options.scene, false)
                              : session.loadModel(modelPath) && atlas.applyStart(options.start);
@@ -78,6 +80,9 @@ int runOffscreen(const Options& options) {
         for (std::size_t i = 0; i < atlas.pins().size(); ++i) {
             facts.pins.push_back({atlas.pins()[i].node, atlas.pins()[i].note, atlas.pinPixel(i), atlas.pinSeen(i)});
         }
+        facts.layout = atlas.layout();
+        if (!session.caption().empty()) facts.caption = session.caption();
+        facts.toolbarFits = session.toolbarFits();
         writeFileAtomically(options.report, frameReportJson(*atlas.model(), atlas.content(), facts));
     }
     printMessages(atlas);  // warnings: what the picture may lack

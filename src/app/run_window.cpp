@@ -29,6 +29,8 @@ constexpr int kWindowHeight = 800;
 constexpr int kFramesAfterInput = 6;
 // A press and release closer than this many pixels is a click, not a drag.
 constexpr double kClickSlop = 4.0;
+// In presentation, the mouse this close to the left or right edge brings that panel in.
+constexpr double kEdgePixels = 6.0;
 
 std::string lastGlfwError;
 
@@ -50,6 +52,7 @@ struct MouseState {
 // The GLFW keys Dorsal binds, as the command table names them.
 std::optional<Key> keyOf(int glfwKey) {
     switch (glfwKey) {
+        case GLFW_KEY_0: return Key::Digit0;
         case GLFW_KEY_1: return Key::Digit1;
         case GLFW_KEY_2: return Key::Digit2;
         case GLFW_KEY_3: return Key::Digit3;
@@ -73,12 +76,19 @@ std::optional<Key> keyOf(int glfwKey) {
         case GLFW_KEY_X: return Key::X;
         case GLFW_KEY_LEFT_BRACKET: return Key::LeftBracket;
         case GLFW_KEY_RIGHT_BRACKET: return Key::RightBracket;
+        case GLFW_KEY_EQUAL: return Key::Equal;
+        case GLFW_KEY_KP_ADD: return Key::Equal;  // Ctrl and the keypad's + make text larger too
+        case GLFW_KEY_MINUS: return Key::Minus;
+        case GLFW_KEY_KP_SUBTRACT: return Key::Minus;
+        case GLFW_KEY_COMMA: return Key::Comma;
         case GLFW_KEY_ESCAPE: return Key::Escape;
         case GLFW_KEY_HOME: return Key::Home;
         case GLFW_KEY_LEFT: return Key::Left;
         case GLFW_KEY_RIGHT: return Key::Right;
         case GLFW_KEY_F1: return Key::F1;
         case GLFW_KEY_DELETE: return Key::Delete;
+        case GLFW_KEY_F5: return Key::F5;
+        case GLFW_KEY_F11: return Key::F11;
         default: return std::nullopt;
     }
 }
@@ -100,6 +110,77 @@ struct KeyboardEvent {
 struct WindowApp {
     GLFWwindow* window = nullptr;
     Session* session = nullptr;
+    // The window's place and size before presentation made it fill the screen.
+    bool presentingBefore = false;
+    bool fullscreen = false;
+    int windowedX = 0;
+    int windowedY = 0;
+    int windowedWidth = kWindowWidth;
+    int windowedHeight = kWindowHeight;
+
+    // Follows presentation mode: fills the monitor the window is on when presentation starts (as
+    // the settings ask), and gives the window its place and size back when it ends.
+    void followPresentation() {
+        const bool presenting = session->atlas().presenting();
+        if (presenting && !presentingBefore) {
+            session->atlas().setNotice("Presenting: the panels come in at the screen's left and right edges; Esc leaves");
+        }
+        presentingBefore = presenting;
+        const bool wanted = presenting && session->settings().presentFullscreen;
+        if (wanted == fullscreen) return;
+        fullscreen = wanted;
+        if (wanted) {
+            glfwGetWindowPos(window, &windowedX, &windowedY);
+            glfwGetWindowSize(window, &windowedWidth, &windowedHeight);
+            GLFWmonitor* monitor = monitorOfWindow();
+            if (!monitor) return;
+            const GLFWvidmode* mode = glfwGetVideoMode(monitor);
+            glfwSetWindowMonitor(window, monitor, 0, 0, mode->width, mode->height, mode->refreshRate);
+        } else {
+            glfwSetWindowMonitor(window, nullptr, windowedX, windowedY, windowedWidth, windowedHeight, GLFW_DONT_CARE);
+        }
+        framesToDraw = kFramesAfterInput;
+    }
+
+    // The monitor holding the middle of the window, else the primary one.
+    GLFWmonitor* monitorOfWindow() const {
+        int x = 0;
+        int y = 0;
+        int width = 0;
+        int height = 0;
+        glfwGetWindowPos(window, &x, &y);
+        glfwGetWindowSize(window, &width, &height);
+        int count = 0;
+        GLFWmonitor** monitors = glfwGetMonitors(&count);
+        for (int i = 0; i < count; ++i) {
+            int mx = 0;
+            int my = 0;
+            glfwGetMonitorPos(monitors[i], &mx, &my);
+            const GLFWvidmode* mode = glfwGetVideoMode(monitors[i]);
+            if (!mode) continue;
+            const int cx = x + width / 2;
+            const int cy = y + height / 2;
+            if (cx >= mx && cy >= my && cx < mx + mode->width && cy < my + mode->height) return monitors[i];
+        }
+        return glfwGetPrimaryMonitor();
+    }
+
+    // In presentation, the panels come in while the mouse is at their edge of the screen or over
+    // them, and go when it leaves.
+    void revealPanelsFor(double x, double y) {
+        AtlasState& atlas = session->atlas();
+        if (!atlas.presenting()) return;
+        const glm::vec2 cursor = cursorInFramebuffer(x, y);
+        const FrameLayout layout = atlas.layout();
+        const PanelSlide slide = atlas.panelSlide();
+        const float width = static_cast<float>(layout.scene.width);
+        const bool side = cursor.x <= kEdgePixels ||
+                          (slide.side > 0.0f && cursor.x < static_cast<float>(layout.sidePanel.x + layout.sidePanel.width));
+        const bool entry = cursor.x >= width - kEdgePixels ||
+                           (slide.entry > 0.0f && layout.entryPanel.width > 0 && cursor.x >= static_cast<float>(layout.entryPanel.x));
+        atlas.revealPanels(side, entry);
+    }
+
     MouseState mouse;
     int framesToDraw = kFramesAfterInput;
     // Dear ImGui 1.86 reads whether a key is down once a frame, so a key pressed and released
@@ -150,12 +231,14 @@ struct WindowApp {
         } else if (doubleClick) {
             atlas.run(CommandId::ResetView);
         } else if (!additive) {
-            atlas.clear();
+            atlas.clickEmpty();
         }
     }
 
     void run(const KeyChord& chord) {
-        const std::optional<CommandId> command = commandForKey(chord, ImGui::GetIO().WantCaptureKeyboard);
+        // A text box, or a dialog, takes the keys: only the commands that work while typing run.
+        const bool typing = ImGui::GetIO().WantCaptureKeyboard || session->dialogOpen();
+        const std::optional<CommandId> command = commandForKey(chord, typing);
         if (command) session->run(*command);
     }
 
@@ -163,12 +246,18 @@ struct WindowApp {
     // frame; what has to wait for the next frame stays queued.
     void deliverKeyboard() {
         std::vector<int> keysThisFrame;
+        bool pressedThisFrame = false;
         while (!keyboard.empty()) {
             const KeyboardEvent event = keyboard.front();
             if (event.key == 0) {
                 ImGui_ImplGlfw_CharCallback(window, event.character);
             } else {
                 if (std::find(keysThisFrame.begin(), keysThisFrame.end(), event.key) != keysThisFrame.end()) break;
+                // Ctrl let go just after A is pressed (a quick hand, or xdotool) must still make Ctrl+A for
+                // ImGui, which reads the modifiers once a frame: the release waits a frame.
+                const bool modifier = event.key >= GLFW_KEY_LEFT_SHIFT && event.key <= GLFW_KEY_RIGHT_SUPER;
+                if (modifier && event.action == GLFW_RELEASE && pressedThisFrame) break;
+                pressedThisFrame = pressedThisFrame || (event.action == GLFW_PRESS && !modifier);
                 keysThisFrame.push_back(event.key);
                 ImGui_ImplGlfw_KeyCallback(window, event.key, event.scancode, event.action, event.mods);
                 const std::optional<Key> bound = keyOf(event.key);
@@ -260,6 +349,7 @@ void onCursor(GLFWwindow* window, double x, double y) {
     }
     app.mouse.lastX = x;
     app.mouse.lastY = y;
+    app.revealPanelsFor(x, y);
 }
 
 void onScroll(GLFWwindow* window, double dx, double dy) {
@@ -342,7 +432,9 @@ int runWindow(const Options& options) {
     {
         Session session(uiScale, loadContent(options.contentDir.empty() ? builtInContentPath() : options.contentDir),
                         shaders);
+        session.useSettingsIn(SettingsFile::defaultFolder());
         AtlasState& atlas = session.atlas();
+        atlas.setPresenting(options.present);
         atlas.setStartView(options.view);
         atlas.setCameraAnimation(true);
         WindowApp app;
@@ -375,7 +467,8 @@ int runWindow(const Options& options) {
 
         double lastTime = glfwGetTime();
         while (!glfwWindowShouldClose(window) && !session.quitRequested()) {
-            if (atlas.cameraMoving()) app.framesToDraw = kFramesAfterInput;
+            app.followPresentation();
+            if (atlas.animating()) app.framesToDraw = kFramesAfterInput;
             if (app.framesToDraw > 0 || session.loading()) {
                 // Keep drawing while something changes; a pending load is polled ten times a second.
                 glfwWaitEventsTimeout(session.loading() ? 0.1 : 0.0);

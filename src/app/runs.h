@@ -32,5 +32,8 @@ int runWhere(const Options& options);
 // FileError (before anything slow, creating nothing) for an output checkOutputTarget refuses, and
 // HandoutError for an unknown subject or stretch; exit code 1 when the model cannot be loaded.
 int runHandout(const Options& options);
+// `dorsal settings`: where the settings file is, and the settings in it as the window reads them
+// (a problem with the file is one line on stderr; it never fails).
+int runSettings(const Options& options);
 
 }  // namespace dorsal

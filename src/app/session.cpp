@@ -7,12 +7,11 @@
 #include <imgui.h>
 
 #include "app/handout_pictures.h"
-#include "core/model_loader.h"
-#include "handout/handout_pdf.h"
 #include "core/data_paths.h"
 #include "core/model_loader.h"
 #include "core/output_file.h"
 #include "core/text.h"
+#include "handout/handout_pdf.h"
 
 namespace dorsal {
 
@@ -37,7 +36,8 @@ public:
             ImGui::SetCurrentContext(previous);
             throw RenderError("Dear ImGui cannot use this OpenGL context");
         }
-        interface_ = std::make_unique<Interface>(uiScale);
+        // Stills are the same everywhere: the default text size, scaled as asked.
+        interface_ = std::make_unique<Interface>(uiScale, Settings::kDefaultFontSize, Settings::kDefaultPresentationScale);
         ImGui::SetCurrentContext(previous);
     }
     ~StillPainter() {
@@ -59,7 +59,7 @@ private:
     std::unique_ptr<Interface> interface_;
 };
 
-Session::Session(float uiScale, Content content, const std::filesystem::path& shaderDir)
+Session::Session(float screenScale, Content content, const std::filesystem::path& shaderDir)
     : atlas_(std::move(content)) {
     // First, so that a shader that cannot be read or built throws before ImGui holds anything.
     renderer_ = std::make_unique<Renderer>(shaderDir);
@@ -69,7 +69,7 @@ Session::Session(float uiScale, Content content, const std::filesystem::path& sh
         ImGui::DestroyContext(imgui_);
         throw RenderError("Dear ImGui cannot use this OpenGL context");
     }
-    interface_ = std::make_unique<Interface>(uiScale);
+    interface_ = std::make_unique<Interface>(screenScale, settings().fontSize, settings().presentationScale);
     if (!interface_->fontWarning().empty()) atlas_.addMessage(interface_->fontWarning());
 }
 
@@ -81,7 +81,34 @@ Session::~Session() {
     ImGui::DestroyContext(imgui_);
 }
 
+void Session::useSettingsIn(const std::filesystem::path& folder) {
+    settings_ = SettingsFile(folder);
+    if (const std::string problem = settings_.load(); !problem.empty()) atlas_.addMessage(problem);
+    textSizeChanged_ = true;
+}
+
+void Session::changeSettings(const Settings& settings) {
+    const Settings before = settings_.settings();
+    if (const std::string problem = settings_.change(settings); !problem.empty()) atlas_.addMessage(problem);
+    if (settings.fontSize != before.fontSize || settings.presentationScale != before.presentationScale) {
+        textSizeChanged_ = true;
+    }
+}
+
+void Session::applyTextSize() {
+    if (!std::exchange(textSizeChanged_, false)) return;
+    interface_->setTextSize(settings().fontSize, settings().presentationScale);
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+}
+
 void Session::adoptModel(Model model) {
+    // The built-in model is always one click away; other files go to the recent list.
+    if (std::filesystem::path(model.sourcePath) != builtInModelPath()) {
+        Settings settings = settings_.settings();
+        settings.recentModels.remember(model.sourcePath);
+        changeSettings(settings);
+    }
     renderer_->setModel(model);
     atlas_.setModel(std::move(model));
 }
@@ -91,7 +118,7 @@ bool Session::loadModel(const std::filesystem::path& path) {
         adoptModel(dorsal::loadModel(path));
         return true;
     } catch (const ModelLoadError& error) {
-        atlas_.addMessage(error.what());
+        atlas_.addModelMessage(error.what());
         return false;
     }
 }
@@ -123,7 +150,7 @@ void Session::showScene(const Scene& scene, const std::filesystem::path& path) {
     if (!atlas_.applyScene(scene, printable(path.string()))) return;
     scenePath_ = path;
     savedScene_ = this->scene();
-    recentScenes_.add(path);
+    rememberScene(path);
 }
 
 bool Session::openScene(const std::filesystem::path& path, bool background) {
@@ -159,15 +186,21 @@ bool Session::saveScene(const std::filesystem::path& path) {
     }
     scenePath_ = path;
     savedScene_ = scene();
-    recentScenes_.add(path);
+    rememberScene(path);
     return true;
+}
+
+void Session::rememberScene(const std::filesystem::path& path) {
+    Settings settings = settings_.settings();
+    settings.recentScenes.remember(path);
+    changeSettings(settings);
 }
 
 bool Session::pollLoading() {
     std::optional<ModelLoads::Result> result = loads_.poll();
     if (!result) return false;
     if (!result->model) {
-        atlas_.addMessage(result->error);
+        atlas_.addModelMessage(result->error);
         return true;
     }
     adoptModel(std::move(*result->model));
@@ -180,16 +213,51 @@ bool Session::pollLoading() {
 }
 
 void Session::run(CommandId id) {
-    if (id == CommandId::Quit) quit_ = true;
-    if (id == CommandId::OpenModel) openModelDialog_ = true;
-    if (id == CommandId::Handout) handoutDialog_ = true;
-    if (id == CommandId::OpenScene) sceneDialog_ = SceneDialog::Open;
-    if (id == CommandId::SaveSceneAs || (id == CommandId::SaveScene && scenePath_.empty())) {
-        sceneDialog_ = SceneDialog::Save;
-    } else if (id == CommandId::SaveScene) {
-        saveScene(scenePath_);
+    Settings settings = settings_.settings();
+    switch (id) {
+        case CommandId::Quit: quit_ = true; break;
+        case CommandId::OpenModel: openModelDialog_ = true; break;
+        case CommandId::Handout: handoutDialog_ = true; break;
+        case CommandId::OpenScene: sceneDialog_ = SceneDialog::Open; break;
+        case CommandId::SaveScene:
+            if (!scenePath_.empty()) {
+                saveScene(scenePath_);
+                break;
+            }
+            [[fallthrough]];  // the first save asks where
+        case CommandId::SaveSceneAs: sceneDialog_ = SceneDialog::Save; break;
+        case CommandId::SavePicture: savePictureDialog_ = true; break;
+        case CommandId::Settings: openSettings_ = true; break;
+        case CommandId::FontBigger:
+        case CommandId::FontSmaller:
+        case CommandId::FontReset:
+            settings.fontSize = id == CommandId::FontReset ? Settings::kDefaultFontSize
+                                : Settings::clampFontSize(settings.fontSize + (id == CommandId::FontBigger ? 1.0f : -1.0f) *
+                                                                                  Settings::kFontSizeStep);
+            changeSettings(settings);
+            break;
+        default: break;
     }
     atlas_.run(id);
+}
+
+std::vector<std::filesystem::path> Session::inputs() const {
+    std::vector<std::filesystem::path> files{atlas_.content().root};
+    if (const Model* model = atlas_.model()) files.push_back(model->sourcePath);
+    return files;
+}
+
+void Session::savePicture(const PictureRequest& request) {
+    try {
+        checkImageTarget(request.path, inputs());
+        const AtlasState::Frame window = atlas_.frame();
+        const Image picture = renderStill(atlas_, request.width, request.height, uiScale());
+        atlas_.setFrame(window.width, window.height, window.panelsShown, window.uiScale);
+        writeImage(request.path, picture);
+        atlas_.setNotice("Saved picture to " + request.path.string());
+    } catch (const FileError& error) {
+        atlas_.addMessage(error.what());
+    }
 }
 
 void Session::carryOut(const UiFrame& frame) {
@@ -205,6 +273,8 @@ void Session::carryOut(const UiFrame& frame) {
     if (frame.handout) writeHandoutOf(*frame.handout);
     if (frame.openScene) openScene(*frame.openScene, true);
     if (frame.saveScene) saveScene(*frame.saveScene);
+    if (frame.changeSettings) changeSettings(*frame.changeSettings);
+    if (frame.savePicture) savePicture(*frame.savePicture);
 }
 
 void Session::writeHandoutOf(const HandoutRequest& request) {
@@ -213,19 +283,18 @@ void Session::writeHandoutOf(const HandoutRequest& request) {
     try {
         Handout handout = planHandout(atlas_.content(), atlas_.search(), *entry, request.stretches, request.note,
                                       handoutDate(std::chrono::system_clock::now()));
-        std::vector<std::filesystem::path> inputs{atlas_.content().root};
-        if (const Model* model = atlas_.model()) inputs.push_back(model->sourcePath);
         // Before the pictures, so that a bad path is told at once.
-        checkHandoutTarget(request.output, inputs);
+        checkHandoutTarget(request.output, inputs());
         drawHandoutPictures(*this, atlas_, handout, request.paper);
-        writeHandout(request.output, handout, request.paper, inputs);
-        atlas_.addMessage("Saved handout to " + request.output.string());
+        writeHandout(request.output, handout, request.paper, inputs());
+        atlas_.setNotice("Saved handout to " + request.output.string());
     } catch (const std::exception& error) {
         atlas_.addMessage(error.what());
     }
 }
 
 void Session::composeFrame(int width, int height, bool showUi) {
+    applyTextSize();
     atlas_.setFrame(width, height, showUi, uiScale());
     std::vector<NodeLook> looks = atlas_.looks();
     ImGui_ImplOpenGL3_NewFrame();
@@ -244,10 +313,15 @@ void Session::composeFrame(int width, int height, bool showUi) {
     frame.handoutDialog = std::exchange(handoutDialog_, false);
     frame.sceneDialog = std::exchange(sceneDialog_, SceneDialog::None);
     frame.scenePath = scenePath_;
-    frame.recentScenes = &recentScenes_;
+    frame.savePictureDialog = std::exchange(savePictureDialog_, false);
+    frame.openSettings = std::exchange(openSettings_, false);
+    frame.settings = &settings_.settings();
     interface_->draw(frame);
     ImGui::Render();
     labelled_ = frame.labelled;
+    caption_ = frame.caption;
+    toolbarFits_ = frame.toolbarFits;
+    dialogOpen_ = frame.dialogOpen;
     carryOut(frame);
     looks = atlas_.looks();  // the panels' requests (isolate, hide, ...) show in this very frame
     drawModel(atlas_, looks, width, height);

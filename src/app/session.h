@@ -8,9 +8,10 @@
 #include <optional>
 
 #include "core/atlas_state.h"
+#include "core/image.h"
 #include "core/model_loads.h"
-#include "core/recent_files.h"
 #include "core/scene.h"
+#include "core/settings.h"
 #include "render/renderer.h"
 #include "ui/interface.h"
 
@@ -22,8 +23,10 @@ class Session {
 public:
     // Needs a current OpenGL 3.3 core context. Creates the ImGui context and its OpenGL backend,
     // takes the content of the session and builds the renderer's shaders from `shaderDir`.
-    // Throws RenderError when a shader cannot be read or does not build.
-    Session(float uiScale, Content content, const std::filesystem::path& shaderDir);
+    // `screenScale` is 1 on a normal screen, 2 on a high-DPI one. The settings are the defaults,
+    // kept in memory, until useSettingsIn(). Throws RenderError when a shader cannot be read or
+    // does not build.
+    Session(float screenScale, Content content, const std::filesystem::path& shaderDir);
     ~Session();
     Session(const Session&) = delete;
     Session& operator=(const Session&) = delete;
@@ -31,6 +34,18 @@ public:
     AtlasState& atlas() { return atlas_; }
     Renderer& renderer() { return *renderer_; }
     float uiScale() const { return interface_->scale(); }
+
+    // Reads the person's settings from `folder` (SettingsFile) and keeps them there from now on;
+    // a problem with them becomes a message.
+    void useSettingsIn(const std::filesystem::path& folder);
+    const Settings& settings() const { return settings_.settings(); }
+    // Takes changed settings: saved at once, the text size applied before the next frame.
+    void changeSettings(const Settings& settings);
+
+    // Saves the 3D view with its labels and without panels (the camera as it is) at the size and
+    // to the file `request` says, through renderStill; a notice says where, or a message the
+    // one-line error. Call between frames.
+    void savePicture(const PictureRequest& request);
 
     // Loads a model now, replacing the current one. On failure keeps the current model, adds the
     // one-line error to the atlas's messages and returns false.
@@ -51,7 +66,6 @@ public:
     // The scene file last opened or saved, or empty; whether what is on screen differs from it.
     const std::filesystem::path& scenePath() const { return scenePath_; }
     bool sceneModified() const;
-    const RecentFiles& recentScenes() const { return recentScenes_; }
 
     // Takes a finished background load in; returns true when one finished (successfully or not).
     bool pollLoading();
@@ -80,6 +94,11 @@ public:
 
     // The nodes the labels of the last frame point at.
     const std::vector<int>& labelledNodes() const { return labelled_; }
+    // The caption the last frame drew ("" for none), and whether its toolbar fit.
+    const std::string& caption() const { return caption_; }
+    bool toolbarFits() const { return toolbarFits_; }
+    // Whether the last frame had a modal dialog open, which takes every key.
+    bool dialogOpen() const { return dialogOpen_; }
 
 private:
     // A Dear ImGui context of its own for renderStill, with fonts at its scale.
@@ -90,7 +109,13 @@ private:
     void drawModel(const AtlasState& state, const std::vector<NodeLook>& looks, int width, int height);
     // Shows `scene` read from `path`, its model being the one shown; remembers the file.
     void showScene(const Scene& scene, const std::filesystem::path& path);
+    // The font size of the settings, taken in before a frame when it changed.
+    void applyTextSize();
     void carryOut(const UiFrame& frame);
+    // The files this session reads (the content folder, the model), which nothing it writes may replace.
+    std::vector<std::filesystem::path> inputs() const;
+    // Puts `path` first among the recent scenes of the settings.
+    void rememberScene(const std::filesystem::path& path);
     // Writes the handout of the entry on show, its pictures drawn offscreen; says in a message
     // where it went, or why it could not be made.
     void writeHandoutOf(const HandoutRequest& request);
@@ -105,14 +130,20 @@ private:
     std::optional<std::pair<Scene, std::filesystem::path>> sceneAfterLoad_;
     std::filesystem::path scenePath_;
     std::optional<Scene> savedScene_;  // the scene as opened or saved, to tell a change
-    RecentFiles recentScenes_;
     SceneDialog sceneDialog_ = SceneDialog::None;
     int hoveredNode_ = -1;
     std::optional<RegionOnSide> hoveredRegion_;
     std::vector<int> labelled_;
     std::unique_ptr<StillPainter> still_;
+    std::string caption_;
+    bool toolbarFits_ = true;
+    bool dialogOpen_ = false;
+    SettingsFile settings_{std::filesystem::path()};
+    bool textSizeChanged_ = false;
     bool openModelDialog_ = false;
     bool handoutDialog_ = false;
+    bool savePictureDialog_ = false;
+    bool openSettings_ = false;
     bool quit_ = false;
 };
 

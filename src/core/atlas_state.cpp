@@ -100,11 +100,13 @@ void AtlasState::reportProblems() {
 
 void AtlasState::setModel(Model model) {
     model_ = std::move(model);
+    // What went wrong with models before (one that failed to load, the last one's warnings) is over.
+    for (const std::string& message : std::exchange(modelMessages_, {})) std::erase(messages_, message);
     strata_ = strataOfNodes(*model_, content_);
     problems_ = contentProblemsWithModel(content_, muscleIdsOf(*model_),
                                          std::filesystem::path(model_->sourcePath).filename().string());
     reportProblems();
-    for (const std::string& warning : model_->warnings) addMessage(warning);
+    for (const std::string& warning : model_->warnings) addModelMessage(warning);
     const bool labels = view_.labels;
     view_ = ViewState{};
     view_.labels = labels;
@@ -172,6 +174,14 @@ void AtlasState::click(int node, bool additive) {
 void AtlasState::clear() {
     history_.clear();
     refresh(Origin::Click);
+}
+
+void AtlasState::clickEmpty() {
+    Showing item = history_.current();
+    if (!item.entry) return clear();
+    if (item.picked && item.picked->empty()) return;
+    item.picked = std::vector<int>{};
+    show(item, Origin::Click, true);
 }
 
 void AtlasState::back() {
@@ -336,7 +346,7 @@ void AtlasState::lookAtHighlight() {
         for (int node : group) box.add(model_->subtreeBounds(node));
     }
     box = withRoomAround(box);
-    const float aspect = layout().scene.aspect();
+    const float aspect = layout().openArea.aspect();
     const auto framedFrom = [&](ViewPreset preset) {
         OrbitCamera camera;
         camera.frame(model_->bounds, aspect, preset);
@@ -356,7 +366,7 @@ void AtlasState::lookAtHighlight() {
                              sidesWherePainIsFelt())
                      .preset;
     }
-    moveCamera(framedFrom(preset));
+    moveCamera(centredInOpenArea(framedFrom(preset)));
 }
 
 const std::vector<int>& AtlasState::seeThrough() const {
@@ -514,9 +524,15 @@ void AtlasState::run(CommandId id) {
         case CommandId::PeelLess: return setPeel(view_.peelDepth() - 1);
         case CommandId::CycleSide: return setSide(static_cast<SideShown>((static_cast<int>(view_.side) + 1) % 3));
         case CommandId::ClearSelection:
-            pinMode_ = false;
+            // Esc steps out of one thing: placing a pin, else presentation, else what is on show.
+            if (pinMode_) {
+                pinMode_ = false;
+                return;
+            }
+            if (presenting_) return setPresenting(false);
             selectedPin_.reset();
             return clear();
+        case CommandId::TogglePresentation: return setPresenting(!presenting_);
         case CommandId::WhereItHurts:
             whereMode_ = !whereMode_;
             if (!whereMode_) {
@@ -537,6 +553,11 @@ void AtlasState::run(CommandId id) {
         case CommandId::OpenScene:
         case CommandId::SaveScene:
         case CommandId::SaveSceneAs:
+        case CommandId::SavePicture:
+        case CommandId::Settings:
+        case CommandId::FontBigger:
+        case CommandId::FontSmaller:
+        case CommandId::FontReset:
         case CommandId::Quit: return;  // the app's
     }
 }
@@ -577,17 +598,75 @@ void AtlasState::apply(const Request& request) {
 }
 
 void AtlasState::setFrame(int width, int height, bool panelsShown, float uiScale) {
-    frameWidth_ = std::max(width, 1);
-    frameHeight_ = std::max(height, 1);
-    panelsShown_ = panelsShown;
-    uiScale_ = uiScale;
+    frame_ = {std::max(width, 1), std::max(height, 1), panelsShown, uiScale};
 }
 
 FrameLayout AtlasState::layout() const {
-    return frameLayout(frameWidth_, frameHeight_, panelsShown_, openEntry().has_value(), uiScale_);
+    const bool entryOpen = openEntry().has_value();
+    if (presenting_ && frame_.panelsShown) {
+        return presentationLayout(frame_.width, frame_.height, entryOpen, frame_.uiScale, slide_);
+    }
+    return frameLayout(frame_.width, frame_.height, frame_.panelsShown, entryOpen, frame_.uiScale);
+}
+
+void AtlasState::setPresenting(bool on) {
+    presenting_ = on;
+    slide_ = slideGoal_ = PanelSlide{};
+    // What was in the middle of the open part of the view stays in the middle of the new one.
+    camera_ = centredInOpenArea(camera_);
+    if (cameraMove_) cameraMove_->to = centredInOpenArea(cameraMove_->to);
+}
+
+glm::vec2 AtlasState::openAreaOffset() const {
+    const FrameLayout frame = layout();
+    const auto centre = [](const Viewport& area) {
+        return glm::vec2(area.x, area.y) + 0.5f * glm::vec2(area.width, area.height);
+    };
+    return centre(frame.openArea) - centre(frame.scene);
+}
+
+void AtlasState::revealPanels(bool side, bool entry) {
+    slideGoal_ = {side ? 1.0f : 0.0f, entry ? 1.0f : 0.0f};
+    if (!animateCamera_) slide_ = slideGoal_;
+}
+
+std::string AtlasState::caption() const {
+    const Showing item = history_.current();
+    const bool painShown = view_.painMap && !painMap_.empty();
+    if (item.entry) {
+        std::string text = content_.nameOf(*item.entry);
+        switch (content_.kindOf(*item.entry).value_or(EntryKind::Guide)) {
+            case EntryKind::Muscle:
+            case EntryKind::Group:
+                if (painShown) text += " \u2014 where it sends pain";
+                break;
+            case EntryKind::Pain: text += " \u2014 the muscles that can cause it"; break;
+            default: break;
+        }
+        return text;
+    }
+    if (item.picked && model_) {
+        std::string text;
+        for (int node : *item.picked) text += (text.empty() ? "" : ", ") + displayNameOfNode(*model_, content_, node);
+        return text;
+    }
+    if (whereMode_ && !marked_.empty()) {
+        std::string text = "Where it hurts: ";
+        for (std::size_t i = 0; i < marked_.size(); ++i) text += (i ? ", " : "") + regionOnSideName(content_, marked_[i]);
+        return text;
+    }
+    return {};
 }
 
 void AtlasState::advanceTime(float seconds) {
+    const float step = seconds / kPanelSlideSeconds;
+    const auto towards = [step](float& value, float goal) {
+        value = value < goal ? std::min(goal, value + step) : std::max(goal, value - step);
+    };
+    towards(slide_.side, slideGoal_.side);
+    towards(slide_.entry, slideGoal_.entry);
+    noticeLeft_ -= seconds;
+    if (noticeLeft_ <= 0.0f) notice_.clear();
     if (!cameraMove_) return;
     cameraMove_->elapsed += seconds;
     const float t = cameraMove_->elapsed / kCameraMoveSeconds;
@@ -623,8 +702,8 @@ void AtlasState::frameHighlight() {
     const Bounds box = highlightBounds();
     if (box.empty()) return;
     OrbitCamera to = cameraGoal();
-    to.fit(box, layout().scene.aspect());
-    moveCamera(to);
+    to.fit(box, layout().openArea.aspect());
+    moveCamera(centredInOpenArea(to));
 }
 
 Bounds AtlasState::highlightBounds() const {
@@ -646,7 +725,14 @@ Bounds AtlasState::withRoomAround(Bounds box) {
 
 OrbitCamera AtlasState::wholeModelFrom(ViewPreset preset) const {
     OrbitCamera camera;
-    camera.frame(model_ ? model_->bounds : Bounds{}, layout().scene.aspect(), preset);
+    camera.frame(model_ ? model_->bounds : Bounds{}, layout().openArea.aspect(), preset);
+    return centredInOpenArea(camera);
+}
+
+OrbitCamera AtlasState::centredInOpenArea(OrbitCamera camera) const {
+    const glm::vec2 offset = openAreaOffset();
+    const Viewport scene = layout().scene;
+    camera.setLensShift({2.0f * offset.x / static_cast<float>(scene.width), -2.0f * offset.y / static_cast<float>(scene.height)});
     return camera;
 }
 
@@ -926,6 +1012,16 @@ bool AtlasState::applyScene(const Scene& scene, const std::string& source) {
 }
 
 void AtlasState::addMessage(std::string message) { messages_.push_back(std::move(message)); }
+
+void AtlasState::setNotice(std::string notice) {
+    notice_ = std::move(notice);
+    noticeLeft_ = kNoticeSeconds;
+}
+
+void AtlasState::addModelMessage(std::string message) {
+    modelMessages_.push_back(message);
+    addMessage(std::move(message));
+}
 
 void AtlasState::dismissMessage(std::size_t index) {
     if (index < messages_.size()) messages_.erase(messages_.begin() + static_cast<std::ptrdiff_t>(index));

@@ -167,8 +167,12 @@ public:
     // (a node without one closes the entry). With `additive` (Ctrl) it joins what is selected, or
     // leaves it when it was selected; taking out the last one clears everything.
     void click(int node, bool additive);
-    // Clears what is on show (Esc, a click on empty space); Back brings it back.
+    // Clears what is on show (Esc); Back brings it back.
     void clear();
+    // A click on empty space: clears the selection but keeps the entry being read open (with a
+    // pain pattern's related muscles still lit); with no entry open, the same as clear(). Back
+    // brings the selection back.
+    void clickEmpty();
     void back();
     void forward();
     bool canGoBack() const { return history_.canGoBack(); }
@@ -260,8 +264,10 @@ public:
     bool applyStart(const StartView& start);
 
     // --- commands ---
-    // Runs a command of the table that needs no argument. OpenModel, Handout, Search and Quit belong to the
-    // app and do nothing here (Search and Help only set flags the panels read).
+    // Runs a command of the table that needs no argument. OpenModel, OpenScene, SaveScene,
+    // SaveSceneAs, Handout, SavePicture, Settings, the font size and Quit belong to the app and do
+    // nothing here (Search and Help only set flags the panels read). Esc (ClearSelection) in
+    // presentation leaves it and clears nothing.
     void run(CommandId id);
     // Carries out one request from the panels.
     void apply(const Request& request);
@@ -270,10 +276,35 @@ public:
     // True once after Search ran: the search box takes the keyboard.
     bool takeSearchFocus() { return std::exchange(searchFocus_, false); }
 
+    // --- presentation ---
+    // Presentation mode: the 3D view fills the screen, the panels slide in on demand, type is
+    // larger and a caption names what is shown. Leaving it restores the layout as it was.
+    bool presenting() const { return presenting_; }
+    void setPresenting(bool on);
+    // In presentation, which panels the person wants in (the mouse at a screen edge, a handle
+    // clicked); they slide there over kPanelSlideSeconds with animation on, else at once.
+    void revealPanels(bool side, bool entry);
+    PanelSlide panelSlide() const { return slide_; }
+    static constexpr float kPanelSlideSeconds = 0.2f;
+    // What is shown, named for the caption of presentation mode ("Psoas major — where it sends
+    // pain"); "" when nothing is shown.
+    std::string caption() const;
+    // True while the camera glides or a panel slides: the window keeps drawing.
+    bool animating() const { return cameraMove_.has_value() || slide_ != slideGoal_ || !notice_.empty(); }
+
     // --- the frame and the camera ---
     // The size of the frame, whether the panels are drawn, and the UI scale; the layout of the
     // next frame follows from these and from whether an entry is open.
     void setFrame(int width, int height, bool panelsShown, float uiScale);
+    struct Frame {
+        int width = 1280;
+        int height = 800;
+        bool panelsShown = true;
+        float uiScale = 1.0f;
+    };
+    // What setFrame was given last.
+    const Frame& frame() const { return frame_; }
+    // The layout of that frame; presentation's when presenting with panels.
     FrameLayout layout() const;
     const OrbitCamera& camera() const { return camera_; }
     // Where the camera is going (the camera itself when it is not moving).
@@ -304,6 +335,13 @@ public:
     // Errors and warnings for the user, oldest first.
     const std::vector<std::string>& messages() const { return messages_; }
     void addMessage(std::string message);
+    // A message about loading a model (an error, a warning): the next model that loads takes it away.
+    void addModelMessage(std::string message);
+    // A note that something went well ("Saved picture to ..."), shown for kNoticeSeconds of
+    // advanceTime (or until the next one).
+    void setNotice(std::string notice);
+    const std::string& notice() const { return notice_; }
+    static constexpr float kNoticeSeconds = 5.0f;
     void dismissMessage(std::size_t index);
 
 private:
@@ -332,6 +370,11 @@ private:
     std::optional<PickHit> surfaceAt(glm::vec2 cursor) const;
     // A pin on the surface `hit` found, with `note`.
     Pin pinAt(const PickHit& hit, const std::string& note) const;
+    // `camera` (framed for the open area's aspect) with its lens shifted so that what it frames
+    // sits in the middle of the open area rather than of the whole 3D view; the eye stays put.
+    OrbitCamera centredInOpenArea(OrbitCamera camera) const;
+    // How far the middle of the open area lies from the middle of the 3D view, in pixels.
+    glm::vec2 openAreaOffset() const;
     void moveCamera(const OrbitCamera& to);
 
     struct CameraMove {
@@ -369,16 +412,19 @@ private:
     std::optional<CameraMove> cameraMove_;
     bool animateCamera_ = false;
     ViewPreset startView_ = ViewPreset::Posterior;
-    int frameWidth_ = 1280;
-    int frameHeight_ = 800;
-    bool panelsShown_ = true;
-    float uiScale_ = 1.0f;
+    Frame frame_;
+    bool presenting_ = false;
+    PanelSlide slide_;
+    PanelSlide slideGoal_;
     bool helpOpen_ = false;
     bool searchFocus_ = false;
     std::vector<Pin> pins_;
     std::optional<std::size_t> selectedPin_;
     bool pinMode_ = false;
     std::vector<std::string> messages_;
+    std::vector<std::string> modelMessages_;
+    std::string notice_;
+    float noticeLeft_ = 0.0f;  // those of messages_ the next model takes away
 };
 
 }  // namespace dorsal

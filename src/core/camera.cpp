@@ -111,6 +111,7 @@ OrbitCamera OrbitCamera::between(const OrbitCamera& from, const OrbitCamera& to,
     camera.distance_ = from.distance_ * std::pow(to.distance_ / from.distance_, eased);
     camera.yaw_ = from.yaw_ + std::remainder(to.yaw_ - from.yaw_, 2.0f * kPi) * eased;
     camera.pitch_ = glm::mix(from.pitch_, to.pitch_, eased);
+    camera.lensShift_ = glm::mix(from.lensShift_, to.lensShift_, eased);
     return camera;
 }
 
@@ -163,7 +164,9 @@ glm::mat4 OrbitCamera::projection(float aspect) const {
     // Near and far hug the scene so that depth precision is spent where the model is.
     const float nearPlane = std::max(distance_ - sceneRadius_ * 2.0f, distance_ * 0.01f);
     const float farPlane = distance_ + sceneRadius_ * 2.0f;
-    return glm::perspective(kFieldOfViewY, std::max(aspect, 1e-3f), nearPlane, farPlane);
+    // In clip space, so that after the divide every point moves by the shift in NDC.
+    return glm::translate(glm::mat4(1.0f), glm::vec3(lensShift_, 0.0f)) *
+           glm::perspective(kFieldOfViewY, std::max(aspect, 1e-3f), nearPlane, farPlane);
 }
 
 Ray OrbitCamera::rayThrough(glm::vec2 cursor, glm::vec2 viewportSize) const {

@@ -57,8 +57,14 @@ public:
     // turned by `yaw` (0: the eye on +Z) and `pitch` (radians; kept within +-89 degrees). Keeps the
     // scene given to frame(), which bounds the distance.
     void setPose(const glm::vec3& target, float yaw, float pitch, float distance);
+    // Shifts the picture across the viewport without turning the eye (a shifted lens): the target
+    // appears at `ndc` (-1..1 from the middle to the edges, y up) instead of the middle. Used to
+    // centre what is framed in the part of the view that no panel covers.
+    void setLensShift(glm::vec2 ndc) { lensShift_ = ndc; }
+    glm::vec2 lensShift() const { return lensShift_; }
 
     glm::mat4 view() const;
+    // The perspective projection, lens shift included.
     glm::mat4 projection(float aspect) const;
     glm::vec3 eye() const;
     const glm::vec3& target() const { return target_; }
@@ -81,6 +87,7 @@ private:
     float yaw_ = 0.0f;    // 0: the eye on +Z (anterior); pi: the eye on -Z (posterior)
     float pitch_ = 0.0f;  // positive: the eye above the target
     float sceneRadius_ = 1.0f;
+    glm::vec2 lensShift_{0.0f};
 };
 
 }  // namespace dorsal

@@ -30,7 +30,8 @@ const std::vector<CommandInfo>& table() {
         {PeelMore, Menu::Show, {{Key::RightBracket}}, "Peel a layer", "take away the outermost layer shown"},
         {PeelLess, Menu::Show, {{Key::LeftBracket}}, "Put a layer back", "show the next layer out again"},
         {CycleSide, Menu::Show, {{Key::S}}, "Next side", "both sides, the left side, the right side"},
-        {ClearSelection, Menu::Go, {{Key::Escape}}, "Clear selection", "clear the selection and close the entry"},
+        {ClearSelection, Menu::Go, {{Key::Escape}}, "Clear selection",
+         "clear the selection and close the entry; in presentation, leave it"},
         {WhereItHurts, Menu::Go, {{Key::W}}, "Where does it hurt?",
          "click or brush the body where it hurts to see what can cause it"},
         {Back, Menu::Go, {{Key::Left, kAlt}, {Key::MouseBack}}, "Back", "back to what was shown before", true},
@@ -42,9 +43,18 @@ const std::vector<CommandInfo>& table() {
         {OpenScene, Menu::File, {{Key::O, kCtrl}}, "Open scene...", "open a saved scene (or drop a .dorsal file onto the window)", true},
         {SaveScene, Menu::File, {{Key::S, kCtrl}}, "Save scene...", "save what is on screen as a scene", true},
         {SaveSceneAs, Menu::File, {{Key::S, kCtrl | kShift}}, "Save scene as...", "save the scene in another file", true},
-        {OpenModel, Menu::File, {}, "Open model...", "open another model file (or drop one onto the window)"},
+        {OpenModel, Menu::File, {{Key::O, kCtrl | kShift}}, "Open model...",
+         "open another model file (or drop one onto the window)"},
         {Handout, Menu::File, {{Key::P, kCtrl}}, "Handout...",
          "write a client's take-home sheet (PDF) about the muscle, pain or technique on show"},
+        {SavePicture, Menu::File, {{Key::P, kCtrl | kShift}}, "Save picture...",
+         "save the 3D view with its labels as a PNG or JPEG picture, at a size you choose"},
+        {Settings, Menu::File, {{Key::Comma, kCtrl}}, "Settings...", "font size, paper size, presentation", true},
+        {TogglePresentation, Menu::View, {{Key::F11}, {Key::F5}}, "Present",
+         "full screen for showing a client: large type, panels slide in at the screen edges (Esc leaves)", true},
+        {FontBigger, Menu::View, {{Key::Equal, kCtrl}}, "Larger text", "larger text in panels and labels", true},
+        {FontSmaller, Menu::View, {{Key::Minus, kCtrl}}, "Smaller text", "smaller text in panels and labels", true},
+        {FontReset, Menu::View, {{Key::Digit0, kCtrl}}, "Normal text size", "text back to its normal size", true},
         {Help, Menu::Help, {{Key::F1}}, "Keys and mouse", "this list of keys and mouse actions", true},
         {Quit, Menu::File, {{Key::Q, kCtrl}}, "Quit", "close Dorsal", true},
     };
@@ -58,7 +68,7 @@ constexpr std::array<MouseAction, 10> kMouseActions{{
     {"Hover", "name the structure under the cursor"},
     {"Click", "select a structure and open its entry"},
     {"Ctrl+click", "add to the selection, or take out"},
-    {"Click empty space", "clear the selection"},
+    {"Click empty space", "clear the selection (the entry stays open)"},
     {"Double-click empty space", "reset the view"},
     {"Where does it hurt? (W): click or left drag", "mark the sore area on the body"},
     {"Where does it hurt? (W): right drag", "rotate around the model"},
@@ -66,6 +76,7 @@ constexpr std::array<MouseAction, 10> kMouseActions{{
 
 std::string_view baseKeyName(Key key) {
     switch (key) {
+        case Key::Digit0: return "0";
         case Key::Digit1: return "1";
         case Key::Digit2: return "2";
         case Key::Digit3: return "3";
@@ -89,12 +100,17 @@ std::string_view baseKeyName(Key key) {
         case Key::X: return "X";
         case Key::LeftBracket: return "[";
         case Key::RightBracket: return "]";
+        case Key::Equal: return "=";
+        case Key::Minus: return "-";
+        case Key::Comma: return ",";
         case Key::Escape: return "Esc";
         case Key::Home: return "Home";
         case Key::Left: return "Left";
         case Key::Right: return "Right";
         case Key::F1: return "F1";
         case Key::Delete: return "Delete";
+        case Key::F5: return "F5";
+        case Key::F11: return "F11";
         case Key::MouseBack: return "Mouse back button";
         case Key::MouseForward: return "Mouse forward button";
     }

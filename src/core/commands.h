@@ -43,16 +43,23 @@ enum class CommandId {
     SaveSceneAs,
     OpenModel,
     Handout,
+    SavePicture,
+    Settings,
+    TogglePresentation,
+    FontBigger,
+    FontSmaller,
+    FontReset,
     Help,
     Quit,
 };
 
 // The keys Dorsal binds, independent of the window library (the app maps its key codes to these).
 enum class Key {
-    Digit1, Digit2, Digit3, Digit4, Digit5, Digit6,
+    Digit0, Digit1, Digit2, Digit3, Digit4, Digit5, Digit6,
     A, C, D, F, H, I, L, N, O, P, Q, R, S, W, X,
     LeftBracket, RightBracket,
-    Escape, Home, Left, Right, F1, Delete,
+    Equal, Minus, Comma,
+    Escape, Home, Left, Right, F1, F5, F11, Delete,
     MouseBack, MouseForward,  // the side buttons of a mouse
 };
 

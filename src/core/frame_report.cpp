@@ -55,10 +55,25 @@ std::string frameReportJson(const Model& model, const Content& content, const Fr
                         {"y", pin.pixel ? nlohmann::json(pin.pixel->y) : nlohmann::json(nullptr)},
                         {"seen", pin.seen}});
     }
+    const auto rectangle = [](const Viewport& area) {
+        return nlohmann::json{{"x", area.x}, {"y", area.y}, {"width", area.width}, {"height", area.height}};
+    };
     const nlohmann::json report = {
-        {"picture", facts.picture}, {"width", facts.width},        {"height", facts.height},
-        {"model", facts.model},     {"entry", textOrNull(facts.entry)}, {"view", facts.view},
-        {"structures", structures}, {"pins", pins},
+        {"picture", facts.picture},
+        {"width", facts.width},
+        {"height", facts.height},
+        {"model", facts.model},
+        {"entry", textOrNull(facts.entry)},
+        {"view", facts.view},
+        {"presenting", facts.layout.presenting},
+        {"caption", textOrNull(facts.caption)},
+        {"scene", rectangle(facts.layout.scene)},
+        {"side_panel", rectangle(facts.layout.sidePanel)},
+        {"entry_panel", rectangle(facts.layout.entryPanel)},
+        {"toolbar", rectangle(facts.layout.toolbar)},
+        {"toolbar_fits", facts.toolbarFits},
+        {"structures", structures},
+        {"pins", pins},
     };
     // Names come from files: anything not UTF-8 is replaced rather than refused.
     return report.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";

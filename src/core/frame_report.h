@@ -33,10 +33,15 @@ struct FrameFacts {
     std::vector<std::uint64_t> pixels;    // per node: its visible pixels (Renderer::visiblePixels)
     std::vector<int> labelled;            // the nodes the labels point at
     std::vector<PinFact> pins;
+    FrameLayout layout;                   // where the 3D view and the panels lay
+    std::optional<std::string> caption;   // presentation's caption as drawn, if any
+    bool toolbarFits = true;              // the toolbar's items all fit in it (no scrolling)
 };
 
 // The report as JSON: {"picture", "width", "height", "model", "entry" (or null), "view",
-// "structures": [{"node", "entry" (or null), "visible_pixels", "role", "see_through", "labelled"}]},
+// "presenting", "caption" (or null), "scene", "side_panel", "entry_panel", "toolbar" (each
+// {"x", "y", "width", "height"}: a width or height of 0 is not drawn), "toolbar_fits",
+// "structures": [{"node", "entry" (or null), "visible_pixels", "role", "see_through", "labelled"}],
 // one structure per node with geometry of its own, in the model's order. "role" is "selected",
 // "primary", "secondary" or "none"; "see_through" is true for x-ray's and the cutaway's ghosts and
 // the skin; "visible_pixels" is as FrameFacts::pixels says, and 0 for a hidden structure; and

@@ -87,16 +87,6 @@ EntryDocument exerciseFor(const EntryDocument& full) {
 
 }  // namespace
 
-std::optional<PaperSize> paperSizeFromName(std::string_view name) {
-    std::string lower(name);
-    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (lower == "a4") return PaperSize::A4;
-    if (lower == "letter") return PaperSize::Letter;
-    return std::nullopt;
-}
-
-std::string_view paperSizeName(PaperSize paper) { return paper == PaperSize::A4 ? "a4" : "letter"; }
-
 bool canBeHandoutSubject(EntryKind kind) {
     return kind == EntryKind::Muscle || kind == EntryKind::Pain || kind == EntryKind::Technique ||
            kind == EntryKind::Guide;

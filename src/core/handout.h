@@ -15,16 +15,10 @@
 #include "core/content.h"
 #include "core/entry_document.h"
 #include "core/image.h"
+#include "core/paper.h"
 #include "core/search.h"
 
 namespace dorsal {
-
-enum class PaperSize { A4, Letter };
-
-// "a4" or "letter", ignoring case; nullopt for any other name.
-std::optional<PaperSize> paperSizeFromName(std::string_view name);
-// "a4" or "letter".
-std::string_view paperSizeName(PaperSize paper);
 
 // A handout that cannot be made: what() is one line saying why, for the user.
 class HandoutError : public std::runtime_error {

@@ -86,4 +86,11 @@ std::vector<Label> chooseLabels(const Model& model, const Content& content, cons
     return labels;
 }
 
+std::vector<std::string> labelNameForms(const std::string& name) {
+    std::vector<std::string> forms{name};
+    const std::size_t open = name.rfind(" (");
+    if (open != std::string::npos && open > 0 && name.ends_with(")")) forms.push_back(name.substr(0, open));
+    return forms;
+}
+
 }  // namespace dorsal

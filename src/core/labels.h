@@ -34,4 +34,9 @@ std::vector<Label> chooseLabels(const Model& model, const Content& content, cons
                                 const std::vector<NodeLook>& looks, const OrbitCamera& camera, const Viewport& scene,
                                 std::size_t capacity, bool xray);
 
+// The forms of a structure's name a label may show, longest first: the name, then (when it ends
+// in a parenthesis) the name without it: "Trapezius, upper part (descending)", "Trapezius, upper
+// part". A name is never cut inside a word; a label too narrow for the last form wraps it.
+std::vector<std::string> labelNameForms(const std::string& name);
+
 }  // namespace dorsal

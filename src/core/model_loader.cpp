@@ -471,6 +471,10 @@ Model readModel(const std::filesystem::path& path, LoadControl* control) {
 
 }  // namespace
 
+std::vector<std::string> readableModelExtensionList() {
+    return {std::begin(kReadableExtensions), std::end(kReadableExtensions)};
+}
+
 std::string readableModelExtensions() {
     std::string list;
     const std::size_t count = std::size(kReadableExtensions);

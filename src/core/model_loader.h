@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "core/model.h"
 
@@ -39,6 +40,8 @@ public:
 
 // The extensions loadModel reads (".glb", ".gltf", ".obj", ".stl", ".ply", ".off"), for messages.
 std::string readableModelExtensions();
+// The same, one a string, for listing the files a person can open.
+std::vector<std::string> readableModelExtensionList();
 
 // Loads the model at `path`: triangulates, generates smooth normals where missing, and bakes every
 // node's transform into its parts so that all geometry is in the model frame. Triangles with

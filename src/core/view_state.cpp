@@ -1,6 +1,7 @@
 #include "core/view_state.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "core/model.h"
 
@@ -139,27 +140,56 @@ FrameLayout frameLayout(int width, int height, bool panelsShown, bool entryOpen,
         layout.sidePanel = {0, 0, 0, height};
         layout.entryPanel = {width, 0, 0, height};
         layout.toolbar = {0, height, width, 0};
+        layout.openArea = layout.scene;
         return layout;
     }
+    // Both panels shrink alike when together they would take more than 60% of the width; the side
+    // panel's width does not depend on whether the entry panel is open, so the view never moves.
     float side = static_cast<float>(kSidePanelWidth) * uiScale;
-    float entry = entryOpen ? static_cast<float>(kEntryPanelWidth) * uiScale : 0.0f;
+    float entry = static_cast<float>(kEntryPanelWidth) * uiScale;
     const float panelsMax = 0.6f * static_cast<float>(width);
     if (side + entry > panelsMax) {
         const float shrink = panelsMax / (side + entry);
         side *= shrink;
         entry *= shrink;
     }
+    if (!entryOpen) entry = 0.0f;
     const int sideWidth = static_cast<int>(side + 0.5f);
     const int entryWidth = static_cast<int>(entry + 0.5f);
     const int top = std::min(static_cast<int>(static_cast<float>(kMenuBarHeight) * uiScale + 0.5f), height / 4);
     const int below = height - top;
-    layout.menuBar = {0, 0, width, top};
-    layout.sidePanel = {0, top, sideWidth, below};
-    layout.entryPanel = {width - entryWidth, top, entryWidth, below};
-    const int sceneWidth = std::max(1, width - sideWidth - entryWidth);
     const int toolbarHeight = std::min(static_cast<int>(static_cast<float>(kViewToolbarHeight) * uiScale + 0.5f), below / 3);
-    layout.scene = {sideWidth, top, sceneWidth, std::max(1, below - toolbarHeight)};
-    layout.toolbar = {sideWidth, height - toolbarHeight, sceneWidth, toolbarHeight};
+    const int middle = std::max(1, below - toolbarHeight);
+    layout.menuBar = {0, 0, width, top};
+    layout.sidePanel = {0, top, sideWidth, middle};
+    layout.entryPanel = {width - entryWidth, top, entryWidth, middle};
+    layout.scene = {sideWidth, top, std::max(1, width - sideWidth), middle};
+    layout.openArea = {sideWidth, top, std::max(1, width - sideWidth - entryWidth), middle};
+    layout.toolbar = {0, height - toolbarHeight, width, toolbarHeight};
+    return layout;
+}
+
+FrameLayout presentationLayout(int width, int height, bool entryOpen, float uiScale, PanelSlide slide) {
+    FrameLayout layout;
+    layout.presenting = true;
+    layout.menuBar = {0, 0, width, 0};
+    layout.scene = {0, 0, width, height};
+    const int toolbarHeight =
+        std::min(static_cast<int>(static_cast<float>(kPresentationToolbarHeight) * uiScale + 0.5f), height / 4);
+    const int toolbarWidth =
+        std::min(static_cast<int>(static_cast<float>(kPresentationToolbarWidth) * uiScale + 0.5f), width);
+    layout.toolbar = {(width - toolbarWidth) / 2, height - toolbarHeight, toolbarWidth, toolbarHeight};
+    layout.openArea = {0, 0, width, std::max(1, height - toolbarHeight)};
+    // Each panel at most 45% of the width, so that both in at once still leave the model a strip.
+    const float most = 0.45f * static_cast<float>(width);
+    const int sideWidth = static_cast<int>(std::min(static_cast<float>(kSidePanelWidth) * uiScale, most) + 0.5f);
+    const int entryWidth = static_cast<int>(std::min(static_cast<float>(kEntryPanelWidth) * uiScale, most) + 0.5f);
+    const float sideIn = std::clamp(slide.side, 0.0f, 1.0f);
+    const float entryIn = entryOpen ? std::clamp(slide.entry, 0.0f, 1.0f) : 0.0f;
+    layout.sidePanel = {static_cast<int>(std::lround(-static_cast<float>(sideWidth) * (1.0f - sideIn))), 0,
+                        sideIn > 0.0f ? sideWidth : 0, height};
+    layout.entryPanel = {width - static_cast<int>(std::lround(static_cast<float>(entryWidth) * entryIn)), 0,
+                         entryIn > 0.0f ? entryWidth : 0, height};
     return layout;
 }
 

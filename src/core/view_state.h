@@ -98,19 +98,41 @@ inline constexpr int kViewToolbarHeight = 100;
 // Dear ImGui's main menu bar: its font (16 px) and twice its frame padding (3 px).
 inline constexpr int kMenuBarHeight = 22;
 
+// In presentation, the panels are out of the way and slide in over the 3D view on demand.
+inline constexpr int kPresentationToolbarHeight = 44;
+inline constexpr int kPresentationToolbarWidth = 760;
+
+// How far each panel has slid in over the 3D view in presentation: 0 out of sight, 1 all in.
+struct PanelSlide {
+    float side = 0.0f;
+    float entry = 0.0f;
+
+    bool operator==(const PanelSlide&) const = default;
+};
+
 struct FrameLayout {
-    Viewport menuBar;     // across the top; height 0 without panels
+    Viewport menuBar;     // across the top; height 0 without panels and in presentation
     Viewport scene;       // the 3D view
-    Viewport sidePanel;   // left: search and the model's structures
-    Viewport entryPanel;  // right: the open entry; width 0 when none is open
-    Viewport toolbar;     // under the 3D view: view presets and visibility; height 0 without panels
+    Viewport sidePanel;   // left: search and the model's structures; width 0 when not drawn
+    Viewport entryPanel;  // right, over the 3D view: the open entry; width 0 when none is open
+    Viewport toolbar;     // under the 3D view (in presentation, over its bottom edge); height 0 without panels
+    // The part of the 3D view that no panel covers: framing, labels and messages keep to it.
+    Viewport openArea;
+    bool presenting = false;
 };
 
 // Where everything lies in a frame of `width` x `height`. Without panels the 3D view is the whole
-// frame. With them, the menu bar is across the top, and under it the side panel is on the left, the entry panel (when an entry is open) on the
-// right, the view toolbar under the 3D view (so that it never covers the model), and the panels
-// shrink so that the 3D view keeps at least 40% of the width.
+// frame. With them, the menu bar is across the top and the view toolbar across the bottom (the
+// whole width, so that its buttons fit a narrow window; it never covers the model); between them
+// the side panel is on the left and the entry panel (when an entry is open) on the right, over the
+// 3D view: opening an entry never resizes the view, so the model stays under the cursor. The
+// panels shrink so that the open area keeps at least 40% of the width.
 FrameLayout frameLayout(int width, int height, bool panelsShown, bool entryOpen, float uiScale);
+
+// The presentation layout: the 3D view fills the frame; a reduced toolbar sits at the bottom
+// centre; the side panel and the entry panel (when an entry is open) lie over the view's left
+// and right edges as far as `slide` says, and are not drawn when slid out.
+FrameLayout presentationLayout(int width, int height, bool entryOpen, float uiScale, PanelSlide slide);
 
 // A label to place in the 3D view: the point it names and the size of its text box, in pixels.
 struct LabelRequest {

@@ -5,14 +5,15 @@
 
 #include "core/entry_document.h"
 #include "core/text.h"
+#include "ui/colours.h"
 #include "ui/panels.h"
 
 namespace dorsal {
 
 namespace {
 
-const ImVec4 kCautionColour(0.98f, 0.76f, 0.35f, 1.0f);
-const ImVec4 kUrgentColour(1.0f, 0.45f, 0.40f, 1.0f);
+const ImVec4 kCautionColour(UiColours::kCaution.r, UiColours::kCaution.g, UiColours::kCaution.b, 1.0f);
+const ImVec4 kUrgentColour(UiColours::kUrgent.r, UiColours::kUrgent.g, UiColours::kUrgent.b, 1.0f);
 
 // Dear ImGui 1.86 indexes vertices in 16 bits and reserves four per byte for one text call, so a
 // call of more than about 16,000 characters aborts it. Text is drawn in pieces of at most this.
@@ -29,7 +30,7 @@ void drawWrapped(std::string_view text) {
 
 class EntryPanel : public Panel {
 public:
-    EntryPanel(const Fonts& fonts, float scale) : fonts_(fonts), scale_(scale) {}
+    EntryPanel(const Fonts& fonts, const float& scale) : fonts_(fonts), scale_(scale) {}
 
     void draw(UiFrame& frame) override {
         const std::optional<std::string> entry = frame.atlas->openEntry();
@@ -108,13 +109,13 @@ private:
     }
 
     const Fonts& fonts_;
-    float scale_;
+    const float& scale_;  // the interface's, which follows the font size
     std::optional<EntryDocument> document_;
     bool scrollToTop_ = false;
 };
 
 }  // namespace
 
-std::unique_ptr<Panel> makeEntryPanel(const Fonts& fonts, float scale) { return std::make_unique<EntryPanel>(fonts, scale); }
+std::unique_ptr<Panel> makeEntryPanel(const Fonts& fonts, const float& scale) { return std::make_unique<EntryPanel>(fonts, scale); }
 
 }  // namespace dorsal

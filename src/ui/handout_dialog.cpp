@@ -15,7 +15,7 @@ namespace {
 // which of its stretches and a note for the client.
 class HandoutDialog : public Panel {
 public:
-    explicit HandoutDialog(float scale) : scale_(scale) {}
+    explicit HandoutDialog(const float& scale) : scale_(scale) {}
 
     void draw(UiFrame& frame) override {
         if (!frame.panelsShown) return;
@@ -109,7 +109,7 @@ private:
         std::snprintf(path_, sizeof(path_), "%s", suggested.c_str());
     }
 
-    float scale_;
+    const float& scale_;  // the interface's, which follows the font size
     std::string subject_;
     std::string title_;
     std::vector<Choice> stretches_;
@@ -121,6 +121,6 @@ private:
 
 }  // namespace
 
-std::unique_ptr<Panel> makeHandoutDialog(float scale) { return std::make_unique<HandoutDialog>(scale); }
+std::unique_ptr<Panel> makeHandoutDialog(const float& scale) { return std::make_unique<HandoutDialog>(scale); }
 
 }  // namespace dorsal

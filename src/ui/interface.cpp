@@ -6,6 +6,7 @@
 
 #include <imgui.h>
 
+#include "ui/colours.h"
 #include "ui/panels.h"
 
 namespace dorsal {
@@ -13,12 +14,15 @@ namespace dorsal {
 namespace {
 
 constexpr const char* kFontDir = "/usr/share/fonts/truetype/dejavu/";
-constexpr float kBodyPixels = 16.0f;
-constexpr float kTitlePixels = 22.0f;
+constexpr float kTitleToBody = 22.0f / 16.0f;
+
+ImVec4 imguiColour(glm::vec3 colour, float alpha = 1.0f) { return ImVec4(colour.r, colour.g, colour.b, alpha); }
 
 void applyStyle(float scale) {
-    ImGui::StyleColorsDark();
+    // From the defaults each time, as ScaleAllSizes multiplies what is there.
     ImGuiStyle& style = ImGui::GetStyle();
+    style = ImGuiStyle();
+    ImGui::StyleColorsDark();
     style.WindowRounding = 0.0f;
     style.FrameRounding = 4.0f;
     style.GrabRounding = 4.0f;
@@ -26,7 +30,9 @@ void applyStyle(float scale) {
     style.WindowPadding = ImVec2(12.0f, 12.0f);
     style.ItemSpacing = ImVec2(8.0f, 6.0f);
     ImVec4* colours = style.Colors;
-    colours[ImGuiCol_WindowBg] = ImVec4(0.105f, 0.115f, 0.135f, 0.97f);
+    colours[ImGuiCol_WindowBg] = imguiColour(UiColours::kPanel, 0.97f);
+    colours[ImGuiCol_Text] = imguiColour(UiColours::kText);
+    colours[ImGuiCol_TextDisabled] = imguiColour(UiColours::kSecondaryText);
     colours[ImGuiCol_ChildBg] = ImVec4(0.0f, 0.0f, 0.0f, 0.0f);
     colours[ImGuiCol_Header] = ImVec4(0.10f, 0.45f, 0.70f, 0.45f);
     colours[ImGuiCol_HeaderHovered] = ImVec4(0.10f, 0.55f, 0.85f, 0.55f);
@@ -34,8 +40,9 @@ void applyStyle(float scale) {
     style.ScaleAllSizes(scale);
 }
 
-// Loads DejaVu Sans in three faces; returns a warning when it had to fall back to ImGui's font.
-std::string loadFonts(float scale, Fonts& fonts) {
+// Loads DejaVu Sans in the faces and sizes of `fonts` for body text of `bodyPixels`; returns a
+// warning when it had to fall back to ImGui's font.
+std::string loadFonts(float bodyPixels, float presentationScale, Fonts& fonts) {
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
     const std::filesystem::path regular = std::filesystem::path(kFontDir) / "DejaVuSans.ttf";
@@ -44,15 +51,19 @@ std::string loadFonts(float scale, Fonts& fonts) {
     if (std::filesystem::exists(regular, ec) && std::filesystem::exists(bold, ec)) {
         // Latin with the typographic punctuation the content uses (dashes, quotes, the middle dot).
         static const ImWchar ranges[] = {0x0020, 0x00FF, 0x2010, 0x2027, 0x2190, 0x2193, 0};
-        fonts.body = io.Fonts->AddFontFromFileTTF(regular.c_str(), std::round(kBodyPixels * scale), nullptr, ranges);
-        fonts.heading = io.Fonts->AddFontFromFileTTF(bold.c_str(), std::round(kBodyPixels * scale), nullptr, ranges);
-        fonts.title = io.Fonts->AddFontFromFileTTF(bold.c_str(), std::round(kTitlePixels * scale), nullptr, ranges);
-        if (fonts.body && fonts.heading && fonts.title) return {};
+        const float body = std::round(bodyPixels);
+        const float large = std::round(bodyPixels * presentationScale);
+        fonts.body = io.Fonts->AddFontFromFileTTF(regular.c_str(), body, nullptr, ranges);
+        fonts.heading = io.Fonts->AddFontFromFileTTF(bold.c_str(), body, nullptr, ranges);
+        fonts.title = io.Fonts->AddFontFromFileTTF(bold.c_str(), std::round(body * kTitleToBody), nullptr, ranges);
+        fonts.presentation = io.Fonts->AddFontFromFileTTF(regular.c_str(), large, nullptr, ranges);
+        fonts.caption = io.Fonts->AddFontFromFileTTF(bold.c_str(), std::round(large * kTitleToBody), nullptr, ranges);
+        if (fonts.body && fonts.heading && fonts.title && fonts.presentation && fonts.caption) return {};
         io.Fonts->Clear();
     }
     ImFontConfig config;
-    config.SizePixels = std::round(13.0f * scale);
-    fonts.body = fonts.heading = fonts.title = io.Fonts->AddFontDefault(&config);
+    config.SizePixels = std::round(13.0f / Settings::kDefaultFontSize * bodyPixels);
+    fonts.body = fonts.heading = fonts.title = fonts.presentation = fonts.caption = io.Fonts->AddFontDefault(&config);
     return "font " + regular.string() + " not found; using ImGui's built-in font (install fonts-dejavu-core)";
 }
 
@@ -67,7 +78,7 @@ bool beginFixedWindow(const char* name, const Viewport& area) {
 }
 
 void entryLink(UiFrame& frame, const std::string& id, const std::string& label) {
-    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.45f, 0.78f, 1.0f, 1.0f));
+    ImGui::PushStyleColor(ImGuiCol_Text, imguiColour(UiColours::kLink));
     ImGui::TextUnformatted(label.c_str());
     ImGui::PopStyleColor();
     if (ImGui::IsItemHovered()) {
@@ -86,23 +97,32 @@ std::string commandTooltip(const CommandInfo& command) {
     return keys.empty() ? text : text + " (" + keys + ")";
 }
 
-Interface::Interface(float uiScale) : scale_(uiScale) {
+Interface::Interface(float screenScale, float fontSize, float presentationScale)
+    : screenScale_(screenScale), scale_(screenScale) {
     ImGui::GetIO().IniFilename = nullptr;  // the layout is fixed; nothing to remember between runs
-    applyStyle(uiScale);
-    fontWarning_ = loadFonts(uiScale, fonts_);
+    setTextSize(fontSize, presentationScale);
     // The labels first: they lie under every panel.
-    panels_.push_back(makePainMapOverlay(uiScale));
-    panels_.push_back(makeLabelsOverlay(uiScale));
-    panels_.push_back(makePinsOverlay(uiScale));
+    panels_.push_back(makePainMapOverlay(scale_));
+    panels_.push_back(makeLabelsOverlay(fonts_, scale_));
+    panels_.push_back(makePinsOverlay(scale_));
+    panels_.push_back(makeCaptionOverlay(fonts_, scale_));
     panels_.push_back(makeMenuBar());
-    panels_.push_back(makeSidePanel(fonts_, uiScale));
-    panels_.push_back(makeEntryPanel(fonts_, uiScale));
-    panels_.push_back(makeViewToolbar(uiScale));
-    panels_.push_back(makeMessagesPanel(uiScale));
+    panels_.push_back(makeSidePanel(fonts_, scale_));
+    panels_.push_back(makeEntryPanel(fonts_, scale_));
+    panels_.push_back(makeViewToolbar(scale_));
+    panels_.push_back(makeMessagesPanel(scale_));
     panels_.push_back(makeHelpPanel(fonts_));
-    panels_.push_back(makeOpenModelDialog(uiScale));
-    panels_.push_back(makeHandoutDialog(uiScale));
-    panels_.push_back(makeSceneDialog(uiScale));
+    panels_.push_back(makeSettingsPanel(scale_));
+    panels_.push_back(makeOpenModelDialog(scale_));
+    panels_.push_back(makeSavePictureDialog(scale_));
+    panels_.push_back(makeHandoutDialog(scale_));
+    panels_.push_back(makeSceneDialog(scale_));
+}
+
+void Interface::setTextSize(float fontSize, float presentationScale) {
+    scale_ = screenScale_ * Settings::clampFontSize(fontSize) / Settings::kDefaultFontSize;
+    applyStyle(scale_);
+    fontWarning_ = loadFonts(Settings::kDefaultFontSize * scale_, presentationScale, fonts_);
 }
 
 Interface::~Interface() = default;

@@ -11,7 +11,7 @@
 #include "core/atlas_state.h"
 #include "core/commands.h"
 #include "core/handout.h"
-#include "core/recent_files.h"
+#include "core/settings.h"
 
 struct ImFont;
 
@@ -26,6 +26,12 @@ struct HandoutRequest {
 };
 // Which scene dialog a command asked for.
 enum class SceneDialog { None, Open, Save };
+// A picture of the 3D view to save: where, and its size in pixels.
+struct PictureRequest {
+    std::filesystem::path path;
+    int width = 0;
+    int height = 0;
+};
 
 // What the panels see during one frame, and what they ask for. Panels never change the atlas
 // state themselves: they add requests, which the app carries out after the panels are drawn.
@@ -43,7 +49,9 @@ struct UiFrame {
     bool handoutDialog = false;     // "Handout..." ran: the panels ask where to write it
     SceneDialog sceneDialog = SceneDialog::None;  // "Open scene..." or "Save scene..." ran
     std::filesystem::path scenePath;              // the scene file last opened or saved, or empty
-    const RecentFiles* recentScenes = nullptr;
+    bool savePictureDialog = false; // "Save picture..." ran
+    bool openSettings = false;      // "Settings..." ran
+    const Settings* settings = nullptr;  // the person's settings (recent files, sizes, paper)
 
     // Requests back to the app, carried out after the frame's panels are drawn, in order.
     std::vector<Request> requests;
@@ -52,8 +60,14 @@ struct UiFrame {
     std::optional<std::filesystem::path> openScene;
     std::optional<std::filesystem::path> saveScene;
     bool cancelLoading = false;
-    // What the panels drew that the app reports: the nodes the labels point at.
+    std::optional<Settings> changeSettings;   // the settings as the person changed them
+    std::optional<PictureRequest> savePicture;
+    // What the panels drew that the app reports: the nodes the labels point at, the caption of
+    // presentation mode ("" for none), and whether the toolbar's items all fit in it.
     std::vector<int> labelled;
+    std::string caption;
+    bool toolbarFits = true;
+    bool dialogOpen = false;  // a modal dialog has the keyboard: keys are not commands
 
     const Model* model() const { return atlas->model(); }
     const Content& content() const { return atlas->content(); }
@@ -63,11 +77,14 @@ struct UiFrame {
     void run(CommandId id) { requests.emplace_back(id); }
 };
 
-// The fonts the panels use: body text, bold headings, and the larger entry titles.
+// The fonts the panels use: body text, bold headings, the larger entry titles, and presentation
+// mode's labels and caption.
 struct Fonts {
     ImFont* body = nullptr;
     ImFont* heading = nullptr;
     ImFont* title = nullptr;
+    ImFont* presentation = nullptr;
+    ImFont* caption = nullptr;
 };
 
 class Panel {
@@ -78,17 +95,23 @@ public:
 
 class Interface {
 public:
-    // Sets the style for `uiScale` (1 on a normal screen, 2 on a high-DPI one) and loads the fonts.
-    // Needs a current ImGui context. A missing DejaVu font falls back to ImGui's own, with a warning
-    // returned by fontWarning().
-    explicit Interface(float uiScale);
+    // Sets the style for `screenScale` (1 on a normal screen, 2 on a high-DPI one) and the text
+    // size (Settings::fontSize, presentationScale), and loads the fonts. Needs a current ImGui
+    // context. A missing DejaVu font falls back to ImGui's own, with a warning returned by
+    // fontWarning().
+    Interface(float screenScale, float fontSize, float presentationScale);
     ~Interface();
 
+    // Rebuilds the style and the fonts for another text size. Call between frames; the caller then
+    // re-creates its renderer's font texture.
+    void setTextSize(float fontSize, float presentationScale);
     void draw(UiFrame& frame);
     const std::string& fontWarning() const { return fontWarning_; }
+    // The scale of everything in the interface: the screen's times the text size's.
     float scale() const { return scale_; }
 
 private:
+    float screenScale_;
     float scale_;
     Fonts fonts_;
     std::string fontWarning_;

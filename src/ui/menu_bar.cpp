@@ -31,10 +31,10 @@ public:
 private:
     // File > Recent scenes: newest first; a file that is gone is shown, disabled.
     static void recentScenes(UiFrame& frame) {
-        const bool any = frame.recentScenes && !frame.recentScenes->files().empty();
+        const bool any = frame.settings && !frame.settings->recentScenes.paths().empty();
         if (!ImGui::BeginMenu("Recent scenes", any)) return;
-        for (const std::filesystem::path& path : frame.recentScenes->files()) {
-            const bool there = RecentFiles::available(path);
+        for (const std::filesystem::path& path : frame.settings->recentScenes.paths()) {
+            const bool there = RecentFileList::available(path);
             if (ImGui::MenuItem(path.filename().string().c_str(), nullptr, false, there)) frame.openScene = path;
             if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
                 ImGui::SetTooltip("%s%s", path.string().c_str(), there ? "" : " (not found)");
@@ -64,6 +64,7 @@ private:
             case CommandId::TogglePainMap: return view.painMap;
             case CommandId::Help: return frame.atlas->helpOpen();
             case CommandId::AddPin: return frame.atlas->pinMode();
+            case CommandId::TogglePresentation: return frame.atlas->presenting();
             default: return false;
         }
     }

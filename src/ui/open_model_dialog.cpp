@@ -1,55 +1,113 @@
+#include <algorithm>
+
 #include <imgui.h>
 
+#include "core/data_paths.h"
+#include "core/model_loader.h"
+#include "ui/file_dialog.h"
 #include "ui/panels.h"
 
 namespace dorsal {
 
 namespace {
 
-// File > Open model...: a path to type (or paste), as the window has no file chooser of its own;
-// dropping a file onto the window does the same.
+// File > Open model...: the file dialog with the recent models and the built-in one; dropping a
+// file onto the window does the same.
 class OpenModelDialog : public Panel {
 public:
-    explicit OpenModelDialog(float scale) : scale_(scale) {}
+    explicit OpenModelDialog(const float& scale) : scale_(scale) {}
 
     void draw(UiFrame& frame) override {
         if (!frame.panelsShown) return;
-        constexpr const char* kTitle = "Open a model";
         if (frame.openModelDialog) {
-            ImGui::OpenPopup(kTitle);
-            focusPath_ = true;
+            FileDialogOptions options;
+            options.title = "Open a model";
+            options.extensions = readableModelExtensionList();
+            options.typesText = readableModelExtensions();
+            if (frame.model()) options.start = frame.model()->sourcePath;
+            if (frame.settings) options.recent = frame.settings->recentModels.paths();
+            options.places.emplace_back("Built-in model", builtInModelPath());
+            dialog_.open(std::move(options));
         }
-        const Viewport& scene = frame.layout.scene;
-        ImGui::SetNextWindowPos(ImVec2(static_cast<float>(scene.x) + 0.5f * static_cast<float>(scene.width),
-                                       static_cast<float>(scene.y) + 0.3f * static_cast<float>(scene.height)),
-                                ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-        ImGui::SetNextWindowSize(ImVec2(520.0f * scale_, 0.0f));
-        if (!ImGui::BeginPopupModal(kTitle, nullptr, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoResize)) return;
-        ImGui::TextWrapped("The path of a model file: glTF or GLB, OBJ, STL, PLY or OFF. You can also drop a file "
-                           "onto the window.");
-        if (std::exchange(focusPath_, false)) ImGui::SetKeyboardFocusHere();
-        ImGui::SetNextItemWidth(-1.0f);
-        const bool entered = ImGui::InputTextWithHint("##path", "/home/me/models/back.glb", path_, sizeof(path_),
-                                                      ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll);
-        ImGui::BeginDisabled(path_[0] == '\0');
-        const bool open = ImGui::Button("Open") || (entered && path_[0] != '\0');
-        ImGui::EndDisabled();
-        ImGui::SameLine();
-        if (open) frame.openModel = std::filesystem::path(path_);
-        if (ImGui::Button("Cancel") || open || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
-            ImGui::CloseCurrentPopup();
-        }
-        ImGui::EndPopup();
+        if (std::optional<std::filesystem::path> chosen = dialog_.draw(scale_)) frame.openModel = std::move(chosen);
+        frame.dialogOpen = frame.dialogOpen || dialog_.isOpen();
     }
 
 private:
-    float scale_;
-    char path_[4096] = "";
-    bool focusPath_ = false;
+    const float& scale_;  // the interface's, which follows the font size
+    FileDialog dialog_;
+};
+
+// File > Save picture...: where, and at what size: the 3D view's, Full HD, 4K or typed.
+class SavePictureDialog : public Panel {
+public:
+    explicit SavePictureDialog(const float& scale) : scale_(scale) {}
+
+    void draw(UiFrame& frame) override {
+        if (!frame.panelsShown) return;
+        const Viewport& scene = frame.layout.scene;
+        if (frame.savePictureDialog) {
+            FileDialogOptions options;
+            options.title = "Save picture";
+            options.mode = FileDialogMode::Save;
+            options.extensions = {".png", ".jpg", ".jpeg"};
+            options.typesText = "PNG and JPEG";
+            options.start = lastPicture_.empty() ? std::filesystem::path("dorsal.png") : lastPicture_;
+            dialog_.open(std::move(options));
+        }
+        const std::optional<std::filesystem::path> chosen = dialog_.draw(scale_, [&] { drawSize(scene); });
+        frame.dialogOpen = frame.dialogOpen || dialog_.isOpen();
+        if (!chosen) return;
+        lastPicture_ = *chosen;
+        const bool viewSize = size_ == 0;
+        frame.savePicture = PictureRequest{*chosen, viewSize ? scene.width : width_, viewSize ? scene.height : height_};
+    }
+
+private:
+    void drawSize(const Viewport& scene) {
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted("Size");
+        ImGui::SameLine();
+        const std::string viewSize = "As the view (" + std::to_string(scene.width) + " x " + std::to_string(scene.height) + ")";
+        const char* names[] = {viewSize.c_str(), "1920 x 1080 (Full HD)", "3840 x 2160 (4K)", "Other"};
+        ImGui::SetNextItemWidth(240.0f * scale_);
+        if (ImGui::Combo("##size", &size_, names, 4)) {
+            if (size_ == 1) {
+                width_ = 1920;
+                height_ = 1080;
+            } else if (size_ == 2) {
+                width_ = 3840;
+                height_ = 2160;
+            }
+        }
+        if (size_ == 3) {
+            ImGui::SameLine();
+            ImGui::SetNextItemWidth(90.0f * scale_);
+            ImGui::InputInt("##width", &width_, 0);
+            ImGui::SameLine();
+            ImGui::TextUnformatted("x");
+            ImGui::SameLine();
+            ImGui::SetNextItemWidth(90.0f * scale_);
+            ImGui::InputInt("##height", &height_, 0);
+            width_ = std::clamp(width_, kMinSide, kMaxSide);
+            height_ = std::clamp(height_, kMinSide, kMaxSide);
+        }
+        ImGui::TextDisabled("The 3D view with its labels, without the panels; .jpg or .jpeg saves a JPEG.");
+    }
+
+    static constexpr int kMinSide = 16;
+    static constexpr int kMaxSide = 8192;
+    const float& scale_;  // the interface's, which follows the font size
+    FileDialog dialog_;
+    std::filesystem::path lastPicture_;
+    int size_ = 0;  // the view's, Full HD, 4K, other
+    int width_ = 1920;
+    int height_ = 1080;
 };
 
 }  // namespace
 
-std::unique_ptr<Panel> makeOpenModelDialog(float scale) { return std::make_unique<OpenModelDialog>(scale); }
+std::unique_ptr<Panel> makeOpenModelDialog(const float& scale) { return std::make_unique<OpenModelDialog>(scale); }
+std::unique_ptr<Panel> makeSavePictureDialog(const float& scale) { return std::make_unique<SavePictureDialog>(scale); }
 
 }  // namespace dorsal

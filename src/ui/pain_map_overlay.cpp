@@ -13,7 +13,7 @@ namespace {
 // corner of the 3D view. (The regions themselves are painted by the renderer.)
 class PainMapOverlay : public Panel {
 public:
-    explicit PainMapOverlay(float scale) : scale_(scale) {}
+    explicit PainMapOverlay(const float& scale) : scale_(scale) {}
 
     void draw(UiFrame& frame) override {
         const Model* model = frame.model();
@@ -40,7 +40,7 @@ public:
                      mark.number);
             marked = true;
         }
-        drawLegend(draw, scene, !map.zones.empty(), marked);
+        drawLegend(draw, frame.layout.openArea, !map.zones.empty(), marked);
     }
 
 private:
@@ -92,7 +92,7 @@ private:
         }
     }
 
-    float scale_;
+    const float& scale_;  // the interface's, which follows the font size
 };
 
 }  // namespace
@@ -103,6 +103,6 @@ float painLegendHeight(int rows, float scale) {
     return static_cast<float>(rows) * (ImGui::GetTextLineHeight() + pad) + 2.0f * pad;
 }
 
-std::unique_ptr<Panel> makePainMapOverlay(float scale) { return std::make_unique<PainMapOverlay>(scale); }
+std::unique_ptr<Panel> makePainMapOverlay(const float& scale) { return std::make_unique<PainMapOverlay>(scale); }
 
 }  // namespace dorsal

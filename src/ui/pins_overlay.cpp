@@ -18,7 +18,7 @@ namespace {
 // the next click does. Drawn in the background like the labels, so the offscreen picture has them.
 class PinsOverlay : public Panel {
 public:
-    explicit PinsOverlay(float scale) : scale_(scale) {}
+    explicit PinsOverlay(const float& scale) : scale_(scale) {}
 
     void draw(UiFrame& frame) override {
         const AtlasState& atlas = *frame.atlas;
@@ -134,7 +134,7 @@ private:
         ImGui::End();
     }
 
-    float scale_;
+    const float& scale_;  // the interface's, which follows the font size
     std::optional<std::size_t> editing_;
     std::string shownNote_;  // the note the text box was last given or sent
     char buffer_[kMaxPinNoteBytes + 1] = "";
@@ -143,6 +143,6 @@ private:
 
 }  // namespace
 
-std::unique_ptr<Panel> makePinsOverlay(float scale) { return std::make_unique<PinsOverlay>(scale); }
+std::unique_ptr<Panel> makePinsOverlay(const float& scale) { return std::make_unique<PinsOverlay>(scale); }
 
 }  // namespace dorsal

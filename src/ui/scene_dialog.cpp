@@ -16,7 +16,7 @@ namespace {
 // the window opens it too.
 class SceneFileDialog : public Panel {
 public:
-    explicit SceneFileDialog(float scale) : scale_(scale) {}
+    explicit SceneFileDialog(const float& scale) : scale_(scale) {}
 
     void draw(UiFrame& frame) override {
         if (!frame.panelsShown) return;
@@ -67,7 +67,7 @@ private:
         return path;
     }
 
-    float scale_;
+    const float& scale_;  // the interface's, which follows the font size
     char path_[4096] = "";
     bool saving_ = false;
     bool focusPath_ = false;
@@ -75,6 +75,6 @@ private:
 
 }  // namespace
 
-std::unique_ptr<Panel> makeSceneDialog(float scale) { return std::make_unique<SceneFileDialog>(scale); }
+std::unique_ptr<Panel> makeSceneDialog(const float& scale) { return std::make_unique<SceneFileDialog>(scale); }
 
 }  // namespace dorsal

@@ -4,6 +4,7 @@
 #include <imgui.h>
 
 #include "core/atlas.h"
+#include "core/data_paths.h"
 #include "core/where.h"
 #include "ui/panels.h"
 
@@ -15,7 +16,7 @@ constexpr std::size_t kMaxResults = 40;
 
 class SidePanel : public Panel {
 public:
-    SidePanel(const Fonts& fonts, float scale) : fonts_(fonts), scale_(scale) {}
+    SidePanel(const Fonts& fonts, const float& scale) : fonts_(fonts), scale_(scale) {}
 
     void draw(UiFrame& frame) override {
         if (frame.layout.sidePanel.width <= 0) return;
@@ -25,6 +26,7 @@ public:
         ImGui::PopFont();
         ImGui::SameLine();
         ImGui::TextDisabled("back and posture muscles");
+        drawModelRow(frame);
         drawSearchBox(frame);
         if (!frame.loading.empty()) drawLoading(frame);
         ImGui::Separator();
@@ -40,13 +42,55 @@ public:
     }
 
 private:
+    // The model on show and how to open another, above what scrolls so that it stays in sight.
+    void drawModelRow(UiFrame& frame) {
+        const std::string name =
+            frame.model() ? std::filesystem::path(frame.model()->sourcePath).filename().string() : std::string("no model");
+        const float openWidth = ImGui::CalcTextSize("Open model...").x + 2.0f * ImGui::GetStyle().FramePadding.x;
+        const bool anyRecent = frame.settings && !frame.settings->recentModels.paths().empty();
+        const float recentWidth = anyRecent ? ImGui::GetFrameHeight() + ImGui::GetStyle().ItemSpacing.x : 0.0f;
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextDisabled("Model:");
+        ImGui::SameLine();
+        const float nameWidth = ImGui::GetContentRegionAvail().x - openWidth - recentWidth - ImGui::GetStyle().ItemSpacing.x;
+        ImGui::PushClipRect(ImGui::GetCursorScreenPos(),
+                            ImVec2(ImGui::GetCursorScreenPos().x + nameWidth, ImGui::GetCursorScreenPos().y + 100.0f), true);
+        ImGui::TextUnformatted(name.c_str());
+        ImGui::PopClipRect();
+        if (ImGui::IsItemHovered() && frame.model()) ImGui::SetTooltip("%s", frame.model()->sourcePath.c_str());
+        ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - openWidth - recentWidth);
+        if (ImGui::Button("Open model...")) frame.run(CommandId::OpenModel);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", commandTooltip(commandInfo(CommandId::OpenModel)).c_str());
+        if (!anyRecent) return;
+        ImGui::SameLine();
+        if (ImGui::ArrowButton("recent", ImGuiDir_Down)) ImGui::OpenPopup("recent models");
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Recent models");
+        if (ImGui::BeginPopup("recent models")) {
+            if (ImGui::Selectable("Built-in model")) frame.openModel = builtInModelPath();
+            ImGui::Separator();
+            for (const std::filesystem::path& path : frame.settings->recentModels.paths()) {
+                if (ImGui::Selectable(path.filename().string().c_str())) frame.openModel = path;
+                if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", path.c_str());
+            }
+            ImGui::EndPopup();
+        }
+    }
+
     void drawSearchBox(UiFrame& frame) {
         if (frame.focusSearch) ImGui::SetKeyboardFocusHere();
-        ImGui::SetNextItemWidth(-1.0f);
+        const float clearWidth = query_[0] != '\0' ? ImGui::GetFrameHeight() + ImGui::GetStyle().ItemSpacing.x : 0.0f;
+        ImGui::SetNextItemWidth(clearWidth > 0.0f ? -clearWidth : -1.0f);
         const bool entered = ImGui::InputTextWithHint("##search", "Search: muscle, pain, stretch (Ctrl+F)", query_,
                                                       sizeof(query_), ImGuiInputTextFlags_EnterReturnsTrue |
                                                                           ImGuiInputTextFlags_AutoSelectAll);
+        // Esc empties the box (ImGui's own Esc only undoes the last edit).
+        if (ImGui::IsItemDeactivated() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) query_[0] = '\0';
         const bool active = ImGui::IsItemActive() || entered;
+        if (clearWidth > 0.0f) {
+            ImGui::SameLine();
+            if (ImGui::Button("x##clear", ImVec2(ImGui::GetFrameHeight(), 0.0f))) query_[0] = '\0';
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("Clear the search (Esc in the box)");
+        }
         if (std::strcmp(query_, lastQuery_.c_str()) != 0) {
             lastQuery_ = query_;
             answer_ = frame.search().search(query_, kMaxResults);
@@ -61,7 +105,6 @@ private:
             open(frame, results[cursor_].id);
             ImGui::SetKeyboardFocusHere(-1);  // keep typing after Enter
         }
-        if (active && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) query_[0] = '\0';
     }
 
     static void open(UiFrame& frame, const std::string& id) {
@@ -287,7 +330,7 @@ private:
     }
 
     const Fonts& fonts_;
-    float scale_;
+    const float& scale_;  // the interface's, which follows the font size
     char query_[256] = "";
     std::string lastQuery_;
     SearchAnswer answer_;
@@ -296,6 +339,6 @@ private:
 
 }  // namespace
 
-std::unique_ptr<Panel> makeSidePanel(const Fonts& fonts, float scale) { return std::make_unique<SidePanel>(fonts, scale); }
+std::unique_ptr<Panel> makeSidePanel(const Fonts& fonts, const float& scale) { return std::make_unique<SidePanel>(fonts, scale); }
 
 }  // namespace dorsal

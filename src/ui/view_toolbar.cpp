@@ -1,4 +1,5 @@
 #include <array>
+#include <cmath>
 #include <string>
 
 #include <imgui.h>
@@ -17,10 +18,11 @@ constexpr std::array<const char*, kPeelableStrata> kPeelNames{"from the skin", "
 // its help and keys as the tooltip.
 class ViewToolbar : public Panel {
 public:
-    explicit ViewToolbar(float scale) : scale_(scale) {}
+    explicit ViewToolbar(const float& scale) : scale_(scale) {}
 
     void draw(UiFrame& frame) override {
         if (!frame.panelsShown || !frame.model() || frame.layout.toolbar.height <= 0) return;
+        if (frame.layout.presenting) return drawPresenting(frame);
         const ViewState& view = frame.view();
         // Compact, so that three rows fit; items flow onto the next row when one is full, so that
         // none is cut off in a narrow view (a scroll bar shows when they need more rows).
@@ -77,26 +79,66 @@ public:
         ImGui::EndDisabled();
         commandButton(frame, CommandId::ShowAll);
         commandCheckbox(frame, CommandId::AddPin, frame.atlas->pinMode());
+        commandButton(frame, CommandId::TogglePresentation);
+        frame.toolbarFits = ImGui::GetScrollMaxY() <= 0.0f && ImGui::GetScrollMaxX() <= 0.0f;
         ImGui::End();
         ImGui::PopStyleVar(2);
     }
 
 private:
+    // Presentation's toolbar: the few things used in front of a client, in one row centred at the
+    // bottom of the screen.
+    void drawPresenting(UiFrame& frame) {
+        const ViewState& view = frame.view();
+        ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(8.0f * scale_, 6.0f * scale_));
+        ImGui::SetNextWindowBgAlpha(0.8f);
+        beginFixedWindow("View", frame.layout.toolbar);
+        startRow_ = true;
+        arrow(frame, CommandId::Back, ImGuiDir_Left, frame.atlas->canGoBack());
+        arrow(frame, CommandId::Forward, ImGuiDir_Right, frame.atlas->canGoForward());
+        for (CommandId id : {CommandId::ViewAnterior, CommandId::ViewPosterior, CommandId::ViewLeft, CommandId::ViewRight,
+                             CommandId::ResetView}) {
+            commandButton(frame, id);
+        }
+        commandCheckbox(frame, CommandId::ToggleLabels, view.labels);
+        commandCheckbox(frame, CommandId::TogglePainMap, view.painMap);
+        const std::string leave = "Leave (Esc)";
+        flow(buttonWidth(leave));
+        if (ImGui::SmallButton(leave.c_str())) frame.run(CommandId::TogglePresentation);
+        tooltip("Back to the window with its panels");
+        frame.toolbarFits = ImGui::GetScrollMaxY() <= 0.0f && ImGui::GetScrollMaxX() <= 0.0f;
+        ImGui::End();
+        ImGui::PopStyleVar();
+    }
+
+    void arrow(UiFrame& frame, CommandId id, ImGuiDir direction, bool enabled) {
+        const CommandInfo& command = commandInfo(id);
+        flow(ImGui::GetFrameHeight());
+        ImGui::BeginDisabled(!enabled);
+        if (ImGui::ArrowButton(std::string(command.label).c_str(), direction)) frame.run(id);
+        ImGui::EndDisabled();
+        tooltip(commandTooltip(command));
+    }
+
     static void tooltip(const std::string& text) {
         if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", text.c_str());
     }
 
     // Continues the row when an item of `width` still fits in it, else starts the next one.
     void flow(float width) {
+        // Decided before SameLine: a NewLine after it would count the line's end as content and
+        // make the window scroll sideways.
         if (!startRow_) {
-            ImGui::SameLine();
-            if (ImGui::GetCursorPosX() + width > ImGui::GetWindowContentRegionMax().x) ImGui::NewLine();
+            const float next = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + ImGui::GetStyle().ItemSpacing.x;
+            if (next + width <= ImGui::GetWindowContentRegionMax().x) ImGui::SameLine();
         }
         startRow_ = false;
     }
 
     static float buttonWidth(std::string_view label) {
-        return ImGui::CalcTextSize(label.data(), label.data() + label.size()).x + 2.0f * ImGui::GetStyle().FramePadding.x;
+        // Rounded up, as ImGui rounds the items it lays out.
+        return std::ceil(ImGui::CalcTextSize(label.data(), label.data() + label.size()).x +
+                         2.0f * ImGui::GetStyle().FramePadding.x);
     }
 
     void commandButton(UiFrame& frame, CommandId id) {
@@ -110,17 +152,17 @@ private:
     void commandCheckbox(UiFrame& frame, CommandId id, bool on) {
         const CommandInfo& command = commandInfo(id);
         const std::string label(command.label);
-        flow(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label.c_str()).x);
+        flow(std::ceil(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label.c_str()).x));
         if (ImGui::Checkbox(label.c_str(), &on)) frame.run(id);
         tooltip(commandTooltip(command));
     }
 
-    float scale_;
+    const float& scale_;  // the interface's, which follows the font size
     bool startRow_ = true;  // the next item begins a row
 };
 
 }  // namespace
 
-std::unique_ptr<Panel> makeViewToolbar(float scale) { return std::make_unique<ViewToolbar>(scale); }
+std::unique_ptr<Panel> makeViewToolbar(const float& scale) { return std::make_unique<ViewToolbar>(scale); }
 
 }  // namespace dorsal

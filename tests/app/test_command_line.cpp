@@ -532,3 +532,25 @@ TEST_CASE("the option --pin takes X,Y,Z:NOTE, may be repeated, and refuses a bad
     const std::string longNote = "0,1,0:" + std::string(121, 'a');
     CHECK_THAT(parse({"--pin", longNote.c_str(), "--output", "a.png"}).text, Contains("at most 120"));
 }
+
+TEST_CASE("the --present option starts presentation mode, in the window and the picture", "[cli][present]") {
+    const ParsedCommandLine window = parse({"--present"});
+    REQUIRE(window.options);
+    CHECK(window.options->command == Command::Window);
+    CHECK(window.options->present);
+    const ParsedCommandLine picture = parse({"--present", "--output", "a.png", "--select", "psoas_major"});
+    REQUIRE(picture.options);
+    CHECK(picture.options->command == Command::Offscreen);
+    CHECK(picture.options->present);
+    CHECK_FALSE(parse({}).options->present);
+    CHECK(parse({"--present=yes"}).text == "dorsal: --present takes no value\n");
+    CHECK(parse({"bench", "--present"}).text == "dorsal: dorsal bench does not take --present; see dorsal bench --help\n");
+}
+
+TEST_CASE("dorsal settings takes no options", "[cli][settings]") {
+    const ParsedCommandLine settings = parse({"settings"});
+    REQUIRE(settings.options);
+    CHECK(settings.options->command == Command::Settings);
+    CHECK(parse({"settings", "--model", "x.glb"}).exitCode == 2);
+    CHECK_THAT(parse({"setings"}).text, Contains("did you mean settings?"));
+}

@@ -526,3 +526,135 @@ TEST_CASE("where does it hurt: a click on the back marks the region there, a dra
     CHECK(started.whereMode());
     CHECK(started.markedRegions().size() == 2);
 }
+
+TEST_CASE("a click on empty space clears the selection but keeps the entry being read", "[state]") {
+    AtlasState atlas = session();
+    atlas.click(node("muscle.psoas_major.L"), false);
+    REQUIRE(atlas.openEntry() == "psoas_major");
+    REQUIRE_FALSE(atlas.highlight().selected.empty());
+    atlas.clickEmpty();
+    CHECK(atlas.openEntry() == "psoas_major");
+    CHECK(atlas.highlight().selected.empty());
+    // Back brings the selection back; Esc still closes everything.
+    atlas.back();
+    CHECK(atlas.highlight().selected == std::vector<int>{node("muscle.psoas_major.L")});
+    atlas.run(CommandId::ClearSelection);
+    CHECK_FALSE(atlas.openEntry());
+    // With no entry open it clears what was clicked.
+    atlas.click(node("skin"), false);
+    atlas.clickEmpty();
+    CHECK(atlas.showing().empty());
+}
+
+TEST_CASE("an open entry leaves the 3D view as it is and a look-up frames into the open part", "[state][layout]") {
+    AtlasState atlas = session();
+    const OrbitCamera before = atlas.camera();
+    const Viewport scene = atlas.layout().scene;
+    atlas.click(node("muscle.latissimus_dorsi.L"), false);
+    REQUIRE(atlas.openEntry());
+    CHECK(sameCamera(atlas.camera(), before));
+    CHECK(atlas.layout().scene.width == scene.width);
+    // A look-up centres what it shows in the part of the view the entry panel leaves open.
+    atlas.open("psoas_major", Origin::LookUp);
+    const FrameLayout frame = atlas.layout();
+    Bounds psoas;
+    for (const char* name : {"muscle.psoas_major.L", "muscle.psoas_major.R"}) psoas.add(builtInModel().subtreeBounds(node(name)));
+    const glm::vec3 onScreen = atlas.camera().project(psoas.centre(), glm::vec2(frame.scene.width, frame.scene.height));
+    const float openCentre = static_cast<float>(frame.openArea.x - frame.scene.x) + 0.5f * frame.openArea.width;
+    CHECK(onScreen.x == Approx(openCentre).margin(2.0f));
+}
+
+TEST_CASE("presentation fills the frame; Esc leaves it and restores the layout", "[state][present]") {
+    AtlasState atlas = session();
+    atlas.open("psoas_major", Origin::LookUp);
+    const FrameLayout normal = atlas.layout();
+    atlas.run(CommandId::TogglePresentation);
+    REQUIRE(atlas.presenting());
+    CHECK(atlas.layout().presenting);
+    CHECK(atlas.layout().scene.width == 1280);
+    CHECK(atlas.layout().scene.height == 800);
+    CHECK(atlas.layout().sidePanel.width == 0);
+    CHECK(atlas.layout().entryPanel.width == 0);
+    // The panels come in on demand, at once without animation.
+    atlas.revealPanels(true, false);
+    CHECK(atlas.layout().sidePanel.x == 0);
+    CHECK(atlas.layout().entryPanel.width == 0);
+    // Esc leaves presentation and keeps what is on show.
+    atlas.run(CommandId::ClearSelection);
+    CHECK_FALSE(atlas.presenting());
+    CHECK(atlas.openEntry() == "psoas_major");
+    CHECK(atlas.layout().scene.width == normal.scene.width);
+    CHECK(atlas.layout().entryPanel.width == normal.entryPanel.width);
+    CHECK(atlas.layout().menuBar.height == normal.menuBar.height);
+}
+
+TEST_CASE("presentation panels slide in over a fifth of a second when animated", "[state][present]") {
+    AtlasState atlas = session();
+    atlas.setCameraAnimation(true);
+    atlas.setPresenting(true);
+    atlas.revealPanels(true, true);
+    CHECK(atlas.animating());
+    atlas.advanceTime(0.5f * AtlasState::kPanelSlideSeconds);
+    CHECK(atlas.panelSlide().side == Approx(0.5f));
+    atlas.advanceTime(AtlasState::kPanelSlideSeconds);
+    CHECK(atlas.panelSlide().side == 1.0f);
+    CHECK_FALSE(atlas.animating());
+    atlas.revealPanels(false, false);
+    atlas.advanceTime(0.25f * AtlasState::kPanelSlideSeconds);
+    CHECK(atlas.panelSlide().side == Approx(0.75f));
+}
+
+TEST_CASE("the caption names what is shown", "[state][present]") {
+    AtlasState atlas = session();
+    CHECK(atlas.caption().empty());
+    atlas.open("psoas_major", Origin::LookUp);
+    CHECK(atlas.caption() == "Psoas major \u2014 where it sends pain");
+    atlas.run(CommandId::TogglePainMap);
+    CHECK(atlas.caption() == "Psoas major");
+    atlas.run(CommandId::TogglePainMap);
+    const PainPattern& pain = builtInContent().pains.front();
+    atlas.open(pain.id, Origin::LookUp);
+    CHECK(atlas.caption() == pain.name + " \u2014 the muscles that can cause it");
+    atlas.run(CommandId::ClearSelection);
+    atlas.click(node("skin"), false);
+    CHECK(atlas.caption() == displayNameOfNode(builtInModel(), builtInContent(), node("skin")));
+}
+
+TEST_CASE("a model that loads takes away the errors of models that did not", "[state]") {
+    AtlasState atlas = session();
+    atlas.addMessage("a message about something else");
+    atlas.addModelMessage("/x/broken.glb: not a model file");
+    REQUIRE(atlas.messages().size() == 2);
+    atlas.setModel(builtInModel());
+    CHECK(atlas.messages() == std::vector<std::string>{"a message about something else"});
+}
+
+TEST_CASE("a long label name is shortened at its parenthesis, never inside a word", "[labels]") {
+    CHECK(labelNameForms("Trapezius, upper part (descending)") ==
+          std::vector<std::string>{"Trapezius, upper part (descending)", "Trapezius, upper part"});
+    CHECK(labelNameForms("Psoas major") == std::vector<std::string>{"Psoas major"});
+    CHECK(labelNameForms("(odd)") == std::vector<std::string>{"(odd)"});
+    CHECK(labelNameForms("A (b) c") == std::vector<std::string>{"A (b) c"});
+}
+
+TEST_CASE("entering and leaving presentation keeps what is in the middle of the view in the middle", "[state][present]") {
+    AtlasState atlas = session();
+    atlas.open("psoas_major", Origin::LookUp);
+    const auto middleOfOpenArea = [&] {
+        const FrameLayout frame = atlas.layout();
+        const glm::vec2 size(frame.scene.width, frame.scene.height);
+        Bounds psoas;
+        for (const char* name : {"muscle.psoas_major.L", "muscle.psoas_major.R"}) {
+            psoas.add(builtInModel().subtreeBounds(node(name)));
+        }
+        const glm::vec3 p = atlas.camera().project(psoas.centre(), size);
+        return glm::vec2(p.x, p.y) + glm::vec2(frame.scene.x, frame.scene.y) -
+               (glm::vec2(frame.openArea.x, frame.openArea.y) + 0.5f * glm::vec2(frame.openArea.width, frame.openArea.height));
+    };
+    REQUIRE(glm::length(middleOfOpenArea()) < 60.0f);  // framed there by the look-up
+    const glm::vec2 normal = middleOfOpenArea();
+    atlas.setPresenting(true);
+    CHECK(glm::length(middleOfOpenArea() - normal) < 40.0f);
+    atlas.setPresenting(false);
+    CHECK(glm::length(middleOfOpenArea() - normal) < 1.0f);
+}

@@ -1,4 +1,5 @@
 #include <catch2/catch.hpp>
+#include <tuple>
 
 #include "core/camera.h"
 #include "core/view_state.h"
@@ -130,7 +131,7 @@ TEST_CASE("a ray through a pixel passes through what projects there", "[camera]"
     CHECK(glm::length(toPoint - ray.direction * along) < 1e-3f);
 }
 
-TEST_CASE("the 3D view sits between the panels and keeps at least 40% of the width", "[layout]") {
+TEST_CASE("the 3D view sits right of the side panel; the entry panel lies over it, leaving 40% open", "[layout]") {
     const FrameLayout bare = frameLayout(1280, 800, false, true, 1.0f);
     CHECK(bare.scene.x == 0);
     CHECK(bare.scene.width == 1280);
@@ -141,13 +142,13 @@ TEST_CASE("the 3D view sits between the panels and keeps at least 40% of the wid
     const FrameLayout both = frameLayout(1280, 800, true, true, 1.0f);
     CHECK(both.entryPanel.width == kEntryPanelWidth);
     CHECK(both.entryPanel.x == 1280 - kEntryPanelWidth);
-    CHECK(both.scene.x + both.scene.width == both.entryPanel.x);
+    CHECK(both.openArea.x + both.openArea.width == both.entryPanel.x);
     const FrameLayout narrow = frameLayout(800, 600, true, true, 2.0f);
-    CHECK(narrow.scene.width >= 320);
-    CHECK(narrow.sidePanel.width + narrow.scene.width + narrow.entryPanel.width == 800);
+    CHECK(narrow.openArea.width >= 320);
+    CHECK(narrow.sidePanel.width + narrow.openArea.width + narrow.entryPanel.width == 800);
 }
 
-TEST_CASE("the view toolbar sits under the 3D view, never over it", "[layout]") {
+TEST_CASE("the view toolbar runs across the bottom, never over the 3D view", "[layout]") {
     const FrameLayout bare = frameLayout(1280, 800, false, false, 1.0f);
     CHECK(bare.scene.height == 800);
     CHECK(bare.toolbar.height == 0);
@@ -155,17 +156,87 @@ TEST_CASE("the view toolbar sits under the 3D view, never over it", "[layout]") 
     CHECK(both.toolbar.height == kViewToolbarHeight);
     CHECK(both.toolbar.y == both.scene.y + both.scene.height);
     CHECK(both.toolbar.y + both.toolbar.height == 800);
-    CHECK(both.toolbar.x == both.scene.x);
-    CHECK(both.toolbar.width == both.scene.width);
+    // Across the whole width, under the side and entry panels too.
+    CHECK(both.toolbar.x == 0);
+    CHECK(both.toolbar.width == 1280);
+    CHECK(both.sidePanel.y + both.sidePanel.height == both.toolbar.y);
+    CHECK(both.entryPanel.y + both.entryPanel.height == both.toolbar.y);
     // The menu bar runs across the top, and the panels and the 3D view start under it.
     CHECK(both.menuBar.y == 0);
     CHECK(both.menuBar.width == 1280);
     CHECK(both.menuBar.height == kMenuBarHeight);
     CHECK(both.scene.y == kMenuBarHeight);
     CHECK(both.sidePanel.y == kMenuBarHeight);
-    CHECK(both.sidePanel.height == 800 - kMenuBarHeight);
+    CHECK(both.sidePanel.height == 800 - kMenuBarHeight - kViewToolbarHeight);
     CHECK(bare.menuBar.height == 0);
     // On a short window the toolbar takes at most a third of the height under the menu bar.
     const FrameLayout shortWindow = frameLayout(800, 240, true, false, 2.0f);
     CHECK(shortWindow.toolbar.height == (240 - 2 * kMenuBarHeight) / 3);
+}
+
+TEST_CASE("opening an entry never resizes or moves the 3D view", "[layout]") {
+    for (const auto& [width, height, scale] : {std::tuple{1280, 800, 1.0f}, std::tuple{640, 480, 1.0f},
+                                               std::tuple{2560, 1600, 2.0f}}) {
+        const FrameLayout closed = frameLayout(width, height, true, false, scale);
+        const FrameLayout open = frameLayout(width, height, true, true, scale);
+        CHECK(open.scene.x == closed.scene.x);
+        CHECK(open.scene.y == closed.scene.y);
+        CHECK(open.scene.width == closed.scene.width);
+        CHECK(open.scene.height == closed.scene.height);
+        CHECK(open.openArea.width < closed.openArea.width);
+        CHECK(closed.openArea.width == closed.scene.width);
+    }
+}
+
+TEST_CASE("presentation: the 3D view fills the frame, the panels slide in over it", "[layout][present]") {
+    const FrameLayout out = presentationLayout(1920, 1080, true, 1.0f, {});
+    CHECK(out.presenting);
+    CHECK(out.scene.x == 0);
+    CHECK(out.scene.y == 0);
+    CHECK(out.scene.width == 1920);
+    CHECK(out.scene.height == 1080);
+    CHECK(out.menuBar.height == 0);
+    CHECK(out.sidePanel.width == 0);
+    CHECK(out.entryPanel.width == 0);
+    // The reduced toolbar: at the bottom centre, narrower than the frame.
+    CHECK(out.toolbar.height == kPresentationToolbarHeight);
+    CHECK(out.toolbar.y + out.toolbar.height == 1080);
+    CHECK(out.toolbar.x == (1920 - kPresentationToolbarWidth) / 2);
+    CHECK(out.openArea.height == 1080 - kPresentationToolbarHeight);
+
+    const FrameLayout half = presentationLayout(1920, 1080, true, 1.0f, {0.5f, 0.5f});
+    CHECK(half.sidePanel.x == -kSidePanelWidth / 2);
+    CHECK(half.sidePanel.width == kSidePanelWidth);
+    CHECK(half.entryPanel.x == 1920 - kEntryPanelWidth / 2);
+    const FrameLayout in = presentationLayout(1920, 1080, true, 1.0f, {1.0f, 1.0f});
+    CHECK(in.sidePanel.x == 0);
+    CHECK(in.entryPanel.x + in.entryPanel.width == 1920);
+    CHECK(in.scene.width == 1920);  // the view stays as it is under them
+    // Without an open entry, there is no entry panel to slide in.
+    CHECK(presentationLayout(1920, 1080, false, 1.0f, {1.0f, 1.0f}).entryPanel.width == 0);
+    // On a small screen the toolbar and the panels fit.
+    const FrameLayout small = presentationLayout(640, 480, true, 1.0f, {1.0f, 1.0f});
+    CHECK(small.toolbar.width == 640);
+    CHECK(small.sidePanel.width + small.entryPanel.width < 640);
+}
+
+TEST_CASE("a shifted lens moves the picture without turning the eye", "[camera]") {
+    OrbitCamera camera;
+    Bounds box;
+    box.add(glm::vec3(-0.2f, 0.8f, -0.1f));
+    box.add(glm::vec3(0.2f, 1.2f, 0.1f));
+    camera.frame(box, 1.5f, ViewPreset::Posterior);
+    const glm::vec2 size(900.0f, 600.0f);
+    const glm::vec3 eye = camera.eye();
+    camera.setLensShift({-0.5f, 0.25f});
+    CHECK(glm::distance(camera.eye(), eye) < 1e-6f);
+    // The target appears a quarter of the width left of the middle and an eighth of the height up.
+    const glm::vec3 target = camera.project(camera.target(), size);
+    CHECK(target.x == Approx(0.25f * size.x).margin(0.5f));
+    CHECK(target.y == Approx(0.375f * size.y).margin(0.5f));
+    // Picking agrees: the ray through a point's pixel passes through the point.
+    const glm::vec3 point(0.1f, 1.1f, -0.1f);
+    const Ray ray = camera.rayThrough(glm::vec2(camera.project(point, size)), size);
+    const glm::vec3 toPoint = point - ray.origin;
+    CHECK(glm::length(toPoint - ray.direction * glm::dot(toPoint, ray.direction)) < 1e-3f);
 }

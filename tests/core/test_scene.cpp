@@ -9,7 +9,6 @@
 
 #include "core/atlas_state.h"
 #include "core/model_loader.h"
-#include "core/recent_files.h"
 #include "core/scene.h"
 #include "test_paths.h"
 
@@ -308,26 +307,4 @@ TEST_CASE("a pin given as a point goes to the nearest surface within reach", "[p
     CHECK(pin.node != "skin");
     CHECK_FALSE(atlas.addPinNear(glm::vec3(2.0f, 1.0f, 0.0f), "far away"));
     CHECK_THAT(atlas.messages().back(), Contains("no structure of the model within 5 cm"));
-}
-
-TEST_CASE("recent files: newest first, no duplicates, at most ten, missing ones told apart", "[scene][recent]") {
-    const std::filesystem::path dir = test::scratchDir("recent_files");
-    RecentFiles recent;
-    for (int i = 0; i < 12; ++i) {
-        std::string name = "s";  // appended: "s" + ... trips GCC 12's false -Wrestrict (its bug 105651)
-        name += std::to_string(i);
-        recent.add(dir / name += ".dorsal");
-    }
-    REQUIRE(recent.files().size() == RecentFiles::kMaxFiles);
-    CHECK(recent.files().front() == dir / "s11.dorsal");
-    CHECK(recent.files().back() == dir / "s2.dorsal");
-    recent.add(dir / "sub" / ".." / "s5.dorsal");
-    CHECK(recent.files().front() == dir / "s5.dorsal");
-    CHECK(std::count(recent.files().begin(), recent.files().end(), dir / "s5.dorsal") == 1);
-    CHECK(recent.files().size() == RecentFiles::kMaxFiles);
-    writeFile(dir / "s5.dorsal", "x");
-    CHECK(RecentFiles::available(dir / "s5.dorsal"));
-    CHECK_FALSE(RecentFiles::available(dir / "s6.dorsal"));
-    recent.remove(dir / "s5.dorsal");
-    CHECK(recent.files().front() == dir / "s11.dorsal");
 }

@@ -287,7 +287,7 @@ TEST_CASE("an open entry fills the right-hand panel with text", "[render][conten
     const FrameLayout layout = frameLayout(1280, 800, true, true, 1.0f);
     int textOpen = 0;
     int textClosed = 0;
-    for (int y = 0; y < 800; ++y) {
+    for (int y = layout.entryPanel.y; y < layout.entryPanel.y + layout.entryPanel.height; ++y) {
         for (int x = layout.entryPanel.x + 10; x < 1270; ++x) {
             textOpen += rgb(open, x, y).g > 200 ? 1 : 0;
             textClosed += rgb(closed, x, y).g > 200 ? 1 : 0;
@@ -1039,4 +1039,150 @@ TEST_CASE("a pin shows on the body with its note, and faint from the other side"
         const int fy = static_cast<int>(frontPin.at("y").get<float>());
         CHECK_FALSE(isPinGreen(rgb(front, fx, fy - 16)));
     }
+}
+
+// --- Presentation, the toolbar, pictures and settings --------------------------------------------
+
+namespace {
+
+// Renders the built-in model with `args` and returns the picture and the report as JSON.
+std::pair<Image, nlohmann::json> renderBuiltInReport(const std::string& name, const std::vector<std::string>& extra) {
+    const std::filesystem::path dir = test::scratchDir("report_" + name);
+    std::vector<std::string> args{"--output", (dir / "picture.png").string(), "--report", (dir / "report.json").string()};
+    args.insert(args.end(), extra.begin(), extra.end());
+    const RunResult run = runDorsal(args, "report_" + name);
+    INFO(run.output);
+    REQUIRE(run.exitCode == 0);
+    std::ifstream in(dir / "report.json");
+    return {readPng(dir / "picture.png"), nlohmann::json::parse(in)};
+}
+
+// How many pixels of the rectangle from (x0, y0) to (x1, y1) have the panels' colour.
+int panelPixels(const Image& image, int x0, int y0, int x1, int y1) {
+    const glm::ivec3 panel(27, 29, 34);  // UiColours::kPanel at 97% over the dark background
+    int count = 0;
+    for (int y = y0; y < y1; ++y) {
+        for (int x = x0; x < x1; ++x) count += near(rgb(image, x, y), panel, 4) ? 1 : 0;
+    }
+    return count;
+}
+
+}  // namespace
+
+TEST_CASE("presentation: the 3D view fills the frame, with a caption and no side panel", "[render][present]") {
+    const auto [picture, report] =
+        renderBuiltInReport("present", {"--present", "--select", "psoas_major", "--labels", "--resolution", "1280,720"});
+    CHECK(report.at("presenting") == true);
+    CHECK(report.at("caption") == "Psoas major \u2014 where it sends pain");
+    const nlohmann::json& scene = report.at("scene");
+    CHECK(scene.at("x") == 0);
+    CHECK(scene.at("y") == 0);
+    CHECK(scene.at("width") == 1280);
+    CHECK(scene.at("height") == 720);
+    CHECK(report.at("side_panel").at("width") == 0);
+    CHECK(report.at("entry_panel").at("width") == 0);
+    CHECK(report.at("toolbar_fits") == true);
+    // The reduced toolbar sits at the bottom centre, narrower than the frame.
+    CHECK(report.at("toolbar").at("width") < 1280);
+    // No panel along the left and right edges, where the side and entry panels would be.
+    // (The upper half: lower down the background's gradient comes near the panels' colour.)
+    CHECK(panelPixels(picture, 0, 40, 300, 360) < 500);
+    CHECK(panelPixels(picture, 980, 40, 1280, 360) < 500);  // right of the caption
+    // The caption: a dark band with light text at the top centre.
+    int light = 0;
+    for (int y = 16; y < 70; ++y) {
+        for (int x = 400; x < 880; ++x) light += rgb(picture, x, y).g > 220 ? 1 : 0;
+    }
+    CHECK(light > 300);
+    // The control: the same without --present has the side panel on the left.
+    const auto [normal, normalReport] =
+        renderBuiltInReport("present_control", {"--select", "psoas_major", "--labels", "--resolution", "1280,720"});
+    CHECK(normalReport.at("presenting") == false);
+    CHECK(normalReport.at("caption").is_null());
+    CHECK(panelPixels(normal, 0, 40, 300, 360) > 50000);
+}
+
+TEST_CASE("the toolbar's buttons all fit in a 640 x 480 window", "[render][layout]") {
+    for (const char* select : {"psoas_major", ""}) {
+        std::vector<std::string> args{"--resolution", "640,480"};
+        if (*select) args.insert(args.end(), {"--select", select});
+        const auto [picture, report] = renderBuiltInReport(std::string("toolbar_640_") + (*select ? "entry" : "none"), args);
+        INFO("select " << select);
+        CHECK(report.at("toolbar_fits") == true);
+        CHECK(report.at("toolbar").at("width") == 640);
+    }
+    // The control: a 420 px wide window cannot hold them in the toolbar's three rows.
+    const auto [narrow, narrowReport] = renderBuiltInReport("toolbar_420", {"--resolution", "420,480"});
+    CHECK(narrowReport.at("toolbar_fits") == false);
+}
+
+TEST_CASE("an entry opened leaves the 3D view where it was", "[render][layout]") {
+    const auto [open, openReport] = renderBuiltInReport("view_entry_open", {"--select", "psoas_major"});
+    const auto [closed, closedReport] = renderBuiltInReport("view_entry_closed", {});
+    CHECK(openReport.at("scene") == closedReport.at("scene"));
+    CHECK(openReport.at("entry_panel").at("width") > 0);
+}
+
+TEST_CASE("dorsal settings reads XDG_CONFIG_HOME and never fails on a bad settings folder", "[settings][cli]") {
+    const std::filesystem::path root = test::scratchDir("settings_cli");
+    const auto run = [&](const std::filesystem::path& config, const std::string& name) {
+        return runDorsal({"settings"}, "settings_" + name, "env XDG_CONFIG_HOME=" + test::shellQuoted(config.string()));
+    };
+    SECTION("missing: the defaults, and where the file would be") {
+        const RunResult result = run(root / "missing", "missing");
+        CHECK(result.exitCode == 0);
+        CHECK_THAT(result.output, StartsWith("# " + (root / "missing" / "dorsal" / "settings.toml").string() + "\n"));
+        CHECK_THAT(result.output, Contains("font_size = 16\n"));
+        CHECK_FALSE(std::filesystem::exists(root / "missing"));  // reading creates nothing
+    }
+    SECTION("a settings file is read") {
+        std::filesystem::create_directories(root / "good" / "dorsal");
+        std::ofstream(root / "good" / "dorsal" / "settings.toml") << "version = 1\nfont_size = 22\npaper = \"letter\"\n";
+        const RunResult result = run(root / "good", "good");
+        CHECK(result.exitCode == 0);
+        CHECK_THAT(result.output, Contains("font_size = 22\n"));
+        CHECK_THAT(result.output, Contains("paper = 'letter'\n"));
+    }
+    SECTION("corrupt: one line naming the file, then the defaults") {
+        std::filesystem::create_directories(root / "corrupt" / "dorsal");
+        std::ofstream(root / "corrupt" / "dorsal" / "settings.toml") << "font_size = [[[\n";
+        const RunResult result = run(root / "corrupt", "corrupt");
+        CHECK(result.exitCode == 0);
+        CHECK_THAT(result.output, StartsWith("dorsal: " + (root / "corrupt" / "dorsal" / "settings.toml").string() + ":1: "));
+        CHECK_THAT(result.output, Contains("font_size = 16\n"));
+    }
+    SECTION("a file where the folder should be, and a folder that cannot be read") {
+        std::ofstream(root / "file") << "not a folder";
+        const RunResult file = run(root / "file", "file");
+        CHECK(file.exitCode == 0);
+        CHECK_THAT(file.output, Contains("font_size = 16\n"));
+        std::filesystem::create_directories(root / "locked" / "dorsal");
+        std::ofstream(root / "locked" / "dorsal" / "settings.toml") << "font_size = 20\n";
+        std::filesystem::permissions(root / "locked", std::filesystem::perms::none);
+        const RunResult locked = run(root / "locked", "locked");
+        std::filesystem::permissions(root / "locked", std::filesystem::perms::owner_all);
+        CHECK(locked.exitCode == 0);
+        CHECK_THAT(locked.output, Contains("font_size = "));
+    }
+}
+
+TEST_CASE("a picture is a real JPEG or PNG at the size asked, labels included", "[render][picture]") {
+    const std::filesystem::path dir = test::scratchDir("picture_sizes");
+    for (const auto& [name, size] : {std::pair{"small.jpg", "320,200"}, std::pair{"wide.png", "1000,300"}}) {
+        const RunResult run =
+            runDorsal({"--no-ui", "--labels", "--select", "psoas_major", "--resolution", size, "--output", (dir / name).string()},
+                      std::string("picture_") + name);
+        INFO(run.output);
+        REQUIRE(run.exitCode == 0);
+    }
+    std::ifstream jpeg(dir / "small.jpg", std::ios::binary);
+    char magic[3] = {};
+    jpeg.read(magic, 3);
+    CHECK(std::string(magic, 3) == std::string("\xff\xd8\xff", 3));
+    const Image jpegImage = readPng(dir / "small.jpg");  // stb reads JPEG too
+    CHECK(jpegImage.width == 320);
+    CHECK(jpegImage.height == 200);
+    const Image wide = readPng(dir / "wide.png");
+    CHECK(wide.width == 1000);
+    CHECK(wide.height == 300);
 }
