@@ -61,7 +61,7 @@ fuzz-content: setup
 	./build-fuzz/tests/fuzz/fuzz_content -rss_limit_mb=2048 -timeout=10 -max_total_time=$(FUZZ_SECONDS) \
 	  -dict=tests/fuzz/content.dict -artifact_prefix=build-fuzz/ build-fuzz/corpus-content
 
-# The readers of the files Dorsal saves (scenes) under libFuzzer for FUZZ_SECONDS, in build-fuzz/.
+# The readers of the files Dorsal saves (scenes, settings) under libFuzzer for FUZZ_SECONDS, in build-fuzz/.
 fuzz-saved-files: setup
 	@command -v clang++ >/dev/null || { echo "fuzz-saved-files: needs clang++ (apt-get install clang)" >&2; exit 1; }
 	@if [ ! -f build-fuzz/CMakeCache.txt ]; then \

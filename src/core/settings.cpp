@@ -11,6 +11,7 @@
 #include <toml++/toml.h>
 
 #include "core/output_file.h"
+#include "core/text.h"
 #include "core/toml_precheck.h"
 
 namespace dorsal {
@@ -149,7 +150,7 @@ SettingsRead parseSettings(std::string_view text, const std::string& fileName) {
         table = toml::parse(text, fileName);
     } catch (const toml::parse_error& error) {
         read.problem = fileName + ":" + std::to_string(error.source().begin.line) + ": not valid TOML (" +
-                       std::string(error.description()) + "); using the defaults";
+                       printable(error.description(), 160) + "); using the defaults";
         return read;
     }
     const std::optional<std::int64_t> version = table["version"].value<std::int64_t>();

@@ -66,9 +66,22 @@ private:
                 break;
             case ']':
             case '}': close(); break;
-            default: break;  // a number, a date, true or false
+            default: return bareValue();
         }
         advance();
+    }
+
+    // A number, a date, true or false: toml++ reads it up to whitespace, a comma, a closing
+    // bracket or a comment, whatever stands between (quotes too), testing each character for
+    // whitespace on the way, where a non-ASCII one reaches its undefined behaviour ("n=1=\"é").
+    void bareValue() {
+        while (at_ < text_.size() && !refusal_) {
+            const char c = peek();
+            if (isAsciiSpace(c) || c == ',' || c == ']' || c == '}' || c == '#') return;
+            if (!isAscii(c)) return refuse(quotedCharacter() + " is not allowed outside quotes and comments");
+            noteSignificant(c);
+            advance();
+        }
     }
 
     void stepInKey(char c) {

@@ -166,6 +166,8 @@ TEST_CASE("non-ASCII characters where toml++ tests for whitespace are refused be
         // A quote where no string can begin is not a string to toml++ (found by the saved-files fuzzer).
         {"aa=5\"\xD1\x93", 5, "a quote right after \"5\", where no string can begin"},
         {"a = [1 'x\xC3\xA9']", 8, "a quote right after \"1\", where no string can begin"},
+        // A bare value runs on to whitespace whatever stands in it, quotes too (the same fuzzer).
+        {"n=1=\"\xEF\xB6\xBF", 6, "\"\xEF\xB6\xBF\" is not allowed outside quotes and comments"},
     };
     for (const auto& [text, column, message] : refused) {
         INFO(text);

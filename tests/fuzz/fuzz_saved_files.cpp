@@ -1,7 +1,8 @@
 // libFuzzer target for the files Dorsal writes and reads back (see tests/fuzz/README.md, "Saved
-// files fuzzer"): scene files (.dorsal).
+// files fuzzer"): scene files (.dorsal) and the settings file.
 //
-// Each input is one file: its first byte chooses the kind (0: a scene), the rest is its text. What reaches a user is held to the readers' promises: the
+// Each input is one file: its first byte chooses the kind (even: a scene, odd: settings), the
+// rest is its text. What reaches a user is held to the readers' promises: the
 // file is either refused with one printable line naming it, or read into a value that, written
 // out again, reads back the same (so what was opened is what is saved).
 #include <cstddef>
@@ -13,6 +14,7 @@
 #include <string_view>
 
 #include "core/scene.h"
+#include "core/settings.h"
 #include "core/text.h"
 
 namespace {
@@ -53,11 +55,27 @@ void fuzzScene(std::string_view text) {
     }
 }
 
+// Settings never fail to read: a problem is one line and the defaults stand in; what was read,
+// written out again, reads back the same without a problem.
+void fuzzSettings(std::string_view text) {
+    const std::string name = "settings.toml";
+    const dorsal::SettingsRead read = dorsal::parseSettings(text, name);
+    if (!read.problem.empty()) requireOneLineNaming(read.problem, name);
+    const std::string written = dorsal::settingsToToml(read.settings);
+    const dorsal::SettingsRead again = dorsal::parseSettings(written, name);
+    require(again.problem.empty(), "settings written read back without a problem", again.problem + "\n" + written);
+    require(again.settings == read.settings, "settings written read back the same", written);
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     if (size == 0) return 0;
     const std::string_view text(reinterpret_cast<const char*>(data) + 1, size - 1);
-    fuzzScene(text);
+    if (data[0] % 2 == 0) {
+        fuzzScene(text);
+    } else {
+        fuzzSettings(text);
+    }
     return 0;
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Seeds the saved-files fuzzer's corpus folder ($1): each seed is the byte that tells
-# fuzz_saved_files the kind of file (0: a scene), then a file of that kind as Dorsal writes it.
+# fuzz_saved_files the kind of file (0: a scene, 1: settings), then a file of that kind as Dorsal
+# writes it.
 # Existing corpus files (what earlier runs found) are kept.
 set -euo pipefail
 corpus=${1:?usage: seed_saved_files.sh CORPUS_DIR}
@@ -84,3 +85,23 @@ on = true
 marked = [{ region = "lower_back", side = "left" }, { region = "buttock", side = "both" }]
 SCENE
 } > "$corpus/seed-scene-full"
+{ printf '\x01'; cat <<'SETTINGS'
+# Dorsal's settings. Dorsal rewrites this file whenever a setting changes.
+version = 1
+font_size = 18
+paper = 'letter'
+
+[presentation]
+text_scale = 1.5
+fullscreen = false
+
+[recent]
+models = [
+  '/home/anna/models/back.glb',
+]
+scenes = [
+  '/root/client1.dorsal',
+  '/root/other client.dorsal',
+]
+SETTINGS
+} > "$corpus/seed-settings"
