@@ -21,6 +21,16 @@ namespace {
 // settle.
 constexpr int kStillSettleFrames = 3;
 
+// What the panels see of `state` in a frame drawn with `looks`.
+UiFrame panelsFrame(const AtlasState& state, const std::vector<NodeLook>& looks, bool panelsShown) {
+    UiFrame frame;
+    frame.atlas = &state;
+    frame.looks = &looks;
+    frame.layout = state.layout();
+    frame.panelsShown = panelsShown;
+    return frame;
+}
+
 }  // namespace
 
 class Session::StillPainter {
@@ -299,11 +309,7 @@ void Session::composeFrame(int width, int height, bool showUi) {
     std::vector<NodeLook> looks = atlas_.looks();
     ImGui_ImplOpenGL3_NewFrame();
     ImGui::NewFrame();
-    UiFrame frame;
-    frame.atlas = &atlas_;
-    frame.looks = &looks;
-    frame.layout = atlas_.layout();
-    frame.panelsShown = showUi;
+    UiFrame frame = panelsFrame(atlas_, looks, showUi);
     frame.hoveredNode = hoveredNode_;
     frame.hoveredRegion = hoveredRegion_;
     frame.loading = loads_.loadingPath();
@@ -351,11 +357,7 @@ Image Session::renderStill(AtlasState& state, int width, int height, float uiSca
         io.DeltaTime = 1.0f / 60.0f;
         ImGui_ImplOpenGL3_NewFrame();
         ImGui::NewFrame();
-        UiFrame ui;
-        ui.atlas = &state;
-        ui.looks = &looks;
-        ui.layout = state.layout();
-        ui.panelsShown = false;
+        UiFrame ui = panelsFrame(state, looks, false);
         still_->interface().draw(ui);
         ImGui::Render();
         drawModel(state, looks, width, height);

@@ -9,32 +9,15 @@
 #include "core/atlas_state.h"
 #include "core/labels.h"
 #include "core/model_loader.h"
+#include "built_in.h"
 #include "test_paths.h"
 
 using namespace dorsal;
 
 namespace {
 
-const Model& builtInModel() {
-    static const Model model = loadModel(test::sourceDir() / "assets" / "models" / "dorsal-back.glb");
-    return model;
-}
-
-const Content& builtInContent() {
-    static const Content content = loadContent(test::sourceDir() / "content");
-    return content;
-}
-
-// A session on the built-in model, framed for a 1280 x 800 window, cameras moving at once.
-AtlasState session() {
-    AtlasState atlas(builtInContent());
-    atlas.setFrame(1280, 800, true, 1.0f);
-    atlas.setModel(builtInModel());
-    return atlas;
-}
-
 int node(const std::string& name) {
-    const int index = builtInModel().findNode(name);
+    const int index = test::builtInModel().findNode(name);
     REQUIRE(index >= 0);
     return index;
 }
@@ -55,7 +38,7 @@ bool sameCamera(const OrbitCamera& a, const OrbitCamera& b) {
 }  // namespace
 
 TEST_CASE("a click on a structure without an entry closes the entry on show", "[state]") {
-    AtlasState atlas = session();
+    AtlasState atlas = test::builtInAtlas();
     REQUIRE(atlas.open("psoas_major", Origin::LookUp));
     CHECK(atlas.openEntry() == "psoas_major");
     atlas.click(node("bone.vertebra_l3"), false);
@@ -69,7 +52,7 @@ TEST_CASE("a click on a structure without an entry closes the entry on show", "[
 }
 
 TEST_CASE("back and forward restore exactly what was on show, one clicked side included", "[state]") {
-    AtlasState atlas = session();
+    AtlasState atlas = test::builtInAtlas();
     atlas.click(node("muscle.psoas_major.L"), false);
     CHECK(atlas.openEntry() == "psoas_major");
     CHECK(atlas.highlight().selected == std::vector<int>{node("muscle.psoas_major.L")});
@@ -84,7 +67,7 @@ TEST_CASE("back and forward restore exactly what was on show, one clicked side i
 }
 
 TEST_CASE("Esc clears what is on show but keeps the history, so Back brings it back", "[state]") {
-    AtlasState atlas = session();
+    AtlasState atlas = test::builtInAtlas();
     atlas.open("trapezius_descending", Origin::LookUp);
     atlas.open("psoas_major", Origin::LookUp);
     atlas.run(CommandId::ClearSelection);
@@ -99,7 +82,7 @@ TEST_CASE("Esc clears what is on show but keeps the history, so Back brings it b
 }
 
 TEST_CASE("isolation follows the highlight: another pain pattern's muscles show, not disappear", "[state]") {
-    AtlasState atlas = session();
+    AtlasState atlas = test::builtInAtlas();
     atlas.open("low_back_pain", Origin::LookUp);
     atlas.run(CommandId::Isolate);
     CHECK(atlas.view().isolate);
@@ -117,7 +100,7 @@ TEST_CASE("isolation follows the highlight: another pain pattern's muscles show,
 }
 
 TEST_CASE("a look-up turns to the view its muscles are best seen from, and cuts away what covers them", "[state]") {
-    AtlasState atlas = session();
+    AtlasState atlas = test::builtInAtlas();
     // The psoas lies deep in the belly: it is shown from the front, the abdominal wall see-through.
     atlas.open("psoas_major", Origin::LookUp);
     const glm::vec3 towardsEye = atlas.camera().eye() - atlas.camera().target();
@@ -135,7 +118,7 @@ TEST_CASE("a look-up turns to the view its muscles are best seen from, and cuts 
 }
 
 TEST_CASE("a pain pattern's first muscles are never hidden by later ones or by secondary ones", "[state]") {
-    AtlasState atlas = session();
+    AtlasState atlas = test::builtInAtlas();
     atlas.open("upper_back_pain", Origin::LookUp);  // rhomboids first, the trapezius over them later
     const std::vector<int>& cut = atlas.seeThrough();
     CHECK(std::find(cut.begin(), cut.end(), node("muscle.trapezius_transverse.L")) != cut.end());
@@ -146,7 +129,7 @@ TEST_CASE("a pain pattern's first muscles are never hidden by later ones or by s
 }
 
 TEST_CASE("x-ray and the cutaway are the user's to switch; show all turns x-ray off and the cutaway on", "[state]") {
-    AtlasState atlas = session();
+    AtlasState atlas = test::builtInAtlas();
     atlas.run(CommandId::ToggleXray);
     REQUIRE(atlas.view().xray);
     atlas.open("latissimus_dorsi", Origin::LookUp);
@@ -162,17 +145,17 @@ TEST_CASE("x-ray and the cutaway are the user's to switch; show all turns x-ray 
 }
 
 TEST_CASE("the command line's --select is a look-up, like search in the window", "[state]") {
-    AtlasState fromCommandLine = session();
+    AtlasState fromCommandLine = test::builtInAtlas();
     StartView start;
     start.select = "low_back_pain";
     REQUIRE(fromCommandLine.applyStart(start));
-    AtlasState fromWindow = session();
+    AtlasState fromWindow = test::builtInAtlas();
     fromWindow.open("low_back_pain", Origin::LookUp);
     CHECK(fromCommandLine.highlight().primary == fromWindow.highlight().primary);
     CHECK(sameCamera(fromCommandLine.camera(), fromWindow.camera()));
     CHECK(fromCommandLine.seeThrough() == fromWindow.seeThrough());
     // --view chooses the side; the cutaway follows it.
-    AtlasState fromBehind = session();
+    AtlasState fromBehind = test::builtInAtlas();
     start.select = "psoas_major";
     start.view = ViewPreset::Posterior;
     REQUIRE(fromBehind.applyStart(start));
@@ -182,7 +165,7 @@ TEST_CASE("the command line's --select is a look-up, like search in the window",
 }
 
 TEST_CASE("the start's --select and --hide take the names and nicknames search resolves, and ids and node names", "[state]") {
-    AtlasState atlas = session();
+    AtlasState atlas = test::builtInAtlas();
     REQUIRE(atlas.selectByName("lats"));
     CHECK(atlas.openEntry() == "latissimus_dorsi");
     REQUIRE(atlas.selectByName("QL"));
@@ -202,7 +185,7 @@ TEST_CASE("the start's --select and --hide take the names and nicknames search r
 }
 
 TEST_CASE("unknown names at start are one message each with suggestions; the valid rest applies", "[state]") {
-    AtlasState atlas = session();
+    AtlasState atlas = test::builtInAtlas();
     StartView start;
     start.select = "psoaz_major";
     start.hide = {"latissimus_dorsi", "trapezoid"};
@@ -214,7 +197,7 @@ TEST_CASE("unknown names at start are one message each with suggestions; the val
 }
 
 TEST_CASE("a look-up frames what it shows; a click leaves the camera where it is", "[state]") {
-    AtlasState atlas = session();
+    AtlasState atlas = test::builtInAtlas();
     const OrbitCamera whole = atlas.camera();
     atlas.click(node("muscle.gluteus_maximus.L"), false);
     CHECK(sameCamera(atlas.camera(), whole));
@@ -229,7 +212,7 @@ TEST_CASE("a look-up frames what it shows; a click leaves the camera where it is
 }
 
 TEST_CASE("Ctrl+click adds to the selection and takes out again, keeping the entry on show", "[state]") {
-    AtlasState atlas = session();
+    AtlasState atlas = test::builtInAtlas();
     atlas.open("low_back_pain", Origin::LookUp);
     const std::vector<int> primary = atlas.highlight().primary;
     atlas.click(node("muscle.gluteus_maximus.L"), true);
@@ -252,7 +235,7 @@ TEST_CASE("Ctrl+click adds to the selection and takes out again, keeping the ent
 }
 
 TEST_CASE("hide takes the selection away and clears it; show all brings everything back", "[state]") {
-    AtlasState atlas = session();
+    AtlasState atlas = test::builtInAtlas();
     atlas.open("latissimus_dorsi", Origin::LookUp);
     atlas.run(CommandId::HideSelection);
     CHECK(atlas.highlight().empty());
@@ -270,7 +253,7 @@ TEST_CASE("hide takes the selection away and clears it; show all brings everythi
 }
 
 TEST_CASE("a camera move glides over a third of a second when animated", "[state]") {
-    AtlasState atlas = session();
+    AtlasState atlas = test::builtInAtlas();
     atlas.setCameraAnimation(true);
     const OrbitCamera start = atlas.camera();
     atlas.run(CommandId::ViewLeft);
@@ -290,12 +273,12 @@ TEST_CASE("a camera move glides over a third of a second when animated", "[state
 }
 
 TEST_CASE("a new model keeps the open entry, forgets clicked structures and resets the view", "[state]") {
-    AtlasState atlas = session();
+    AtlasState atlas = test::builtInAtlas();
     atlas.open("psoas_major", Origin::LookUp);
     atlas.click(node("bone.sacrum"), false);
     atlas.run(CommandId::ToggleDim);
     atlas.run(CommandId::Back);  // psoas again
-    atlas.setModel(builtInModel());
+    atlas.setModel(test::builtInModel());
     CHECK(atlas.openEntry() == "psoas_major");
     CHECK(atlas.highlight().selected.size() == 2);
     CHECK(atlas.view().others == OthersStyle::Normal);
@@ -372,7 +355,7 @@ TEST_CASE("the README's key table is the command table", "[commands][readme]") {
 }
 
 TEST_CASE("labels mark both sides of the main muscles, only where they are seen", "[state][labels]") {
-    AtlasState atlas = session();
+    AtlasState atlas = test::builtInAtlas();
     const auto labelsNow = [&](std::size_t capacity) {
         return chooseLabels(*atlas.model(), atlas.content(), atlas.highlight(), atlas.looks(), atlas.camera(),
                             atlas.layout().scene, capacity, atlas.view().xray);
@@ -417,21 +400,21 @@ TEST_CASE("the window counts the same content problems as dorsal check", "[state
     const Content content = loadContent(test::dataDir() / "content_good");
     AtlasState atlas(content);
     CHECK(atlas.messages().empty());  // clean on its own
-    atlas.setModel(builtInModel());
-    const std::vector<ContentProblem> expected = contentProblemsWithModel(content, muscleIdsOf(builtInModel()), "dorsal-back.glb");
+    atlas.setModel(test::builtInModel());
+    const std::vector<ContentProblem> expected = contentProblemsWithModel(content, muscleIdsOf(test::builtInModel()), "dorsal-back.glb");
     REQUIRE(atlas.problems().size() == expected.size());
     for (std::size_t i = 0; i < expected.size(); ++i) CHECK(atlas.problems()[i].format() == expected[i].format());
     REQUIRE(atlas.messages().size() == 1);
     CHECK(atlas.messages()[0].rfind(std::to_string(expected.size()) + " problems in the content at ", 0) == 0);
     // A second model replaces the message rather than adding another.
-    atlas.setModel(builtInModel());
+    atlas.setModel(test::builtInModel());
     CHECK(atlas.messages().size() == 1);
 }
 
 TEST_CASE("the pain map paints where a pain is felt and where a muscle's trigger points send it", "[state][painmap]") {
-    AtlasState atlas = session();
+    AtlasState atlas = test::builtInAtlas();
     atlas.open("low_back_pain", Origin::LookUp);
-    const Content& content = builtInContent();
+    const Content& content = test::shippedContent();
     const PainPattern& pain = *content.pain("low_back_pain");
     // Each region felt in, on both sides for a pain felt on either side.
     std::size_t shapes = 0;
@@ -467,7 +450,7 @@ TEST_CASE("the pain map paints where a pain is felt and where a muscle's trigger
 }
 
 TEST_CASE("where does it hurt: a place on the body names its region and what can cause pain there", "[state][where]") {
-    const Content& content = builtInContent();
+    const Content& content = test::shippedContent();
     const Ellipsoid lowerBack = content.region("lower_back")->shapes.front();
     // The centre of a shape of both sides lies in it on the left; its mirror on the right.
     CHECK(regionAt(content, lowerBack.centre) == RegionOnSide{"lower_back", "left"});
@@ -489,7 +472,7 @@ TEST_CASE("where does it hurt: a place on the body names its region and what can
 }
 
 TEST_CASE("where does it hurt: a click on the back marks the region there, a drag adds, Ctrl keeps", "[state][where]") {
-    AtlasState atlas = session();
+    AtlasState atlas = test::builtInAtlas();
     atlas.run(CommandId::WhereItHurts);
     REQUIRE(atlas.whereMode());
     atlas.run(CommandId::ViewPosterior);
@@ -498,7 +481,7 @@ TEST_CASE("where does it hurt: a click on the back marks the region there, a dra
     const auto cursorAt = [&](const glm::vec3& p) {
         return glm::vec2(scene.x, scene.y) + glm::vec2(atlas.camera().project(p, size));
     };
-    const Ellipsoid lowerBack = builtInContent().region("lower_back")->shapes.front();
+    const Ellipsoid lowerBack = test::shippedContent().region("lower_back")->shapes.front();
     const std::optional<RegionOnSide> marked = atlas.markAt(cursorAt(lowerBack.centre), true, false);
     REQUIRE(marked.has_value());
     CHECK(*marked == RegionOnSide{"lower_back", "left"});
@@ -519,7 +502,7 @@ TEST_CASE("where does it hurt: a click on the back marks the region there, a dra
     atlas.run(CommandId::WhereItHurts);
     CHECK(atlas.markedRegions().empty());
     // From the command line: --where marks both sides.
-    AtlasState started = session();
+    AtlasState started = test::builtInAtlas();
     StartView start;
     start.where = {"lower_back"};
     REQUIRE(started.applyStart(start));
@@ -528,7 +511,7 @@ TEST_CASE("where does it hurt: a click on the back marks the region there, a dra
 }
 
 TEST_CASE("a click on empty space clears the selection but keeps the entry being read", "[state]") {
-    AtlasState atlas = session();
+    AtlasState atlas = test::builtInAtlas();
     atlas.click(node("muscle.psoas_major.L"), false);
     REQUIRE(atlas.openEntry() == "psoas_major");
     REQUIRE_FALSE(atlas.highlight().selected.empty());
@@ -547,7 +530,7 @@ TEST_CASE("a click on empty space clears the selection but keeps the entry being
 }
 
 TEST_CASE("an open entry leaves the 3D view as it is and a look-up frames into the open part", "[state][layout]") {
-    AtlasState atlas = session();
+    AtlasState atlas = test::builtInAtlas();
     const OrbitCamera before = atlas.camera();
     const Viewport scene = atlas.layout().scene;
     atlas.click(node("muscle.latissimus_dorsi.L"), false);
@@ -558,14 +541,14 @@ TEST_CASE("an open entry leaves the 3D view as it is and a look-up frames into t
     atlas.open("psoas_major", Origin::LookUp);
     const FrameLayout frame = atlas.layout();
     Bounds psoas;
-    for (const char* name : {"muscle.psoas_major.L", "muscle.psoas_major.R"}) psoas.add(builtInModel().subtreeBounds(node(name)));
+    for (const char* name : {"muscle.psoas_major.L", "muscle.psoas_major.R"}) psoas.add(test::builtInModel().subtreeBounds(node(name)));
     const glm::vec3 onScreen = atlas.camera().project(psoas.centre(), glm::vec2(frame.scene.width, frame.scene.height));
     const float openCentre = static_cast<float>(frame.openArea.x - frame.scene.x) + 0.5f * frame.openArea.width;
     CHECK(onScreen.x == Approx(openCentre).margin(2.0f));
 }
 
 TEST_CASE("presentation fills the frame; Esc leaves it and restores the layout", "[state][present]") {
-    AtlasState atlas = session();
+    AtlasState atlas = test::builtInAtlas();
     atlas.open("psoas_major", Origin::LookUp);
     const FrameLayout normal = atlas.layout();
     atlas.run(CommandId::TogglePresentation);
@@ -589,7 +572,7 @@ TEST_CASE("presentation fills the frame; Esc leaves it and restores the layout",
 }
 
 TEST_CASE("presentation panels slide in over a fifth of a second when animated", "[state][present]") {
-    AtlasState atlas = session();
+    AtlasState atlas = test::builtInAtlas();
     atlas.setCameraAnimation(true);
     atlas.setPresenting(true);
     atlas.revealPanels(true, true);
@@ -605,27 +588,27 @@ TEST_CASE("presentation panels slide in over a fifth of a second when animated",
 }
 
 TEST_CASE("the caption names what is shown", "[state][present]") {
-    AtlasState atlas = session();
+    AtlasState atlas = test::builtInAtlas();
     CHECK(atlas.caption().empty());
     atlas.open("psoas_major", Origin::LookUp);
     CHECK(atlas.caption() == "Psoas major \u2014 where it sends pain");
     atlas.run(CommandId::TogglePainMap);
     CHECK(atlas.caption() == "Psoas major");
     atlas.run(CommandId::TogglePainMap);
-    const PainPattern& pain = builtInContent().pains.front();
+    const PainPattern& pain = test::shippedContent().pains.front();
     atlas.open(pain.id, Origin::LookUp);
     CHECK(atlas.caption() == pain.name + " \u2014 the muscles that can cause it");
     atlas.run(CommandId::ClearSelection);
     atlas.click(node("skin"), false);
-    CHECK(atlas.caption() == displayNameOfNode(builtInModel(), builtInContent(), node("skin")));
+    CHECK(atlas.caption() == displayNameOfNode(test::builtInModel(), test::shippedContent(), node("skin")));
 }
 
 TEST_CASE("a model that loads takes away the errors of models that did not", "[state]") {
-    AtlasState atlas = session();
+    AtlasState atlas = test::builtInAtlas();
     atlas.addMessage("a message about something else");
     atlas.addModelMessage("/x/broken.glb: not a model file");
     REQUIRE(atlas.messages().size() == 2);
-    atlas.setModel(builtInModel());
+    atlas.setModel(test::builtInModel());
     CHECK(atlas.messages() == std::vector<std::string>{"a message about something else"});
 }
 
@@ -638,14 +621,14 @@ TEST_CASE("a long label name is shortened at its parenthesis, never inside a wor
 }
 
 TEST_CASE("entering and leaving presentation keeps what is in the middle of the view in the middle", "[state][present]") {
-    AtlasState atlas = session();
+    AtlasState atlas = test::builtInAtlas();
     atlas.open("psoas_major", Origin::LookUp);
     const auto middleOfOpenArea = [&] {
         const FrameLayout frame = atlas.layout();
         const glm::vec2 size(frame.scene.width, frame.scene.height);
         Bounds psoas;
         for (const char* name : {"muscle.psoas_major.L", "muscle.psoas_major.R"}) {
-            psoas.add(builtInModel().subtreeBounds(node(name)));
+            psoas.add(test::builtInModel().subtreeBounds(node(name)));
         }
         const glm::vec3 p = atlas.camera().project(psoas.centre(), size);
         return glm::vec2(p.x, p.y) + glm::vec2(frame.scene.x, frame.scene.y) -

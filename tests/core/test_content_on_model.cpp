@@ -12,21 +12,12 @@
 
 #include "core/content.h"
 #include "core/model_loader.h"
+#include "built_in.h"
 #include "test_paths.h"
 
 using namespace dorsal;
 
 namespace {
-
-const Model& builtInModel() {
-    static const Model model = loadModel(test::sourceDir() / "assets" / "models" / "dorsal-back.glb");
-    return model;
-}
-
-const Content& shippedContent() {
-    static const Content content = loadContent(test::sourceDir() / "content");
-    return content;
-}
 
 // The point of triangle (a, b, c) nearest to p: inside the face, on an edge or at a corner,
 // whichever region of the triangle's plane p projects into.
@@ -95,8 +86,8 @@ TEST_CASE("every trigger point of the shipped content says where it lies, on its
     // A mark more than this far from its muscle would float beside it or sink into its neighbour;
     // the points were placed on the surface, rounded to millimetres.
     constexpr float kMaxDistance = 0.008f;
-    const Model& model = builtInModel();
-    const Content& content = shippedContent();
+    const Model& model = test::builtInModel();
+    const Content& content = test::shippedContent();
     std::size_t points = 0;
     for (const Muscle& muscle : content.muscles) {
         // `at` is given on the left muscle; a midline muscle (the diaphragm) has one node.
@@ -127,10 +118,10 @@ TEST_CASE("every region of the shipped content paints a patch of the built-in mo
     // 1) lie where a whole-body model has its forearm, hand and ankle, and hold nothing of this one.
     const std::set<std::pair<std::string, int>> beyondTheModel = {
         {"forearm_hand", 2}, {"forearm_hand", 3}, {"lower_leg", 2}};
-    const Model& model = builtInModel();
+    const Model& model = test::builtInModel();
     const int skin = model.findNode("skin");
     REQUIRE(skin >= 0);
-    const Content& content = shippedContent();
+    const Content& content = test::shippedContent();
     REQUIRE_FALSE(content.regions.empty());
     for (const Region& region : content.regions) {
         for (std::size_t i = 0; i < region.shapes.size(); ++i) {

@@ -10,6 +10,7 @@
 #include "core/atlas_state.h"
 #include "core/model_loader.h"
 #include "core/scene.h"
+#include "built_in.h"
 #include "test_paths.h"
 
 using namespace dorsal;
@@ -18,23 +19,6 @@ using Catch::Matchers::EndsWith;
 using Catch::Matchers::StartsWith;
 
 namespace {
-
-const Model& builtInModel() {
-    static const Model model = loadModel(test::sourceDir() / "assets" / "models" / "dorsal-back.glb");
-    return model;
-}
-
-const Content& builtInContent() {
-    static const Content content = loadContent(test::sourceDir() / "content");
-    return content;
-}
-
-AtlasState session() {
-    AtlasState atlas(builtInContent());
-    atlas.setFrame(1280, 800, true, 1.0f);
-    atlas.setModel(builtInModel());
-    return atlas;
-}
 
 // A scene with every field away from its default.
 Scene everyField(const std::filesystem::path& model) {
@@ -185,9 +169,9 @@ TEST_CASE("a pin's note is short, one line, and free of control characters", "[s
 }
 
 TEST_CASE("an atlas shows a saved scene exactly: state, looks and camera", "[scene][state]") {
-    AtlasState original = session();
+    AtlasState original = test::builtInAtlas();
     REQUIRE(original.open("low_back_pain", Origin::LookUp));
-    original.click(builtInModel().findNode("muscle.quadratus_lumborum.L"), true);
+    original.click(test::builtInModel().findNode("muscle.quadratus_lumborum.L"), true);
     REQUIRE(original.hideByName("bone.vertebra_l3"));
     original.run(CommandId::ToggleXray);
     original.run(CommandId::ToggleDim);
@@ -199,7 +183,7 @@ TEST_CASE("an atlas shows a saved scene exactly: state, looks and camera", "[sce
     REQUIRE(original.addPinNear(glm::vec3(0.05f, 1.0f, -0.1f), "tender here"));
     const Scene saved = original.scene();
 
-    AtlasState reopened = session();
+    AtlasState reopened = test::builtInAtlas();
     REQUIRE(reopened.open("psoas_major", Origin::LookUp));
     REQUIRE(reopened.applyScene(saved, "test.dorsal"));
     CHECK(reopened.scene() == saved);
@@ -221,7 +205,7 @@ TEST_CASE("an atlas shows a saved scene exactly: state, looks and camera", "[sce
 }
 
 TEST_CASE("a scene naming what the model lacks applies the rest, with one warning", "[scene][state]") {
-    AtlasState atlas = session();
+    AtlasState atlas = test::builtInAtlas();
     Scene scene = atlas.scene();
     scene.entry = "latissimus_dorsi";
     scene.selected = std::vector<std::string>{"muscle.latissimus_dorsi.L", "muscle.no_such_muscle.L"};
@@ -232,7 +216,7 @@ TEST_CASE("a scene naming what the model lacks applies the rest, with one warnin
     const std::size_t before = atlas.messages().size();
     REQUIRE(atlas.applyScene(scene, "other.dorsal"));
     CHECK(atlas.openEntry() == "latissimus_dorsi");
-    CHECK(atlas.highlight().selected == std::vector<int>{builtInModel().findNode("muscle.latissimus_dorsi.L")});
+    CHECK(atlas.highlight().selected == std::vector<int>{test::builtInModel().findNode("muscle.latissimus_dorsi.L")});
     CHECK(atlas.view().xray);
     CHECK(atlas.pins().empty());
     CHECK(atlas.markedRegions().empty());
@@ -246,7 +230,7 @@ TEST_CASE("a scene naming what the model lacks applies the rest, with one warnin
 }
 
 TEST_CASE("a scene needs a model, and changes nothing without one", "[scene][state]") {
-    AtlasState atlas(builtInContent());
+    AtlasState atlas(test::shippedContent());
     REQUIRE(atlas.open("psoas_major", Origin::LookUp));
     Scene scene;
     scene.entry = "latissimus_dorsi";
@@ -255,7 +239,7 @@ TEST_CASE("a scene needs a model, and changes nothing without one", "[scene][sta
 }
 
 TEST_CASE("pins go on the surface under the cursor, move, take notes and go", "[pins][state]") {
-    AtlasState atlas = session();
+    AtlasState atlas = test::builtInAtlas();
     atlas.viewFrom(ViewPreset::Posterior);
     const Viewport view = atlas.layout().scene;
     const glm::vec2 middle(view.x + view.width / 2, view.y + view.height * 0.45f);
@@ -269,7 +253,7 @@ TEST_CASE("pins go on the surface under the cursor, move, take notes and go", "[
     CHECK_FALSE(atlas.pinMode());
     CHECK(atlas.selectedPin() == 0u);
     const Pin& placed = atlas.pins()[0];
-    CHECK(placed.node == builtInModel().nodes[static_cast<std::size_t>(under)].name);
+    CHECK(placed.node == test::builtInModel().nodes[static_cast<std::size_t>(under)].name);
     CHECK(std::abs(glm::length(placed.normal) - 1.0f) < 1e-4f);
     CHECK(placed.normal.z < 0.0f);  // the back faces -Z, towards the eye
     // It shows where it was placed, and is found there.
@@ -300,7 +284,7 @@ TEST_CASE("pins go on the surface under the cursor, move, take notes and go", "[
 }
 
 TEST_CASE("a pin given as a point goes to the nearest surface within reach", "[pins][state]") {
-    AtlasState atlas = session();
+    AtlasState atlas = test::builtInAtlas();
     REQUIRE(atlas.addPinNear(glm::vec3(0.05f, 1.0f, -0.1f), "sore"));
     const Pin& pin = atlas.pins().back();
     CHECK(glm::distance(pin.point, glm::vec3(0.05f, 1.0f, -0.1f)) <= kPinReach);

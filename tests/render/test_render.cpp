@@ -393,7 +393,8 @@ std::uint64_t pixelsOf(const Reported& shown, const std::string& entry) {
     return sum;
 }
 
-Reported renderWithReport(const std::string& name, const std::vector<std::string>& extra) {
+// Renders the built-in model with `args` and returns the picture and the report as JSON.
+std::pair<Image, nlohmann::json> renderBuiltInReport(const std::string& name, const std::vector<std::string>& extra) {
     const std::filesystem::path dir = test::scratchDir("report_" + name);
     std::vector<std::string> args{"--output", (dir / "picture.png").string(), "--report", (dir / "report.json").string()};
     args.insert(args.end(), extra.begin(), extra.end());
@@ -401,7 +402,11 @@ Reported renderWithReport(const std::string& name, const std::vector<std::string
     INFO(run.output);
     REQUIRE(run.exitCode == 0);
     std::ifstream in(dir / "report.json");
-    const nlohmann::json report = nlohmann::json::parse(in);
+    return {readPng(dir / "picture.png"), nlohmann::json::parse(in)};
+}
+
+Reported renderWithReport(const std::string& name, const std::vector<std::string>& extra) {
+    const nlohmann::json report = renderBuiltInReport(name, extra).second;
     Reported result;
     for (const nlohmann::json& structure : report.at("structures")) {
         const std::string node = structure.at("node");
@@ -1044,18 +1049,6 @@ TEST_CASE("a pin shows on the body with its note, and faint from the other side"
 // --- Presentation, the toolbar, pictures and settings --------------------------------------------
 
 namespace {
-
-// Renders the built-in model with `args` and returns the picture and the report as JSON.
-std::pair<Image, nlohmann::json> renderBuiltInReport(const std::string& name, const std::vector<std::string>& extra) {
-    const std::filesystem::path dir = test::scratchDir("report_" + name);
-    std::vector<std::string> args{"--output", (dir / "picture.png").string(), "--report", (dir / "report.json").string()};
-    args.insert(args.end(), extra.begin(), extra.end());
-    const RunResult run = runDorsal(args, "report_" + name);
-    INFO(run.output);
-    REQUIRE(run.exitCode == 0);
-    std::ifstream in(dir / "report.json");
-    return {readPng(dir / "picture.png"), nlohmann::json::parse(in)};
-}
 
 // How many pixels of the rectangle from (x0, y0) to (x1, y1) have the panels' colour.
 int panelPixels(const Image& image, int x0, int y0, int x1, int y1) {
