@@ -163,11 +163,11 @@ TEST_CASE("non-ASCII characters where toml++ tests for whitespace are refused be
         {"a = \"\"\"x\\\n  \xC3\x97 3\"\"\"", 3, "a backslash followed by \"\xC3\x97\": an escape must be ASCII"},
         {"a = \"\"\"x\\\xC3\xA9\"\"\"", 10, "a backslash followed by \"\xC3\xA9\""},
         {"a = \"x\\\xC3\xA9\"", 8, "a backslash followed by \"\xC3\xA9\""},
-        // A quote where no string can begin is not a string to toml++ (found by the saved-files fuzzer).
-        {"aa=5\"\xD1\x93", 5, "a quote right after \"5\", where no string can begin"},
-        {"a = [1 'x\xC3\xA9']", 8, "a quote right after \"1\", where no string can begin"},
-        // A bare value runs on to whitespace whatever stands in it, quotes too (the same fuzzer).
+        // Found by the saved-files fuzzer: a bare value runs on to whitespace whatever stands in it,
+        // quotes too, and a quote where no string can begin is not a string to toml++.
+        {"aa=5\"\xD1\x93", 6, "\"\xD1\x93\" is not allowed outside quotes and comments"},
         {"n=1=\"\xEF\xB6\xBF", 6, "\"\xEF\xB6\xBF\" is not allowed outside quotes and comments"},
+        {"a = [1 'x\xC3\xA9']", 8, "a quote right after \"1\", where no string can begin"},
     };
     for (const auto& [text, column, message] : refused) {
         INFO(text);
