@@ -181,7 +181,8 @@ TEST_CASE("settings that cannot be read or saved never stop Dorsal", "[settings]
     changed.fontSize = 20.0f;
 
     SECTION("a corrupt file: defaults, and the next change replaces it") {
-        writeText(root / "settings.toml", std::string("font_size = 2\0\xff\xfe garbage [[[", 30));
+        constexpr char kCorrupt[] = "font_size = 2\0\xff\xfe garbage [[[";  // a NUL and bytes that are not UTF-8
+        writeText(root / "settings.toml", std::string(kCorrupt, sizeof kCorrupt - 1));
         SettingsFile file(root);
         CHECK_FALSE(file.load().empty());
         CHECK(file.settings() == Settings{});
