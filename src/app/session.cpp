@@ -280,11 +280,17 @@ void Session::carryOut(const UiFrame& frame) {
     }
     if (frame.cancelLoading) loads_.cancel();
     if (frame.openModel) startLoading(*frame.openModel);
-    if (frame.handout) writeHandoutOf(*frame.handout);
+    if (frame.handout) {
+        startSlowJob("Writing the handout to " + frame.handout->output.string() + "...",
+                     [this, request = *frame.handout] { writeHandoutOf(request); });
+    }
     if (frame.openScene) openScene(*frame.openScene, true);
     if (frame.saveScene) saveScene(*frame.saveScene);
     if (frame.changeSettings) changeSettings(*frame.changeSettings);
-    if (frame.savePicture) savePicture(*frame.savePicture);
+    if (frame.savePicture) {
+        startSlowJob("Saving the picture to " + frame.savePicture->path.string() + "...",
+                     [this, request = *frame.savePicture] { savePicture(request); });
+    }
 }
 
 void Session::writeHandoutOf(const HandoutRequest& request) {
@@ -303,7 +309,13 @@ void Session::writeHandoutOf(const HandoutRequest& request) {
     }
 }
 
+void Session::startSlowJob(std::string notice, std::function<void()> job) {
+    atlas_.setNotice(std::move(notice));
+    slowJob_ = SlowJob{std::move(job)};
+}
+
 void Session::composeFrame(int width, int height, bool showUi) {
+    if (slowJob_ && slowJob_->framesToWait-- <= 0) std::exchange(slowJob_, std::nullopt)->run();
     applyTextSize();
     atlas_.setFrame(width, height, showUi, uiScale());
     std::vector<NodeLook> looks = atlas_.looks();

@@ -4,6 +4,7 @@
 // app does lives in AtlasState, which this class only drives.
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -112,6 +113,9 @@ private:
     // The font size of the settings, taken in before a frame when it changed.
     void applyTextSize();
     void carryOut(const UiFrame& frame);
+    // Runs `job`, which takes seconds (a handout, a large picture), at the start of the frame after
+    // next, so that the frame between shows `notice` saying it is under way.
+    void startSlowJob(std::string notice, std::function<void()> job);
     // The files this session reads (the content folder, the model), which nothing it writes may replace.
     std::vector<std::filesystem::path> inputs() const;
     // Puts `path` first among the recent scenes of the settings.
@@ -135,6 +139,11 @@ private:
     std::optional<RegionOnSide> hoveredRegion_;
     std::vector<int> labelled_;
     std::unique_ptr<StillPainter> still_;
+    struct SlowJob {
+        std::function<void()> run;
+        int framesToWait = 1;
+    };
+    std::optional<SlowJob> slowJob_;
     std::string caption_;
     bool toolbarFits_ = true;
     bool dialogOpen_ = false;
