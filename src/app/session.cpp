@@ -260,9 +260,13 @@ std::vector<std::filesystem::path> Session::inputs() const {
 void Session::savePicture(const PictureRequest& request) {
     try {
         checkImageTarget(request.path, inputs());
+        // What the open part of the window shows, in the middle of the picture.
         const AtlasState::Frame window = atlas_.frame();
+        atlas_.setFrame(request.width, request.height, false, uiScale());
+        atlas_.centreInOpenArea();
         const Image picture = renderStill(atlas_, request.width, request.height, uiScale());
         atlas_.setFrame(window.width, window.height, window.panelsShown, window.uiScale);
+        atlas_.centreInOpenArea();
         writeImage(request.path, picture);
         atlas_.setNotice("Saved picture to " + request.path.string());
     } catch (const FileError& error) {

@@ -613,6 +613,10 @@ void AtlasState::setPresenting(bool on) {
     presenting_ = on;
     slide_ = slideGoal_ = PanelSlide{};
     // What was in the middle of the open part of the view stays in the middle of the new one.
+    centreInOpenArea();
+}
+
+void AtlasState::centreInOpenArea() {
     camera_ = centredInOpenArea(camera_);
     if (cameraMove_) cameraMove_->to = centredInOpenArea(cameraMove_->to);
 }

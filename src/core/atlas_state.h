@@ -281,6 +281,10 @@ public:
     // larger and a caption names what is shown. Leaving it restores the layout as it was.
     bool presenting() const { return presenting_; }
     void setPresenting(bool on);
+    // Shifts the camera's lens so that what it looks at sits in the middle of the open part of the
+    // view of the current frame, as a look-up leaves it; the eye stays put. (A picture of another
+    // size, or without the panels, is centred so.)
+    void centreInOpenArea();
     // In presentation, which panels the person wants in (the mouse at a screen edge, a handle
     // clicked); they slide there over kPanelSlideSeconds with animation on, else at once.
     void revealPanels(bool side, bool entry);

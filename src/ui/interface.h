@@ -68,6 +68,8 @@ struct UiFrame {
     std::string caption;
     bool toolbarFits = true;
     bool dialogOpen = false;  // a modal dialog has the keyboard: keys are not commands
+    // How much of the open area's bottom the pain map's legend took, in pixels (0: none); notes keep above it.
+    float legendHeight = 0.0f;
 
     const Model* model() const { return atlas->model(); }
     const Content& content() const { return atlas->content(); }

@@ -37,7 +37,8 @@ public:
     }
 
 private:
-    // A note that something went well, in a quiet box at the bottom of the 3D view.
+    // A note that something went well, in a quiet box at the bottom of the 3D view, above the pain
+    // map's legend.
     void drawNotice(const UiFrame& frame) const {
         const std::string& notice = frame.atlas->notice();
         if (notice.empty()) return;
@@ -47,7 +48,8 @@ private:
         const float most = static_cast<float>(area.width) - 2.0f * (margin + padding);
         const ImVec2 size = ImGui::CalcTextSize(notice.c_str(), nullptr, false, most);
         const ImVec2 min(static_cast<float>(area.x) + 0.5f * (static_cast<float>(area.width) - size.x) - padding,
-                         static_cast<float>(area.y + area.height) - margin - size.y - 2.0f * padding);
+                         static_cast<float>(area.y + area.height) - frame.legendHeight - margin - size.y -
+                             2.0f * padding);
         const ImVec2 max(min.x + size.x + 2.0f * padding, min.y + size.y + 2.0f * padding);
         ImDrawList* draw = ImGui::GetForegroundDrawList();
         const glm::vec3 box = UiColours::kLabelBox;

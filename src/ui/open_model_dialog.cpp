@@ -45,7 +45,7 @@ public:
 
     void draw(UiFrame& frame) override {
         if (!frame.panelsShown) return;
-        const Viewport& scene = frame.layout.scene;
+        const Viewport& seen = frame.layout.openArea;  // the view less what the entry panel covers
         if (frame.savePictureDialog) {
             FileDialogOptions options;
             options.title = "Save picture";
@@ -55,20 +55,20 @@ public:
             options.start = lastPicture_.empty() ? std::filesystem::path("dorsal.png") : lastPicture_;
             dialog_.open(std::move(options));
         }
-        const std::optional<std::filesystem::path> chosen = dialog_.draw(scale_, [&] { drawSize(scene); });
+        const std::optional<std::filesystem::path> chosen = dialog_.draw(scale_, [&] { drawSize(seen); });
         frame.dialogOpen = frame.dialogOpen || dialog_.isOpen();
         if (!chosen) return;
         lastPicture_ = *chosen;
         const bool viewSize = size_ == 0;
-        frame.savePicture = PictureRequest{*chosen, viewSize ? scene.width : width_, viewSize ? scene.height : height_};
+        frame.savePicture = PictureRequest{*chosen, viewSize ? seen.width : width_, viewSize ? seen.height : height_};
     }
 
 private:
-    void drawSize(const Viewport& scene) {
+    void drawSize(const Viewport& seen) {
         ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted("Size");
         ImGui::SameLine();
-        const std::string viewSize = "As the view (" + std::to_string(scene.width) + " x " + std::to_string(scene.height) + ")";
+        const std::string viewSize = "As the view (" + std::to_string(seen.width) + " x " + std::to_string(seen.height) + ")";
         const char* names[] = {viewSize.c_str(), "1920 x 1080 (Full HD)", "3840 x 2160 (4K)", "Other"};
         ImGui::SetNextItemWidth(240.0f * scale_);
         if (ImGui::Combo("##size", &size_, names, 4)) {

@@ -40,7 +40,7 @@ public:
                      mark.number);
             marked = true;
         }
-        drawLegend(draw, frame.layout.openArea, !map.zones.empty(), marked);
+        frame.legendHeight = drawLegend(draw, frame.layout.openArea, !map.zones.empty(), marked);
     }
 
 private:
@@ -57,8 +57,9 @@ private:
                       text.c_str());
     }
 
-    // What the dots and rings mean, in the view's lower left corner (painLegendHeight tall).
-    void drawLegend(ImDrawList* draw, const Viewport& scene, bool zones, bool marks) const {
+    // What the dots and rings mean, in the view's lower left corner; returns how tall it is
+    // (painLegendHeight), 0 when there is nothing to explain.
+    float drawLegend(ImDrawList* draw, const Viewport& scene, bool zones, bool marks) const {
         const float pad = 8.0f * scale_;
         const float line = ImGui::GetTextLineHeight();
         const float swatch = line;
@@ -68,7 +69,7 @@ private:
         if (zones) width = std::max(width, ImGui::CalcTextSize(zoneText).x);
         if (marks) width = std::max(width, ImGui::CalcTextSize(markText).x);
         const int rows = (zones ? 1 : 0) + (marks ? 1 : 0);
-        if (rows == 0) return;
+        if (rows == 0) return 0.0f;
         const ImVec2 min(static_cast<float>(scene.x) + pad,
                          static_cast<float>(scene.y + scene.height) - painLegendHeight(rows, scale_));
         const ImVec2 max(min.x + swatch + 3.0f * pad + width, static_cast<float>(scene.y + scene.height) - pad);
@@ -90,6 +91,7 @@ private:
             drawMark(draw, ImVec2(x + 0.5f * swatch, y + 0.5f * swatch), 1);
             draw->AddText(ImVec2(x + swatch + pad, y), IM_COL32(240, 240, 240, 255), markText);
         }
+        return painLegendHeight(rows, scale_);
     }
 
     const float& scale_;  // the interface's, which follows the font size

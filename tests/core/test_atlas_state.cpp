@@ -641,3 +641,23 @@ TEST_CASE("entering and leaving presentation keeps what is in the middle of the 
     atlas.setPresenting(false);
     CHECK(glm::length(middleOfOpenArea() - normal) < 1.0f);
 }
+
+TEST_CASE("a picture without the panels centres what the window centres in its open part", "[state][picture]") {
+    AtlasState atlas = test::builtInAtlas();
+    REQUIRE(atlas.open("psoas_major", Origin::LookUp));
+    // The entry panel covers the right of the view: a look-up shifts the lens to the left.
+    const glm::vec2 windowShift = atlas.camera().lensShift();
+    CHECK(windowShift.x < -0.01f);
+    const glm::vec3 eye = atlas.camera().eye();
+
+    atlas.setFrame(900, 700, false, 1.0f);
+    atlas.centreInOpenArea();
+    CHECK(atlas.camera().lensShift().x == Approx(0.0f).margin(1e-6f));
+    CHECK(atlas.camera().lensShift().y == Approx(0.0f).margin(1e-6f));
+    CHECK(glm::distance(atlas.camera().eye(), eye) < 1e-5f);  // the eye stays put
+
+    atlas.setFrame(1280, 800, true, 1.0f);
+    atlas.centreInOpenArea();
+    CHECK(atlas.camera().lensShift().x == Approx(windowShift.x).margin(1e-6f));
+    CHECK(atlas.camera().lensShift().y == Approx(windowShift.y).margin(1e-6f));
+}
