@@ -1,9 +1,5 @@
 #include "core/content.h"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <array>
 #include <cerrno>
@@ -17,6 +13,7 @@
 
 #include <toml++/toml.h>
 
+#include "core/small_file.h"
 #include "core/text.h"
 #include "core/toml_precheck.h"
 
@@ -482,23 +479,6 @@ void readContraindication(TableReader& r, Contraindication& c) {
     r.text("action", c.action);
 }
 
-// Closes a file descriptor when it goes out of scope.
-class FileDescriptor {
-public:
-    explicit FileDescriptor(int fd) : fd_(fd) {}
-    FileDescriptor(const FileDescriptor&) = delete;
-    FileDescriptor& operator=(const FileDescriptor&) = delete;
-    ~FileDescriptor() {
-        if (fd_ >= 0) ::close(fd_);
-    }
-    int get() const { return fd_; }
-
-private:
-    int fd_;
-};
-
-std::string errnoMessage(int error) { return std::error_code(error, std::generic_category()).message(); }
-
 class Loader {
 public:
     explicit Loader(Content& content) : content_(content) {
@@ -792,27 +772,17 @@ private:
         }
         // Its folder is inside the content folder (checked once), so only a link can lead out.
         if (link && !inside(path)) return fileProblem(path, "links outside the content folder; not read");
-        // Non-blocking, in case the file was swapped for a pipe since it was looked at.
-        const FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK));
-        if (fd.get() < 0) return fileProblem(path, "cannot be read: " + errnoMessage(errno));
-        struct stat info {};
-        if (::fstat(fd.get(), &info) != 0 || !S_ISREG(info.st_mode)) {
-            return fileProblem(path, "is not a regular file (a pipe, socket or device); not read");
+        SmallFileRead file = readSmallFile(path, kMaxContentFileBytes);
+        switch (file.problem) {
+            case SmallFileRead::Problem::None: return std::move(file.text);
+            case SmallFileRead::Problem::Unreadable: return fileProblem(path, "cannot be read: " + file.reason);
+            case SmallFileRead::Problem::NotRegular:
+                return fileProblem(path, "is not a regular file (a pipe, socket or device); not read");
+            case SmallFileRead::Problem::TooLarge:
+                return fileProblem(path, "is larger than " + std::to_string(kMaxContentFileBytes) +
+                                             " bytes (1 MiB), far more than any entry needs; not read");
         }
-        std::string text;
-        std::array<char, 65536> buffer{};
-        while (text.size() <= kMaxContentFileBytes) {
-            const ssize_t got = ::read(fd.get(), buffer.data(), buffer.size());
-            if (got < 0 && errno == EINTR) continue;
-            if (got < 0) return fileProblem(path, "cannot be read: " + errnoMessage(errno));
-            if (got == 0) break;
-            text.append(buffer.data(), static_cast<std::size_t>(got));
-        }
-        if (text.size() > kMaxContentFileBytes) {
-            return fileProblem(path, "is larger than " + std::to_string(kMaxContentFileBytes) +
-                                         " bytes (1 MiB), far more than any entry needs; not read");
-        }
-        return text;
+        return std::nullopt;
     }
 
     // True when `path`, with every link resolved, lies inside the content folder.

@@ -1,9 +1,5 @@
 #include "core/scene.h"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -18,6 +14,7 @@
 #include <toml++/toml.h>
 
 #include "core/output_file.h"
+#include "core/small_file.h"
 #include "core/text.h"
 #include "core/toml_precheck.h"
 
@@ -410,34 +407,16 @@ Scene readSceneFile(const std::filesystem::path& file) {
     if (ec) fail(file, "cannot be read (" + ec.message() + ")");
     if (std::filesystem::is_directory(status)) fail(file, "is a folder, not a scene file");
     if (!std::filesystem::is_regular_file(status)) fail(file, "is not a regular file (a pipe, socket or device); not read");
-    // Non-blocking, in case the file was swapped for a pipe since it was looked at.
-    const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
-    if (fd < 0) fail(file, std::string("cannot be read (") + std::strerror(errno) + ")");
-    std::string text;
-    std::string error;
-    struct stat info {};
-    if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
-        error = "is not a regular file (a pipe, socket or device); not read";
-    } else {
-        std::array<char, 65536> buffer{};
-        while (text.size() <= kMaxSceneFileBytes) {
-            const ssize_t got = ::read(fd, buffer.data(), buffer.size());
-            if (got < 0 && errno == EINTR) continue;
-            if (got < 0) {
-                error = std::string("cannot be read (") + std::strerror(errno) + ")";
-                break;
-            }
-            if (got == 0) break;
-            text.append(buffer.data(), static_cast<std::size_t>(got));
-        }
+    const SmallFileRead read = readSmallFile(file, kMaxSceneFileBytes);
+    switch (read.problem) {
+        case SmallFileRead::Problem::None: break;
+        case SmallFileRead::Problem::Unreadable: fail(file, "cannot be read (" + read.reason + ")");
+        case SmallFileRead::Problem::NotRegular: fail(file, "is not a regular file (a pipe, socket or device); not read");
+        case SmallFileRead::Problem::TooLarge:
+            fail(file, "is larger than " + std::to_string(kMaxSceneFileBytes) + " bytes (1 MiB); a scene is a few "
+                       "kilobytes, so this is not one");
     }
-    ::close(fd);
-    if (!error.empty()) fail(file, error);
-    if (text.size() > kMaxSceneFileBytes) {
-        fail(file, "is larger than " + std::to_string(kMaxSceneFileBytes) + " bytes (1 MiB); a scene is a few "
-                   "kilobytes, so this is not one");
-    }
-    return parseScene(text, file);
+    return parseScene(read.text, file);
 }
 
 void writeSceneFile(const std::filesystem::path& file, const Scene& scene) {

@@ -11,6 +11,7 @@
 #include <toml++/toml.h>
 
 #include "core/output_file.h"
+#include "core/small_file.h"
 #include "core/text.h"
 #include "core/toml_precheck.h"
 
@@ -198,20 +199,19 @@ std::string SettingsFile::load() {
         mayOverwrite_ = false;
         return path_.string() + ": not a file; using the defaults";
     }
-    const std::uintmax_t size = std::filesystem::file_size(path_, ec);
-    if (ec) return path_.string() + ": cannot be read: " + systemMessage(ec) + "; using the defaults";
-    if (size > kMaxSettingsBytes) {
-        mayOverwrite_ = false;
-        return path_.string() + ": too large to be a settings file; using the defaults";
+    const SmallFileRead file = readSmallFile(path_, kMaxSettingsBytes);
+    switch (file.problem) {
+        case SmallFileRead::Problem::None: break;
+        case SmallFileRead::Problem::Unreadable:
+            return path_.string() + ": cannot be read: " + file.reason + "; using the defaults";
+        case SmallFileRead::Problem::NotRegular:
+            mayOverwrite_ = false;
+            return path_.string() + ": not a file; using the defaults";
+        case SmallFileRead::Problem::TooLarge:
+            mayOverwrite_ = false;
+            return path_.string() + ": too large to be a settings file; using the defaults";
     }
-    std::ifstream in(path_, std::ios::binary);
-    if (!in) {
-        return path_.string() + ": cannot be read: " + std::error_code(errno, std::generic_category()).message() +
-               "; using the defaults";
-    }
-    std::ostringstream text;
-    text << in.rdbuf();
-    SettingsRead read = parseSettings(text.str(), path_.string());
+    SettingsRead read = parseSettings(file.text, path_.string());
     settings_ = std::move(read.settings);
     mayOverwrite_ = read.mayOverwrite;
     return read.problem;
