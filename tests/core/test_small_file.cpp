@@ -10,7 +10,7 @@
 
 using namespace dorsal;
 
-TEST_CASE("a small file is read whole; one over the limit, a folder, a pipe or a missing file is not", "[files]") {
+TEST_CASE("a small file is read whole, and one over the limit, a folder, a pipe or a missing file is not", "[files]") {
     const std::filesystem::path dir = test::scratchDir("small_file");
     std::ofstream(dir / "exact.txt") << std::string(100, 'a');
     const SmallFileRead exact = readSmallFile(dir / "exact.txt", 100);
