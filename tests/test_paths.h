@@ -7,6 +7,8 @@ namespace dorsal::test {
 
 inline std::filesystem::path dataDir() { return DORSAL_TEST_DATA_DIR; }
 inline std::filesystem::path sourceDir() { return DORSAL_SOURCE_DIR; }
+// The built-in model as this build made it (tools/modelgen writes it into the build's data folder).
+inline std::filesystem::path builtInModelFile() { return DORSAL_BUILT_MODEL; }
 // ../shared/bodyparts3d-sample beside the project: real anatomy, never copied into it.
 inline std::filesystem::path bodyParts3dDir() { return std::filesystem::path(DORSAL_SOURCE_DIR) / ".." / "shared" / "bodyparts3d-sample"; }
 

@@ -10,7 +10,7 @@
 namespace dorsal::test {
 
 inline const Model& builtInModel() {
-    static const Model model = loadModel(sourceDir() / "assets" / "models" / "dorsal-back.glb");
+    static const Model model = loadModel(builtInModelFile());
     return model;
 }
 

@@ -112,7 +112,7 @@ TEST_CASE("an STL's separate triangle corners are welded into one closed surface
 }
 
 TEST_CASE("every part of the built-in model is closed and has coarser levels", "[detail][model]") {
-    const Model model = loadModel(test::sourceDir() / "assets" / "models" / "dorsal-back.glb");
+    const Model model = loadModel(test::builtInModelFile());
     std::size_t withLevels = 0;
     for (const Part& part : model.parts) {
         INFO(model.nodes[static_cast<std::size_t>(part.node)].name);

@@ -46,24 +46,24 @@ TEST_CASE("a failed background load is one line naming the file", "[loads]") {
 
 TEST_CASE("starting another load drops the one before; a cancelled load reports nothing", "[loads]") {
     ModelLoads loads;
-    loads.start(test::sourceDir() / "assets" / "models" / "dorsal-back.glb");
+    loads.start(test::builtInModelFile());
     loads.start(test::dataDir() / "two_boxes.obj");  // never waits for the first
     const ModelLoads::Result result = waitFor(loads);
     CHECK(result.path.filename() == "two_boxes.obj");
     REQUIRE(result.model.has_value());
 
-    loads.start(test::sourceDir() / "assets" / "models" / "dorsal-back.glb");
+    loads.start(test::builtInModelFile());
     loads.cancel();
     CHECK_FALSE(loads.busy());
     CHECK_FALSE(loads.poll().has_value());
     // Leaving with a load still running neither hangs nor leaks (the destructor cancels it).
-    loads.start(test::sourceDir() / "assets" / "models" / "dorsal-back.glb");
+    loads.start(test::builtInModelFile());
 }
 
 TEST_CASE("a load cancelled through its control stops with ModelLoadCancelled", "[loads]") {
     LoadControl control;
     control.cancelled = true;
-    CHECK_THROWS_AS(loadModel(test::sourceDir() / "assets" / "models" / "dorsal-back.glb", &control),
+    CHECK_THROWS_AS(loadModel(test::builtInModelFile(), &control),
                     ModelLoadCancelled);
     LoadControl watched;
     const Model model = loadModel(test::dataDir() / "two_boxes.obj", &watched);

@@ -93,7 +93,7 @@ TEST_CASE("the triangle tree finds the same nearest hit as testing every triangl
 }
 
 TEST_CASE("picking the built-in model finds the muscle a person clicks", "[picking][model]") {
-    const Model model = loadModel(test::sourceDir() / "assets" / "models" / "dorsal-back.glb");
+    const Model model = loadModel(test::builtInModelFile());
     const auto notSkin = [](const Part& part) { return part.material != MaterialKind::Skin; };
     const auto nameOfHit = [&](const Ray& ray) {
         const std::optional<PickHit> hit = pickNearest(model, ray, notSkin);

@@ -94,7 +94,7 @@ TEST_CASE("x-ray ghosts all but the highlight, or all but the bones when nothing
 }
 
 TEST_CASE("strata come from node names and the layer of each muscle's entry", "[view][model]") {
-    const Model model = loadModel(test::sourceDir() / "assets" / "models" / "dorsal-back.glb");
+    const Model model = loadModel(test::builtInModelFile());
     const Content content = loadContent(test::sourceDir() / "content");
     const std::vector<Stratum> strata = strataOfNodes(model, content);
     const auto of = [&](const char* node) { return strata[static_cast<std::size_t>(model.findNode(node))]; };

@@ -9,6 +9,7 @@
 namespace dorsal::modelgen::test {
 
 const Landmarks& landmarks();
+const Attachments& attachments();
 const Model& model();
 // The mesh of a node, failing the test when the node is missing.
 const Mesh& mesh_of(const std::string& node);

@@ -71,10 +71,37 @@ TEST_CASE("shipped landmark files: measured ones untouched, added ones mirrored 
             CHECK(p->position.x == 0.0f);
         }
     }
-    CHECK(measured == 349);
+    CHECK(measured == 417);
     for (const char* name : {"sternum.jugular_notch", "sternum.angle", "sternum.xiphoid_tip", "coccyx.tip",
                              "sternum.costal_notch_1.L", "hip_bone.aiis.L"}) {
         INFO(name);
         CHECK(lm.has(name));
+    }
+}
+
+TEST_CASE("the attachment table names muscles, ends and known landmarks, with a source", "[landmarks]") {
+    Landmarks lm;
+    lm.set("hip_bone.psis.L", glm::vec3(0.05f, 1.0f, -0.1f));
+    Attachments a;
+    a.parse_csv("# comment\nmuscle,end,landmark,source\n\ngluteus_maximus,origin,hip_bone.psis.L,Gray's Anatomy, 42nd ed.\n",
+                "at.csv", lm);
+    REQUIRE(a.all().size() == 1);
+    CHECK(a.all()[0].source == "Gray's Anatomy, 42nd ed.");
+    CHECK(a.all()[0].line == 4);
+    CHECK(a.of("gluteus_maximus", "origin") == std::vector<std::string>{"hip_bone.psis.L"});
+    CHECK(a.of("gluteus_maximus", "insertion").empty());
+    CHECK(a.has_muscle("gluteus_maximus"));
+    CHECK_FALSE(a.has_muscle("psoas_major"));
+
+    SECTION("errors name the file and the line") {
+        Attachments b;
+        CHECK_THROWS_WITH(b.parse_csv("muscle,landmark\n", "h.csv", lm), Catch::Contains("h.csv:1") && Catch::Contains("header"));
+        CHECK_THROWS_WITH(b.parse_csv("muscle,end,landmark,source\npsoas_major,middle,hip_bone.psis.L,x\n", "e.csv", lm),
+                          Catch::Contains("e.csv:2") && Catch::Contains("origin or insertion"));
+        CHECK_THROWS_WITH(b.parse_csv("muscle,end,landmark,source\npsoas_major,origin,femur.nowhere.L,x\n", "l.csv", lm),
+                          Catch::Contains("l.csv:2") && Catch::Contains("femur.nowhere.L"));
+        CHECK_THROWS_WITH(b.parse_csv("muscle,end,landmark,source\npsoas_major,origin,hip_bone.psis.L,\n", "s.csv", lm),
+                          Catch::Contains("s.csv:2") && Catch::Contains("source"));
+        CHECK_THROWS_WITH(b.parse_csv("", "empty.csv", lm), Catch::Contains("empty.csv") && Catch::Contains("empty"));
     }
 }

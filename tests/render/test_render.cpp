@@ -222,7 +222,7 @@ TEST_CASE("the window refuses to start without a display and says how to run hea
 
 namespace {
 
-std::filesystem::path builtInModel() { return test::sourceDir() / "assets" / "models" / "dorsal-back.glb"; }
+std::filesystem::path builtInModel() { return test::builtInModelFile(); }
 
 // The related-structure amber: bright, red well above blue.
 bool isRelatedAmber(const glm::ivec3& c) { return c.r > 200 && c.g > 130 && c.b < 120 && c.r - c.b > 110; }

@@ -7,11 +7,19 @@
 
 namespace dorsal::modelgen {
 
-Builder::Builder(const Landmarks& landmarks)
+Builder::Builder(const Landmarks& landmarks, const Attachments& attachments)
     : L(landmarks),
+      A(attachments),
       // Left half plus a margin over the midline; the grid origin is offset by a fraction of a cell so
       // that column centres never sit exactly on the symmetry plane.
       grid(glm::vec3(-0.0611f, 0.2913f, -0.2107f), glm::vec3(0.3100f, 1.7700f, 0.2100f), 0.002f) {}
+
+std::vector<glm::vec3> Builder::attached(const std::string& muscle, const std::string& end) const {
+    std::vector<glm::vec3> out;
+    for (const auto& name : A.of(muscle, end)) out.push_back(L.get(name));
+    if (out.empty()) throw LandmarkError("attachments.csv lists no " + end + " of `" + muscle + "`");
+    return out;
+}
 
 void Builder::add_bone(const std::string& id, Mesh m, bool paired) {
     grid.add(m, kBone);

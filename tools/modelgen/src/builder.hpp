@@ -23,11 +23,15 @@ struct Part {
 
 class Builder {
 public:
-    explicit Builder(const Landmarks& landmarks);
+    Builder(const Landmarks& landmarks, const Attachments& attachments);
 
     const Landmarks& L;
+    const Attachments& A;
     glm::vec3 lm(const std::string& name) const { return L.get(name); }
     glm::vec3 left(const std::string& name) const { return L.get(name + ".L"); }
+    // Positions of the landmarks one end ("origin" or "insertion") of a muscle attaches to, in the
+    // order of attachments.csv. Throws LandmarkError when the table lists none.
+    std::vector<glm::vec3> attached(const std::string& muscle, const std::string& end) const;
 
     // Adds a bone or muscle; its mesh also goes into the occupancy grid so later layers lie on it.
     void add_bone(const std::string& id, Mesh m, bool paired);

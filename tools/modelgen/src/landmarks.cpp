@@ -157,4 +157,70 @@ Landmarks load_default_landmarks(const std::string& dir) {
     return lm;
 }
 
+Attachments load_default_attachments(const std::string& dir, const Landmarks& landmarks) {
+    Attachments a;
+    a.load_csv(dir + "/attachments.csv", landmarks);
+    return a;
+}
+
+void Attachments::load_csv(const std::string& path, const Landmarks& landmarks) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw LandmarkError(path + ": cannot open the attachment file (is the path right?)");
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    parse_csv(ss.str(), path, landmarks);
+}
+
+void Attachments::parse_csv(const std::string& text, const std::string& path, const Landmarks& landmarks) {
+    std::istringstream in(text);
+    std::string line;
+    int lineno = 0;
+    bool header_seen = false;
+    while (std::getline(in, line)) {
+        ++lineno;
+        const std::string t = trim(line);
+        if (t.empty() || t[0] == '#') continue;
+        const std::string at = path + ":" + std::to_string(lineno) + ": ";
+        std::vector<std::string> cols;
+        std::size_t start = 0;
+        for (int k = 0; k < 3; ++k) {
+            const auto comma = t.find(',', start);
+            if (comma == std::string::npos) break;
+            cols.push_back(trim(t.substr(start, comma - start)));
+            start = comma + 1;
+        }
+        cols.push_back(trim(t.substr(start)));
+        if (!header_seen) {
+            if (cols != std::vector<std::string>{"muscle", "end", "landmark", "source"})
+                throw LandmarkError(at + "expected the header `muscle,end,landmark,source`");
+            header_seen = true;
+            continue;
+        }
+        if (cols.size() != 4) throw LandmarkError(at + "expected 4 columns: muscle,end,landmark,source");
+        Attachment a{cols[0], cols[1], cols[2], cols[3], path, lineno};
+        if (!valid_name(a.muscle) || a.muscle.find('.') != std::string::npos)
+            throw LandmarkError(at + "`" + a.muscle + "` is not a muscle id (lower_snake_case)");
+        if (a.end != "origin" && a.end != "insertion")
+            throw LandmarkError(at + "end `" + a.end + "` must be origin or insertion");
+        if (!landmarks.has(a.landmark))
+            throw LandmarkError(at + "landmark `" + a.landmark + "` is not in the landmark files");
+        if (a.source.empty()) throw LandmarkError(at + "the source is empty; name the reference");
+        rows_.push_back(std::move(a));
+    }
+    if (!header_seen) throw LandmarkError(path + ": the file is empty; expected the header `muscle,end,landmark,source`");
+}
+
+std::vector<std::string> Attachments::of(const std::string& muscle, const std::string& end) const {
+    std::vector<std::string> out;
+    for (const auto& a : rows_)
+        if (a.muscle == muscle && a.end == end) out.push_back(a.landmark);
+    return out;
+}
+
+bool Attachments::has_muscle(const std::string& muscle) const {
+    for (const auto& a : rows_)
+        if (a.muscle == muscle) return true;
+    return false;
+}
+
 }  // namespace dorsal::modelgen

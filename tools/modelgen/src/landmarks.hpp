@@ -51,10 +51,41 @@ private:
     std::map<std::string, Landmark> points_;
 };
 
-// Default directory holding landmarks.csv and landmarks-added.csv (set at build time).
+// Where a muscle attaches: one row of attachments.csv.
+struct Attachment {
+    std::string muscle;    // content id (`psoas_major`)
+    std::string end;       // "origin" or "insertion"
+    std::string landmark;  // a landmark name (left side for paired muscles)
+    std::string source;    // the reference it follows
+    std::string file;
+    int line = 0;
+};
+
+// The attachment table (`assets/anatomy/attachments.csv`): read by the generator, which builds each
+// muscle to its attachments, and by the tests, which check that it reaches them.
+class Attachments {
+public:
+    // Reads a CSV with header `muscle,end,landmark,source` (source is the rest of the line). Blank
+    // lines and lines starting with '#' are skipped. Throws LandmarkError naming file and line for a
+    // bad row, an end other than origin/insertion, or a landmark that `landmarks` lacks.
+    void load_csv(const std::string& path, const Landmarks& landmarks);
+    void parse_csv(const std::string& text, const std::string& path, const Landmarks& landmarks);
+
+    // Landmark names of one end of a muscle, in file order; empty when the table has none.
+    std::vector<std::string> of(const std::string& muscle, const std::string& end) const;
+    bool has_muscle(const std::string& muscle) const;
+    const std::vector<Attachment>& all() const { return rows_; }
+
+private:
+    std::vector<Attachment> rows_;
+};
+
+// Default directory holding landmarks.csv, landmarks-added.csv and attachments.csv (set at build time).
 std::string default_landmark_dir();
 
 // Loads `<dir>/landmarks.csv` and `<dir>/landmarks-added.csv`.
 Landmarks load_default_landmarks(const std::string& dir);
+// Loads `<dir>/attachments.csv`, checked against `landmarks`.
+Attachments load_default_attachments(const std::string& dir, const Landmarks& landmarks);
 
 }  // namespace dorsal::modelgen

@@ -116,9 +116,12 @@ void add_part(Model& model, int parent, const std::string& prefix, const Part& p
 
 }  // namespace
 
-Model build_model(const Landmarks& landmarks, BuildStats* stats) {
+Model build_model(const Landmarks& landmarks, const Attachments& attachments, BuildStats* stats) {
+    for (const auto& id : muscle_ids())
+        if (!attachments.has_muscle(id))
+            throw LandmarkError("attachments.csv has no row for `" + id + "`: add its origin and insertion");
     const auto t0 = std::chrono::steady_clock::now();
-    Builder b(landmarks);
+    Builder b(landmarks, attachments);
     build_skeleton(b);
     build_fillers(b);
     build_muscles(b);

@@ -53,7 +53,9 @@ struct BuildStats {
     double seconds = 0.0;
 };
 
-// Builds the whole model from landmarks (measured plus added). Deterministic.
-Model build_model(const Landmarks& landmarks, BuildStats* stats = nullptr);
+// Builds the whole model from landmarks (measured plus added) and the attachment table.
+// Deterministic. Throws LandmarkError when a landmark is missing or a muscle of muscle_ids() has no
+// row in the attachment table.
+Model build_model(const Landmarks& landmarks, const Attachments& attachments, BuildStats* stats = nullptr);
 
 }  // namespace dorsal::modelgen

@@ -1,0 +1,283 @@
+// Hip and thigh: psoas, iliacus, piriformis, the glutes, tensor fasciae latae, the iliotibial band,
+// the hamstrings and rectus femoris.
+// Attachments follow Gray's Anatomy and Moore's Clinically Oriented Anatomy; points come from
+// assets/anatomy/landmarks.csv and landmarks-added.csv.
+#include "muscle_parts.hpp"
+
+#include <glm/geometric.hpp>
+
+#include <cmath>
+#include <string>
+
+namespace dorsal::modelgen {
+
+using glm::vec2;
+using glm::vec3;
+
+void psoas_major(Builder& b) {
+    // From the sides of the T12-L4 bodies and the front of the L1-L5 transverse processes, down
+    // along the lumbar spine, over the pelvic brim and in front of the hip joint to the lesser
+    // trochanter.
+    Polyline path;
+    path.push_back(b.left("vertebra_t12.body_lateral") + vec3(0.004f, -0.004f, -0.006f));
+    path.push_back(b.left("vertebra_l1.body_lateral") + vec3(0.010f, 0.0f, -0.010f));
+    path.push_back(b.left("vertebra_l2.body_lateral") + vec3(0.015f, 0.0f, -0.014f));
+    path.push_back(b.left("vertebra_l3.body_lateral") + vec3(0.016f, 0.0f, -0.013f));
+    path.push_back(b.left("vertebra_l4.body_lateral") + vec3(0.018f, 0.0f, -0.004f));
+    path.push_back(b.left("vertebra_l5.transverse_tip") + vec3(-0.004f, -0.010f, 0.052f));
+    const vec3 ipe = b.left("hip_bone.iliopubic_eminence");
+    path.push_back(ipe + vec3(0.002f, 0.028f, 0.000f));
+    path.push_back(ipe + vec3(0.004f, 0.002f, 0.013f));
+    const vec3 lt = b.left("femur.lesser_trochanter");
+    path.push_back(ipe + vec3(0.010f, -0.034f, 0.010f));
+    path.push_back(lt + vec3(0.002f, 0.016f, 0.022f));
+    path.push_back(lt + vec3(0.001f, 0.004f, 0.006f));
+    SpindleOptions o;
+    o.nu = 70;
+    o.ring = 18;
+    o.radii = [](float u) {
+        const float w = profile({0.006f, 0.011f, 0.015f, 0.018f, 0.020f, 0.020f, 0.018f, 0.014f, 0.010f, 0.0075f, 0.006f, 0.005f, 0.004f}, u);
+        const float d = profile({0.005f, 0.010f, 0.013f, 0.015f, 0.016f, 0.016f, 0.014f, 0.011f, 0.008f, 0.006f, 0.005f, 0.004f, 0.003f}, u);
+        return vec2(w, d);
+    };
+    o.side = [](float, vec3) { return vec3(1, 0, 0.15f); };
+    o.mask = kBone;
+    b.add_muscle("psoas_major", spindle(b, path, o));
+}
+
+void iliacus(Builder& b) {
+    // A fan in the iliac fossa, converging over the front of the hip joint beside the psoas
+    // tendon to the lesser trochanter.
+    const vec3 psis = b.left("hip_bone.psis");
+    const vec3 ct = b.left("hip_bone.iliac_crest_top");
+    const vec3 it = b.left("hip_bone.iliac_tubercle");
+    const vec3 asis = b.left("hip_bone.asis");
+    const vec3 aiis = b.left("hip_bone.aiis");
+    const vec3 si = b.left("hip_bone.sacroiliac_anterior");
+    const vec3 ipe = b.left("hip_bone.iliopubic_eminence");
+    const vec3 lt = b.left("femur.lesser_trochanter");
+    Polyline origin = {si + vec3(0.004f, 0.006f, 0.006f), glm::mix(psis, ct, 0.6f) + vec3(0.012f, -0.010f, 0.030f), ct + vec3(0.000f, -0.010f, 0.018f),
+                       it + vec3(-0.012f, -0.008f, 0.006f), asis + vec3(-0.010f, -0.004f, -0.004f), aiis + vec3(-0.008f, 0.0f, -0.004f)};
+    Polyline mid = {ipe + vec3(-0.002f, 0.030f, 0.002f), ipe + vec3(0.006f, 0.040f, 0.004f), ipe + vec3(0.014f, 0.040f, 0.006f),
+                    ipe + vec3(0.020f, 0.034f, 0.010f), ipe + vec3(0.024f, 0.024f, 0.016f), ipe + vec3(0.024f, 0.016f, 0.018f)};
+    Polyline front = {ipe + vec3(0.010f, -0.006f, 0.014f), ipe + vec3(0.013f, -0.006f, 0.016f), ipe + vec3(0.016f, -0.006f, 0.018f),
+                      ipe + vec3(0.019f, -0.006f, 0.018f), ipe + vec3(0.022f, -0.006f, 0.017f), ipe + vec3(0.025f, -0.006f, 0.016f)};
+    Polyline ins = {lt + vec3(0.004f, 0.008f, 0.010f), lt + vec3(0.005f, 0.007f, 0.010f), lt + vec3(0.006f, 0.006f, 0.010f),
+                    lt + vec3(0.007f, 0.005f, 0.009f), lt + vec3(0.008f, 0.003f, 0.008f), lt + vec3(0.009f, 0.0f, 0.007f)};
+    auto fib = net({origin, mid, front, ins}, 10);
+    SheetOptions o;
+    o.nu = 36;
+    o.nv = 16;
+    o.thickness = [](float u, float) { return 0.004f + 0.010f * std::sin(kPi * std::min(u * 1.3f, 1.0f)); };
+    o.outward = [](vec3 p) { return glm::normalize(vec3(-1.0f, 0.2f, 1.2f) + vec3(0, 0, p.y < 0.93f ? 1.0f : 0.0f)); };
+    o.reach_in = 0.02f;
+    o.reach_out = 0.02f;
+    o.mask = kBone;
+    b.add_muscle("iliacus", sheet(b, fib, o));
+}
+
+void piriformis(Builder& b) {
+    // From the front of the sacrum (S2-S4) out through the greater sciatic notch to the top of the
+    // greater trochanter.
+    const vec3 ala = b.left("sacrum.ala");
+    const vec3 apex = b.lm("sacrum.apex");
+    const vec3 sn = b.left("hip_bone.greater_sciatic_notch");
+    const vec3 gt = b.left("femur.trochanter_top");
+    Polyline path = {vec3(0.022f, 0.5f * (ala.y + apex.y) + 0.006f, -0.041f), vec3(0.042f, sn.y - 0.002f, -0.054f), sn + vec3(0.010f, -0.016f, -0.010f),
+                     glm::mix(sn, gt, 0.6f) + vec3(0.0f, -0.014f, -0.012f), gt + vec3(-0.002f, 0.0f, -0.004f)};
+    SpindleOptions o;
+    o.nu = 36;
+    o.radii = [](float u) { return belly(u, vec2(0.015f, 0.007f), 0.010f, 0.003f, 0.35f); };
+    o.side = [](float, vec3) { return vec3(0, 1, 0); };
+    b.add_muscle("piriformis", spindle(b, path, o));
+}
+
+void gluteus_minimus(Builder& b) {
+    // Outer ilium between the anterior and inferior gluteal lines to the front of the greater
+    // trochanter.
+    const vec3 asis = b.left("hip_bone.asis");
+    const vec3 aiis = b.left("hip_bone.aiis");
+    const vec3 it = b.left("hip_bone.iliac_tubercle");
+    const vec3 sn = b.left("hip_bone.greater_sciatic_notch");
+    const vec3 ac = b.left("hip_bone.acetabulum_centre");
+    const vec3 gta = b.left("femur.trochanter_anterior");
+    Polyline origin = {asis + vec3(0.000f, -0.008f, -0.008f), it + vec3(0.006f, -0.024f, -0.012f), it + vec3(0.004f, -0.030f, -0.040f),
+                       sn + vec3(0.024f, 0.020f, 0.014f)};
+    Polyline mid = {aiis + vec3(0.022f, -0.014f, -0.008f), ac + vec3(0.044f, 0.028f, 0.010f), ac + vec3(0.046f, 0.030f, -0.010f),
+                    ac + vec3(0.038f, 0.024f, -0.032f)};
+    Polyline ins = {gta + vec3(0.000f, 0.004f, 0.002f), gta + vec3(0.002f, 0.010f, -0.004f), gta + vec3(0.002f, 0.014f, -0.010f),
+                    gta + vec3(0.000f, 0.016f, -0.016f)};
+    auto fib = net({origin, mid, ins}, 8);
+    SheetOptions o;
+    o.nu = 26;
+    o.nv = 14;
+    o.thickness = [](float u, float) { return 0.004f + 0.006f * std::sin(kPi * u); };
+    o.outward = hip_out;
+    o.reach_in = 0.02f;
+    o.mask = kBone;
+    b.add_muscle("gluteus_minimus", sheet(b, fib, o));
+}
+
+void gluteus_medius(Builder& b) {
+    // Outer ilium below the crest, between the anterior and posterior gluteal lines, to the
+    // lateral surface of the greater trochanter. A thick fan.
+    const vec3 psis = b.left("hip_bone.psis");
+    const vec3 ct = b.left("hip_bone.iliac_crest_top");
+    const vec3 it = b.left("hip_bone.iliac_tubercle");
+    const vec3 asis = b.left("hip_bone.asis");
+    const vec3 gtl = b.left("femur.trochanter_lateral");
+    Polyline origin = {asis + vec3(0.004f, -0.006f, -0.012f), it + vec3(0.002f, -0.004f, -0.004f), ct + vec3(0.008f, -0.004f, -0.010f),
+                       glm::mix(ct, psis, 0.35f) + vec3(0.008f, -0.010f, -0.004f), glm::mix(ct, psis, 0.50f) + vec3(0.014f, -0.040f, 0.010f)};
+    Polyline mid = {gtl + vec3(0.010f, 0.070f, 0.022f), gtl + vec3(0.018f, 0.075f, 0.002f), gtl + vec3(0.016f, 0.078f, -0.020f),
+                    gtl + vec3(0.006f, 0.072f, -0.040f), gtl + vec3(-0.012f, 0.066f, -0.052f)};
+    Polyline ins = {gtl + vec3(0.002f, 0.006f, 0.016f), gtl + vec3(0.004f, 0.004f, 0.008f), gtl + vec3(0.004f, 0.004f, 0.000f),
+                    gtl + vec3(0.002f, 0.006f, -0.008f), gtl + vec3(-0.002f, 0.010f, -0.014f)};
+    auto fib = net({origin, mid, ins}, 10);
+    SheetOptions o;
+    o.nu = 30;
+    o.nv = 18;
+    o.thickness = [](float u, float v) { return 0.005f + 0.012f * std::sin(kPi * std::min(u * 1.2f, 1.0f)) * (0.6f + 0.4f * std::sin(kPi * v)); };
+    o.outward = hip_out;
+    o.reach_in = 0.02f;
+    b.add_muscle("gluteus_medius", sheet(b, fib, o));
+}
+
+void tensor_fasciae_latae(Builder& b) {
+    const vec3 asis = b.left("hip_bone.asis");
+    const vec3 gt = b.left("femur.greater_trochanter");
+    Polyline path = {asis + vec3(0.006f, -0.006f, -0.004f), asis + vec3(0.018f, -0.040f, -0.004f), gt + vec3(0.016f, -0.040f, 0.022f),
+                     gt + vec3(0.014f, -0.095f, 0.016f)};
+    SpindleOptions o;
+    o.nu = 30;
+    o.radii = [](float u) { return belly(u, vec2(0.013f, 0.0075f), 0.004f, 0.006f, 0.5f); };
+    o.side = [](float, vec3 p) { return glm::cross(hip_out(p), vec3(0, 1, 0)); };
+    b.add_muscle("tensor_fasciae_latae", spindle(b, path, o));
+}
+
+void iliotibial_band(Builder& b) {
+    // A band of fascia from the iliac tubercle (receiving tensor fasciae latae and gluteus
+    // maximus) down the side of the thigh to Gerdy's tubercle.
+    const vec3 it = b.left("hip_bone.iliac_tubercle");
+    const vec3 gt = b.left("femur.greater_trochanter");
+    const vec3 le = b.left("femur.lateral_epicondyle");
+    const vec3 gd = b.left("tibia.gerdy_tubercle");
+    auto lat = [](vec3 p, float dx, float dz) { return p + vec3(dx, 0, dz); };
+    Polyline front = {lat(it, 0.002f, 0.010f), lat(gt + vec3(0, 0.04f, 0), 0.030f, 0.020f), lat(gt, 0.022f, 0.024f),
+                      lat(glm::mix(gt, le, 0.35f), 0.030f, 0.028f), lat(glm::mix(gt, le, 0.7f), 0.030f, 0.018f), lat(le, 0.010f, 0.014f), lat(gd, 0.000f, 0.006f)};
+    Polyline back = {lat(it, 0.000f, -0.016f), lat(gt + vec3(0, 0.04f, 0), 0.028f, -0.028f), lat(gt, 0.022f, -0.022f),
+                     lat(glm::mix(gt, le, 0.35f), 0.030f, -0.012f), lat(glm::mix(gt, le, 0.7f), 0.028f, -0.006f), lat(le, 0.010f, -0.004f), lat(gd, 0.000f, -0.004f)};
+    std::vector<Polyline> fib(5);
+    for (int f = 0; f < 5; ++f) {
+        const float t = static_cast<float>(f) / 4.0f;
+        for (std::size_t k = 0; k < front.size(); ++k) fib[static_cast<std::size_t>(f)].push_back(glm::mix(front[k], back[k], t));
+    }
+    SheetOptions o;
+    o.nu = 40;
+    o.nv = 8;
+    o.thickness = [](float, float) { return 0.0022f; };
+    o.outward = hip_out;
+    o.reach_in = 0.03f;
+    o.reach_out = 0.03f;
+    o.end_taper = 0.03f;
+    b.add_muscle("iliotibial_band", sheet(b, fib, o), Material::Tendon);
+}
+
+void hamstrings(Builder& b) {
+    const vec3 is = b.left("hip_bone.ischial_tuberosity");
+    const vec3 la = b.left("femur.linea_aspera_mid");
+    const vec3 me = b.left("femur.medial_epicondyle");
+    const vec3 le = b.left("femur.lateral_epicondyle");
+    SpindleOptions o;
+    o.nu = 50;
+    o.side = [](float, vec3) { return vec3(1, 0, 0); };
+    // Semimembranosus: deepest, from the lateral facet of the tuberosity to the back of the medial
+    // tibial condyle; membranous above, fleshy below.
+    {
+        Polyline path = {is + vec3(0.004f, 0.004f, -0.004f), vec3(la.x - 0.030f, la.y + 0.09f, la.z - 0.030f), vec3(la.x - 0.040f, la.y - 0.04f, la.z - 0.032f),
+                         vec3(me.x + 0.012f, me.y + 0.050f, me.z - 0.034f), vec3(me.x + 0.010f, me.y - 0.014f, me.z - 0.034f),
+                         b.left("tibia.medial_condyle") + vec3(0.004f, 0.002f, -0.008f)};
+        o.radii = [](float u) { return belly(u, vec2(0.016f, 0.013f), 0.006f, 0.005f, 0.62f); };
+        b.add_muscle("semimembranosus", spindle(b, path, o));
+    }
+    // Semitendinosus: over semimembranosus; long tendon in its lower half, to the pes anserinus.
+    {
+        Polyline path = {is + vec3(0.000f, 0.0f, -0.012f), vec3(la.x - 0.036f, la.y + 0.08f, la.z - 0.050f), vec3(la.x - 0.048f, la.y - 0.05f, la.z - 0.044f),
+                         vec3(me.x + 0.008f, me.y + 0.030f, me.z - 0.032f), vec3(me.x + 0.004f, me.y - 0.018f, me.z - 0.030f), vec3(me.x - 0.004f, me.y - 0.048f, me.z - 0.012f),
+                         b.left("tibia.pes_anserinus") + vec3(0.002f, 0.0f, -0.002f)};
+        o.radii = [](float u) { return belly(u, vec2(0.015f, 0.011f), 0.005f, 0.003f, 0.35f); };
+        b.add_muscle("semitendinosus", spindle(b, path, o));
+    }
+    // Biceps femoris: long head from the tuberosity, short head from the linea aspera, to the
+    // head of the fibula.
+    {
+        Mesh m;
+        Polyline path = {is + vec3(0.006f, -0.004f, -0.012f), vec3(la.x - 0.010f, la.y + 0.08f, la.z - 0.048f), vec3(la.x + 0.006f, la.y - 0.05f, la.z - 0.044f),
+                         vec3(le.x - 0.010f, le.y + 0.050f, le.z - 0.030f), b.left("fibula.head") + vec3(0.000f, 0.004f, -0.004f)};
+        o.radii = [](float u) { return belly(u, vec2(0.016f, 0.012f), 0.005f, 0.005f, 0.45f); };
+        m.append(spindle(b, path, o));
+        Polyline sh = {la + vec3(0.006f, 0.02f, -0.006f), vec3(la.x + 0.016f, la.y - 0.08f, la.z - 0.022f), vec3(le.x - 0.010f, le.y + 0.06f, le.z - 0.024f),
+                       b.left("fibula.head") + vec3(-0.002f, 0.010f, -0.002f)};
+        o.radii = [](float u) { return belly(u, vec2(0.011f, 0.008f), 0.004f, 0.004f, 0.5f); };
+        m.append(spindle(b, sh, o));
+        b.add_muscle("biceps_femoris", std::move(m));
+    }
+}
+
+void rectus_femoris(Builder& b) {
+    const vec3 aiis = b.left("hip_bone.aiis");
+    const vec3 pb = b.left("patella.base");
+    const vec3 la = b.left("femur.linea_aspera_mid");
+    Polyline path = {aiis + vec3(0.000f, -0.004f, 0.004f), aiis + vec3(0.004f, -0.060f, 0.030f), vec3(la.x + 0.004f, la.y + 0.05f, 0.058f),
+                     vec3(pb.x + 0.006f, pb.y + 0.080f, 0.050f), pb + vec3(0.0f, 0.004f, 0.004f)};
+    SpindleOptions o;
+    o.nu = 44;
+    o.radii = [](float u) { return belly(u, vec2(0.020f, 0.013f), 0.005f, 0.005f, 0.5f); };
+    o.side = [](float, vec3) { return vec3(1, 0, 0); };
+    b.add_muscle("rectus_femoris", spindle(b, path, o));
+}
+
+void gluteus_maximus(Builder& b) {
+    // From the posterior gluteal line and crest of the ilium, the back of the sacrum and coccyx and
+    // the sacrotuberous ligament, down and out to the iliotibial tract and the gluteal tuberosity.
+    const vec3 psis = b.left("hip_bone.psis");
+    const vec3 ct = b.left("hip_bone.iliac_crest_top");
+    const vec3 crest = b.lm("sacrum.median_crest_mid");
+    const vec3 apex = b.lm("sacrum.apex");
+    const vec3 tip = b.lm("coccyx.tip");
+    const vec3 gt = b.left("femur.greater_trochanter");
+    const vec3 tub = b.left("femur.gluteal_tuberosity");
+    Polyline origin = {glm::mix(psis, ct, 0.52f) + vec3(0.000f, -0.004f, -0.006f), psis + vec3(0.000f, -0.002f, -0.008f),
+                       vec3(0.030f, crest.y + 0.020f, crest.z - 0.006f), vec3(0.022f, crest.y - 0.025f, crest.z - 0.002f),
+                       vec3(0.014f, apex.y - 0.004f, apex.z - 0.010f), vec3(0.008f, tip.y - 0.002f, tip.z - 0.010f)};
+    // Two middle rows shape the buttock: the fibres swing back over the sciatic region and come
+    // forward again round the trochanter, so that the side view is a rounded quadrilateral.
+    Polyline back = {gt + vec3(-0.022f, 0.104f, -0.066f), gt + vec3(-0.034f, 0.080f, -0.092f), gt + vec3(-0.044f, 0.054f, -0.106f),
+                     gt + vec3(-0.052f, 0.020f, -0.112f), gt + vec3(-0.058f, -0.016f, -0.112f), gt + vec3(-0.060f, -0.058f, -0.100f)};
+    Polyline round = {gt + vec3(0.002f, 0.074f, -0.040f), gt + vec3(-0.004f, 0.050f, -0.064f), gt + vec3(-0.010f, 0.024f, -0.076f),
+                      gt + vec3(-0.016f, -0.008f, -0.082f), gt + vec3(-0.020f, -0.044f, -0.080f), gt + vec3(-0.024f, -0.084f, -0.068f)};
+    // Upper fibres end in the iliotibial tract beside and below the trochanter, the lowest deep ones
+    // on the gluteal tuberosity.
+    Polyline ins = {gt + vec3(0.020f, 0.004f, -0.020f), gt + vec3(0.022f, -0.018f, -0.018f), gt + vec3(0.022f, -0.042f, -0.016f),
+                    gt + vec3(0.019f, -0.072f, -0.014f), tub + vec3(0.012f, -0.010f, -0.010f), tub + vec3(0.002f, -0.004f, -0.005f)};
+    auto fib = net({origin, back, round, ins}, 12);
+    SheetOptions o;
+    o.nu = 40;
+    o.nv = 26;
+    // Thick and fleshy (up to ~3.5 cm) over the lower middle of the buttock, thinner along the upper
+    // border and towards the tendinous insertion; the lower border stays thick (the gluteal fold).
+    o.thickness = [](float u, float v) {
+        const float along = std::pow(std::max(std::sin(kPi * std::clamp(0.12f + u * 1.05f, 0.0f, 1.0f)), 0.0f), 0.7f);
+        const float across = 0.40f + 0.60f * std::sin(kPi * std::clamp(0.15f + v * 0.62f, 0.0f, 1.0f));
+        return 0.006f + 0.030f * along * across;
+    };
+    o.outward = hip_out;
+    o.reach_in = 0.03f;
+    o.reach_out = 0.05f;
+    o.edge_round0 = 0.15f;
+    o.edge_round1 = 0.22f;
+    o.smooth = 60;
+    o.pin_insertion = false;
+    b.add_muscle("gluteus_maximus", sheet(b, fib, o));
+}
+
+}  // namespace dorsal::modelgen
