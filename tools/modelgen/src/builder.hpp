@@ -61,6 +61,8 @@ glm::vec3 scapula_normal(const Builder& b);
 glm::vec3 scapula_blade_point(const Builder& b, float u, float v);
 
 void build_skeleton(Builder& b);
+// The limb bones (skeleton_limbs.cpp); build_skeleton calls it after the trunk and girdles.
+void build_limb_bones(Builder& b);
 void build_muscles(Builder& b);
 void build_skin(Builder& b);
 // Volumes that later layers lie on but that are not written (intercostal muscles, viscera, ...).
