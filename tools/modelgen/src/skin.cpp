@@ -258,22 +258,22 @@ void build_skin(Builder& b) {
     // Coarse field over the whole body (both sides; the grid of built parts holds the left half).
     Field f;
     f.h = 0.007f;
-    f.lo = vec3(-0.2975f, 0.3055f, -0.2065f);
-    f.nx = static_cast<int>(std::ceil(0.595f / f.h)) + 1;
+    // Symmetric about the midline (nodes at half-cell offsets from it), from under the soles; wide
+    // enough past the fingertips that the blurred field is empty at the border.
+    f.lo = vec3(-0.3815f, 0.0055f, -0.2065f);
+    f.nx = static_cast<int>(std::lround(-2.0f * f.lo.x / f.h)) + 1;
     f.ny = static_cast<int>(std::ceil((1.775f - f.lo.y) / f.h)) + 1;
     f.nz = static_cast<int>(std::ceil(0.413f / f.h)) + 1;
     f.v.assign(static_cast<std::size_t>(f.nx) * static_cast<std::size_t>(f.ny) * static_cast<std::size_t>(f.nz), 0.0f);
     // Extra volumes (limb bulk) go into their own grid.
-    VoxelGrid extra(vec3(-0.0611f, 0.2913f, -0.2107f), vec3(0.3100f, 1.7700f, 0.2100f), 0.004f);
+    VoxelGrid extra(kBodyLo, kBodyHi, 0.004f);
     for (const auto& e : b.skin_extras) extra.add(e, kSoft);
-    const float cut = 0.37f;  // the outline ends below the knees
     const float dil = 0.0045f;
     const vec3 offs[7] = {vec3(0), vec3(dil, 0, 0), vec3(-dil, 0, 0), vec3(0, dil, 0), vec3(0, -dil, 0), vec3(0, 0, dil), vec3(0, 0, -dil)};
     for (int k = 0; k < f.nz; ++k)
         for (int j = 0; j < f.ny; ++j)
             for (int i = 0; i < f.nx; ++i) {
                 vec3 p = f.pos(i, j, k);
-                if (p.y < cut) continue;
                 p.x = std::fabs(p.x);
                 float occ = 0.0f;
                 for (const auto& o : offs)
