@@ -116,9 +116,10 @@ void build_fillers(Builder& b) {
     {
         const vec3 knee = glm::mix(b.left("tibia.medial_condyle"), b.left("tibia.lateral_condyle"), 0.5f);
         const vec3 ankle = b.left("tibia.distal_end_centre");
-        b.skin_extras.push_back(limb_bulk({knee + vec3(0.0f, -0.010f, -0.028f), glm::mix(knee, ankle, 0.28f) + vec3(0.004f, 0.0f, -0.020f),
-                                           glm::mix(knee, ankle, 0.72f) + vec3(0.002f, 0.0f, -0.012f), ankle + vec3(0.002f, -0.004f, -0.014f)},
-                                          {0.042f, 0.048f, 0.040f, 0.029f, 0.025f}, {0.040f, 0.047f, 0.038f, 0.028f, 0.028f}, 0.01f));
+        b.skin_extras.push_back(limb_bulk({knee + vec3(0.0f, 0.030f, -0.030f), glm::mix(knee, ankle, 0.25f) + vec3(0.004f, 0.0f, -0.024f),
+                                           glm::mix(knee, ankle, 0.72f) + vec3(0.002f, 0.0f, -0.012f), ankle + vec3(0.002f, -0.004f, -0.016f)},
+                                          {0.036f, 0.046f, 0.049f, 0.040f, 0.028f, 0.025f, 0.025f}, {0.032f, 0.046f, 0.052f, 0.040f, 0.026f, 0.024f, 0.026f},
+                                          0.01f));
     }
     // Sole: the heel pad (about 1.5 cm under the calcaneus), the arch filled by the plantar muscles
     // and fascia, the pad under the metatarsal heads.
@@ -135,6 +136,14 @@ void build_fillers(Builder& b) {
             const float t = static_cast<float>(k - 1) / 4.0f;
             b.skin_extras.push_back(digit_flesh(glm::mix(head1, head5, t), glm::mix(tip1, tip5, t), k == 1 ? 0.0085f : 0.0060f));
         }
+    }
+    // Pelvic viscera and the pelvic floor (skin only): the lesser pelvis from the pubic symphysis to the
+    // coccyx and out past the ischial tuberosities, so that the outline closes under the pelvis.
+    {
+        const vec3 pubis = b.left("hip_bone.pubic_symphysis"), coccyx = b.lm("coccyx.tip");
+        const vec3 centre(0.0f, glm::mix(pubis.y, coccyx.y, 0.5f) + 0.035f, glm::mix(pubis.z, coccyx.z, 0.5f));
+        b.skin_extras.push_back(ellipsoid(centre, vec3(b.left("hip_bone.ischial_tuberosity").x + 0.018f, 0, 0), vec3(0, 0.065f, 0),
+                                          vec3(0, 0, 0.045f), 12, 16));
     }
     // Thoracic cavity and the front of the neck (skin only): the outline is one shell, not a shell
     // with the chest hollow inside it.

@@ -236,8 +236,8 @@ Mesh tibia(const Builder& b) {
                    },
                    [](int, float) { return kLateral; }, 24, 0.004f, 0.004f));
     // Shaft: narrowest in its lower third, flaring to the distal end above the talus.
-    const Polyline shaft = catmull_rom({c + vec3(0, -0.005f, 0.0f), vec3(TT.x - 0.002f, TT.y - 0.03f, TT.z - 0.015f),
-                                        glm::mix(TT, TD, 0.55f) + vec3(0, 0, -0.012f), TD + vec3(0, 0.006f, 0)},
+    const Polyline shaft = catmull_rom({c + vec3(0, -0.005f, 0.0f), TT + vec3(-0.002f, -0.03f, -0.015f), glm::mix(c, TD, 0.6f),
+                                        TD + vec3(0, 0.001f, 0)},
                                        28);
     auto sec = [](int, float u) {
         Section s;
@@ -287,7 +287,7 @@ Mesh foot(const Builder& b) {
     const Axes ax = foot_axes(b);  // along: forward, across: lateral, normal: up
     Mesh m;
     // Talus: body under the tibia, neck and head forward.
-    m.append(ax.blob(T, 0.016f, 0.013f, 0.015f, 10, 14));
+    m.append(ax.blob(ax.at(T, 0.0f, 0.0f, 0.003f), 0.017f, 0.0135f, 0.016f, 10, 14));
     m.append(rod({T + ax.along * 0.008f, TH}, {0.010f, 0.0095f}, 6, 12));
     m.append(ax.blob(ax.at(TH, -0.002f, 0.0f, 0.0f), 0.009f, 0.012f, 0.010f, 10, 12));
     // Calcaneus: tuber at the back (its lowest point the heel's), body under the talus, front end
