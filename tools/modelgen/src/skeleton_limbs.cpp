@@ -293,7 +293,8 @@ Mesh foot(const Builder& b) {
     // Calcaneus: tuber at the back (its lowest point the heel's), body under the talus, front end
     // lateral for the cuboid; sustentaculum tali as a medial shelf.
     const vec3 calc_front = ax.at(TH, 0.006f, 0.022f, -0.030f);
-    const Polyline calc = catmull_rom({ax.at(H, 0.011f, 0.0f, -0.002f), ax.at(HB, 0.013f, 0.004f, 0.019f), ax.at(T, 0.0f, 0.006f, -0.028f), calc_front}, 20);
+    m.append(ax.blob(ax.at(H, 0.013f, -0.002f, -0.004f), 0.013f, 0.013f, 0.018f, 10, 14));  // tuber, rounded behind
+    const Polyline calc = catmull_rom({ax.at(H, 0.016f, 0.0f, -0.002f), ax.at(HB, 0.013f, 0.004f, 0.019f), ax.at(T, 0.0f, 0.006f, -0.028f), calc_front}, 20);
     m.append(sweep(calc,
                    [](int, float u) {
                        Section s;
@@ -302,7 +303,7 @@ Mesh foot(const Builder& b) {
                        s.squareness = 2.4f;
                        return s;
                    },
-                   [&](int, float) { return ax.across; }, 16, 0.010f, 0.004f));
+                   [&](int, float) { return ax.across; }, 16, 0.010f, 0.008f));
     m.append(ax.blob(ax.at(T, 0.004f, -0.016f, -0.020f), 0.009f, 0.007f, 0.004f));
     // Navicular in front of the talar head, with its medial tuberosity; cuboid in front of the calcaneus.
     const vec3 navicular = ax.at(TH, 0.014f, -0.003f, -0.002f);
