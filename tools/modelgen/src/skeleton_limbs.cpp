@@ -108,7 +108,7 @@ Mesh radius(const Builder& b) {
     const Axes shaft_axes = axes_from(axis, kLateral);
     m.append(shaft_axes.blob(T + glm::normalize(H + axis * glm::dot(T - H, axis) - T) * 0.003f, 0.008f, 0.004f, 0.004f));
     // Styloid process: the lateral point of the distal end.
-    m.append(rod({glm::mix(D, S, 0.2f), S}, {0.006f, 0.003f}, 6, 10));
+    m.append(rod({D, S}, {0.008f, 0.0035f}, 6, 10));
     return m;
 }
 
