@@ -224,17 +224,18 @@ Mesh tibia(const Builder& b) {
     const vec3 MM = b.left("tibia.medial_malleolus");
     const vec3 TD = b.left("tibia.distal_end_centre");
     Mesh m;
-    // Plateau: a boxy slab across both condyles.
+    // Condyles: a flat-topped plateau across both, flaring out from the shaft beneath.
     const vec3 c = glm::mix(MC, LC, 0.5f) + vec3(0, -0.012f, 0.018f);
-    m.append(sweep(catmull_rom({c + vec3(0, -0.012f, 0), c + vec3(0, 0.012f, 0)}, 4),
-                   [&](int, float) {
+    const float half_width = 0.5f * (LC.x - MC.x) + 0.001f;
+    m.append(sweep(catmull_rom({c + vec3(0, -0.018f, 0), c + vec3(0, 0.012f, 0)}, 7),
+                   [&](int, float u) {
                        Section s;
-                       s.a = 0.5f * (LC.x - MC.x) + 0.001f;
-                       s.b = 0.026f;
+                       s.a = half_width * profile({0.78f, 0.93f, 0.99f, 1.0f}, u);
+                       s.b = profile({0.023f, 0.025f, 0.026f, 0.026f}, u);
                        s.squareness = 2.4f;
                        return s;
                    },
-                   [](int, float) { return kLateral; }, 24, 0.004f, 0.004f));
+                   [](int, float) { return kLateral; }, 24, 0.0f, 0.0f));
     // Shaft: narrowest in its lower third, flaring to the distal end above the talus.
     const Polyline shaft = catmull_rom({c + vec3(0, -0.005f, 0.0f), TT + vec3(-0.002f, -0.03f, -0.015f), glm::mix(c, TD, 0.6f),
                                         TD + vec3(0, 0.001f, 0)},
@@ -254,8 +255,8 @@ Mesh tibia(const Builder& b) {
         crest.push_back(point_at(shaft, u) + kAnterior * (sec(0, u).b - 0.0015f));
     }
     m.append(rod(crest, {0.0030f, 0.0035f, 0.0030f}, 12, 8));
-    // Medial malleolus: the landmark is its tip.
-    m.append(rod({TD + vec3(-0.016f, 0.012f, 0.003f), MM + vec3(0.004f, 0.0036f, 0.0f)}, {0.0085f, 0.006f}, 8, 12));
+    // Medial malleolus: a broad process down the medial side of the ankle; the landmark is its tip.
+    m.append(ellipsoid(MM + vec3(0.0065f, 0.013f, 0.0f), vec3(0.0065f, 0, 0), vec3(0, 0, 0.010f), vec3(0, 0.013f, 0), 10, 12));
     return m;
 }
 
