@@ -109,3 +109,23 @@ TEST_CASE("the skin covers the whole body: fingertips, toes and heels inside, th
     CHECK(pad > 0.010f);
     CHECK(pad < 0.022f);
 }
+
+TEST_CASE("no bone pokes out through the skin", "[anatomy][limbs]") {
+    const Mesh& skin = mesh_of("skin");
+    glm::vec3 lo, hi;
+    skin.bounds(lo, hi);
+    VoxelGrid inside(lo - glm::vec3(0.01f), hi + glm::vec3(0.01f), 0.003f);
+    inside.add(skin, kSoft);
+    for (const auto& nm : test::model().meshes) {
+        if (nm.material != Material::Bone) continue;
+        std::size_t out = 0;
+        glm::vec3 where(0.0f);
+        for (const auto& v : nm.mesh.positions)
+            if (!inside.occupied(v)) {
+                ++out;
+                where = v;
+            }
+        INFO(nm.name << ": " << out << " vertices outside the skin, e.g. at " << where.x << ", " << where.y << ", " << where.z);
+        CHECK(out == 0);
+    }
+}
