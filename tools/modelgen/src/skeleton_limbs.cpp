@@ -23,6 +23,13 @@ Mesh small_long_bone(vec3 base, vec3 head, float r_base, float r_shaft, float r_
     return rod({base, glm::mix(base, head, 0.5f), head}, {r_base, r_shaft, r_head}, 8, 10);
 }
 
+// A metacarpal or metatarsal: a small long bone whose head is a round knob (the knuckle), at `head`.
+Mesh metapodial(vec3 base, vec3 head, float r_base, float r_shaft, float r_head) {
+    Mesh m = small_long_bone(base, head, r_base, r_shaft, 0.8f * r_head);
+    m.append(ellipsoid(head, vec3(r_head, 0, 0), vec3(0, r_head, 0), vec3(0, 0, r_head), 8, 10));
+    return m;
+}
+
 // The phalanges of a finger or toe, from the head of its metacarpal or metatarsal to the tip of the
 // distal phalanx. `lengths` are the phalanges' shares of that span (proximal first); the joints
 // are bowed a little towards `bow` (the knuckles stand out on the back of a flexed finger), and the
@@ -155,28 +162,28 @@ Mesh hand(const Builder& b) {
     // trapezoid, capitate, hamate): offsets down the hand, towards the thumb and palmar.
     struct Carpal { float s, t, n, rs, rt, rn; };
     static const Carpal carpals[] = {
-        {-0.006f, 0.011f, 0.000f, 0.0055f, 0.008f, 0.006f},   // scaphoid
-        {-0.008f, 0.000f, 0.000f, 0.006f, 0.006f, 0.007f},    // lunate
-        {-0.005f, -0.010f, -0.001f, 0.0055f, 0.0055f, 0.0055f},  // triquetrum
-        {-0.004f, -0.011f, 0.008f, 0.004f, 0.004f, 0.004f},   // pisiform, in front of the triquetrum
-        {0.006f, 0.016f, 0.003f, 0.006f, 0.0055f, 0.0065f},   // trapezium
-        {0.007f, 0.007f, 0.000f, 0.0055f, 0.0045f, 0.0055f},  // trapezoid
-        {0.005f, -0.001f, 0.000f, 0.0095f, 0.0055f, 0.007f},  // capitate
-        {0.006f, -0.011f, 0.000f, 0.008f, 0.006f, 0.0065f},   // hamate
+        {-0.006f, 0.011f, 0.000f, 0.006f, 0.0088f, 0.0066f},  // scaphoid
+        {-0.008f, 0.000f, 0.000f, 0.0066f, 0.0066f, 0.0077f},  // lunate
+        {-0.005f, -0.010f, -0.001f, 0.006f, 0.006f, 0.006f},  // triquetrum
+        {-0.004f, -0.011f, 0.008f, 0.0044f, 0.0044f, 0.0044f},  // pisiform, in front of the triquetrum
+        {0.006f, 0.016f, 0.003f, 0.0066f, 0.006f, 0.0072f},  // trapezium
+        {0.007f, 0.007f, 0.000f, 0.006f, 0.005f, 0.006f},  // trapezoid
+        {0.005f, -0.001f, 0.000f, 0.0105f, 0.006f, 0.0077f},  // capitate
+        {0.006f, -0.011f, 0.000f, 0.0088f, 0.0066f, 0.0072f},  // hamate
     };
     for (const auto& c : carpals) m.append(ax.blob(ax.at(W, c.s, c.t, c.n), c.rs, c.rt, c.rn));
     // Metacarpals 2-5 from the distal row, their bases spread less than their heads.
     const float base_s = 0.017f;
     for (int k = 2; k <= 5; ++k) {
         const float t = 0.6f * glm::dot(head[k] - W, ax.across);
-        m.append(small_long_bone(ax.at(W, base_s, t, 0.0f), head[k], 0.0055f, 0.0038f, 0.0055f));
+        m.append(metapodial(ax.at(W, base_s, t, 0.0f), head[k], 0.0060f, 0.0038f, 0.0062f));
     }
     // The thumb's metacarpal on the trapezium, turned palmar.
-    m.append(small_long_bone(ax.at(W, 0.012f, 0.019f, 0.006f), head[1], 0.0065f, 0.0045f, 0.006f));
+    m.append(metapodial(ax.at(W, 0.012f, 0.019f, 0.006f), head[1], 0.0068f, 0.0045f, 0.0068f));
     // Phalanges: three in each finger, two in the thumb (shares of the head-to-tip span, Gray's).
     const float finger_scale[6] = {0.0f, 1.2f, 1.0f, 1.0f, 0.92f, 0.82f};
-    add_digit(m, head[1], 0.006f, tip[1], {0.57f, 0.43f}, -ax.normal, finger_scale[1]);
-    for (int k = 2; k <= 5; ++k) add_digit(m, head[k], 0.0055f, tip[k], {0.47f, 0.29f, 0.24f}, -ax.normal, finger_scale[k]);
+    add_digit(m, head[1], 0.0068f, tip[1], {0.57f, 0.43f}, -ax.normal, finger_scale[1]);
+    for (int k = 2; k <= 5; ++k) add_digit(m, head[k], 0.0062f, tip[k], {0.47f, 0.29f, 0.24f}, -ax.normal, finger_scale[k]);
     return m;
 }
 
@@ -329,13 +336,13 @@ Mesh foot(const Builder& b) {
     // Bases on the cuneiforms (the second recessed) and on the cuboid; the fifth with its tuberosity.
     const std::array<vec3, 6> base = {vec3(0.0f), cuneiform[0] + ax.along * 0.011f, cuneiform[1] + ax.along * 0.009f, cuneiform[2] + ax.along * 0.010f,
                                       cuboid + ax.along * 0.013f - ax.across * 0.005f, cuboid + ax.along * 0.011f + ax.across * 0.007f};
-    m.append(small_long_bone(base[1], head[1], 0.010f, 0.0065f, 0.0090f));
-    for (int k = 2; k <= 5; ++k) m.append(small_long_bone(base[k], head[k], 0.0065f, 0.0042f, 0.0058f));
+    m.append(metapodial(base[1], head[1], 0.010f, 0.0065f, 0.0090f));
+    for (int k = 2; k <= 5; ++k) m.append(metapodial(base[k], head[k], 0.0065f, 0.0042f, 0.0060f));
     m.append(ax.blob(ax.at(base[5], -0.004f, 0.008f, -0.002f), 0.007f, 0.005f, 0.005f));
     // Phalanges: two in the big toe, three in each other toe.
     add_digit(m, head[1], 0.009f, tip[1], {0.56f, 0.44f}, ax.normal, 1.55f);
     const float toe_scale[6] = {0.0f, 0.0f, 0.95f, 0.9f, 0.85f, 0.85f};
-    for (int k = 2; k <= 5; ++k) add_digit(m, head[k], 0.0058f, tip[k], {0.50f, 0.27f, 0.23f}, ax.normal, toe_scale[k]);
+    for (int k = 2; k <= 5; ++k) add_digit(m, head[k], 0.0060f, tip[k], {0.50f, 0.27f, 0.23f}, ax.normal, toe_scale[k]);
     return m;
 }
 
