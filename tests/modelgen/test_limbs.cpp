@@ -89,8 +89,20 @@ TEST_CASE("proportions: the shank three quarters of the thigh, the foot flat and
     // Longer front to back than it is tall: standing on its sole, not on its toes.
     CHECK(hi_of(foot).z - lo_of(foot).z > 0.19f);
     CHECK(hi_of(foot).y - lo_of(foot).y < 0.085f);
-    // The forearm bones side by side, the radius lateral (thumb side) in the anatomical position.
-    CHECK(lm.get("radius.distal_end_centre.L").x > lm.get("ulna.distal_end_centre.L").x);
+    // The forearm bones side by side, the radius lateral (thumb side) in the anatomical position:
+    // compare the bones' lower halves.
+    const float mid = 0.5f * (lm.get("radius.head_centre.L").y + lm.get("radius.distal_end_centre.L").y);
+    auto mean_x_below = [mid](const Mesh& m) {
+        double sum = 0.0;
+        int n = 0;
+        for (const auto& v : m.positions)
+            if (v.y < mid) {
+                sum += v.x;
+                ++n;
+            }
+        return n > 0 ? sum / n : 0.0;
+    };
+    CHECK(mean_x_below(mesh_of("bone.radius.L")) > mean_x_below(mesh_of("bone.ulna.L")) + 0.015);
 }
 
 TEST_CASE("the skin covers the whole body: fingertips, toes and heels inside, the sole under the heel bone", "[anatomy][limbs]") {
