@@ -294,10 +294,18 @@ Mesh foot(const Builder& b) {
     const vec3 toe1 = b.left("foot.toe_tip_1"), toe5 = b.left("foot.toe_tip_5");
     const Axes ax = foot_axes(b);  // along: forward, across: lateral, normal: up
     Mesh m;
-    // Talus: body under the tibia, neck and head forward.
-    m.append(ax.blob(ax.at(T, 0.0f, 0.0f, 0.003f), 0.017f, 0.0135f, 0.016f, 10, 14));
-    m.append(rod({T + ax.along * 0.008f, TH}, {0.010f, 0.0095f}, 6, 12));
-    m.append(ax.blob(ax.at(TH, -0.002f, 0.0f, 0.0f), 0.009f, 0.012f, 0.010f, 10, 12));
+    // Talus: a boxy body under the tibia (its top the trochlea), narrowing to the neck and widening to
+    // the round head in front.
+    const Polyline talus = catmull_rom({ax.at(T, -0.010f, 0.0f, 0.003f), ax.at(T, 0.004f, 0.0f, 0.003f), glm::mix(T, TH, 0.72f), ax.at(TH, 0.002f, 0.0f, 0.0f)}, 14);
+    m.append(sweep(talus,
+                   [](int, float u) {
+                       Section s;
+                       s.a = profile({0.012f, 0.0135f, 0.0125f, 0.010f, 0.0115f, 0.0115f}, u);  // across
+                       s.b = profile({0.013f, 0.016f, 0.0145f, 0.0095f, 0.0100f, 0.0095f}, u);  // up
+                       s.squareness = 2.4f;
+                       return s;
+                   },
+                   [&](int, float) { return ax.across; }, 16, 0.006f, 0.006f));
     // Calcaneus: tuber at the back (its lowest point the heel's), body under the talus, front end
     // lateral for the cuboid; sustentaculum tali as a medial shelf.
     const vec3 calc_front = ax.at(TH, 0.006f, 0.022f, -0.030f);
