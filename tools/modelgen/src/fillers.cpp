@@ -41,14 +41,14 @@ Mesh wall(const Builder& b, const std::vector<Polyline>& curves, int nv, int sub
 // across it, each spread evenly along the axis; rounded ends `pole` long.
 Mesh limb_bulk(const Polyline& control, const std::vector<float>& wide, const std::vector<float>& deep, float pole,
                vec3 side = vec3(1.0f, 0.0f, 0.0f)) {
-    return sweep(catmull_rom(control, 20),
+    return sweep(catmull_rom(control, 24),
                  [&](int, float u) {
                      Section s;
                      s.a = profile(wide, u);
                      s.b = profile(deep, u);
                      return s;
                  },
-                 [side](int, float) { return side; }, 18, pole, pole);
+                 [side](int, float) { return side; }, 20, pole, pole);
 }
 
 // The flesh of a finger or toe from the head of its metacarpal or metatarsal: radius r at the tip,
