@@ -52,12 +52,15 @@ void add_digit(Mesh& m, vec3 head, float head_radius, vec3 tip, const std::vecto
     }
 }
 
+// Centre of the humerus's trochlea, the spool the ulna hooks round: 1.25 cm above its lowest point
+// (the distal end), a little in front.
+vec3 trochlea_centre(const Builder& b) { return b.left("humerus.distal_end") + vec3(0.002f, 0.0125f, 0.003f); }
+
 Mesh humerus(const Builder& b) {
     const vec3 HC = b.left("humerus.head_centre");
     const vec3 GT = b.left("humerus.greater_tubercle");
     const vec3 LT = b.left("humerus.lesser_tubercle");
     const vec3 DT = b.left("humerus.deltoid_tuberosity");
-    const vec3 DE = b.left("humerus.distal_end");
     const vec3 ME = b.left("humerus.medial_epicondyle");
     const vec3 LE = b.left("humerus.lateral_epicondyle");
     const vec3 RH = b.left("radius.head_centre");
@@ -83,7 +86,7 @@ Mesh humerus(const Builder& b) {
     m.append(ellipsoid(ME + vec3(0.007f, 0.0f, 0.0f), vec3(0.008f, 0, 0), vec3(0, 0.011f, 0), vec3(0, 0, 0.008f), 10, 12));
     m.append(ellipsoid(LE + vec3(-0.005f, 0.0f, 0.002f), vec3(0.006f, 0, 0), vec3(0, 0.010f, 0), vec3(0, 0, 0.008f), 10, 12));
     // Trochlea: a grooved spool whose lowest point is the distal end, for the ulna's notch.
-    const vec3 trochlea = DE + vec3(0.002f, 0.0125f, 0.003f);
+    const vec3 trochlea = trochlea_centre(b);
     m.append(rod({trochlea - kLateral * 0.008f, trochlea + kLateral * 0.008f}, {0.0125f, 0.0105f, 0.0125f}, 9, 16));
     // Capitulum: the round eminence above the radial head (1 cm radius).
     m.append(ellipsoid(RH + vec3(-0.001f, 0.0155f, 0.004f), vec3(0.010f, 0, 0), vec3(0, 0, 0.010f), vec3(0, 0.010f, 0), 10, 14));
@@ -123,8 +126,7 @@ Mesh ulna(const Builder& b) {
     const vec3 O = b.left("ulna.olecranon_tip");
     const vec3 U = b.left("ulna.distal_end_centre");
     const vec3 US = b.left("ulna.styloid_tip");
-    // The trochlea it hooks round, as the humerus places it.
-    const vec3 trochlea = b.left("humerus.distal_end") + vec3(0.002f, 0.0125f, 0.003f);
+    const vec3 trochlea = trochlea_centre(b);
     Mesh m;
     // Olecranon behind the trochlea, the notch's floor beneath it, then the shaft tapering to the head.
     const Polyline path = catmull_rom({O + vec3(0, -0.004f, 0.002f), trochlea + vec3(0.003f, -0.008f, -0.022f),
