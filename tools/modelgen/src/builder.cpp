@@ -75,6 +75,22 @@ Axes foot_axes(const Builder& b) {
     return axes_from(forward, glm::vec3(1.0f, 0.0f, 0.0f));
 }
 
+FootRays foot_rays(const Builder& b) {
+    const glm::vec3 head1 = b.left("foot.metatarsal_head_1"), head5 = b.left("foot.metatarsal_head_5");
+    const glm::vec3 tip1 = b.left("foot.toe_tip_1"), tip5 = b.left("foot.toe_tip_5");
+    const glm::vec3 forward = foot_axes(b).along;
+    FootRays r;
+    r.head = {glm::vec3(0.0f), head1, {}, {}, {}, head5};
+    r.tip = {glm::vec3(0.0f), tip1, {}, {}, {}, tip5};
+    for (int k = 2; k <= 4; ++k) {
+        const float t = static_cast<float>(k - 1) / 4.0f;
+        const float longer = std::sin(3.14159265f * t);
+        r.head[static_cast<std::size_t>(k)] = glm::mix(head1, head5, t) + forward * (0.008f * longer);
+        r.tip[static_cast<std::size_t>(k)] = glm::mix(tip1, tip5, t) + forward * (0.010f * longer);
+    }
+    return r;
+}
+
 float profile(const std::vector<float>& values, float u) {
     if (values.empty()) return 0.0f;
     if (values.size() == 1) return values[0];

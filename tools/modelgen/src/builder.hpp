@@ -6,6 +6,7 @@
 #include "model.hpp"
 #include "voxel.hpp"
 
+#include <array>
 #include <functional>
 #include <memory>
 #include <string>
@@ -96,6 +97,13 @@ Axes axes_from(glm::vec3 along, glm::vec3 across_hint);
 // The axes of the left hand (normal: palmar) and foot (normal: up), from their landmarks.
 Axes hand_axes(const Builder& b);
 Axes foot_axes(const Builder& b);
+
+// Heads of the left foot's metatarsals and tips of its toes, index 1 (big toe) to 5: the first and
+// fifth measured, the others between them, the second ray the longest.
+struct FootRays {
+    std::array<glm::vec3, 6> head, tip;
+};
+FootRays foot_rays(const Builder& b);
 
 // Piecewise-linear interpolation of values spread evenly over u in [0,1].
 float profile(const std::vector<float>& values, float u);

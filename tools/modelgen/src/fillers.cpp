@@ -129,13 +129,8 @@ void build_fillers(Builder& b) {
         const vec3 ball = glm::mix(b.left("foot.metatarsal_head_1"), b.left("foot.metatarsal_head_5"), 0.5f);
         b.skin_extras.push_back(limb_bulk({ax.at(heel, 0.004f, 0.0f, 0.006f), glm::mix(heel, ball, 0.5f) + ax.normal * 0.012f, ax.at(ball, 0.0f, 0.0f, -0.002f)},
                                           {0.020f, 0.022f, 0.028f, 0.034f}, {0.014f, 0.013f, 0.011f, 0.009f}, 0.01f, ax.across));
-        // The toes, from the big toe's ray to the little toe's (the middle three between them).
-        const vec3 head1 = b.left("foot.metatarsal_head_1"), head5 = b.left("foot.metatarsal_head_5");
-        const vec3 tip1 = b.left("foot.toe_tip_1"), tip5 = b.left("foot.toe_tip_5");
-        for (int k = 1; k <= 5; ++k) {
-            const float t = static_cast<float>(k - 1) / 4.0f;
-            b.skin_extras.push_back(digit_flesh(glm::mix(head1, head5, t), glm::mix(tip1, tip5, t), k == 1 ? 0.0085f : 0.0060f));
-        }
+        const FootRays rays = foot_rays(b);
+        for (int k = 1; k <= 5; ++k) b.skin_extras.push_back(digit_flesh(rays.head[k], rays.tip[k], k == 1 ? 0.0085f : 0.0060f));
     }
     // Pelvic viscera and the pelvic floor (skin only): the lesser pelvis from the pubic symphysis to the
     // coccyx and out past the ischial tuberosities, so that the outline closes under the pelvis.

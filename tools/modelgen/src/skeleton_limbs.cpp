@@ -292,8 +292,6 @@ Mesh foot(const Builder& b) {
     const vec3 HB = b.left("foot.heel_bottom");
     const vec3 T = b.left("foot.talus_centre");
     const vec3 TH = b.left("foot.talus_head");
-    const vec3 MT1 = b.left("foot.metatarsal_head_1"), MT5 = b.left("foot.metatarsal_head_5");
-    const vec3 toe1 = b.left("foot.toe_tip_1"), toe5 = b.left("foot.toe_tip_5");
     const Axes ax = foot_axes(b);  // along: forward, across: lateral, normal: up
     Mesh m;
     // Talus: a boxy body under the tibia (its top the trochlea), narrowing to the neck and widening to
@@ -335,14 +333,9 @@ Mesh foot(const Builder& b) {
     m.append(ax.blob(cuneiform[0], 0.010f, 0.0065f, 0.013f));
     m.append(ax.blob(cuneiform[1], 0.007f, 0.005f, 0.009f));
     m.append(ax.blob(cuneiform[2], 0.009f, 0.006f, 0.009f));
-    // Metatarsal heads and toe tips 2-4 between the first and fifth, the second ray the longest.
-    std::array<vec3, 6> head = {vec3(0.0f), MT1, {}, {}, {}, MT5}, tip = {vec3(0.0f), toe1, {}, {}, {}, toe5};
-    for (int k = 2; k <= 4; ++k) {
-        const float t = static_cast<float>(k - 1) / 4.0f;
-        const float longer = std::sin(3.14159265f * t);
-        head[k] = glm::mix(MT1, MT5, t) + ax.along * (0.008f * longer);
-        tip[k] = glm::mix(toe1, toe5, t) + ax.along * (0.010f * longer);
-    }
+    const FootRays rays = foot_rays(b);
+    const auto& head = rays.head;
+    const auto& tip = rays.tip;
     // Bases on the cuneiforms (the second recessed) and on the cuboid; the fifth with its tuberosity.
     const std::array<vec3, 6> base = {vec3(0.0f), cuneiform[0] + ax.along * 0.011f, cuneiform[1] + ax.along * 0.009f, cuneiform[2] + ax.along * 0.010f,
                                       cuboid + ax.along * 0.013f - ax.across * 0.005f, cuboid + ax.along * 0.011f + ax.across * 0.007f};
