@@ -108,7 +108,8 @@ TEST_CASE("every node the content expects exists, under dorsal_back / bones / mu
     for (int i = 1; i <= 7; ++i) required.push_back("bone.vertebra_c" + std::to_string(i));
     for (int i = 1; i <= 12; ++i) required.push_back("bone.vertebra_t" + std::to_string(i));
     for (int i = 1; i <= 5; ++i) required.push_back("bone.vertebra_l" + std::to_string(i));
-    std::vector<std::string> paired = {"bone.hip_bone", "bone.clavicle", "bone.scapula", "bone.humerus", "bone.femur"};
+    std::vector<std::string> paired = {"bone.hip_bone", "bone.clavicle", "bone.scapula", "bone.humerus", "bone.radius", "bone.ulna",
+                                       "bone.hand",     "bone.femur",    "bone.patella", "bone.tibia",   "bone.fibula", "bone.foot"};
     for (int i = 1; i <= 12; ++i) paired.push_back("bone.rib_" + std::to_string(i));
     for (const auto& id : muscles)
         if (id != "diaphragm") paired.push_back("muscle." + id);
@@ -116,7 +117,7 @@ TEST_CASE("every node the content expects exists, under dorsal_back / bones / mu
         required.push_back(p + ".L");
         required.push_back(p + ".R");
     }
-    CHECK(required.size() == 6 + 24 + 2 * (5 + 12 + 43));
+    CHECK(required.size() == 6 + 24 + 2 * (12 + 12 + 43));
     // The library's own list holds at least all of these.
     const auto lib = required_node_names();
     for (const auto& name : required) {
@@ -181,7 +182,7 @@ TEST_CASE("each right mesh is the mirror image of its left mesh", "[model]") {
         CHECK(flipped);
         ++pairs;
     }
-    CHECK(pairs >= 17 + 43);  // hip bones, 12 ribs, clavicles, scapulae, humeri, femurs and all paired muscles
+    CHECK(pairs >= 24 + 43);  // 12 ribs, the girdles' and limbs' bones and all paired muscles
 }
 
 TEST_CASE("every mesh is closed and faces outward, with unit normals and fibre directions", "[model]") {

@@ -49,7 +49,7 @@ const std::vector<std::string>& paired_bone_ids() {
     static const std::vector<std::string> ids = [] {
         std::vector<std::string> v = {"hip_bone"};
         for (int i = 1; i <= 12; ++i) v.push_back("rib_" + std::to_string(i));
-        v.insert(v.end(), {"clavicle", "scapula", "humerus", "femur", "patella", "tibia", "fibula"});
+        v.insert(v.end(), {"clavicle", "scapula", "humerus", "radius", "ulna", "hand", "femur", "patella", "tibia", "fibula", "foot"});
         return v;
     }();
     return ids;
