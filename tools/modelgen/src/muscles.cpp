@@ -29,6 +29,9 @@ constexpr BuildStep kBuildOrder[] = {
     {"serratus_anterior", serratus_anterior},
     {"pectoralis_minor", pectoralis_minor},
     {"supraspinatus, infraspinatus, teres_minor, teres_major", rotator_cuff},
+    {"subscapularis", subscapularis},
+    {"biceps_brachii", biceps_brachii},
+    {"triceps_brachii", triceps_brachii},
     {"rhomboid_minor, rhomboid_major", rhomboids},
     {"gluteus_medius", gluteus_medius},
     {"biceps_femoris, semitendinosus, semimembranosus", hamstrings},
@@ -42,6 +45,7 @@ constexpr BuildStep kBuildOrder[] = {
     {"latissimus_dorsi", latissimus_dorsi},
     {"trapezius_descending, trapezius_transverse, trapezius_ascending", trapezius},
     {"pectoralis_major", pectoralis_major},
+    {"deltoid", deltoid},
     {"sternocleidomastoid", sternocleidomastoid},
     {"gluteus_maximus", gluteus_maximus},
 };
