@@ -38,22 +38,35 @@ Mesh heads(Builder& b, const std::vector<std::pair<Polyline, SpindleOptions>>& p
 }  // namespace
 
 void levator_scapulae(Builder& b) {
-    Polyline origin = {b.left("vertebra_c1.transverse_tip") + vec3(0.002f, 0.0f, -0.004f), b.left("vertebra_c2.transverse_tip") + vec3(0.006f, 0, -0.008f),
-                       b.left("vertebra_c3.transverse_tip") + vec3(0.006f, 0, -0.010f), b.left("vertebra_c4.transverse_tip") + vec3(0.006f, 0, -0.010f)};
+    // Four slips from the posterior tubercles of the C1-C4 transverse processes join in a thick strap
+    // that runs down and back, behind the scalenes and in the floor of the posterior triangle
+    // (between sternocleidomastoid and trapezius), to the medial border from the superior angle to
+    // the root of the spine.
+    Polyline origin;
+    for (int v = 1; v <= 4; ++v) origin.push_back(b.left(vc(v) + ".transverse_tip") + vec3(0.004f, 0.0f, -0.006f));
     const vec3 sa = b.left("scapula.superior_angle");
     const vec3 sr = b.left("scapula.spine_root");
-    Polyline mid = {vec3(0.050f, 1.50f, -0.036f), vec3(0.052f, 1.49f, -0.042f), vec3(0.054f, 1.48f, -0.048f), vec3(0.056f, 1.47f, -0.054f)};
-    Polyline ins = {sa + vec3(0.004f, 0.004f, -0.002f), glm::mix(sa, sr, 0.3f) + vec3(0, 0, -0.004f), glm::mix(sa, sr, 0.6f) + vec3(0, 0, -0.004f),
-                    sr + vec3(0.002f, 0.004f, -0.002f)};
+    // (It ends just above the root, where the trapezius tendon glides over the spine.)
+    const Polyline ins = {sa + vec3(0.004f, 0.004f, -0.002f), glm::mix(sa, sr, 0.3f) + vec3(0, 0, -0.004f), glm::mix(sa, sr, 0.6f) + vec3(0, 0, -0.004f),
+                          glm::mix(sa, sr, 0.85f) + vec3(0, 0.002f, -0.004f)};
+    // Out to the side of the neck: the strap stands out lateral to splenius, where it is seen.
+    auto outward = [&b](vec3 p) { return glm::normalize(neck_out(b, p) + vec3(0.6f, 0.0f, 0.0f)); };
+    Polyline mid;
+    for (std::size_t k = 0; k < origin.size(); ++k) {
+        const vec3 m = glm::mix(origin[k], ins[k], 0.45f);
+        mid.push_back(outer_surface(b, m, outward(m), 0.03f) + outward(m) * 0.004f);
+    }
     auto fib = net({origin, mid, ins}, 6);
     SheetOptions o;
     o.nu = 30;
     o.nv = 10;
-    o.thickness = [](float u, float) { return 0.005f + 0.006f * std::sin(kPi * u); };
-    o.outward = [&b](vec3 p) {
-        const vec3 d = neck_out(b, p);
-        return glm::normalize(d + vec3(0.5f, 0.0f, 0.0f));
+    o.thickness = [](float u, float v) {
+        // Separate slips at the origin, one strap below.
+        const float slips = 0.55f + 0.45f * std::fabs(std::cos(kPi * v * 3.0f));
+        return (0.004f + 0.008f * std::sin(kPi * u)) * glm::mix(slips, 1.0f, smoothstep01(u / 0.3f));
     };
+    o.outward = outward;
+    o.edge_round = 0.25f;
     b.add_muscle("levator_scapulae", sheet(b, fib, o));
 }
 
@@ -194,7 +207,7 @@ void rhomboids(Builder& b) {
     const vec3 ia = b.left("scapula.inferior_angle");
     const vec3 sn = scapula_normal(b);
     const Polyline border = catmull_rom({sa, sr, mb, ia}, 40);
-    auto on_border = [&](float t) { return point_at(border, t) + sn * 0.002f; };
+    auto on_border = [&](float t) { return point_at(border, t) + sn * 0.004f; };
     auto part = [&](const std::string& id, const Polyline& origin, const Polyline& ins, int nv) {
         Polyline mid;
         for (std::size_t k = 0; k < origin.size(); ++k) {
@@ -210,6 +223,9 @@ void rhomboids(Builder& b) {
         o.outward = [&b](vec3 p) { return b.trunk_out(p); };
         o.edge_round = 0.22f;
         o.end_taper = 0.12f;
+        // The ends stay on the spines and the border, on top of what passes there (serratus
+        // posterior superior runs under the border), not pulled down beneath it.
+        o.reach_in = 0.003f;
         b.add_muscle(id, sheet(b, fib, o));
     };
     // Minor: lower nuchal ligament, C7 and T1 to the medial border at the root of the spine.
