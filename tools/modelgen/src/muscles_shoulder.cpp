@@ -144,37 +144,46 @@ void rotator_cuff(Builder& b) {
 
 void serratus_anterior(Builder& b) {
     // Digitations from the outer surfaces of ribs 1-9 round the chest wall to the costal surface of
-    // the medial border of the scapula; lies between the ribs and the scapula.
+    // the medial border of the scapula; lies between the ribs and the scapula. The origin edge is a
+    // saw-tooth: a slip pointing forward on each rib, the edge drawn back between them (where the
+    // lower slips interdigitate with those of the external oblique).
     const vec3 sa = b.left("scapula.superior_angle");
     const vec3 sr = b.left("scapula.spine_root");
     const vec3 mb = b.left("scapula.medial_border_mid");
     const vec3 ia = b.left("scapula.inferior_angle");
     const vec3 sn = scapula_normal(b);
-    Polyline origin, mid, ins;
-    const float fr[10] = {0, 0.80f, 0.80f, 0.78f, 0.74f, 0.72f, 0.70f, 0.68f, 0.66f, 0.64f};
-    for (int r = 1; r <= 9; ++r) {
-        const vec3 p = point_at(b.rib_lines[static_cast<std::size_t>(r)], r == 1 ? 0.70f : fr[r]);
-        origin.push_back(p + b.trunk_out(p) * 0.004f);
-    }
-    for (int r = 1; r <= 9; ++r) {
-        const vec3 p = point_at(b.rib_lines[static_cast<std::size_t>(r)], r == 1 ? 0.5f : 0.42f);
-        mid.push_back(p + b.trunk_out(p) * 0.004f + vec3(0, 0.004f * static_cast<float>(r), 0));
-    }
+    auto on_rib = [&b](int r, float t, float lift_y) {
+        const vec3 p = point_at(b.rib_lines[static_cast<std::size_t>(r)], t);
+        return p + b.trunk_out(p) * 0.004f + vec3(0.0f, lift_y, 0.0f);
+    };
+    // How far along each rib (head to costal end) its slip reaches, and where the fibres cross the
+    // side of the chest on their way back (rising a little with each rib).
+    const float tip[10] = {0, 0.70f, 0.80f, 0.78f, 0.74f, 0.72f, 0.70f, 0.68f, 0.66f, 0.64f};
+    auto side = [&](int r) { return on_rib(r, r == 1 ? 0.5f : 0.42f, 0.004f * static_cast<float>(r)); };
+    const float notch_back = 0.09f;  // the edge between two slips lies this much further back
     const Polyline border = catmull_rom({sa, sr, mb, ia}, 32);
     const float at[9] = {0.0f, 0.08f, 0.16f, 0.30f, 0.45f, 0.60f, 0.75f, 0.88f, 0.98f};
-    for (int k = 0; k < 9; ++k) ins.push_back(point_at(border, at[k]) - sn * 0.006f);
-    auto fib = net({origin, mid, ins}, 14);
+    std::vector<Polyline> fib;
+    for (int r = 1; r <= 9; ++r) {
+        const auto k = static_cast<std::size_t>(r - 1);
+        fib.push_back({on_rib(r, tip[r], 0.0f), side(r), point_at(border, at[k]) - sn * 0.006f});
+        if (r == 9) break;
+        fib.push_back({glm::mix(on_rib(r, tip[r] - notch_back, 0.0f), on_rib(r + 1, tip[r + 1] - notch_back, 0.0f), 0.5f), glm::mix(side(r), side(r + 1), 0.5f),
+                       point_at(border, 0.5f * (at[k] + at[k + 1])) - sn * 0.006f});
+    }
     SheetOptions o;
     o.nu = 30;
-    o.nv = 24;
+    o.nv = 49;  // three columns a fibre, so that the slips keep their points
+    o.across_by_fibre = true;
     o.thickness = [](float u, float v) {
-        // Fleshy, with the scalloped digitations at the origin.
-        const float dig = 0.65f + 0.35f * std::fabs(std::cos(kPi * v * 8.0f));
-        return (0.003f + 0.004f * std::sin(kPi * u)) * (u < 0.35f ? glm::mix(dig, 1.0f, u / 0.35f) : 1.0f);
+        // Fleshy; each slip a ridge down its middle near the origin.
+        const float ridge = 0.65f + 0.35f * std::fabs(std::cos(kPi * v * 8.0f));
+        return (0.003f + 0.004f * std::sin(kPi * u)) * (u < 0.35f ? glm::mix(ridge, 1.0f, u / 0.35f) : 1.0f);
     };
     o.outward = [&b](vec3 p) { return b.trunk_out(p); };
     o.reach_out = 0.010f;
     o.reach_in = 0.012f;
+    o.edge_round = 0.04f;
     b.add_muscle("serratus_anterior", sheet(b, fib, o));
 }
 
