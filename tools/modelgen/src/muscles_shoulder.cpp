@@ -6,6 +6,7 @@
 
 #include <glm/geometric.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 #include <utility>
@@ -538,20 +539,21 @@ void deltoid(Builder& b) {
     // Round the head (its radius 2.25 cm plus the cuff beneath), then onto the lateral side of the
     // shaft, each part keeping its side: the fibres fan round the head from in front (0 degrees)
     // through lateral (90) to behind (180), in the order of their origins.
-    const float around[] = {-8.0f, 15.0f, 40.0f, 70.0f, 95.0f, 122.0f, 150.0f, 170.0f};
+    const float around[] = {-25.0f, 5.0f, 35.0f, 68.0f, 95.0f, 122.0f, 150.0f, 170.0f};
     Polyline cap, arm, ins;
     const vec3 shaft = glm::mix(hc, dt, 0.55f);
     const float n = static_cast<float>(origin.size() - 1);
     for (std::size_t k = 0; k < origin.size(); ++k) {
         const float a = around[k] * kPi / 180.0f;
         const vec3 d = vec3(std::sin(a), 0.0f, std::cos(a));
-        // The clavicular and spinal fibres reach the head's equator lower (steeper) than the
-        // acromial ones.
-        cap.push_back(hc + d * 0.040f + vec3(0.0f, -0.008f - 0.014f * d.z * d.z, 0.0f));
-        arm.push_back(shaft + glm::normalize(glm::mix(d, vec3(1.0f, 0.0f, 0.0f), 0.5f)) * 0.024f);
+        // The clavicular and (more so) the spinal fibres reach the head's equator lower than the
+        // acromial ones: they descend from their origins rather than run out level.
+        const float front = std::max(d.z, 0.0f), back = std::max(-d.z, 0.0f);
+        cap.push_back(hc + d * 0.040f + vec3(0.0f, -0.008f - 0.014f * front * front - 0.030f * back * back, 0.0f));
+        arm.push_back(shaft + glm::normalize(glm::mix(d, vec3(1.0f, 0.0f, 0.0f), 0.25f)) * 0.026f);
         // V-shaped insertion: front fibres to its anterior limb, back fibres to the posterior one.
         const float s = static_cast<float>(k) / n * 2.0f - 1.0f;
-        ins.push_back(dt + vec3(0.004f, 0.012f * std::fabs(s) - 0.004f, -0.010f * s));
+        ins.push_back(dt + vec3(0.004f, 0.012f * std::fabs(s) - 0.004f, -0.012f * s));
     }
     auto fib = net({origin, cap, arm, ins}, 17);
     SheetOptions o;
@@ -562,9 +564,10 @@ void deltoid(Builder& b) {
         const float belly_u = std::sin(kPi * std::min(u * 1.15f, 1.0f));
         return 0.003f + 0.015f * belly_u * (0.65f + 0.35f * std::sin(kPi * v));
     };
-    // Out: away from a point below and medial to the head at the top of the shoulder (so that the
-    // origin on the clavicle and the spine faces up and back), away from the shaft lower down.
-    const vec3 inside = hc + vec3(-0.030f, -0.030f, 0.0f);
+    // Out: away from a point below, medial to and in front of the head at the top of the shoulder
+    // (so that the origin on the clavicle faces up and the spinal part back), away from the shaft
+    // lower down.
+    const vec3 inside = hc + vec3(-0.030f, -0.030f, 0.020f);
     o.outward = [&b, inside](vec3 p) {
         const float w = smoothstep01((inside.y - p.y) / 0.04f);
         return glm::normalize(glm::mix(glm::normalize(p - inside), arm_out(b, p), w));
