@@ -426,7 +426,7 @@ void pectoralis_major(Builder& b) {
     };
     o.outward = [&b](vec3 p) { return glm::normalize(b.trunk_out(p) + vec3(0, 0, 0.5f)); };
     o.reach_in = 0.02f;
-    o.drape_until = 0.80f;
+    o.drape_until = 0.68f;  // the folding tendon is left as designed, not laid over biceps and coracobrachialis
     o.pin_insertion = false;
     o.u_warp = [](float t) { return std::pow(t, 0.8f); };
     b.add_muscle("pectoralis_major", sheet(b, fib, o));
@@ -480,16 +480,16 @@ void biceps_brachii(Builder& b) {
     lo.nu = 48;
     lo.ring = 12;
     lo.radii = [](float u) {
-        const float r = profile({0.0024f, 0.0024f, 0.0026f, 0.0050f, 0.0110f, 0.0150f, 0.0130f, 0.0060f, 0.0030f}, u);
-        return vec2(r * 1.1f, r * 0.95f);
+        const float r = profile({0.0024f, 0.0024f, 0.0026f, 0.0055f, 0.0125f, 0.0165f, 0.0140f, 0.0060f, 0.0030f}, u);
+        return vec2(r * 1.2f, r * 0.9f);
     };
     lo.side = [](float, vec3) { return vec3(1.0f, 0.0f, 0.0f); };
     lo.mask = kBone;
     SpindleOptions so = lo;
     so.nu = 40;
     so.radii = [](float u) {
-        const float r = profile({0.0030f, 0.0050f, 0.0100f, 0.0140f, 0.0120f, 0.0050f, 0.0030f}, u);
-        return vec2(r * 1.1f, r * 0.95f);
+        const float r = profile({0.0030f, 0.0055f, 0.0115f, 0.0155f, 0.0130f, 0.0050f, 0.0030f}, u);
+        return vec2(r * 1.2f, r * 0.9f);
     };
     b.add_muscle("biceps_brachii", heads(b, {{long_head, lo}, {short_head, so}}));
 }
@@ -511,14 +511,14 @@ void triceps_brachii(Builder& b) {
     SpindleOptions lho;
     lho.nu = 40;
     lho.ring = 12;
-    lho.radii = [](float u) { return belly(u, vec2(0.015f, 0.013f), 0.004f, 0.005f, 0.45f); };
+    lho.radii = [](float u) { return belly(u, vec2(0.019f, 0.014f), 0.004f, 0.006f, 0.45f); };
     lho.side = [](float, vec3) { return vec3(1.0f, 0.0f, 0.0f); };
     lho.mask = kBone;
     SpindleOptions lat = lho;
-    lat.radii = [](float u) { return belly(u, vec2(0.014f, 0.011f), 0.005f, 0.005f, 0.40f); };
+    lat.radii = [](float u) { return belly(u, vec2(0.017f, 0.012f), 0.005f, 0.006f, 0.40f); };
     SpindleOptions med = lho;
     med.nu = 28;
-    med.radii = [](float u) { return belly(u, vec2(0.013f, 0.009f), 0.006f, 0.005f, 0.45f); };
+    med.radii = [](float u) { return belly(u, vec2(0.016f, 0.010f), 0.006f, 0.006f, 0.45f); };
     b.add_muscle("triceps_brachii", heads(b, {{medial_head, med}, {long_head, lho}, {lateral_head, lat}}));
 }
 
