@@ -55,7 +55,7 @@ void levator_scapulae(Builder& b) {
     Polyline mid;
     for (std::size_t k = 0; k < origin.size(); ++k) {
         const vec3 m = glm::mix(origin[k], ins[k], 0.45f);
-        mid.push_back(outer_surface(b, m, outward(m), 0.03f) + outward(m) * 0.004f);
+        mid.push_back(m + outward(m) * 0.008f);
     }
     auto fib = net({origin, mid, ins}, 6);
     SheetOptions o;
@@ -67,6 +67,8 @@ void levator_scapulae(Builder& b) {
         return (0.004f + 0.008f * std::sin(kPi * u)) * glm::mix(slips, 1.0f, smoothstep01(u / 0.3f));
     };
     o.outward = outward;
+    o.reach_out = 0.030f;
+    o.smooth = 60;
     o.edge_round = 0.25f;
     b.add_muscle("levator_scapulae", sheet(b, fib, o));
 }
