@@ -134,8 +134,8 @@ void rotator_cuff(Builder& b) {
     // the medial lip of the intertubercular groove.
     {
         const vec3 ml = b.left("humerus.medial_lip");
-        Polyline path = {ia + vec3(0.002f, 0.012f, -0.004f), glm::mix(ia, lb, 0.5f) + vec3(0.014f, 0.006f, -0.012f), vec3(0.134f, 1.318f, -0.074f),
-                         vec3(0.160f, 1.336f, -0.036f), ml + vec3(-0.002f, -0.004f, -0.004f)};
+        Polyline path = {ia + vec3(0.002f, 0.012f, -0.004f), glm::mix(ia, lb, 0.5f) + vec3(0.014f, 0.006f, -0.012f), b.left("axilla.posterior_wall_back"),
+                         b.left("axilla.posterior_wall_front"), ml + vec3(-0.002f, -0.004f, -0.004f)};
         SpindleOptions o;
         o.nu = 36;
         o.radii = [](float u) { return belly(u, vec2(0.016f, 0.011f), 0.009f, 0.004f, 0.40f); };
@@ -261,7 +261,8 @@ void latissimus_dorsi(Builder& b) {
                        glm::mix(psis, crest, 0.5f) + vec3(0, 0.006f, -0.006f), crest + vec3(0.002f, 0.004f, -0.004f),
                        b.left("rib_11.posterolateral") + vec3(0.002f, -0.020f, 0.010f), b.left("rib_11.posterolateral") + vec3(0.004f, 0.0f, -0.004f)};
     // Posterior axillary fold, behind and medial to the humerus: upper fibres high and behind.
-    Polyline fold = {vec3(0.146f, 1.378f, -0.066f), vec3(0.150f, 1.364f, -0.052f), vec3(0.154f, 1.350f, -0.036f)};
+    const vec3 fold_upper = b.left("axilla.posterior_fold_upper"), fold_lower = b.left("axilla.posterior_fold_lower");
+    Polyline fold = {fold_upper, glm::mix(fold_upper, fold_lower, 0.5f) + vec3(0.0f, 0.0f, -0.001f), fold_lower};
     const int nf = 13;
     const Polyline fold_d = catmull_rom(fold, nf), origin_d = catmull_rom(origin, nf);
     // Straight courses from the origin to the fold, laid on the back by draping.
@@ -414,9 +415,10 @@ void pectoralis_major(Builder& b) {
                        vec3(0.004f, glm::mix(ang, xs, 0.5f).y, glm::mix(ang, xs, 0.5f).z + 0.004f), vec3(0.006f, xs.y, xs.z + 0.004f),
                        b.left("rib_6.costal_end") + vec3(-0.030f, 0.012f, 0.014f), b.left("rib_6.costal_end") + vec3(0.000f, 0.000f, 0.014f)};
     Polyline mid;
-    for (const auto& p : origin) mid.push_back(glm::mix(p, vec3(0.120f, 1.340f, 0.060f), 0.5f) + vec3(0, 0, 0.016f));
+    const vec3 convergence = b.left("chest.pectoral_convergence");
+    for (const auto& p : origin) mid.push_back(glm::mix(p, convergence, 0.5f) + vec3(0, 0, 0.016f));
     // Anterior axillary fold: upper (clavicular) fibres in front, lower fibres folded behind.
-    Polyline pre = {vec3(0.158f, 1.336f, 0.032f), vec3(0.160f, 1.350f, 0.004f)};
+    Polyline pre = {b.left("axilla.anterior_fold_front"), b.left("axilla.anterior_fold_back")};
     Polyline ins = {ll + vec3(0.0f, -0.026f, 0.004f), ll + vec3(0.0f, 0.026f, 0.000f)};
     auto fib = net({origin, mid, pre, ins}, 12);
     SheetOptions o;
