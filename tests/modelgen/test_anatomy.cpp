@@ -41,6 +41,7 @@ namespace {
 
 struct Layering {
     std::vector<std::string> over, under;
+    float max_across = 1e9f;  // sample only up to this coordinate across the rays (x from behind)
 };
 
 enum class From { Back, Front, Left };
@@ -72,7 +73,7 @@ void check_layering(const Layering& l, From from) {
     int both = 0, wrong = 0;
     float worst = 0.0f, wx = 0.0f, wy = 0.0f;
     for (float y = lo.y; y <= hi.y; y += 0.004f)
-        for (float x = lo.x; x <= hi.x; x += 0.004f) {
+        for (float x = lo.x; x <= std::min(hi.x, l.max_across); x += 0.004f) {
             std::optional<float> o, u;
             for (const auto& m : over) {
                 auto h = from_back ? test::hit_from_back(m, x, y) : test::hit_from_front(m, x, y);
@@ -110,6 +111,12 @@ TEST_CASE("superficial muscles lie over deeper ones", "[anatomy]") {
     }
     SECTION("deltoid over the insertions of supraspinatus, infraspinatus and teres minor (from the side)") {
         check_layering({{"muscle.deltoid.L"}, {"muscle.supraspinatus.L", "muscle.infraspinatus.L", "muscle.teres_minor.L"}}, From::Left);
+    }
+    SECTION("serratus anterior in front of subscapularis, between it and the ribs (from behind)") {
+        // Over the blade only: lateral to it the subscapularis tendon crosses the front of the
+        // shoulder joint, outside the chest wall that serratus covers (the axilla between them).
+        const float blade = test::landmarks().get("scapula.lateral_border_mid.L").x;
+        check_layering({{"muscle.subscapularis.L"}, {"muscle.serratus_anterior.L"}, blade}, From::Back);
     }
     SECTION("rhomboids over serratus posterior superior (from behind)") {
         check_layering({{"muscle.rhomboid_major.L", "muscle.rhomboid_minor.L"}, {"muscle.serratus_posterior_superior.L"}}, From::Back);

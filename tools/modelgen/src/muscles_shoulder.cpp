@@ -166,13 +166,25 @@ void serratus_anterior(Builder& b) {
     const float notch_back = 0.09f;  // the edge between two slips lies this much further back
     const Polyline border = catmull_rom({sa, sr, mb, ia}, 32);
     const float at[9] = {0.0f, 0.08f, 0.16f, 0.30f, 0.45f, 0.60f, 0.75f, 0.88f, 0.98f};
+    // Each fibre stays on the chest wall until it is under the medial border (the point of its
+    // rib nearest its insertion), then leaves it for the border.
+    auto under_border = [&](int r, vec3 ins) {
+        const Polyline& rib = b.rib_lines[static_cast<std::size_t>(r)];
+        vec3 best = rib.front();
+        for (const vec3& q : rib)
+            if (glm::distance(q, ins) < glm::distance(best, ins)) best = q;
+        return best + b.trunk_out(best) * 0.004f;
+    };
     std::vector<Polyline> fib;
     for (int r = 1; r <= 9; ++r) {
         const auto k = static_cast<std::size_t>(r - 1);
-        fib.push_back({on_rib(r, tip[r], 0.0f), side(r), point_at(border, at[k]) - sn * 0.006f});
+        const vec3 ins = point_at(border, at[k]) - sn * 0.006f;
+        fib.push_back({on_rib(r, tip[r], 0.0f), side(r), under_border(r, ins), ins});
         if (r == 9) break;
+        // Between two slips: the edge drawn back, halfway between the two ribs.
+        const vec3 ins_between = point_at(border, 0.5f * (at[k] + at[k + 1])) - sn * 0.006f;
         fib.push_back({glm::mix(on_rib(r, tip[r] - notch_back, 0.0f), on_rib(r + 1, tip[r + 1] - notch_back, 0.0f), 0.5f), glm::mix(side(r), side(r + 1), 0.5f),
-                       point_at(border, 0.5f * (at[k] + at[k + 1])) - sn * 0.006f});
+                       glm::mix(under_border(r, ins_between), under_border(r + 1, ins_between), 0.5f), ins_between});
     }
     SheetOptions o;
     o.nu = 30;
@@ -184,8 +196,11 @@ void serratus_anterior(Builder& b) {
         return (0.003f + 0.004f * std::sin(kPi * u)) * (u < 0.35f ? glm::mix(ridge, 1.0f, u / 0.35f) : 1.0f);
     };
     o.outward = [&b](vec3 p) { return b.trunk_out(p); };
-    o.reach_out = 0.010f;
-    o.reach_in = 0.012f;
+    // It lies on the ribs and passes in front of the scapula: it must not climb onto the blade
+    // (which lies only a few millimetres behind it), so it looks outward only a little, and it
+    // reaches far in to stay on the chest wall until it leaves it for the medial border.
+    o.reach_out = 0.003f;
+    o.reach_in = 0.030f;
     o.edge_round = 0.04f;
     b.add_muscle("serratus_anterior", sheet(b, fib, o));
 }
@@ -445,23 +460,26 @@ void subscapularis(Builder& b) {
     const vec3 lt = b.left("humerus.lesser_tubercle");
     const vec3 hc = b.left("humerus.head_centre");
     auto costal = [&](float u, float v, float depth) { return scapula_blade_point(b, u, v) - sn * depth; };
-    const Polyline origin = {costal(0.05f, 0.93f, 0.003f), costal(0.04f, 0.70f, 0.003f), costal(0.05f, 0.45f, 0.003f), costal(0.10f, 0.20f, 0.003f)};
-    const Polyline mid = {costal(0.55f, 0.90f, 0.009f), costal(0.55f, 0.75f, 0.011f), costal(0.55f, 0.58f, 0.011f), costal(0.60f, 0.42f, 0.009f)};
+    const Polyline origin = {costal(0.05f, 0.93f, 0.002f), costal(0.04f, 0.70f, 0.002f), costal(0.05f, 0.45f, 0.002f), costal(0.10f, 0.20f, 0.002f)};
+    const Polyline mid = {costal(0.55f, 0.90f, 0.002f), costal(0.55f, 0.75f, 0.002f), costal(0.55f, 0.58f, 0.002f), costal(0.60f, 0.42f, 0.002f)};
+    // Still on the blade near the lateral border, before it turns forward.
+    const Polyline lateral = {costal(0.85f, 0.92f, 0.004f), costal(0.85f, 0.80f, 0.004f), costal(0.85f, 0.66f, 0.004f), costal(0.85f, 0.52f, 0.004f)};
     // In front of the glenoid: the tendon wraps the front of the humeral head (head radius 2.25 cm
     // plus the joint capsule).
     const vec3 front = glm::normalize(vec3(-0.45f, 0.0f, 1.0f));
     const Polyline neck = {hc + front * 0.029f + vec3(-0.006f, 0.012f, 0.0f), hc + front * 0.030f + vec3(-0.006f, 0.002f, 0.0f),
                            hc + front * 0.030f + vec3(-0.006f, -0.008f, 0.0f), hc + front * 0.029f + vec3(-0.006f, -0.016f, 0.0f)};
     const Polyline ins = {lt + vec3(0.0f, 0.008f, 0.002f), lt + vec3(0.001f, 0.002f, 0.003f), lt + vec3(0.002f, -0.004f, 0.003f), lt + vec3(0.003f, -0.010f, 0.002f)};
-    auto fib = net({origin, mid, neck, ins}, 10);
+    auto fib = net({origin, mid, lateral, neck, ins}, 10);
     SheetOptions o;
     o.nu = 28;
     o.nv = 12;
     o.thickness = [](float u, float) { return 0.003f + 0.010f * std::sin(kPi * std::min(u * 1.25f, 1.0f)) * (1.0f - 0.5f * smoothstep01((u - 0.7f) / 0.3f)); };
     o.outward = [sn](vec3) { return -sn; };
-    o.mask = kBone;
-    o.reach_out = 0.010f;
-    o.reach_in = 0.012f;
+    // Its deep face is designed on the costal face of the blade (the fossa is thin, 2-3 mm either
+    // side of the mid-surface) and it grows towards the ribs, never into them: the sheet's thickness
+    // stops at bone. It is not draped, which would lay it on the ribs only millimetres in front.
+    o.drape = false;
     b.add_muscle("subscapularis", sheet(b, fib, o));
 }
 
