@@ -52,8 +52,8 @@ struct SheetOptions {
 Mesh sheet(Builder& b, const std::vector<Polyline>& fibres, const SheetOptions& o);
 
 // One sheet cut across its fibres into parts that meet edge to edge (one muscle's parts, draped
-// together): cuts are sample columns, increasing, inside (0, nv - 1); part k runs from the column
-// before its cut to its cut, so neighbouring parts share a column.
+// together): cuts are sample columns, increasing, inside (0, nv - 1); part k spans the columns from
+// cuts[k - 1] to cuts[k] (from 0, to nv - 1 at the ends), so neighbouring parts share a column.
 std::vector<Mesh> sheet_parts(Builder& b, const std::vector<Polyline>& fibres, const SheetOptions& o, const std::vector<int>& cuts);
 
 // The raw mid-surface of a sheet (no draping), for splitting one muscle into parts: rows along u.

@@ -393,7 +393,11 @@ void trapezius(Builder& b) {
     // the top of the shoulder, a thin tendinous diamond round C7-T1, thin ascending fibres.
     SheetOptions o;
     o.nu = 34;
-    o.nv = 40;
+    // Three sample columns a fibre; each given fibre is a column (across_by_fibre), so that the
+    // parts can be cut at the shared fibres 4 and 8.
+    constexpr int per_fibre = 3;
+    o.nv = per_fibre * static_cast<int>(fs.size() - 1) + 1;
+    o.across_by_fibre = true;
     o.thickness = [](float u, float g) {
         const float desc = 0.0075f * smoothstep01((u - 0.15f) / 0.35f) * (1.0f - 0.7f * smoothstep01((u - 0.75f) / 0.25f));
         const float trans = 0.0045f * smoothstep01((u - 0.18f) / 0.30f) * (1.0f - 0.4f * smoothstep01((u - 0.80f) / 0.20f));
@@ -409,9 +413,6 @@ void trapezius(Builder& b) {
     o.edge_round = 0.05f;
     o.end_taper = 0.05f;
     o.smooth = 80;
-    // The parts are cut at the sample columns of the shared fibres 4 and 8 (3 columns a fibre).
-    o.across_by_fibre = true;
-    const int per_fibre = (o.nv - 1) / static_cast<int>(fs.size() - 1);
     auto parts = sheet_parts(b, fib, o, {4 * per_fibre, 8 * per_fibre});
     b.add_muscle("trapezius_descending", std::move(parts[0]));
     b.add_muscle("trapezius_transverse", std::move(parts[1]));
