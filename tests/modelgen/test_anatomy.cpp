@@ -41,29 +41,46 @@ namespace {
 
 struct Layering {
     std::vector<std::string> over, under;
+    float max_across = 1e9f;  // sample only up to this coordinate across the rays (x from behind)
 };
 
-// Samples (x, y) over the deeper muscles' extent; where a ray meets both, checks that the
-// superficial one is met first (from behind: smaller z; from the front: larger z).
-void check_layering(const Layering& l, bool from_back) {
+enum class From { Back, Front, Left };
+
+// The mesh as seen along the rays: from the left (+X), turned so that the side rays run along z and
+// the superficial side is met first as from behind (p -> (z, y, -x)).
+Mesh seen_from(const Mesh& m, From from) {
+    Mesh r = m;
+    if (from == From::Left)
+        for (auto& p : r.positions) p = glm::vec3(p.z, p.y, -p.x);
+    return r;
+}
+
+// Samples the plane across the rays over the deeper muscles' extent; where a ray meets both, checks
+// that the superficial one is met first (from behind: smaller z; from the front: larger z; from the
+// left: larger x).
+void check_layering(const Layering& l, From from) {
+    std::vector<Mesh> over, under;
+    for (const auto& n : l.over) over.push_back(seen_from(mesh_of(n), from));
+    for (const auto& n : l.under) under.push_back(seen_from(mesh_of(n), from));
+    const bool from_back = from != From::Front;
     glm::vec3 lo(1e9f), hi(-1e9f);
-    for (const auto& n : l.under) {
+    for (const auto& m : under) {
         glm::vec3 a, b;
-        mesh_of(n).bounds(a, b);
+        m.bounds(a, b);
         lo = glm::min(lo, a);
         hi = glm::max(hi, b);
     }
     int both = 0, wrong = 0;
     float worst = 0.0f, wx = 0.0f, wy = 0.0f;
     for (float y = lo.y; y <= hi.y; y += 0.004f)
-        for (float x = lo.x; x <= hi.x; x += 0.004f) {
+        for (float x = lo.x; x <= std::min(hi.x, l.max_across); x += 0.004f) {
             std::optional<float> o, u;
-            for (const auto& n : l.over) {
-                auto h = from_back ? test::hit_from_back(mesh_of(n), x, y) : test::hit_from_front(mesh_of(n), x, y);
+            for (const auto& m : over) {
+                auto h = from_back ? test::hit_from_back(m, x, y) : test::hit_from_front(m, x, y);
                 if (h && (!o || (from_back ? *h < *o : *h > *o))) o = h;
             }
-            for (const auto& n : l.under) {
-                auto h = from_back ? test::hit_from_back(mesh_of(n), x, y) : test::hit_from_front(mesh_of(n), x, y);
+            for (const auto& m : under) {
+                auto h = from_back ? test::hit_from_back(m, x, y) : test::hit_from_front(m, x, y);
                 if (h && (!u || (from_back ? *h < *u : *h > *u))) u = h;
             }
             if (!o || !u) continue;
@@ -76,7 +93,7 @@ void check_layering(const Layering& l, bool from_back) {
                 wy = y;
             }
         }
-    INFO(l.over.front() << " over " << l.under.front() << ": " << both << " samples, " << wrong << " wrong, worst " << worst * 1000 << " mm at x " << wx << ", y " << wy);
+    INFO(l.over.front() << " over " << l.under.front() << ": " << both << " samples, " << wrong << " wrong, worst " << worst * 1000 << " mm at (" << wx << ", " << wy << ") across the rays");
     CHECK(both >= 20);
     CHECK(wrong == 0);
 }
@@ -87,19 +104,31 @@ TEST_CASE("superficial muscles lie over deeper ones", "[anatomy]") {
     SECTION("trapezius over the rhomboids (from behind)") {
         check_layering({{"muscle.trapezius_descending.L", "muscle.trapezius_transverse.L", "muscle.trapezius_ascending.L"},
                         {"muscle.rhomboid_major.L", "muscle.rhomboid_minor.L"}},
-                       true);
+                       From::Back);
+    }
+    SECTION("trapezius over levator scapulae (from behind)") {
+        check_layering({{"muscle.trapezius_descending.L", "muscle.trapezius_transverse.L"}, {"muscle.levator_scapulae.L"}}, From::Back);
+    }
+    SECTION("deltoid over the insertions of supraspinatus, infraspinatus and teres minor (from the side)") {
+        check_layering({{"muscle.deltoid.L"}, {"muscle.supraspinatus.L", "muscle.infraspinatus.L", "muscle.teres_minor.L"}}, From::Left);
+    }
+    SECTION("serratus anterior in front of subscapularis, between it and the ribs (from behind)") {
+        // Over the blade only: lateral to it the subscapularis tendon crosses the front of the
+        // shoulder joint, outside the chest wall that serratus covers (the axilla between them).
+        const float blade = test::landmarks().get("scapula.lateral_border_mid.L").x;
+        check_layering({{"muscle.subscapularis.L"}, {"muscle.serratus_anterior.L"}, blade}, From::Back);
     }
     SECTION("rhomboids over serratus posterior superior (from behind)") {
-        check_layering({{"muscle.rhomboid_major.L", "muscle.rhomboid_minor.L"}, {"muscle.serratus_posterior_superior.L"}}, true);
+        check_layering({{"muscle.rhomboid_major.L", "muscle.rhomboid_minor.L"}, {"muscle.serratus_posterior_superior.L"}}, From::Back);
     }
     SECTION("gluteus maximus over gluteus medius (from behind)") {
-        check_layering({{"muscle.gluteus_maximus.L"}, {"muscle.gluteus_medius.L"}}, true);
+        check_layering({{"muscle.gluteus_maximus.L"}, {"muscle.gluteus_medius.L"}}, From::Back);
     }
     SECTION("gluteus medius over gluteus minimus (from behind)") {
-        check_layering({{"muscle.gluteus_medius.L"}, {"muscle.gluteus_minimus.L"}}, true);
+        check_layering({{"muscle.gluteus_medius.L"}, {"muscle.gluteus_minimus.L"}}, From::Back);
     }
     SECTION("psoas major in front of quadratus lumborum (from the front)") {
-        check_layering({{"muscle.psoas_major.L"}, {"muscle.quadratus_lumborum.L"}}, false);
+        check_layering({{"muscle.psoas_major.L"}, {"muscle.quadratus_lumborum.L"}}, From::Front);
     }
 }
 

@@ -80,14 +80,33 @@ void build_fillers(Builder& b) {
         b.add_filler(thigh);
         b.skin_extras.push_back(thigh);
     }
-    // The rest of the limbs' soft parts, for the skin only (the muscles built later lie on the bones,
-    // not on these). Upper arm: deltoid, biceps, brachialis and triceps round the humerus.
+    // Upper arm, what is not modelled as muscles: brachialis (front of the lower half of the humerus
+    // to the coronoid process and ulnar tuberosity, under biceps) and coracobrachialis (coracoid to
+    // the medial side of the mid-shaft). Biceps lies on them and the skin covers them.
     {
-        const vec3 hc = b.left("humerus.head_centre");
         const vec3 dt = b.left("humerus.deltoid_tuberosity");
         const vec3 de = b.left("humerus.distal_end");
-        b.skin_extras.push_back(limb_bulk({hc + vec3(0.006f, 0.004f, -0.002f), dt + vec3(-0.008f, 0.0f, 0.002f), de + vec3(-0.004f, 0.01f, 0.004f)},
-                                          {0.034f, 0.034f, 0.030f, 0.029f, 0.030f}, {0.036f, 0.033f, 0.032f, 0.032f, 0.028f}, 0.01f));
+        const vec3 ol = b.left("ulna.olecranon_tip");
+        const vec3 co = b.left("scapula.coracoid_tip");
+        // Ulnar tuberosity: in front of the olecranon, below the joint (the coronoid process).
+        const vec3 ulnar_tuberosity = ol + vec3(-0.006f, -0.040f, 0.020f);
+        const Polyline axis = catmull_rom({dt + vec3(-0.010f, 0.010f, 0.012f), glm::mix(dt, de, 0.5f) + vec3(-0.004f, 0.0f, 0.018f),
+                                           de + vec3(-0.002f, 0.030f, 0.020f), ulnar_tuberosity + vec3(0.0f, 0.012f, 0.004f)},
+                                          16);
+        const Mesh brachialis = sweep(axis,
+                                      [](int, float u) {
+                                          Section s;
+                                          s.a = profile({0.008f, 0.016f, 0.020f, 0.016f, 0.008f}, u);  // medial-lateral
+                                          s.b = profile({0.004f, 0.009f, 0.010f, 0.009f, 0.005f}, u);  // front-back
+                                          return s;
+                                      },
+                                      [](int, float) { return vec3(1, 0, 0); }, 12, 0.006f, 0.006f);
+        const Mesh coracobrachialis = rod({co + vec3(0.0f, -0.006f, 0.0f), glm::mix(co, dt, 0.5f) + vec3(-0.008f, 0.0f, 0.004f), dt + vec3(-0.018f, 0.0f, 0.004f)},
+                                          {0.004f, 0.008f, 0.005f}, 12, 10);
+        for (const Mesh* m : {&brachialis, &coracobrachialis}) {
+            b.add_filler(*m);
+            b.skin_extras.push_back(*m);
+        }
     }
     // Forearm: the flexors from the medial epicondyle and the extensors from the lateral one, widest
     // a third of the way down, tendons only at the wrist (wider side to side than front to back).
