@@ -128,10 +128,11 @@ void gluteus_medius(Builder& b) {
     const vec3 gtl = b.left("femur.trochanter_lateral");
     Polyline origin = {asis + vec3(0.004f, -0.006f, -0.012f), it + vec3(0.002f, -0.004f, -0.004f), ct + vec3(0.008f, -0.004f, -0.010f),
                        glm::mix(ct, psis, 0.35f) + vec3(0.008f, -0.010f, -0.004f), glm::mix(ct, psis, 0.50f) + vec3(0.014f, -0.040f, 0.010f)};
-    Polyline mid = {gtl + vec3(0.010f, 0.070f, 0.022f), gtl + vec3(0.018f, 0.075f, 0.002f), gtl + vec3(0.016f, 0.078f, -0.020f),
-                    gtl + vec3(0.006f, 0.072f, -0.040f), gtl + vec3(-0.012f, 0.066f, -0.052f)};
     Polyline ins = {gtl + vec3(0.002f, 0.006f, 0.016f), gtl + vec3(0.004f, 0.004f, 0.008f), gtl + vec3(0.004f, 0.004f, 0.000f),
                     gtl + vec3(0.002f, 0.006f, -0.008f), gtl + vec3(-0.002f, 0.010f, -0.014f)};
+    // Halfway down, the fan lies on gluteus minimus and the ilium (the sheet drapes onto them).
+    Polyline mid;
+    for (std::size_t k = 0; k < origin.size(); ++k) mid.push_back(glm::mix(origin[k], ins[k], 0.5f));
     auto fib = net({origin, mid, ins}, 10);
     SheetOptions o;
     o.nu = 30;
@@ -237,46 +238,47 @@ void rectus_femoris(Builder& b) {
 }
 
 void gluteus_maximus(Builder& b) {
-    // From the posterior gluteal line and crest of the ilium, the back of the sacrum and coccyx and
-    // the sacrotuberous ligament, down and out to the iliotibial tract and the gluteal tuberosity.
-    const vec3 psis = b.left("hip_bone.psis");
-    const vec3 ct = b.left("hip_bone.iliac_crest_top");
-    const vec3 crest = b.lm("sacrum.median_crest_mid");
-    const vec3 apex = b.lm("sacrum.apex");
-    const vec3 tip = b.lm("coccyx.tip");
-    const vec3 gt = b.left("femur.greater_trochanter");
-    const vec3 tub = b.left("femur.gluteal_tuberosity");
-    Polyline origin = {glm::mix(psis, ct, 0.52f) + vec3(0.000f, -0.004f, -0.006f), psis + vec3(0.000f, -0.002f, -0.008f),
-                       vec3(0.030f, crest.y + 0.020f, crest.z - 0.006f), vec3(0.022f, crest.y - 0.025f, crest.z - 0.002f),
-                       vec3(0.014f, apex.y - 0.004f, apex.z - 0.010f), vec3(0.008f, tip.y - 0.002f, tip.z - 0.010f)};
-    // Two middle rows shape the buttock: the fibres swing back over the sciatic region and come
-    // forward again round the trochanter, so that the side view is a rounded quadrilateral.
-    Polyline back = {gt + vec3(-0.022f, 0.104f, -0.066f), gt + vec3(-0.034f, 0.080f, -0.092f), gt + vec3(-0.044f, 0.054f, -0.106f),
-                     gt + vec3(-0.052f, 0.020f, -0.112f), gt + vec3(-0.058f, -0.016f, -0.112f), gt + vec3(-0.060f, -0.058f, -0.100f)};
-    Polyline round = {gt + vec3(0.002f, 0.074f, -0.040f), gt + vec3(-0.004f, 0.050f, -0.064f), gt + vec3(-0.010f, 0.024f, -0.076f),
-                      gt + vec3(-0.016f, -0.008f, -0.082f), gt + vec3(-0.020f, -0.044f, -0.080f), gt + vec3(-0.024f, -0.084f, -0.068f)};
-    // Upper fibres end in the iliotibial tract beside and below the trochanter, the lowest deep ones
-    // on the gluteal tuberosity.
-    Polyline ins = {gt + vec3(0.020f, 0.004f, -0.020f), gt + vec3(0.022f, -0.018f, -0.018f), gt + vec3(0.022f, -0.042f, -0.016f),
-                    gt + vec3(0.019f, -0.072f, -0.014f), tub + vec3(0.012f, -0.010f, -0.010f), tub + vec3(0.002f, -0.004f, -0.005f)};
-    auto fib = net({origin, back, round, ins}, 12);
+    // A thick quadrilateral sheet from the posterior ilium behind the posterior gluteal line, the
+    // back of the sacrum and coccyx and the sacrotuberous ligament, down and out to the iliotibial
+    // tract (upper three quarters, passing behind the greater trochanter) and the gluteal
+    // tuberosity (lower deep quarter). Its fibres run parallel to its upper and lower borders.
+    const auto origin_points = b.attached("gluteus_maximus", "origin");      // psis, sacrum, coccyx, ligament
+    const auto insertion_points = b.attached("gluteus_maximus", "insertion");  // tract, tuberosity, its lower end
+    const vec3 back(0.0f, 0.0f, -1.0f);
+    // The uppermost fibres arise from the ilium just below the posterior crest, above the PSIS.
+    Polyline origin = {glm::mix(b.left("hip_bone.crest_posterior"), origin_points[0], 0.3f) + vec3(0.012f, -0.020f, 0.008f)};
+    for (const vec3& p : origin_points) origin.push_back(p);
+    // The tract runs down behind the trochanter (over its bursa) to the tuberosity.
+    const vec3 behind_trochanter = b.left("femur.greater_trochanter") + vec3(-0.010f, 0.0f, -0.030f);
+    const Polyline insertion = {insertion_points[0], behind_trochanter, insertion_points[1], insertion_points[2]};
+    // Middle rows: straight from origin to insertion, bowed back over the sciatic region (the
+    // buttock's convexity), most in the lower middle fibres.
+    const std::vector<float> stages = {0.0f, 0.3f, 0.62f, 1.0f};
+    const Polyline o_row = catmull_rom(origin, 12), i_row = catmull_rom(insertion, 12);
+    std::vector<Polyline> fib;
+    for (std::size_t f = 0; f < o_row.size(); ++f) {
+        const float v = static_cast<float>(f) / static_cast<float>(o_row.size() - 1);
+        const float bow = 0.006f + 0.006f * std::sin(kPi * v);
+        Polyline fibre;
+        for (float t : stages) fibre.push_back(glm::mix(o_row[f], i_row[f], t) + back * (bow * std::sin(kPi * t)));
+        fib.push_back(fibre);
+    }
     SheetOptions o;
-    o.nu = 40;
-    o.nv = 26;
-    // Thick and fleshy (up to ~3.5 cm) over the lower middle of the buttock, thinner along the upper
-    // border and towards the tendinous insertion; the lower border stays thick (the gluteal fold).
+    o.nu = 34;
+    o.nv = 24;
+    // About 3 cm thick over the lower middle of the buttock, thinner along the upper border and
+    // towards the tendinous insertion; the lower border stays thick (the gluteal fold).
     o.thickness = [](float u, float v) {
-        const float along = std::pow(std::max(std::sin(kPi * std::clamp(0.12f + u * 1.05f, 0.0f, 1.0f)), 0.0f), 0.7f);
-        const float across = 0.40f + 0.60f * std::sin(kPi * std::clamp(0.15f + v * 0.62f, 0.0f, 1.0f));
-        return 0.006f + 0.030f * along * across;
+        const float along = std::sin(kPi * std::clamp(0.06f + u * 1.0f, 0.0f, 1.0f));
+        const float across = 0.25f + 0.75f * std::sin(kPi * (0.08f + 0.8f * v));
+        return 0.005f + 0.024f * along * across;
     };
     o.outward = hip_out;
-    o.reach_in = 0.03f;
-    o.reach_out = 0.05f;
+    o.reach_in = 0.02f;
+    o.reach_out = 0.03f;
     o.edge_round0 = 0.15f;
-    o.edge_round1 = 0.22f;
+    o.edge_round1 = 0.15f;
     o.smooth = 60;
-    o.pin_insertion = false;
     b.add_muscle("gluteus_maximus", sheet(b, fib, o));
 }
 
