@@ -25,11 +25,12 @@ void psoas_major(Builder& b) {
     path.push_back(b.left("vertebra_l3.body_lateral") + vec3(0.016f, 0.0f, -0.013f));
     path.push_back(b.left("vertebra_l4.body_lateral") + vec3(0.018f, 0.0f, -0.004f));
     path.push_back(b.left("vertebra_l5.transverse_tip") + vec3(-0.004f, -0.010f, 0.032f));
-    // Over the pelvic brim just medial to the iliopubic eminence, then down and back to the trochanter.
+    // Over the pelvic brim beside the iliopubic eminence (lying on the bone, which here stands about
+    // 1.5 cm further forward than the real hip bone), then down and back to the trochanter.
     const vec3 ipe = b.left("hip_bone.iliopubic_eminence");
-    path.push_back(ipe + vec3(-0.008f, 0.028f, -0.014f));
-    path.push_back(ipe + vec3(-0.010f, 0.000f, -0.004f));
-    path.push_back(ipe + vec3(0.000f, -0.034f, -0.018f));
+    path.push_back(ipe + vec3(-0.006f, 0.028f, -0.012f));
+    path.push_back(ipe + vec3(-0.002f, 0.000f, 0.012f));
+    path.push_back(ipe + vec3(0.002f, -0.034f, -0.010f));
     const vec3 lt = b.left("femur.lesser_trochanter");
     path.push_back(lt + vec3(-0.008f, 0.016f, 0.020f));
     path.push_back(lt + vec3(0.001f, 0.004f, 0.006f));
