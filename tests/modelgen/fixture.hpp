@@ -18,5 +18,8 @@ const Mesh& mesh_of(const std::string& node);
 // from the front (largest z). Empty when the ray misses.
 std::optional<float> hit_from_back(const Mesh& m, float x, float y);
 std::optional<float> hit_from_front(const Mesh& m, float x, float y);
+// x of the first surface a ray parallel to the x axis meets at (z, y), coming from the subject's left
+// (largest x).
+std::optional<float> hit_from_left(const Mesh& m, float z, float y);
 
 }  // namespace dorsal::modelgen::test

@@ -43,9 +43,31 @@ struct Layering {
     std::vector<std::string> over, under;
 };
 
-// Samples (x, y) over the deeper muscles' extent; where a ray meets both, checks that the
-// superficial one is met first (from behind: smaller z; from the front: larger z).
-void check_layering(const Layering& l, bool from_back) {
+enum class From { Back, Front, Left };
+
+// The first surface met looking from `from` at (a, b): (x, y) from behind or in front, (z, y) from
+// the left; returned as the distance travelled along the ray's direction (larger = deeper).
+std::optional<float> depth_of(const Mesh& m, From from, float a, float b) {
+    switch (from) {
+    case From::Back: {
+        auto h = test::hit_from_back(m, a, b);
+        return h ? std::optional<float>(*h) : std::nullopt;
+    }
+    case From::Front: {
+        auto h = test::hit_from_front(m, a, b);
+        return h ? std::optional<float>(-*h) : std::nullopt;
+    }
+    case From::Left: {
+        auto h = test::hit_from_left(m, a, b);
+        return h ? std::optional<float>(-*h) : std::nullopt;
+    }
+    }
+    return std::nullopt;
+}
+
+// Samples the plane across the view over the deeper muscles' extent; where a ray meets both, checks
+// that the superficial one is met first.
+void check_layering(const Layering& l, From from) {
     glm::vec3 lo(1e9f), hi(-1e9f);
     for (const auto& n : l.under) {
         glm::vec3 a, b;
@@ -53,30 +75,32 @@ void check_layering(const Layering& l, bool from_back) {
         lo = glm::min(lo, a);
         hi = glm::max(hi, b);
     }
+    const int across = from == From::Left ? 2 : 0;  // the axis sampled across the view, besides y
     int both = 0, wrong = 0;
-    float worst = 0.0f, wx = 0.0f, wy = 0.0f;
+    float worst = 0.0f, wa = 0.0f, wy = 0.0f;
     for (float y = lo.y; y <= hi.y; y += 0.004f)
-        for (float x = lo.x; x <= hi.x; x += 0.004f) {
-            std::optional<float> o, u;
-            for (const auto& n : l.over) {
-                auto h = from_back ? test::hit_from_back(mesh_of(n), x, y) : test::hit_from_front(mesh_of(n), x, y);
-                if (h && (!o || (from_back ? *h < *o : *h > *o))) o = h;
-            }
-            for (const auto& n : l.under) {
-                auto h = from_back ? test::hit_from_back(mesh_of(n), x, y) : test::hit_from_front(mesh_of(n), x, y);
-                if (h && (!u || (from_back ? *h < *u : *h > *u))) u = h;
-            }
+        for (float a = lo[across]; a <= hi[across]; a += 0.004f) {
+            auto first = [&](const std::vector<std::string>& names) {
+                std::optional<float> best;
+                for (const auto& n : names) {
+                    auto h = depth_of(mesh_of(n), from, a, y);
+                    if (h && (!best || *h < *best)) best = h;
+                }
+                return best;
+            };
+            const auto o = first(l.over), u = first(l.under);
             if (!o || !u) continue;
             ++both;
-            const float depth = from_back ? *o - *u : *u - *o;  // > 0: the deep muscle is met first
+            const float depth = *o - *u;  // > 0: the deep muscle is met first
             if (depth > 0.001f) ++wrong;
             if (depth > worst) {
                 worst = depth;
-                wx = x;
+                wa = a;
                 wy = y;
             }
         }
-    INFO(l.over.front() << " over " << l.under.front() << ": " << both << " samples, " << wrong << " wrong, worst " << worst * 1000 << " mm at x " << wx << ", y " << wy);
+    INFO(l.over.front() << " over " << l.under.front() << ": " << both << " samples, " << wrong << " wrong, worst " << worst * 1000 << " mm at "
+                        << (across == 0 ? "x " : "z ") << wa << ", y " << wy);
     CHECK(both >= 20);
     CHECK(wrong == 0);
 }
@@ -87,19 +111,28 @@ TEST_CASE("superficial muscles lie over deeper ones", "[anatomy]") {
     SECTION("trapezius over the rhomboids (from behind)") {
         check_layering({{"muscle.trapezius_descending.L", "muscle.trapezius_transverse.L", "muscle.trapezius_ascending.L"},
                         {"muscle.rhomboid_major.L", "muscle.rhomboid_minor.L"}},
-                       true);
+                       From::Back);
     }
     SECTION("rhomboids over serratus posterior superior (from behind)") {
-        check_layering({{"muscle.rhomboid_major.L", "muscle.rhomboid_minor.L"}, {"muscle.serratus_posterior_superior.L"}}, true);
+        check_layering({{"muscle.rhomboid_major.L", "muscle.rhomboid_minor.L"}, {"muscle.serratus_posterior_superior.L"}}, From::Back);
     }
     SECTION("gluteus maximus over gluteus medius (from behind)") {
-        check_layering({{"muscle.gluteus_maximus.L"}, {"muscle.gluteus_medius.L"}}, true);
+        check_layering({{"muscle.gluteus_maximus.L"}, {"muscle.gluteus_medius.L"}}, From::Back);
     }
     SECTION("gluteus medius over gluteus minimus (from behind)") {
-        check_layering({{"muscle.gluteus_medius.L"}, {"muscle.gluteus_minimus.L"}}, true);
+        check_layering({{"muscle.gluteus_medius.L"}, {"muscle.gluteus_minimus.L"}}, From::Back);
     }
     SECTION("psoas major in front of quadratus lumborum (from the front)") {
-        check_layering({{"muscle.psoas_major.L"}, {"muscle.quadratus_lumborum.L"}}, false);
+        check_layering({{"muscle.psoas_major.L"}, {"muscle.quadratus_lumborum.L"}}, From::Front);
+    }
+    SECTION("gastrocnemius over soleus (from behind)") {
+        check_layering({{"muscle.gastrocnemius.L"}, {"muscle.soleus.L"}}, From::Back);
+    }
+    SECTION("the iliotibial band over vastus lateralis (from the side)") {
+        check_layering({{"muscle.iliotibial_band.L"}, {"muscle.vastus_lateralis.L"}}, From::Left);
+    }
+    SECTION("semimembranosus over adductor magnus (from behind)") {
+        check_layering({{"muscle.semimembranosus.L"}, {"muscle.adductor_magnus.L"}}, From::Back);
     }
 }
 

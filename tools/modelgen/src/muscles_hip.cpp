@@ -1,5 +1,5 @@
-// Hip and thigh: psoas, iliacus, piriformis, the glutes, tensor fasciae latae, the iliotibial band,
-// the hamstrings and rectus femoris.
+// Hip and leg: psoas, iliacus, piriformis, the glutes, tensor fasciae latae, the iliotibial band,
+// adductor magnus, the vasti, the hamstrings, rectus femoris and the calf (soleus, gastrocnemius).
 // Attachments follow Gray's Anatomy and Moore's Clinically Oriented Anatomy; points come from
 // assets/anatomy/landmarks.csv and landmarks-added.csv.
 #include "muscle_parts.hpp"
@@ -239,6 +239,114 @@ void rectus_femoris(Builder& b) {
     o.side = [](float, vec3) { return vec3(1, 0, 0); };
     b.add_muscle("rectus_femoris", spindle(b, path, o));
 }
+
+void adductor_magnus(Builder& b) {
+    // A thick triangular sheet behind the other adductors: the adductor part from the ischiopubic
+    // ramus fans out to the gluteal tuberosity, linea aspera and medial supracondylar line; the
+    // hamstring part runs down from the ischial tuberosity to the adductor tubercle.
+    const auto from = b.attached("adductor_magnus", "origin");     // ramus, tuberosity
+    const auto to = b.attached("adductor_magnus", "insertion");    // gluteal tuberosity, linea aspera, adductor tubercle
+    const Polyline origin = {from[0], glm::mix(from[0], from[1], 0.5f) + vec3(0.0f, -0.006f, 0.0f), from[1]};
+    // Along the back of the femur, then down the medial supracondylar line.
+    const Polyline insertion = {to[0], to[1], glm::mix(to[1], to[2], 0.6f) + vec3(-0.012f, 0.0f, -0.006f), to[2]};
+    const Polyline o_row = catmull_rom(origin, 10), i_row = catmull_rom(insertion, 10);
+    std::vector<Polyline> fib;
+    for (std::size_t f = 0; f < o_row.size(); ++f)
+        fib.push_back({o_row[f], glm::mix(o_row[f], i_row[f], 0.35f), glm::mix(o_row[f], i_row[f], 0.7f), i_row[f]});
+    SheetOptions o;
+    o.nu = 30;
+    o.nv = 14;
+    o.thickness = [](float u, float v) { return 0.004f + 0.017f * std::sin(kPi * std::clamp(0.1f + 0.85f * u, 0.0f, 1.0f)) * (0.5f + 0.5f * std::sin(kPi * v)); };
+    // Its back faces the hamstrings and a little medially.
+    o.outward = [](vec3) { return glm::normalize(vec3(-0.35f, 0.0f, -1.0f)); };
+    o.reach_in = 0.015f;
+    o.reach_out = 0.02f;
+    b.add_muscle("adductor_magnus", sheet(b, fib, o));
+}
+
+void vasti(Builder& b) {
+    SpindleOptions o;
+    o.nu = 44;
+    o.ring = 18;
+    o.side = [](float, vec3) { return vec3(0, 0, 1); };  // first semi-axis front to back
+    // They lie on vastus intermedius (a filler): only bone narrows them.
+    o.mask = kBone;
+    // Vastus lateralis: the largest of the quadriceps, on the side of the femur from the greater
+    // trochanter and the lateral lip of the gluteal tuberosity and linea aspera to the lateral
+    // base of the patella; fleshy down to a hand's breadth above the knee.
+    {
+        const auto from = b.attached("vastus_lateralis", "origin");  // trochanter, tuberosity, linea aspera
+        const vec3 to = b.attached("vastus_lateralis", "insertion").front();
+        const Polyline path = {from[0] + vec3(0.0f, -0.006f, 0.010f), from[1] + vec3(0.024f, -0.006f, 0.014f), from[2] + vec3(0.013f, -0.050f, 0.035f),
+                               to + vec3(0.022f, 0.055f, 0.002f), to + vec3(0.004f, 0.008f, 0.0f)};
+        o.radii = [](float u) { return belly(u, vec2(0.034f, 0.026f), 0.012f, 0.006f, 0.42f); };
+        b.add_muscle("vastus_lateralis", spindle(b, path, o));
+    }
+    // Vastus medialis: from the lower intertrochanteric and spiral lines and the medial lip of the
+    // linea aspera round the medial femur to the medial base of the patella; thin above, its
+    // lowest fibres a fleshy bulge just above and medial to the knee.
+    {
+        const auto from = b.attached("vastus_medialis", "origin");  // lesser trochanter, linea aspera
+        const vec3 to = b.attached("vastus_medialis", "insertion").front();
+        const Polyline path = {from[0] + vec3(-0.004f, -0.010f, 0.012f), glm::mix(from[0], from[1], 0.5f) + vec3(-0.022f, 0.0f, 0.004f),
+                               from[1] + vec3(-0.030f, -0.020f, 0.004f), to + vec3(-0.022f, 0.045f, -0.006f), to + vec3(-0.004f, 0.006f, 0.0f)};
+        o.radii = [](float u) { return belly(u, vec2(0.024f, 0.018f), 0.006f, 0.008f, 0.72f); };
+        b.add_muscle("vastus_medialis", spindle(b, path, o));
+    }
+}
+
+void soleus(Builder& b) {
+    // Broad and flat under gastrocnemius: from the back of the fibular head and upper fibula and
+    // the soleal line of the tibia, down the back of the leg; its fibres reach lower than those
+    // of gastrocnemius and end in the deep part of the calcaneal tendon on the heel.
+    const auto from = b.attached("soleus", "origin");  // fibular head, soleal line
+    const vec3 heel = b.attached("soleus", "insertion").front();
+    const vec3 top = glm::mix(from[0], from[1], 0.5f);
+    auto down = [&](float t, float dx, float dz) { return glm::mix(top, heel, t) + vec3(dx, 0.0f, dz); };
+    const Polyline path = {from[0] + vec3(-0.006f, -0.006f, -0.008f), down(0.12f, -0.004f, -0.008f), down(0.3f, -0.006f, -0.006f), down(0.5f, -0.008f, -0.006f),
+                           down(0.75f, -0.007f, 0.0f), down(0.9f, -0.004f, 0.004f), heel + vec3(0.0f, 0.008f, 0.006f)};
+    SpindleOptions o;
+    o.nu = 48;
+    o.ring = 18;
+    o.radii = [](float u) {
+        const vec2 flesh = belly(u, vec2(0.036f, 0.014f), 0.010f, 0.004f, 0.4f);
+        // The calcaneal tendon: narrow and round below three quarters of the way down.
+        const float tendon = smoothstep01((u - 0.72f) / 0.12f);
+        return glm::mix(flesh, vec2(0.0075f, 0.0045f), tendon);
+    };
+    o.side = [](float, vec3) { return vec3(1, 0, 0); };
+    b.add_muscle("soleus", spindle(b, path, o));
+}
+
+void gastrocnemius(Builder& b) {
+    // Two heads from the back of the femoral condyles (the medial one larger and reaching lower)
+    // bound the popliteal fossa below, bulge as the calf over soleus and join in the calcaneal
+    // tendon, which runs down behind soleus's part of it to the heel.
+    const auto from = b.attached("gastrocnemius", "origin");  // medial, lateral condyle
+    const vec3 heel = b.attached("gastrocnemius", "insertion").front();
+    SpindleOptions o;
+    o.nu = 36;
+    o.ring = 16;
+    o.side = [](float, vec3) { return vec3(1, 0, 0); };
+    // Each head runs from its condyle to the back of the calf at `end` of the way to the heel.
+    auto head = [&](vec3 origin, float end, float spread, vec2 size) {
+        auto down = [&](float t, float dx, float dz) { return glm::mix(origin, heel, t) + vec3(dx, 0.0f, dz); };
+        const Polyline path = {origin + vec3(0.0f, 0.0f, -0.004f), down(0.18f * end, spread * 0.6f, -0.024f), down(0.55f * end, spread, -0.032f),
+                               down(end, spread * 0.5f, -0.026f)};
+        o.radii = [size](float u) { return belly(u, size, 0.007f, 0.004f, 0.4f); };
+        return spindle(b, path, o);
+    };
+    Mesh m = head(from[0], 0.62f, 0.0f, vec2(0.030f, 0.017f));
+    m.append(head(from[1], 0.52f, -0.002f, vec2(0.024f, 0.014f)));
+    // The calcaneal tendon: from where the heads meet, flattening and narrowing to the heel.
+    const vec3 meet = glm::mix(glm::mix(from[0], from[1], 0.5f), heel, 0.5f);
+    const Polyline tendon = {meet + vec3(0.0f, 0.03f, -0.036f), glm::mix(meet, heel, 0.45f) + vec3(0.0f, 0.0f, -0.018f),
+                             glm::mix(meet, heel, 0.85f) + vec3(0.0f, 0.0f, -0.006f), heel + vec3(0.0f, 0.002f, -0.001f)};
+    o.radii = [](float u) { return glm::mix(vec2(0.030f, 0.005f), vec2(0.008f, 0.003f), smoothstep01(u)); };
+    m.append(spindle(b, tendon, o));
+    b.add_muscle("gastrocnemius", std::move(m));
+}
+
 
 void gluteus_maximus(Builder& b) {
     // A thick quadrilateral sheet from the posterior ilium behind the posterior gluteal line, the
