@@ -241,27 +241,36 @@ void rectus_femoris(Builder& b) {
 }
 
 void adductor_magnus(Builder& b) {
-    // A thick triangular sheet behind the other adductors: the adductor part from the ischiopubic
-    // ramus fans out to the gluteal tuberosity, linea aspera and medial supracondylar line; the
-    // hamstring part runs down from the ischial tuberosity to the adductor tubercle.
-    const auto from = b.attached("adductor_magnus", "origin");     // ramus, tuberosity
-    const auto to = b.attached("adductor_magnus", "insertion");    // gluteal tuberosity, linea aspera, adductor tubercle
-    const Polyline origin = {from[0], glm::mix(from[0], from[1], 0.5f) + vec3(0.0f, -0.006f, 0.0f), from[1]};
-    // Along the back of the femur, then down the medial supracondylar line.
-    const Polyline insertion = {to[0], to[1], glm::mix(to[1], to[2], 0.6f) + vec3(-0.012f, 0.0f, -0.006f), to[2]};
-    const Polyline o_row = catmull_rom(origin, 10), i_row = catmull_rom(insertion, 10);
+    // Behind the other adductors. The adductor part, from the ischiopubic ramus and the tuberosity,
+    // is a sheet fanning out to the gluteal tuberosity and the linea aspera; the hamstring part, a
+    // thick column along its medial border, runs from the ischial tuberosity down to the adductor
+    // tubercle.
+    const auto from = b.attached("adductor_magnus", "origin");  // ramus, tuberosity
+    const auto to = b.attached("adductor_magnus", "insertion");  // gluteal tuberosity, linea aspera, adductor tubercle
+    // The adductor part arises from the lower, outer face of the ramus.
+    const Polyline origin = {from[0] + vec3(0.002f, -0.004f, -0.010f), from[1] + vec3(-0.004f, -0.004f, 0.004f)};
+    const Polyline insertion = {to[0], to[1], glm::mix(to[1], to[2], 0.7f)};
+    const Polyline o_row = resample(origin, 10), i_row = catmull_rom(insertion, 10);
     std::vector<Polyline> fib;
     for (std::size_t f = 0; f < o_row.size(); ++f)
         fib.push_back({o_row[f], glm::mix(o_row[f], i_row[f], 0.35f), glm::mix(o_row[f], i_row[f], 0.7f), i_row[f]});
     SheetOptions o;
-    o.nu = 30;
-    o.nv = 14;
-    o.thickness = [](float u, float v) { return 0.004f + 0.017f * std::sin(kPi * std::clamp(0.1f + 0.85f * u, 0.0f, 1.0f)) * (0.5f + 0.5f * std::sin(kPi * v)); };
+    o.nu = 28;
+    o.nv = 12;
+    o.thickness = [](float u, float) { return 0.004f + 0.012f * std::sin(kPi * std::clamp(0.1f + 0.85f * u, 0.0f, 1.0f)); };
     // Its back faces the hamstrings and a little medially.
     o.outward = [](vec3) { return glm::normalize(vec3(-0.35f, 0.0f, -1.0f)); };
     o.reach_in = 0.015f;
     o.reach_out = 0.02f;
-    b.add_muscle("adductor_magnus", sheet(b, fib, o));
+    Mesh m = sheet(b, fib, o);
+    const Polyline column = {from[1] + vec3(-0.004f, -0.004f, 0.002f), glm::mix(from[1], to[2], 0.35f) + vec3(-0.008f, 0.0f, 0.004f),
+                             glm::mix(from[1], to[2], 0.7f) + vec3(-0.004f, 0.0f, 0.0f), to[2] + vec3(0.002f, 0.004f, -0.002f)};
+    SpindleOptions c;
+    c.nu = 36;
+    c.radii = [](float u) { return belly(u, vec2(0.020f, 0.016f), 0.008f, 0.004f, 0.4f); };
+    c.side = [](float, vec3) { return vec3(1, 0, 0); };
+    m.append(spindle(b, column, c));
+    b.add_muscle("adductor_magnus", std::move(m));
 }
 
 void vasti(Builder& b) {
