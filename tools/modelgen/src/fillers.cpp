@@ -83,6 +83,23 @@ void build_fillers(Builder& b) {
             b.skin_extras.push_back(*m);
         }
     }
+    // Deep muscles of the back of the leg (tibialis posterior, the long toe flexors) behind the tibia
+    // and fibula, from below the soleal line to above the ankle: soleus lies on them.
+    {
+        const vec3 knee = glm::mix(b.left("tibia.medial_condyle"), b.left("fibula.head"), 0.5f);
+        const vec3 ankle = glm::mix(b.left("tibia.distal_end_centre"), b.left("fibula.lateral_malleolus"), 0.4f);
+        const Polyline axis = catmull_rom({knee + vec3(0.0f, -0.070f, -0.004f), glm::mix(knee, ankle, 0.5f) + vec3(0.0f, 0.0f, -0.008f), ankle + vec3(0.0f, 0.050f, -0.006f)}, 16);
+        const Mesh deep = sweep(axis,
+                                [](int, float u) {
+                                    Section s;
+                                    s.a = profile({0.016f, 0.022f, 0.018f, 0.010f}, u);  // medial-lateral
+                                    s.b = profile({0.008f, 0.012f, 0.010f, 0.007f}, u);  // front-back
+                                    return s;
+                                },
+                                [](int, float) { return vec3(1, 0, 0); }, 14, 0.01f, 0.01f);
+        b.add_filler(deep);
+        b.skin_extras.push_back(deep);
+    }
     // Upper arm: deltoid, biceps, brachialis and triceps round the humerus (for the skin only).
     {
         const vec3 hc = b.left("humerus.head_centre");

@@ -318,12 +318,13 @@ void soleus(Builder& b) {
     o.nu = 48;
     o.ring = 18;
     o.radii = [](float u) {
-        const vec2 flesh = belly(u, vec2(0.036f, 0.014f), 0.010f, 0.004f, 0.4f);
+        const vec2 flesh = belly(u, vec2(0.036f, 0.016f), 0.010f, 0.004f, 0.4f);
         // The calcaneal tendon: narrow and round below three quarters of the way down.
         const float tendon = smoothstep01((u - 0.72f) / 0.12f);
         return glm::mix(flesh, vec2(0.0075f, 0.0045f), tendon);
     };
     o.side = [](float, vec3) { return vec3(1, 0, 0); };
+    o.mask = kBone;  // it lies on the deep calf muscles (a filler): only bone narrows it
     b.add_muscle("soleus", spindle(b, path, o));
 }
 
@@ -349,9 +350,10 @@ void gastrocnemius(Builder& b) {
     m.append(head(from[1], 0.52f, -0.002f, vec2(0.024f, 0.014f)));
     // The calcaneal tendon: from where the heads meet, flattening and narrowing to the heel.
     const vec3 meet = glm::mix(glm::mix(from[0], from[1], 0.5f), heel, 0.5f);
-    const Polyline tendon = {meet + vec3(0.0f, 0.03f, -0.036f), glm::mix(meet, heel, 0.45f) + vec3(0.0f, 0.0f, -0.018f),
+    const Polyline tendon = {meet + vec3(0.0f, 0.05f, -0.030f), meet + vec3(0.0f, 0.0f, -0.034f), glm::mix(meet, heel, 0.45f) + vec3(0.0f, 0.0f, -0.018f),
                              glm::mix(meet, heel, 0.85f) + vec3(0.0f, 0.0f, -0.006f), heel + vec3(0.0f, 0.002f, -0.001f)};
-    o.radii = [](float u) { return glm::mix(vec2(0.030f, 0.005f), vec2(0.008f, 0.003f), smoothstep01(u)); };
+    // A broad aponeurosis under the heads, narrowing to the round tendon.
+    o.radii = [](float u) { return profile({0.012f, 0.026f, 0.020f, 0.012f, 0.009f, 0.008f}, u) * vec2(1.0f, 0.22f) + vec2(0.0f, 0.0012f); };
     m.append(spindle(b, tendon, o));
     b.add_muscle("gastrocnemius", std::move(m));
 }
