@@ -392,12 +392,12 @@ void gluteus_maximus(Builder& b) {
     // towards the tendinous insertion; the lower border stays thick (the gluteal fold).
     o.thickness = [](float u, float v) {
         const float along = std::sin(kPi * std::clamp(0.06f + u * 1.0f, 0.0f, 1.0f));
-        const float across = 0.25f + 0.75f * std::sin(kPi * (0.08f + 0.8f * v));
+        const float across = 0.15f + 0.85f * std::sin(kPi * (0.08f + 0.86f * v));
         return 0.005f + 0.024f * along * across;
     };
     o.outward = hip_out;
     o.reach_in = 0.02f;
-    o.reach_out = 0.03f;
+    o.reach_out = 0.015f;
     o.edge_round0 = 0.15f;
     o.edge_round1 = 0.15f;
     o.smooth = 60;
