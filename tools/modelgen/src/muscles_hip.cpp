@@ -166,7 +166,8 @@ void iliotibial_band(Builder& b) {
     const vec3 le = b.left("femur.lateral_epicondyle");
     const vec3 gd = b.left("tibia.gerdy_tubercle");
     auto lat = [](vec3 p, float dx, float dz) { return p + vec3(dx, 0, dz); };
-    Polyline front = {lat(it, 0.002f, 0.010f), lat(gt + vec3(0, 0.04f, 0), 0.030f, 0.020f), lat(gt, 0.022f, 0.024f),
+    // Its front edge stays behind tensor fasciae latae down to where that muscle joins it.
+    Polyline front = {lat(it, 0.002f, 0.004f), lat(gt + vec3(0, 0.04f, 0), 0.030f, -0.002f), lat(gt, 0.022f, 0.006f),
                       lat(glm::mix(gt, le, 0.35f), 0.030f, 0.028f), lat(glm::mix(gt, le, 0.7f), 0.030f, 0.018f), lat(le, 0.010f, 0.014f), lat(gd, 0.000f, 0.006f)};
     Polyline back = {lat(it, 0.000f, -0.016f), lat(gt + vec3(0, 0.04f, 0), 0.028f, -0.028f), lat(gt, 0.022f, -0.022f),
                      lat(glm::mix(gt, le, 0.35f), 0.030f, -0.012f), lat(glm::mix(gt, le, 0.7f), 0.028f, -0.006f), lat(le, 0.010f, -0.004f), lat(gd, 0.000f, -0.004f)};
