@@ -370,7 +370,9 @@ void gluteus_maximus(Builder& b) {
     const vec3 back(0.0f, 0.0f, -1.0f);
     // The uppermost fibres arise from the ilium just below the posterior crest, above the PSIS.
     Polyline origin = {glm::mix(b.left("hip_bone.crest_posterior"), origin_points[0], 0.3f) + vec3(0.012f, -0.020f, 0.008f)};
-    for (const vec3& p : origin_points) origin.push_back(p);
+    // Below the sacrum the fleshy fibres arise from the backs of the coccyx and the ligament, a
+    // centimetre behind the bone.
+    for (std::size_t k = 0; k < origin_points.size(); ++k) origin.push_back(origin_points[k] + back * (k >= 2 ? 0.010f : 0.0f));
     // The tract runs down behind the trochanter (over its bursa) to the tuberosity.
     const vec3 behind_trochanter = b.left("femur.greater_trochanter") + vec3(-0.010f, 0.0f, -0.030f);
     const Polyline insertion = {insertion_points[0], behind_trochanter, insertion_points[1], insertion_points[2]};
