@@ -310,11 +310,13 @@ void soleus(Builder& b) {
     // the soleal line of the tibia, down the back of the leg; its fibres reach lower than those
     // of gastrocnemius and end in the deep part of the calcaneal tendon on the heel.
     const auto from = b.attached("soleus", "origin");  // fibular head, soleal line
+    // Both calf tendons end on the back of the calcaneal tuber, soleus's part in front of
+    // gastrocnemius's: just behind foot.heel, never inside the bone.
     const vec3 heel = b.attached("soleus", "insertion").front();
     const vec3 top = glm::mix(from[0], from[1], 0.5f);
     auto down = [&](float t, float dx, float dz) { return glm::mix(top, heel, t) + vec3(dx, 0.0f, dz); };
     const Polyline path = {from[0] + vec3(-0.006f, -0.006f, -0.008f), down(0.12f, -0.004f, -0.008f), down(0.3f, -0.006f, -0.006f), down(0.5f, -0.008f, -0.006f),
-                           down(0.75f, -0.007f, 0.0f), down(0.9f, -0.004f, 0.004f), heel + vec3(0.0f, 0.008f, 0.006f)};
+                           down(0.75f, -0.007f, 0.0f), down(0.9f, -0.004f, 0.0f), heel + vec3(0.0f, 0.010f, -0.004f)};
     SpindleOptions o;
     o.nu = 48;
     o.ring = 18;
@@ -352,7 +354,7 @@ void gastrocnemius(Builder& b) {
     // The calcaneal tendon: from where the heads meet, flattening and narrowing to the heel.
     const vec3 meet = glm::mix(glm::mix(from[0], from[1], 0.5f), heel, 0.5f);
     const Polyline tendon = {meet + vec3(0.0f, 0.05f, -0.030f), meet + vec3(0.0f, 0.0f, -0.034f), glm::mix(meet, heel, 0.45f) + vec3(0.0f, 0.0f, -0.018f),
-                             glm::mix(meet, heel, 0.85f) + vec3(0.0f, 0.0f, -0.006f), heel + vec3(0.0f, 0.002f, -0.001f)};
+                             glm::mix(meet, heel, 0.85f) + vec3(0.0f, 0.0f, -0.008f), heel + vec3(0.0f, 0.004f, -0.008f)};
     // A broad aponeurosis under the heads, narrowing to the round tendon.
     o.radii = [](float u) { return profile({0.012f, 0.026f, 0.020f, 0.012f, 0.009f, 0.008f}, u) * vec2(1.0f, 0.22f) + vec2(0.0f, 0.0012f); };
     m.append(spindle(b, tendon, o));
