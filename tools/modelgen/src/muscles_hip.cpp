@@ -14,6 +14,13 @@ namespace dorsal::modelgen {
 using glm::vec2;
 using glm::vec3;
 
+namespace {
+
+// The point t of the way from a to b, moved dx sideways and dz forwards (down a limb).
+vec3 partway(vec3 a, vec3 b, float t, float dx, float dz) { return glm::mix(a, b, t) + vec3(dx, 0.0f, dz); }
+
+}  // namespace
+
 void psoas_major(Builder& b) {
     // From the sides of the T12-L4 bodies and the front of the L1-L5 transverse processes, down
     // along the lumbar spine, over the pelvic brim and in front of the hip joint to the lesser
@@ -283,7 +290,7 @@ void vasti(Builder& b) {
     o.mask = kBone;
     // Vastus lateralis: the largest of the quadriceps, on the side of the femur from the greater
     // trochanter and the lateral lip of the gluteal tuberosity and linea aspera to the lateral
-    // base of the patella; fleshy down to a hand's breadth above the knee.
+    // base of the patella; fleshy to a few centimetres above it.
     {
         const auto from = b.attached("vastus_lateralis", "origin");  // trochanter, tuberosity, linea aspera
         const vec3 to = b.attached("vastus_lateralis", "insertion").front();
@@ -314,7 +321,7 @@ void soleus(Builder& b) {
     // gastrocnemius's: just behind foot.heel, never inside the bone.
     const vec3 heel = b.attached("soleus", "insertion").front();
     const vec3 top = glm::mix(from[0], from[1], 0.5f);
-    auto down = [&](float t, float dx, float dz) { return glm::mix(top, heel, t) + vec3(dx, 0.0f, dz); };
+    auto down = [&](float t, float dx, float dz) { return partway(top, heel, t, dx, dz); };
     const Polyline path = {from[0] + vec3(-0.006f, -0.006f, -0.008f), down(0.12f, -0.004f, -0.008f), down(0.3f, -0.006f, -0.006f), down(0.5f, -0.008f, -0.006f),
                            down(0.75f, -0.007f, 0.0f), down(0.9f, -0.004f, 0.0f), heel + vec3(0.0f, 0.010f, -0.004f)};
     SpindleOptions o;
@@ -343,7 +350,7 @@ void gastrocnemius(Builder& b) {
     o.side = [](float, vec3) { return vec3(1, 0, 0); };
     // Each head runs from its condyle to the back of the calf at `end` of the way to the heel.
     auto head = [&](vec3 origin, float end, float spread, vec2 size) {
-        auto down = [&](float t, float dx, float dz) { return glm::mix(origin, heel, t) + vec3(dx, 0.0f, dz); };
+        auto down = [&](float t, float dx, float dz) { return partway(origin, heel, t, dx, dz); };
         const Polyline path = {origin + vec3(0.0f, 0.0f, -0.004f), down(0.18f * end, spread * 0.6f, -0.024f), down(0.55f * end, spread, -0.032f),
                                down(end, spread * 0.5f, -0.026f)};
         o.radii = [size](float u) { return belly(u, size, 0.007f, 0.004f, 0.4f); };
@@ -360,7 +367,6 @@ void gastrocnemius(Builder& b) {
     m.append(spindle(b, tendon, o));
     b.add_muscle("gastrocnemius", std::move(m));
 }
-
 
 void gluteus_maximus(Builder& b) {
     // A thick quadrilateral sheet from the posterior ilium behind the posterior gluteal line, the
