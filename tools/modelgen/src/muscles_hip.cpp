@@ -412,6 +412,8 @@ void gluteus_maximus(Builder& b) {
     o.edge_round0 = 0.15f;
     o.edge_round1 = 0.15f;
     o.smooth = 60;
+    // Most of the insertion is the iliotibial tract, not bone: pinning it to the trochanter notched it.
+    o.pin_insertion = false;
     b.add_muscle("gluteus_maximus", sheet(b, fib, o));
 }
 
