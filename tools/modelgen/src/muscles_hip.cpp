@@ -410,7 +410,7 @@ void gluteus_maximus(Builder& b) {
     o.reach_in = 0.02f;
     o.reach_out = 0.015f;
     o.edge_round0 = 0.15f;
-    o.edge_round1 = 0.15f;
+    o.edge_round1 = 0.25f;
     o.smooth = 60;
     // Most of the insertion is the iliotibial tract, not bone: pinning it to the trochanter notched it.
     o.pin_insertion = false;
