@@ -130,6 +130,15 @@ TEST_CASE("superficial muscles lie over deeper ones", "[anatomy]") {
     SECTION("psoas major in front of quadratus lumborum (from the front)") {
         check_layering({{"muscle.psoas_major.L"}, {"muscle.quadratus_lumborum.L"}}, From::Front);
     }
+    SECTION("gastrocnemius over soleus (from behind)") {
+        check_layering({{"muscle.gastrocnemius.L"}, {"muscle.soleus.L"}}, From::Back);
+    }
+    SECTION("the iliotibial band over vastus lateralis (from the side)") {
+        check_layering({{"muscle.iliotibial_band.L"}, {"muscle.vastus_lateralis.L"}}, From::Left);
+    }
+    SECTION("semimembranosus over adductor magnus (from behind)") {
+        check_layering({{"muscle.semimembranosus.L"}, {"muscle.adductor_magnus.L"}}, From::Back);
+    }
 }
 
 TEST_CASE("no muscle sinks more than 5 mm into a bone", "[anatomy]") {

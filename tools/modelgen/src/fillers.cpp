@@ -1,7 +1,7 @@
 // Volumes that are not part of the written model but that muscles lie on: the intercostal
-// muscles between the ribs, the abdominal viscera, the bulk of the thigh (vasti, adductors); and
-// volumes the skin alone covers: the soft parts of the arm, forearm, hand, calf and sole. They keep
-// sheets from sinking between ribs or into the belly, and give the skin its shape.
+// muscles between the ribs, the abdominal viscera, the thigh, arm and calf muscles that are not
+// modelled; and volumes the skin alone covers: the soft parts of the forearm, hand, calf and sole.
+// They keep sheets from sinking between ribs or into the belly, and give the skin its shape.
 #include "builder.hpp"
 
 #include <glm/geometric.hpp>
@@ -68,17 +68,57 @@ void build_fillers(Builder& b) {
         }
         b.add_filler(wall(b, curves, 40, 3, 0.0026f));
     }
-    // Thigh: vastus lateralis, medialis and intermedius round the femur, the adductors medially.
+    // Thigh muscles that are not modelled: vastus intermedius round the front and sides of the femoral
+    // shaft, and medially adductor longus and brevis, gracilis and sartorius as one mass from the
+    // pubis to the medial knee. The vasti, adductor magnus and hamstrings lie on them.
     {
         const vec3 gt = b.left("femur.greater_trochanter");
         const vec3 lt = b.left("femur.lesser_trochanter");
-        const vec3 knee = glm::mix(b.left("femur.medial_epicondyle"), b.left("femur.lateral_epicondyle"), 0.5f);
-        const Mesh thigh = limb_bulk({vec3(lt.x + 0.004f, gt.y + 0.01f, gt.z + 0.012f), vec3(lt.x + 0.004f, lt.y - 0.05f, gt.z + 0.010f),
-                                      knee + vec3(0.006f, 0.1475f, 0.036f), knee + vec3(0.002f, 0.06f, 0.034f)},
-                                     {0.040f, 0.056f, 0.058f, 0.054f, 0.048f, 0.040f, 0.032f}, {0.034f, 0.046f, 0.048f, 0.046f, 0.042f, 0.036f, 0.028f},
-                                     0.02f);
-        b.add_filler(thigh);
-        b.skin_extras.push_back(thigh);
+        const vec3 la = b.left("femur.linea_aspera_mid");
+        const vec3 me = b.left("femur.medial_epicondyle"), le = b.left("femur.lateral_epicondyle");
+        const vec3 knee = glm::mix(me, le, 0.5f);
+        const Polyline shaft = catmull_rom({vec3(gt.x - 0.020f, lt.y, gt.z + 0.010f), vec3(la.x, la.y, la.z + 0.020f), vec3(knee.x + 0.006f, knee.y + 0.08f, knee.z + 0.020f)}, 20);
+        const Mesh intermedius = sweep(shaft,
+                                       [](int, float u) {
+                                           Section s;
+                                           s.a = profile({0.018f, 0.024f, 0.025f, 0.023f, 0.016f}, u);  // medial-lateral
+                                           s.b = profile({0.016f, 0.022f, 0.023f, 0.021f, 0.014f}, u);  // front-back
+                                           return s;
+                                       },
+                                       [](int, float) { return vec3(1, 0, 0); }, 16, 0.015f, 0.015f);
+        const vec3 pt = b.left("hip_bone.pubic_tubercle");
+        const Polyline medial = catmull_rom({pt + vec3(0.012f, -0.025f, -0.014f), vec3(la.x - 0.040f, lt.y - 0.060f, lt.z + 0.022f),
+                                             vec3(la.x - 0.046f, la.y - 0.030f, la.z + 0.016f), me + vec3(0.006f, 0.040f, 0.008f)},
+                                            20);
+        const Mesh adductors = sweep(medial,
+                                     [](int, float u) {
+                                         Section s;
+                                         s.a = profile({0.020f, 0.030f, 0.026f, 0.018f, 0.010f}, u);
+                                         s.b = profile({0.022f, 0.030f, 0.026f, 0.016f, 0.010f}, u);
+                                         return s;
+                                     },
+                                     [](int, float) { return vec3(1, 0, 0); }, 16, 0.01f, 0.01f);
+        for (const Mesh* m : {&intermedius, &adductors}) {
+            b.add_filler(*m);
+            b.skin_extras.push_back(*m);
+        }
+    }
+    // Deep muscles of the back of the leg (tibialis posterior, the long toe flexors) behind the tibia
+    // and fibula, from below the soleal line to above the ankle: soleus lies on them.
+    {
+        const vec3 knee = glm::mix(b.left("tibia.medial_condyle"), b.left("fibula.head"), 0.5f);
+        const vec3 ankle = glm::mix(b.left("tibia.distal_end_centre"), b.left("fibula.lateral_malleolus"), 0.4f);
+        const Polyline axis = catmull_rom({knee + vec3(0.0f, -0.070f, -0.004f), glm::mix(knee, ankle, 0.5f) + vec3(0.0f, 0.0f, -0.008f), ankle + vec3(0.0f, 0.050f, -0.006f)}, 16);
+        const Mesh deep = sweep(axis,
+                                [](int, float u) {
+                                    Section s;
+                                    s.a = profile({0.016f, 0.022f, 0.018f, 0.010f}, u);  // medial-lateral
+                                    s.b = profile({0.008f, 0.012f, 0.010f, 0.007f}, u);  // front-back
+                                    return s;
+                                },
+                                [](int, float) { return vec3(1, 0, 0); }, 14, 0.01f, 0.01f);
+        b.add_filler(deep);
+        b.skin_extras.push_back(deep);
     }
     // Upper arm, what is not modelled as muscles: brachialis (front of the lower half of the humerus
     // to the coronoid process and ulnar tuberosity, under biceps) and coracobrachialis (coracoid to

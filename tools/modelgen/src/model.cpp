@@ -30,7 +30,8 @@ const std::vector<std::string>& muscle_ids() {
         "internal_oblique", "transversus_abdominis", "diaphragm", "psoas_major", "iliacus", "gluteus_maximus",
         "gluteus_medius", "gluteus_minimus", "piriformis", "tensor_fasciae_latae", "iliotibial_band",
         "biceps_femoris", "semitendinosus", "semimembranosus", "rectus_femoris", "deltoid", "biceps_brachii",
-        "triceps_brachii", "subscapularis"};
+        "triceps_brachii", "subscapularis", "vastus_lateralis", "vastus_medialis", "adductor_magnus", "gastrocnemius",
+        "soleus"};
     return ids;
 }
 
