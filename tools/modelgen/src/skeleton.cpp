@@ -170,110 +170,270 @@ Mesh atlas(const Builder& b) {
     return m;
 }
 
-// The cranial vault: an ellipsoid reshaped so that it reads as a skull from the side and from
-// behind: narrower at the forehead than across the parietal eminences, a steep forehead, flattened
-// temporal walls, a bulging occiput above the inion and a flatter base. The shaping is a positive
-// scaling of each direction from the centre, so the surface stays closed and never folds.
-Mesh cranial_vault(vec3 centre, float half_width, float half_length, float height_up, float depth_down) {
-    Mesh m = ellipsoid(vec3(0.0f), vec3(1, 0, 0), vec3(0, 1, 0), vec3(0, 0, 1), 26, 40);
-    auto bump = [](vec3 d, vec3 at, float width) {
-        const float c = glm::dot(d, glm::normalize(at));
-        return std::exp(-(1.0f - c) * (1.0f - c) / (width * width));
+// Linear interpolation through knots (xs ascending).
+float through_knots(const std::vector<float>& xs, const std::vector<float>& ys, float x) {
+    if (x <= xs.front()) return ys.front();
+    for (std::size_t i = 1; i < xs.size(); ++i)
+        if (x <= xs[i]) return ys[i - 1] + (ys[i] - ys[i - 1]) * (x - xs[i - 1]) / (xs[i] - xs[i - 1]);
+    return ys.back();
+}
+
+// Signed power, for superellipse sections.
+float spow(float v, float e) { return std::copysign(std::pow(std::fabs(v), e), v); }
+
+// The neurocranium in one closed surface, swept from the forehead (front pole, above the glabella)
+// to the opisthocranion. Each section is a superellipse across, rounder above its widest level (the
+// parietal eminences) and boxier below (steep temporal walls, flat base). The midline base passes
+// under the orbital roofs, the basion and the opisthion and rises along the nuchal plane into the
+// occiput, so that the base curves into the back of the head.
+Mesh neurocranium(const Builder& b) {
+    const vec3 vertex = b.lm("skull.vertex");
+    const vec3 glabella = b.lm("skull.glabella");
+    const vec3 nasion = b.lm("skull.nasion");
+    const vec3 back = b.lm("skull.opisthocranion");
+    const vec3 inion = b.lm("skull.inion");
+    const vec3 opisthion = b.lm("skull.opisthion");
+    const vec3 basion = b.lm("skull.basion");
+    const vec3 euryon = b.left("skull.euryon");
+    const vec3 front(0.0f, glabella.y + 0.006f, glabella.z + 0.001f);  // the frontal bone just above the glabella
+    const float zf = front.z, zb = back.z;
+    auto s_of = [&](float z) { return (zf - z) / (zf - zb); };
+    // Envelope of every dimension towards the poles: blunter at the forehead than at the occiput.
+    auto envelope = [](float s) {
+        const float p = 3.0f - 0.8f * s;
+        return std::pow(std::max(1.0f - std::pow(std::fabs(2.0f * s - 1.0f), p), 0.0f), 1.0f / p);
     };
-    for (auto& p : m.positions) {
-        const vec3 d = glm::normalize(p);
-        const float front = std::max(d.z, 0.0f), back = std::max(-d.z, 0.0f);
-        const float up = std::max(d.y, 0.0f);
-        vec3 q;
-        // Widest across the parietal eminences (above and behind the centre).
-        q.x = d.x * half_width * (1.0f - 0.16f * front + 0.03f * back) * (1.0f + 0.05f * up * (1.0f - up) * 4.0f * (1.0f - front));
-        // The base rises towards the front, where the face takes over.
-        q.y = d.y * (d.y > 0.0f ? height_up : depth_down * (1.0f - 0.30f * front));
-        q.z = d.z * half_length;
-        // Temporal walls flatter: pull the sides in where they face straight out.
-        q.x *= 1.0f - 0.05f * std::pow(std::fabs(d.x), 6.0f);
-        float scale = 1.0f;
-        scale += 0.06f * bump(d, vec3(0.0f, 0.45f, -0.9f), 0.35f);   // occipital bulge
-        scale += 0.05f * bump(d, vec3(0.0f, 0.35f, 0.94f), 0.20f);   // forehead
-        scale -= 0.04f * up * front;                                 // round over onto the vertex
-        // The side walls come down steeply to the zygomatic arch and ear before turning under.
-        // (Only in front of the ear: behind it the neck muscles attach.)
-        scale += 0.10f * std::min(std::fabs(d.x) * std::max(-d.y, 0.0f) * 2.5f, 1.0f) * std::clamp((d.z + 0.1f) / 0.4f, 0.0f, 1.0f);
-        p = centre + q * scale;
+    const float s_eu = s_of(euryon.z), s_vx = s_of(vertex.z);
+    auto widest_level = [&](float s) { return through_knots({0.0f, s_eu, 1.0f}, {front.y, euryon.y, back.y}, s); };
+    const float up = (vertex.y - widest_level(s_vx)) / envelope(s_vx);
+    // Depth of the midline base below the widest level, through the measured base points.
+    std::vector<float> ks, kd;
+    auto base_knot = [&](vec3 p) {
+        const float s = s_of(p.z);
+        ks.push_back(s);
+        kd.push_back((widest_level(s) - p.y) / std::max(envelope(s), 0.2f));
+    };
+    base_knot(vec3(0.0f, nasion.y - 0.002f, nasion.z - 0.022f));    // orbital roofs, behind the nasion
+    base_knot(basion + vec3(0.0f, 0.003f, 0.0f));
+    base_knot(opisthion + vec3(0.0f, 0.001f, 0.0f));
+    base_knot(glm::mix(opisthion, inion, 0.5f) + vec3(0.0f, -0.004f, 0.0f));  // the nuchal plane bulges a little
+    base_knot(inion + vec3(0.0f, -0.004f, 0.004f));
+    const float half_width = euryon.x / envelope(s_eu);
+    const int rings = 40, around = 44;
+    std::vector<Polyline> loops;
+    std::vector<vec3> fib;
+    for (int i = 1; i <= rings; ++i) {
+        const float s = 0.5f - 0.5f * std::cos(kPi * static_cast<float>(i) / static_cast<float>(rings + 1));
+        const float e = envelope(s);
+        const float yc = widest_level(s);
+        const float top = up * e;
+        const float bottom = through_knots(ks, kd, s) * e;
+        // The forehead and the temporal fossae are narrower than the parietal region.
+        const float narrow_front = 1.0f - 0.10f * (1.0f - smoothstep01(s / 0.45f));
+        const float a = half_width * std::pow(e, 0.8f) * narrow_front;
+        Polyline loop;
+        for (int k = 0; k < around; ++k) {
+            const float t = 2.0f * kPi * static_cast<float>(k) / static_cast<float>(around);
+            const float c = std::cos(t), sn = std::sin(t);
+            const bool above = sn >= 0.0f;
+            const float ex = above ? 2.0f / 2.3f : 2.0f / 3.2f;
+            vec3 p(a * spow(c, ex), yc + (above ? top : bottom) * spow(sn, ex), glm::mix(zf, zb, s));
+            // Temporal fossa: the side wall below the temporal lines, behind the orbit, sinks in.
+            if (!above) p.x *= 1.0f - 0.10f * std::exp(-std::pow((s - 0.30f) / 0.12f, 2.0f)) * std::min(-sn * 2.0f, 1.0f);
+            loop.push_back(p);
+        }
+        loops.push_back(loop);
+        fib.push_back(vec3(0, 1, 0));
     }
-    m.compute_normals();
+    return tube(loops, fib, Cap::Pole, Cap::Pole, front, back);
+}
+
+// Left orbit: a rim round the opening and a thin-walled cone narrowing back to the optic canal, so
+// that the socket reads as a hole. The cone is slit along its lower lateral wall (where the inferior
+// orbital fissure is), which keeps it one closed shell.
+Mesh orbit(vec3 centre, vec3 facing, float half_width, float half_height) {
+    Mesh m;
+    const vec3 across = glm::normalize(glm::cross(vec3(0, 1, 0), facing));  // lateral
+    const vec3 up = glm::cross(facing, across);
+    auto opening = [&](float th) { return across * (half_width * std::cos(th)) + up * (half_height * std::sin(th)); };
+    Polyline rim;
+    const int n = 24;
+    for (int k = 0; k < n; ++k) rim.push_back(centre + opening(2.0f * kPi * static_cast<float>(k) / static_cast<float>(n)));
+    m.append(loop_tube(rim, 0.0040f, 10));
+    const vec3 apex = centre - facing * 0.045f - across * 0.010f;  // the optic canal, deep and medial
+    constexpr float kFissure = -0.7f, kSlit = 0.12f;
+    const int nu = 22, nv = 6;
+    std::vector<Polyline> outer(nu), inner(nu);
+    std::vector<std::vector<vec3>> fib(nu, std::vector<vec3>(nv, vec3(0, 1, 0)));
+    for (int i = 0; i < nu; ++i) {
+        const float th = kFissure + kSlit + (2.0f * kPi - 2.0f * kSlit) * static_cast<float>(i) / static_cast<float>(nu - 1);
+        const vec3 dir = glm::normalize(opening(th));
+        for (int j = 0; j < nv; ++j) {
+            const float v = static_cast<float>(j) / static_cast<float>(nv - 1);
+            const vec3 q = glm::mix(centre - facing * 0.003f, apex, v) + opening(th) * (1.0f - 0.85f * v);
+            outer[static_cast<std::size_t>(i)].push_back(q + dir * 0.0012f);
+            inner[static_cast<std::size_t>(i)].push_back(q - dir * 0.0012f);
+        }
+    }
+    m.append(slab(outer, inner, fib));
     return m;
 }
 
-// Simplified skull: vault, face (orbits, cheekbones and zygomatic arches, nasal bones, upper jaw),
-// mandible, mastoid processes and external occipital protuberance, placed on the vertex, inion,
-// mastoid tips and chin.
+// Teeth along a dental arch (left half, from the midline back): crowns as small ellipsoids, 8 a
+// side, incisors narrow, molars broad. `down` is +1 for the lower teeth (crowns rise from the arch).
+void add_teeth(Mesh& m, const Polyline& arch, float occlusal_y, float down) {
+    // Mesiodistal crown widths (mm) of the permanent teeth, incisor to third molar (Gray's Anatomy).
+    constexpr std::array<float, 8> widths = {8.5f, 6.5f, 7.5f, 7.0f, 6.5f, 10.0f, 9.0f, 8.5f};
+    float total = 0.0f;
+    for (float w : widths) total += w;
+    float at = 0.0f;
+    Mesh half;
+    for (std::size_t k = 0; k < widths.size(); ++k) {
+        const float mid = (at + 0.5f * widths[k]) / total;
+        at += widths[k];
+        vec3 c = point_at(arch, mid * 0.98f);
+        const vec3 along = glm::normalize(point_at(arch, std::min(mid + 0.02f, 1.0f)) - point_at(arch, std::max(mid - 0.02f, 0.0f)));
+        const float crown_h = k < 3 ? 0.0050f : 0.0040f;
+        c.y = occlusal_y - down * crown_h;
+        const vec3 side = glm::normalize(glm::cross(vec3(0, 1, 0), along));
+        const float thick = k < 2 ? 0.0035f : (k < 5 ? 0.0040f : 0.0050f);
+        half.append(ellipsoid(c, along * (0.00045f * widths[k]), vec3(0, crown_h, 0), side * thick, 6, 8));
+    }
+    m.append(half);
+    m.append(mirrored_x(half));
+}
+
+// A skull a student recognises from the front, the side and behind: the neurocranium with its base
+// curving into the occiput, external occipital protuberance and mastoid processes; brow ridges,
+// orbits, nasal bones, maxillae with the upper teeth, cheekbones and zygomatic arches; the mandible
+// with its body, angle, ramus, coronoid process and condyles, and the lower teeth. Placed on the
+// measured skull landmarks (vertex, glabella, inion, opisthion, mastoid tips, zygomatic points,
+// front of the maxilla, mandible angles, condyles and chin) and the added ones (nasion,
+// opisthocranion, basion, euryon).
 Mesh skull(const Builder& b) {
-    Mesh m;
-    const vec3 vertex = b.lm("skull.vertex");
+    Mesh m = neurocranium(b);
+    const vec3 glabella = b.lm("skull.glabella");
+    const vec3 nasion = b.lm("skull.nasion");
     const vec3 inion = b.lm("skull.inion");
     const vec3 chin = b.lm("skull.chin");
+    const vec3 maxilla = b.lm("skull.maxilla_front");
     const vec3 mastoid = b.left("skull.mastoid_tip");
-    // Vault: top at the vertex, back reaching the inion.
-    const vec3 cc(0.0f, vertex.y - 0.072f, inion.z + 0.094f);
-    m.append(cranial_vault(cc, 0.069f, 0.094f, vertex.y - cc.y, 0.070f));
-    // Skull base, filling between the mastoids and the foramen magnum.
-    m.append(ellipsoid(vec3(0.0f, cc.y - 0.045f, cc.z - 0.01f), vec3(0.055f, 0, 0), vec3(0, 0, 0.06f), vec3(0, 0.03f, 0), 12, 20));
-    // Face, hung below the front of the vault: the orbits' level is about that of the ear canals,
-    // the upper jaw lies between them and the chin.
-    const float orbit_y = cc.y - 0.030f;
-    const float face_z = cc.z + 0.086f;  // front of the vault at brow level
-    // Upper jaw and the floor of the nose, and the alveolar arch carrying the upper teeth.
-    m.append(ellipsoid(vec3(0.0f, orbit_y - 0.034f, face_z - 0.030f), vec3(0.036f, 0, 0), vec3(0, 0, 0.030f), vec3(0, 0.030f, 0), 12, 18));
-    m.append(ellipsoid(vec3(0.0f, orbit_y - 0.062f, face_z - 0.026f), vec3(0.029f, 0, 0), vec3(0, 0, 0.028f), vec3(0, 0.012f, 0), 10, 18));
-    // Brow ridges: the supraorbital margins, continuous with the forehead.
-    m.append(ellipsoid(vec3(0.0f, orbit_y + 0.017f, face_z - 0.016f), vec3(0.050f, 0, 0), vec3(0, 0, 0.014f), vec3(0, 0.009f, 0), 10, 20));
-    // Nasal bones: a small ridge between the orbits.
-    m.append(ellipsoid(vec3(0.0f, orbit_y - 0.004f, face_z - 0.004f), vec3(0.007f, 0, 0), vec3(0, 0, 0.008f), vec3(0, 0.016f, 0), 8, 12));
-    // Orbital rims: rings open to the front (slightly outward), and the cheekbone below-outside
-    // each, with the zygomatic arch running back to just in front of the ear.
+    const vec3 zygion = b.left("skull.zygomatic_lateral");
+    const vec3 condyle = b.left("skull.condyle");
+    const vec3 gonion = b.left("skull.mandible_angle");
+
+    m.append(ellipsoid(inion + vec3(0.0f, 0.002f, 0.005f), vec3(0.010f, 0, 0), vec3(0, 0.006f, 0), vec3(0, 0, 0.005f)));
+    // Mastoid process: a cone-like bulge down and forward from the base to the measured tip.
+    add_pair(m, ellipsoid(mastoid + vec3(0.0f, 0.013f, -0.002f), vec3(0.008f, 0, 0), vec3(0, 0.014f, 0.003f), vec3(0, -0.002f, 0.010f), 10, 12));
+
+    // Orbits: openings about 4 cm wide and 3.4 cm high, facing forward and a little outward, the
+    // lateral rim further back than the medial; the roof just under the brow.
+    const vec3 orbit_centre(0.032f, nasion.y - 0.012f, nasion.z - 0.010f);
+    const vec3 facing = glm::normalize(vec3(0.30f, 0.0f, 1.0f));
+    constexpr float kOrbitHalfWidth = 0.020f, kOrbitHalfHeight = 0.017f;
+    add_pair(m, orbit(orbit_centre, facing, kOrbitHalfWidth, kOrbitHalfHeight));
+    const vec3 lateral = glm::normalize(glm::cross(vec3(0, 1, 0), facing));
+    const vec3 frontozygomatic = orbit_centre + lateral * (kOrbitHalfWidth + 0.002f) + vec3(0, 0.006f, 0);
+    const vec3 supraorbital = orbit_centre + vec3(0.0f, kOrbitHalfHeight + 0.003f, 0.004f);
+    // Brow ridges: the supraorbital margins through the glabella.
+    m.append(rod({mirror(frontozygomatic), mirror(supraorbital), glabella - vec3(0, 0.001f, 0.005f), supraorbital, frontozygomatic},
+                 {0.0045f, 0.0055f, 0.0060f, 0.0055f, 0.0045f}, 30, 10));
+    // Nasal bones: a narrow roof from the nasion, down and forward.
+    m.append(rod({nasion - vec3(0, 0, 0.003f), nasion + vec3(0.0f, -0.018f, 0.006f)}, {0.0055f, 0.0075f}, 8, 10, 0.5f, vec3(1, 0, 0)));
+
+    // Upper jaw and cheek (left, mirrored): the maxilla lateral to the nasal opening, down to the
+    // alveolar arch; the zygomatic bone below and lateral to the orbit; the zygomatic arch back to
+    // its root in front of the condyle.
+    const float occlusal_y = chin.y + 0.042f;  // incisal edges: symphysis about 3.2 cm plus the crowns
     {
-        const vec3 oc(0.033f, orbit_y, face_z - 0.016f);
-        const vec3 across = glm::normalize(vec3(1.0f, 0.0f, -0.25f));
-        Polyline rim;
-        for (int k = 0; k < 24; ++k) {
-            const float th = 2.0f * kPi * static_cast<float>(k) / 24.0f;
-            rim.push_back(oc + across * (0.019f * std::cos(th)) + vec3(0, 1, 0) * (0.016f * std::sin(th)));
-        }
-        add_pair(m, loop_tube(rim, 0.0050f, 10));
-        // Lateral orbital wall, joining the rim to the side of the vault and to the cheekbone.
-        add_pair(m, ellipsoid(vec3(0.050f, orbit_y - 0.004f, face_z - 0.030f), vec3(0.007f, 0, 0), vec3(0, 0, 0.016f),
-                              vec3(0, 0.020f, 0), 10, 14));
-        const vec3 cheek(0.046f, orbit_y - 0.024f, face_z - 0.020f);
-        add_pair(m, ellipsoid(cheek, vec3(0.010f, 0, 0), vec3(0, 0.013f, 0), vec3(0, 0, 0.012f), 10, 14));
-        // The arch is a flat bar, taller than thick.
-        add_pair(m, rod({cheek + vec3(0.004f, -0.002f, -0.006f), vec3(0.060f, orbit_y - 0.026f, cc.z + 0.030f),
-                         vec3(0.062f, orbit_y - 0.024f, cc.z + 0.012f)},
-                        {0.0055f, 0.0050f}, 12, 10, 0.55f, vec3(0, 1, 0)));
+        Mesh half;
+        half.append(ellipsoid(vec3(0.022f, maxilla.y - 0.004f, maxilla.z - 0.030f), vec3(0.016f, 0, 0), vec3(0, 0.014f, 0),
+                              vec3(0, 0, 0.019f), 10, 14));
+        const vec3 cheek = zygion + vec3(-0.011f, 0.006f, 0.022f);
+        // The body of the zygomatic bone is a plate facing forward and outward.
+        const vec3 cheek_facing = glm::normalize(vec3(0.6f, 0.0f, 1.0f));
+        half.append(ellipsoid(cheek, glm::normalize(glm::cross(vec3(0, 1, 0), cheek_facing)) * 0.012f, vec3(0, 0.011f, 0), cheek_facing * 0.006f, 10, 12));
+        // Frontal process of the zygomatic bone: the lateral orbital margin up to the frontal bone.
+        half.append(rod({cheek + vec3(0.0f, 0.006f, -0.002f), frontozygomatic}, {0.0060f, 0.0045f}, 8, 10));
+        const vec3 root = condyle + vec3(0.010f, 0.006f, 0.010f);  // articular tubercle, above and in front of the condyle
+        half.append(rod({cheek + vec3(0.004f, -0.002f, -0.008f), zygion - vec3(0.0035f, 0.0f, 0.0f), root}, {0.0048f, 0.0042f, 0.0048f}, 16, 10, 0.5f,
+                        vec3(0, 1, 0)));
+        add_pair(m, half);
     }
-    // Mandible: a U from one condyle round the chin to the other; the ramus rises to the condyle
-    // in front of the ear.
+    // The alveolar arches carry the teeth: a horseshoe from the last molar round the incisors.
+    auto dental_arch = [&](float y, float front_z) {
+        return catmull_rom({vec3(0.0f, y, front_z), vec3(0.017f, y, front_z - 0.010f), vec3(0.025f, y, front_z - 0.028f),
+                            vec3(0.028f, y, front_z - 0.046f)},
+                           24);
+    };
+    auto whole_arch = [](const Polyline& half) {
+        Polyline path;
+        for (std::size_t i = half.size(); i-- > 1;) path.push_back(mirror(half[i]));
+        for (const auto& p : half) path.push_back(p);
+        return path;
+    };
+    auto alveolus = [&](const Polyline& half, float half_height) {
+        const Polyline path = whole_arch(half);
+        const auto T = tangents(path);
+        return sweep(path, [&](int, float) { Section s; s.a = 0.0060f; s.b = half_height; return s; },
+                     [&](int i, float) { return glm::cross(vec3(0, 1, 0), T[static_cast<std::size_t>(i)]); }, 10, 0.004f, 0.004f);
+    };
+    const Polyline upper = dental_arch(occlusal_y + 0.015f, maxilla.z - 0.008f);
+    m.append(alveolus(upper, 0.007f));
+    add_teeth(m, dental_arch(occlusal_y, maxilla.z - 0.011f), occlusal_y, -1.0f);
+
+    // Mandible: the body round the chin from angle to angle, tall in front (the symphysis) and
+    // lower behind; each ramus a plate rising from the angle to the condyle and the coronoid
+    // process, with the mandibular notch between them.
+    const float lower_alveolus = occlusal_y - 0.010f;
     {
-        const vec3 condyle(0.050f, cc.y - 0.048f, cc.z + 0.006f);
-        const vec3 angle(0.047f, chin.y + 0.020f, cc.z + 0.008f);
-        const vec3 body(0.035f, chin.y + 0.006f, chin.z - 0.035f);
-        const vec3 front(0.0f, chin.y + 0.010f, chin.z - 0.005f);
-        const Polyline half = catmull_rom({condyle, angle, body, front}, 16);
-        Polyline path = half;
-        for (int i = static_cast<int>(half.size()) - 2; i >= 0; --i) path.push_back(mirror(half[static_cast<std::size_t>(i)]));
+        const vec3 symphysis(0.0f, 0.5f * (chin.y + lower_alveolus), chin.z - 0.006f);
+        const vec3 canine(0.019f, symphysis.y + 0.001f, chin.z - 0.016f);
+        const vec3 molar(0.5f * (canine.x + gonion.x) + 0.004f, glm::mix(symphysis.y, gonion.y + 0.011f, 0.6f), glm::mix(canine.z, gonion.z, 0.6f));
+        const vec3 angle = gonion + vec3(-0.001f, 0.010f, 0.006f);
+        const Polyline half = catmull_rom({symphysis, canine, molar, angle}, 22);
+        const Polyline path = whole_arch(half);
         const auto T = tangents(path);
         auto sec = [&](int, float u) {
             Section s;
-            const float d = std::fabs(u - 0.5f) * 2.0f;  // 0 at the chin, 1 at the condyles
-            s.a = 0.0045f;
-            s.b = d > 0.75f ? 0.011f : 0.013f;
+            const float d = std::fabs(u - 0.5f) * 2.0f;  // 0 at the chin, 1 at the angles
+            s.a = 0.0055f - 0.0010f * d;
+            s.b = 0.5f * (lower_alveolus - chin.y) * (1.0f - 0.35f * d);
             return s;
         };
-        m.append(sweep(path, sec, [&](int i, float) { return glm::cross(vec3(0, 1, 0), T[static_cast<std::size_t>(i)]); },
-                       12, 0.004f, 0.004f));
+        m.append(sweep(path, sec, [&](int i, float) { return glm::cross(vec3(0, 1, 0), T[static_cast<std::size_t>(i)]); }, 14, 0.003f, 0.003f));
+        // Mental protuberance: the chin's forward bulge above the measured lowest point.
+        m.append(ellipsoid(chin + vec3(0.0f, 0.008f, -0.004f), vec3(0.012f, 0, 0), vec3(0, 0.007f, 0), vec3(0, 0, 0.005f), 8, 12));
+        add_teeth(m, dental_arch(occlusal_y, maxilla.z - 0.013f), occlusal_y - 0.0005f, 1.0f);
     }
-    add_pair(m, ellipsoid(mastoid + vec3(0.002f, 0.014f, -0.002f), vec3(0.009f, 0, 0), vec3(0, 0, 0.011f), vec3(0, 0.016f, 0)));
-    m.append(ellipsoid(inion + vec3(0, 0, 0.006f), vec3(0.012f, 0, 0), vec3(0, 0.007f, 0), vec3(0, 0, 0.007f)));
+    {
+        Mesh half;
+        const vec3 coronoid = condyle + vec3(-0.002f, -0.001f, 0.030f);
+        const vec3 notch = glm::mix(condyle, coronoid, 0.5f) + vec3(0.0f, -0.013f, 0.0f);
+        const vec3 retromolar = gonion + vec3(-0.002f, 0.012f, 0.026f);
+        const Polyline top = catmull_rom({condyle - vec3(0, 0.004f, 0), notch, coronoid}, 12);
+        const vec3 normal = glm::normalize(glm::cross(retromolar - gonion, condyle - gonion)) * (glm::cross(retromolar - gonion, condyle - gonion).x > 0 ? 1.0f : -1.0f);
+        const int nu = 12, nv = 8;
+        std::vector<Polyline> outer(nu), inner(nu);
+        std::vector<std::vector<vec3>> fib(nu, std::vector<vec3>(nv, vec3(0, 1, 0)));
+        for (int i = 0; i < nu; ++i) {
+            const float u = static_cast<float>(i) / static_cast<float>(nu - 1);  // posterior border to anterior
+            const vec3 low = glm::mix(gonion + vec3(0, 0.003f, 0.002f), retromolar, u);
+            const vec3 high = top[static_cast<std::size_t>(std::lround(u * static_cast<float>(top.size() - 1)))];
+            for (int j = 0; j < nv; ++j) {
+                const float v = static_cast<float>(j) / static_cast<float>(nv - 1);
+                const vec3 p = glm::mix(low, high, v);
+                const float t = 0.0022f + 0.0015f * (1.0f - u) * (1.0f - v);  // thicker along the posterior border and angle
+                outer[static_cast<std::size_t>(i)].push_back(p + normal * t);
+                inner[static_cast<std::size_t>(i)].push_back(p - normal * t);
+            }
+        }
+        half.append(slab(outer, inner, fib));
+        // Condylar head: a roller across, on a short neck.
+        half.append(ellipsoid(condyle, glm::normalize(vec3(1.0f, 0.0f, -0.15f)) * 0.010f, vec3(0, 0.0050f, 0), vec3(0, 0, 0.0045f), 8, 12));
+        half.append(rod({condyle - vec3(0, 0.012f, -0.001f), condyle - vec3(0, 0.002f, 0)}, {0.0040f, 0.0045f}, 6, 10, 0.7f, vec3(1, 0, 0)));
+        add_pair(m, half);
+    }
     return m;
 }
 
