@@ -437,40 +437,71 @@ Mesh skull(const Builder& b) {
     return m;
 }
 
+// Sacrum: horizontal sections from the base (S1 with the alae) down to the apex, each a rounded
+// outline whose front and back edges may bow in the midline: the promontory stands forward of the
+// alae at S1, while lower down the lateral parts (auricular surfaces) reach forward of the
+// hollow of the bodies; behind, the median crest and the dorsal surface. Heights are fractions of
+// base-to-apex, widths fractions of the alae, depths millimetres from the base-apex chord: the
+// proportions of an adult male sacrum (Gray's Anatomy), checked against BodyParts3D.
 Mesh sacrum(const Builder& b) {
-    const vec3 prom = b.lm("sacrum.promontory");
     const vec3 base = b.lm("sacrum.base_centre");
     const vec3 apex = b.lm("sacrum.apex");
-    const vec3 crest = b.lm("sacrum.median_crest_mid");
     const vec3 ala = b.left("sacrum.ala");
-    Mesh m;
-    // Lateral parts and alae: a curved triangular plate, concave in front.
-    const vec3 top(0.0f, ala.y - 0.004f, base.z + 0.004f);
-    const vec3 mid(0.0f, crest.y, crest.z + 0.024f);
-    const vec3 low(0.0f, 0.5f * (crest.y + apex.y) - 0.004f, apex.z + 0.006f);
-    const Polyline path = catmull_rom({top, mid, low, apex + vec3(0, 0.004f, 0.0f)}, 20);
-    auto sec = [&](int, float u) {
-        Section s;
-        s.a = profile({ala.x - 0.004f, 0.054f, 0.046f, 0.034f, 0.021f, 0.009f}, u);
-        s.b = profile({0.021f, 0.020f, 0.017f, 0.014f, 0.010f, 0.006f}, u);
-        s.squareness = 2.6f;
-        return s;
+    struct Level {
+        float t;                  // 0 at the base centre, 1 at the apex
+        float width;              // half-width / ala.x
+        float front_mid, front_lateral, back_mid, back_lateral;  // mm from the chord, + anterior
     };
-    m.append(sweep(path, sec, [](int, float) { return vec3(1, 0, 0); }, 24, 0.0f, 0.004f));
-    // Body of S1 (its front edge is the promontory) continuing into S2.
-    m.append(sweep(catmull_rom({vec3(0, prom.y - 0.040f, prom.z - 0.024f), vec3(0, prom.y - 0.001f, prom.z - 0.0155f)}, 6),
-                   [&](int, float) {
-                       Section s;
-                       s.a = 0.023f;
-                       s.b = 0.0150f;
-                       s.squareness = 2.4f;
-                       return s;
-                   },
-                   [](int, float) { return vec3(1, 0, 0); }, 20, 0.0f, 0.0f));
-    // Median sacral crest.
-    m.append(rod({base + vec3(0, 0.0f, -0.030f), crest + vec3(0, 0, 0.004f), apex + vec3(0, 0.012f, -0.004f)},
-                 {0.004f, 0.005f, 0.003f}, 16, 8, 1.6f, vec3(1, 0, 0)));
-    return m;
+    static constexpr std::array<Level, 13> kLevels = {{
+        {-0.015f, 0.95f, 12, 11, -8, -2},   // top of the alae and the S1 base
+        {0.05f, 0.97f, 25, 18, -24, 1},
+        {0.11f, 0.98f, 40, 24, -20, 2},      // promontory
+        {0.19f, 0.97f, 24, 30, -30, 4},
+        {0.25f, 0.92f, 11, 32, -28, -2},
+        {0.32f, 0.84f, -3, 26, -31, -5},     // lower end of the auricular surfaces
+        {0.38f, 0.73f, -11, -7, -36, -23},
+        {0.44f, 0.65f, -14, -10, -34, -24},
+        {0.57f, 0.55f, -16, -8, -30, -17},
+        {0.63f, 0.44f, -14, -7, -27, -17},
+        {0.69f, 0.21f, -13, -13, -23, -29},  // below the S4 foramina the lateral parts stop
+        {0.76f, 0.16f, -10, -11, -20, -21},
+        {0.88f, 0.13f, -3, -4, -13, -12},
+    }};
+    auto field = [&](float t, auto member) {
+        std::vector<float> xs, ys;
+        for (const auto& l : kLevels) {
+            xs.push_back(l.t);
+            ys.push_back(l.*member);
+        }
+        return through_knots(xs, ys, t);
+    };
+    const float height = base.y - apex.y;
+    auto chord_z = [&](float t) { return glm::mix(base.z, apex.z, t); };
+    const int rings = 30, around = 36;
+    std::vector<Polyline> loops;
+    std::vector<vec3> fib;
+    for (int i = 0; i < rings; ++i) {
+        const float t = glm::mix(kLevels.front().t, kLevels.back().t, static_cast<float>(i) / static_cast<float>(rings - 1));
+        const float w = ala.x * field(t, &Level::width);
+        const float zc = chord_z(t);
+        const float fm = zc + 0.001f * field(t, &Level::front_mid), fl = zc + 0.001f * field(t, &Level::front_lateral);
+        const float bm = zc + 0.001f * field(t, &Level::back_mid), bl = zc + 0.001f * field(t, &Level::back_lateral);
+        const float side_z = 0.5f * (fl + bl);
+        Polyline loop;
+        for (int k = 0; k < around; ++k) {
+            const float th = 2.0f * kPi * static_cast<float>(k) / static_cast<float>(around);
+            const float x = w * spow(std::cos(th), 0.7f);
+            const float bow = 1.0f - (x / w) * (x / w);
+            const bool front = std::sin(th) >= 0.0f;
+            const float edge = front ? fl + (fm - fl) * bow : bl + (bm - bl) * bow;
+            loop.push_back(vec3(x, base.y - t * height, side_z + (edge - side_z) * std::pow(std::fabs(std::sin(th)), 0.7f)));
+        }
+        loops.push_back(loop);
+        fib.push_back(vec3(0, 1, 0));
+    }
+    const vec3 top(0.0f, base.y - kLevels.front().t * height + 0.003f, chord_z(kLevels.front().t) + 0.002f);
+    const vec3 bottom(0.0f, apex.y, apex.z + 0.001f);
+    return tube(loops, fib, Cap::Pole, Cap::Pole, top, bottom);
 }
 
 Mesh coccyx(const Builder& b) {
