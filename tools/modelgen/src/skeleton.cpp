@@ -58,13 +58,18 @@ Mesh vertebra(const Builder& b, const std::string& id, Region region, int index)
     Mesh m;
 
     // Body: a rounded elliptic drum with a slight waist.
-    const float rz = std::max(A.z - C.z, 0.008f);
-    const float rx = rz * sh.width_ratio;
+    // The measured centre and front point give the body's front half; the real body reaches further
+    // back (its posterior wall about 1.35 times as far behind the centre as the front is ahead), so
+    // the drum is centred a little behind the landmark and deeper than twice the front half.
+    const float front_half = std::max(A.z - C.z, 0.008f);
+    const float rx = front_half * sh.width_ratio;
+    const float rz = 1.17f * front_half;
+    const float body_z = C.z - 0.18f * front_half;
     const float half_h = 0.5f * (top.y - bot.y) * 0.92f;  // leave room for the discs
     {
         Polyline axis;
         const int n = 9;
-        for (int i = 0; i < n; ++i) axis.push_back(vec3(0.0f, C.y - half_h + 2.0f * half_h * i / (n - 1), C.z));
+        for (int i = 0; i < n; ++i) axis.push_back(vec3(0.0f, C.y - half_h + 2.0f * half_h * i / (n - 1), body_z));
         auto sec = [&](int, float u) {
             Section s;
             const float edge = std::min(u, 1.0f - u);
@@ -79,7 +84,7 @@ Mesh vertebra(const Builder& b, const std::string& id, Region region, int index)
     }
 
     // Arch around the canal: pedicles from the back of the body, laminae meeting behind the canal.
-    const float zb = C.z - rz;                 // posterior wall of the body
+    const float zb = body_z - rz;              // posterior wall of the body
     const float zc = zb - sh.canal_rz;         // canal centre
     const float ya = C.y + 0.18f * half_h;     // arch height
     const float xr = sh.canal_rx + 0.6f * sh.arch_r;
@@ -113,16 +118,19 @@ Mesh vertebra(const Builder& b, const std::string& id, Region region, int index)
 
     // Spinous process: from the back of the arch to the measured tip, tall and thin.
     {
-        const vec3 mid = glm::mix(arch_back, S, 0.5f) + vec3(0.0f, 0.15f * (arch_back.y - S.y) * 0.0f, 0.0f);
-        Polyline path = catmull_rom({arch_back + vec3(0, 0, 0.003f), mid, S}, 14);
+        // The lower thoracic spines leave the arch low, from the lower half of the laminae.
+        const float drop = region == Region::Thoracic ? 0.5f * half_h * smoothstep01(static_cast<float>(index - 6) / 6.0f) : 0.0f;
+        const vec3 root = arch_back + vec3(0.0f, -drop, 0.003f);
+        const vec3 mid = glm::mix(root, S, 0.5f);
+        Polyline path = catmull_rom({root, mid, S}, 14);
         // Pull the end back so the rounded tip lands on the landmark.
         const float tip_r = sh.spine_b * 0.7f;
         const vec3 dir = glm::normalize(S - mid);
         for (auto& p : path) p -= dir * tip_r * 0.5f * glm::dot(p - path.front(), dir) / glm::max(glm::dot(S - path.front(), dir), 1e-4f);
         auto sec = [&](int, float u) {
             Section s;
-            s.a = sh.spine_a * (1.0f - 0.25f * u) + (region == Region::Lumbar ? 0.0f : 0.0f);
-            s.b = sh.spine_b * (1.0f - 0.2f * u) * (region == Region::Lumbar ? 1.0f : 1.0f);
+            s.a = sh.spine_a * (1.0f - 0.25f * u);
+            s.b = sh.spine_b * (1.0f - 0.2f * u);
             s.squareness = region == Region::Lumbar ? 2.6f : 2.0f;
             return s;
         };
