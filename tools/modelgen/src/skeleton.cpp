@@ -802,7 +802,36 @@ Mesh scapula(const Builder& b) {
     return m;
 }
 
-// Hip bone: iliac wing, acetabulum, ischium, pubis.
+// A thick cup: the profile (outer arc from the floor to the rim, a rounded lip, inner arc back)
+// turned round `axis`, which points out of the socket. Angles are measured from the axis' far end.
+Mesh socket(vec3 centre, vec3 axis, float inner_r, float outer_r, float rim_angle) {
+    const vec3 e1 = glm::normalize(glm::cross(axis, std::fabs(axis.z) < 0.9f ? vec3(0, 0, 1) : vec3(1, 0, 0)));
+    const vec3 e2 = glm::cross(axis, e1);
+    auto at = [&](float r, float polar, float az) {
+        // polar 0 at the floor (-axis), rim_angle at the lip.
+        const float s = std::sin(polar), c = std::cos(polar);
+        return centre - axis * (r * c) + (e1 * std::cos(az) + e2 * std::sin(az)) * (r * s);
+    };
+    const int steps = 8, around = 28;
+    std::vector<std::pair<float, float>> profile_pts;  // (radius, polar)
+    for (int i = 1; i <= steps; ++i) profile_pts.push_back({outer_r, rim_angle * static_cast<float>(i) / steps});
+    profile_pts.push_back({0.5f * (inner_r + outer_r), rim_angle + 0.12f});  // the lip (labrum's bony rim)
+    for (int i = steps; i >= 1; --i) profile_pts.push_back({inner_r, rim_angle * static_cast<float>(i) / steps});
+    std::vector<Polyline> rings;
+    std::vector<vec3> fib;
+    for (const auto& [r, polar] : profile_pts) {
+        Polyline ring;
+        for (int k = 0; k < around; ++k) ring.push_back(at(r, polar, 2.0f * kPi * static_cast<float>(k) / around));
+        rings.push_back(ring);
+        fib.push_back(vec3(0, 1, 0));
+    }
+    return tube(rings, fib, Cap::Pole, Cap::Pole, centre - axis * outer_r, centre - axis * inner_r);
+}
+
+// Hip bone: the iliac wing between the crest and the line of the sciatic notch, acetabular roof
+// and anterior inferior spine; the acetabulum facing out, a little down and forward; the ischium
+// behind and below it with the spine and tuberosity; the pubis with its superior and inferior rami
+// round the obturator foramen; the pelvic brim.
 Mesh hip_bone(const Builder& b) {
     const vec3 CT = b.left("hip_bone.iliac_crest_top");
     const vec3 ASIS = b.left("hip_bone.asis");
@@ -816,13 +845,15 @@ Mesh hip_bone(const Builder& b) {
     const vec3 AC = b.left("hip_bone.acetabulum_centre");
     const vec3 SN = b.left("hip_bone.greater_sciatic_notch");
     const vec3 ISP = b.left("hip_bone.ischial_spine");
-    Mesh m;
-    // Iliac wing: lofted between the crest and a lower line (sciatic notch, acetabular roof, AIIS).
-    const Polyline crest = catmull_rom({PSIS, glm::mix(PSIS, CT, 0.5f) + vec3(0.004f, 0.008f, 0.004f), CT, IT, ASIS}, 40);
-    const vec3 roof = AC + vec3(0.002f, 0.032f, -0.002f);
     const vec3 SI = b.left("hip_bone.sacroiliac_anterior");
-    const Polyline lower = catmull_rom({PIIS, SN + vec3(0.0f, 0.012f, 0.004f), SI + vec3(0.008f, -0.012f, 0.0f), roof + vec3(-0.004f, -0.002f, 0.0f),
-                                        roof + vec3(0.004f, 0.002f, 0.016f), AIIS}, 40);
+    const vec3 IPE = b.left("hip_bone.iliopubic_eminence");
+    Mesh m;
+    // Iliac wing: lofted between the crest and the lower line (PIIS, sciatic notch, acetabular roof, AIIS).
+    // The crest arches over the iliac tubercle, which bulges from its outer lip lower down.
+    const Polyline crest = catmull_rom({PSIS, glm::mix(PSIS, CT, 0.5f) + vec3(-0.006f, 0.010f, 0.004f), CT, IT + vec3(-0.008f, 0.023f, -0.001f),
+                                        glm::mix(IT, ASIS, 0.5f) + vec3(-0.008f, 0.012f, 0.0f), ASIS}, 40);
+    const vec3 roof = AC + vec3(0.0f, 0.030f, 0.0f);  // the acetabular roof, above the femoral head
+    const Polyline lower = catmull_rom({PIIS, SN + vec3(0.004f, 0.0f, 0.006f), roof + vec3(-0.004f, 0.0f, -0.012f), roof + vec3(0.004f, 0.0f, 0.012f), AIIS}, 40);
     const int nu = 40, nv = 12;
     std::vector<Polyline> outer(nu), inner(nu);
     std::vector<std::vector<vec3>> fib(nu, std::vector<vec3>(nv, vec3(0, 1, 0)));
@@ -836,47 +867,41 @@ Mesh hip_bone(const Builder& b) {
         for (int j = 0; j < nv; ++j) {
             const float v = static_cast<float>(j) / (nv - 1);
             // The wing is hollow on the inside (iliac fossa) and bulges outward.
-            vec3 p = glm::mix(c, d, v) + outw * (-0.010f * std::sin(kPi * v) * std::sin(kPi * std::clamp(u * 1.3f, 0.0f, 1.0f)));
+            vec3 p = glm::mix(c, d, v) + outw * (-0.004f * std::sin(kPi * v) * std::sin(kPi * std::clamp(u * 1.3f, 0.0f, 1.0f)));
             float t = 0.0022f + 0.004f * (1.0f - smoothstep01(v / 0.18f));          // crest rim
-            t += 0.010f * smoothstep01((v - 0.55f) / 0.45f);                         // body above the acetabulum
-            t += 0.010f * (1.0f - smoothstep01(u / 0.25f)) * smoothstep01(v / 0.3f);  // thick posterior part
+            t += 0.008f * smoothstep01((v - 0.55f) / 0.45f);                         // body above the acetabulum
+            // The thick posterior part behind the iliac fossa, thinning again down to the notch.
+            t += 0.010f * (1.0f - smoothstep01(u / 0.3f)) * smoothstep01(v / 0.3f) * (1.0f - smoothstep01((v - 0.5f) / 0.4f));
             outer[static_cast<std::size_t>(i)].push_back(p + outw * t);
             inner[static_cast<std::size_t>(i)].push_back(p - outw * t);
         }
     }
     m.append(slab(outer, inner, fib));
-    // Acetabulum: a rim round the femoral head and a back wall.
-    const vec3 open = glm::normalize(vec3(0.72f, -0.55f, 0.42f));
-    {
-        const vec3 e1 = glm::normalize(glm::cross(open, vec3(0, 0, 1)));
-        const vec3 e2 = glm::cross(open, e1);
-        Polyline loop;
-        for (int i = 0; i < 32; ++i) {
-            const float th = 2.0f * kPi * static_cast<float>(i) / 32.0f;
-            loop.push_back(AC + open * 0.004f + (e1 * std::cos(th) + e2 * std::sin(th)) * 0.0295f);
-        }
-        m.append(loop_tube(loop, 0.0055f, 10));
-        m.append(ellipsoid(AC - open * 0.018f, e1 * 0.026f, e2 * 0.026f, open * 0.013f, 10, 18));
-    }
-    // Ischium and its tuberosity; ischial spine.
-    const vec3 isc_top = AC + glm::normalize(vec3(-0.3f, -0.6f, -0.7f)) * 0.026f;
-    m.append(rod({isc_top, glm::mix(isc_top, IS, 0.5f) + vec3(0.0f, 0.0f, -0.004f), IS + vec3(0.002f, 0.010f, 0.004f)}, {0.012f, 0.011f, 0.012f}, 12, 12));
-    m.append(ellipsoid(IS + vec3(0.003f, 0.012f, 0.006f), vec3(0.011f, 0, 0), vec3(0, 0.02f, 0), vec3(0, 0, 0.013f)));
-    m.append(rod({glm::mix(isc_top, IS, 0.3f), ISP}, {0.007f, 0.003f}, 8, 10));
-    // Pubis: superior ramus from the acetabulum to the pubic tubercle; body; inferior ramus to the ischium.
-    const vec3 pub_body(0.5f * (PS.x + PT.x) + 0.005f, 0.5f * (PS.y + PT.y) - 0.010f, 0.5f * (PS.z + PT.z) - 0.002f);
-    const vec3 ram_root = AC + glm::normalize(vec3(-0.2f, -0.45f, 0.85f)) * 0.025f;
-    m.append(rod({ram_root, glm::mix(ram_root, PT, 0.5f) + vec3(0, 0.002f, 0), PT + vec3(0.004f, -0.002f, -0.005f)}, {0.011f, 0.009f, 0.008f}, 14, 12));
-    m.append(ellipsoid(pub_body, vec3(0.009f, 0, 0), vec3(0, 0.020f, 0), vec3(0, 0, 0.011f)));
-    // Pelvic brim: arcuate line of the ilium into the pecten of the pubis.
-    {
-        const vec3 si = b.left("hip_bone.sacroiliac_anterior");
-        const vec3 ipe = b.left("hip_bone.iliopubic_eminence");
-        m.append(rod({si, glm::mix(si, ipe, 0.5f) + vec3(0.006f, 0.0f, 0.0f), ipe, glm::mix(ipe, PT, 0.5f) + vec3(0, 0.004f, 0), PT},
-                     {0.005f, 0.006f, 0.0065f, 0.006f, 0.005f}, 24, 10));
-    }
-    m.append(rod({pub_body + vec3(0.002f, -0.012f, -0.002f), glm::mix(pub_body, IS, 0.5f) + vec3(0.008f, -0.012f, 0.0f), IS + vec3(0.004f, 0.002f, 0.01f)},
+    m.append(ellipsoid(IT - vec3(0.006f, 0.0f, 0.0f), vec3(0.007f, 0, 0), vec3(0, 0.010f, 0), vec3(0, 0, 0.014f), 8, 12));
+    // Acetabulum: a cup round the femoral head, facing out, a little down and forward.
+    const vec3 open = glm::normalize(vec3(0.82f, -0.48f, 0.32f));
+    m.append(socket(AC, open, 0.0265f, 0.0320f, 1.35f));
+    // Posterior column: from the sciatic notch down behind the acetabulum to the ischium, with the
+    // ischial spine standing out of its back edge.
+    const vec3 isc_top = AC + vec3(-0.020f, -0.020f, -0.030f);
+    m.append(rod({SN + vec3(0.008f, -0.010f, 0.010f), glm::mix(SN, ISP, 0.5f) + vec3(0.012f, 0.0f, 0.008f), isc_top, IS + vec3(0.004f, 0.012f, 0.004f)},
+                 {0.010f, 0.011f, 0.011f, 0.011f}, 16, 12));
+    m.append(ellipsoid(IS + vec3(0.003f, 0.012f, 0.004f), vec3(0.011f, 0, 0), vec3(0, 0.020f, 0), vec3(0, 0, 0.012f)));
+    m.append(rod({glm::mix(isc_top, ISP, 0.4f), ISP}, {0.007f, 0.003f}, 8, 10));
+    // Pubis: its body beside the symphysis (the symphyseal face runs down and back), the superior
+    // ramus from the acetabulum to the pubic tubercle, the inferior ramus down to the ischium.
+    const vec3 pub_body = PS + vec3(0.011f, -0.012f, -0.005f);
+    const vec3 symphysis_dir = glm::normalize(vec3(0.0f, -0.83f, -0.56f));
+    m.append(ellipsoid(pub_body, vec3(0.008f, 0, 0), symphysis_dir * 0.022f, glm::normalize(glm::cross(vec3(1, 0, 0), symphysis_dir)) * 0.009f));
+    // The superior ramus runs behind the line from the eminence to the tubercle, which stands forward.
+    const vec3 ramus_mid = glm::mix(IPE, PT, 0.5f) + vec3(0.0f, 0.0f, -0.012f);
+    m.append(rod({AC + open * -0.010f + vec3(0.0f, -0.004f, 0.024f), IPE, ramus_mid, PT + vec3(0.002f, -0.004f, -0.010f)},
+                 {0.011f, 0.009f, 0.008f, 0.007f}, 16, 12));
+    m.append(rod({pub_body + symphysis_dir * 0.016f, glm::mix(pub_body, IS, 0.5f) + vec3(0.004f, 0.004f, 0.0f), IS + vec3(0.002f, 0.008f, 0.006f)},
                  {0.0065f, 0.006f, 0.008f}, 16, 10));
+    // Pelvic brim: the arcuate line of the ilium into the pecten of the pubis.
+    m.append(rod({SI, glm::mix(SI, IPE, 0.5f) + vec3(0.006f, 0.0f, 0.0f), IPE, ramus_mid + vec3(0, 0.004f, 0), PT},
+                 {0.005f, 0.006f, 0.0065f, 0.006f, 0.005f}, 24, 10));
     return m;
 }
 
