@@ -102,7 +102,7 @@ Mesh vertebra(const Builder& b, const std::string& id, Region region, int index)
         path.push_back(vec3(xr * 0.9f, ya, zb + 0.004f));
         for (auto& p : loop) path.push_back(p);
         path.push_back(vec3(-xr * 0.9f, ya, zb + 0.004f));
-        const Polyline dense = catmull_rom(path, 28);
+        const Polyline dense = catmull_rom(path, 18);
         auto sec = [&](int, float u) {
             Section s;
             const float lamina = std::sin(kPi * std::clamp((u - 0.1f) / 0.8f, 0.0f, 1.0f));
@@ -143,12 +143,12 @@ Mesh vertebra(const Builder& b, const std::string& id, Region region, int index)
         if (region == Region::Cervical) root = vec3(rx * 0.75f, C.y, C.z - 0.5f * rz);
         const vec3 tip = TL - glm::normalize(TL - root) * sh.tp_r * 0.5f;
         const Mesh tp = rod({root, glm::mix(root, tip, 0.5f) + vec3(0, 0.001f, 0), tip}, {sh.tp_r * 1.2f, sh.tp_r},
-                            12, 10, region == Region::Lumbar ? 1.5f : 1.0f, vec3(0, 1, 0));
+                            9, 10, region == Region::Lumbar ? 1.5f : 1.0f, vec3(0, 1, 0));
         add_pair(m, tp);
         const float ph = half_h * 1.05f;
         const vec3 pc(xr + 0.2f * sh.arch_r, ya, zc - 0.25f * sh.canal_rz);
         const Mesh pillar = rod({pc - vec3(0, ph, 0.002f), pc, pc + vec3(0, ph, -0.002f)},
-                                {sh.arch_r * 1.1f, sh.arch_r * 1.25f, sh.arch_r * 1.1f}, 8, 10);
+                                {sh.arch_r * 1.1f, sh.arch_r * 1.25f, sh.arch_r * 1.1f}, 6, 10);
         add_pair(m, pillar);
     }
     return m;
