@@ -331,8 +331,10 @@ Mesh skull(const Builder& b) {
     const vec3 gonion = b.left("skull.mandible_angle");
 
     m.append(ellipsoid(inion + vec3(0.0f, 0.002f, 0.005f), vec3(0.010f, 0, 0), vec3(0, 0.006f, 0), vec3(0, 0, 0.005f)));
-    // Mastoid process: a cone-like bulge down and forward from the base to the measured tip.
-    add_pair(m, ellipsoid(mastoid + vec3(0.0f, 0.013f, -0.002f), vec3(0.008f, 0, 0), vec3(0, 0.014f, 0.003f), vec3(0, -0.002f, 0.010f), 10, 12));
+    // Mastoid process: a blunt cone from the base, behind the ear, down and a little forward to the
+    // measured tip.
+    add_pair(m, rod({mastoid + vec3(0.003f, 0.022f, -0.008f), mastoid + vec3(0.001f, 0.010f, -0.003f), mastoid + vec3(0.0f, 0.002f, 0.0f)},
+                    {0.011f, 0.008f, 0.0035f}, 10, 12, 0.75f, vec3(0, 0, 1)));
 
     // Orbits: openings about 4 cm wide and 3.4 cm high, facing forward and a little outward, the
     // lateral rim further back than the medial; the roof just under the brow.
@@ -386,9 +388,11 @@ Mesh skull(const Builder& b) {
         return sweep(path, [&](int, float) { Section s; s.a = 0.0060f; s.b = half_height; return s; },
                      [&](int i, float) { return glm::cross(vec3(0, 1, 0), T[static_cast<std::size_t>(i)]); }, 10, 0.004f, 0.004f);
     };
-    const Polyline upper = dental_arch(occlusal_y + 0.015f, maxilla.z - 0.008f);
+    const Polyline upper = dental_arch(occlusal_y + 0.015f, maxilla.z - 0.005f);
     m.append(alveolus(upper, 0.007f));
-    add_teeth(m, dental_arch(occlusal_y, maxilla.z - 0.011f), occlusal_y, -1.0f);
+    add_teeth(m, dental_arch(occlusal_y, maxilla.z - 0.008f), occlusal_y, -1.0f);
+    // Below the nasal opening the maxillae meet in front, with the anterior nasal spine.
+    m.append(ellipsoid(maxilla + vec3(0.0f, -0.006f, -0.007f), vec3(0.012f, 0, 0), vec3(0, 0.011f, 0), vec3(0, 0, 0.0075f), 8, 12));
 
     // Mandible: the body round the chin from angle to angle, tall in front (the symphysis) and
     // lower behind; each ramus a plate rising from the angle to the condyle and the coronoid
@@ -412,7 +416,7 @@ Mesh skull(const Builder& b) {
         m.append(sweep(path, sec, [&](int i, float) { return glm::cross(vec3(0, 1, 0), T[static_cast<std::size_t>(i)]); }, 14, 0.003f, 0.003f));
         // Mental protuberance: the chin's forward bulge above the measured lowest point.
         m.append(ellipsoid(chin + vec3(0.0f, 0.008f, -0.004f), vec3(0.012f, 0, 0), vec3(0, 0.007f, 0), vec3(0, 0, 0.005f), 8, 12));
-        add_teeth(m, dental_arch(occlusal_y, maxilla.z - 0.013f), occlusal_y - 0.0005f, 1.0f);
+        add_teeth(m, dental_arch(occlusal_y, maxilla.z - 0.010f), occlusal_y - 0.0005f, 1.0f);
     }
     {
         Mesh half;
