@@ -890,7 +890,7 @@ Mesh hip_bone(const Builder& b) {
     const vec3 isc_top = AC + vec3(-0.020f, -0.020f, -0.030f);
     m.append(rod({SN + vec3(0.008f, -0.010f, 0.010f), glm::mix(SN, ISP, 0.5f) + vec3(0.012f, 0.0f, 0.008f), isc_top, IS + vec3(0.004f, 0.012f, 0.004f)},
                  {0.010f, 0.011f, 0.011f, 0.011f}, 16, 12));
-    m.append(ellipsoid(IS + vec3(0.003f, 0.012f, 0.004f), vec3(0.011f, 0, 0), vec3(0, 0.020f, 0), vec3(0, 0, 0.012f)));
+    m.append(ellipsoid(IS + vec3(0.009f, 0.016f, -0.005f), vec3(0.014f, 0, 0), vec3(0, 0.018f, 0), vec3(0, 0, 0.016f)));  // tuberosity
     m.append(rod({glm::mix(isc_top, ISP, 0.4f), ISP}, {0.007f, 0.003f}, 8, 10));
     // Pubis: its body beside the symphysis (the symphyseal face runs down and back), the superior
     // ramus from the acetabulum to the pubic tubercle, the inferior ramus down to the ischium.
