@@ -566,11 +566,6 @@ void quarter(Polyline& out, vec3 p0, vec3 p1, bool x_first, int n) {
     }
 }
 
-struct RibPaths {
-    Polyline bone;
-    Polyline cartilage;
-};
-
 }  // namespace
 
 // Shared with the muscle builder: the centre line of each left rib (head to costal end).
@@ -630,8 +625,6 @@ Mesh rib(const Builder& b, int n, Polyline& cartilage_out, const std::vector<Pol
     const vec3 tend = T.back();
     Polyline cart;
     if (n <= 7) {
-        const std::array<float, 7> sy = {0.0f, 0.0f, 0.0f, 0.0f, 0.0f, 0.0f, 0.0f};
-        (void)sy;
         const vec3 target = b.left("sternum.costal_notch_" + std::to_string(n));
         const float l = glm::distance(end, target);
         cart = hermite(end - tend * 0.004f, tend * l * 0.9f, target, vec3(-1, n >= 6 ? 0.5f : 0.0f, 0) * l * 0.6f, 16);
@@ -646,7 +639,6 @@ Mesh rib(const Builder& b, int n, Polyline& cartilage_out, const std::vector<Pol
         cart = hermite(end - tend * 0.004f, tend * l, end + tend * l, tend * l, 8);
     }
     cartilage_out = cart;
-    const auto CT = tangents(cart);
     auto csec = [&](int, float u) {
         Section s;
         s.a = 0.0036f;
@@ -661,7 +653,6 @@ Mesh rib(const Builder& b, int n, Polyline& cartilage_out, const std::vector<Pol
         cside[i] = glm::normalize(out);
     }
     m.append(sweep(cart, csec, [&](int i, float) { return cside[static_cast<std::size_t>(i)]; }, 10, 0.0f, 0.003f));
-    (void)CT;
     return m;
 }
 
@@ -739,7 +730,7 @@ Mesh scapula(const Builder& b) {
             // Thick lateral border, thin fossae, rounded medial and superior borders.
             float t = 0.0016f + 0.0035f * smoothstep01((u - 0.75f) / 0.25f) * (1.0f - 0.5f * v) +
                       0.0008f * (1.0f - smoothstep01(u / 0.15f));
-            t *= 0.6f + 0.4f * smoothstep01(std::min(v, 1.0f - v) / 0.08f) + 0.0f;
+            t *= 0.6f + 0.4f * smoothstep01(std::min(v, 1.0f - v) / 0.08f);
             t = std::max(t, 0.0009f);
             outer[static_cast<std::size_t>(i)].push_back(p + f.normal * t);
             inner[static_cast<std::size_t>(i)].push_back(p - f.normal * t);
