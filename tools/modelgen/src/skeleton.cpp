@@ -489,15 +489,30 @@ Mesh sacrum(const Builder& b) {
     };
     const float height = base.y - apex.y;
     auto chord_z = [&](float t) { return glm::mix(base.z, apex.z, t); };
-    const int rings = 30, around = 36;
+    const int rings = 34, around = 36;
+    // The table's values at each ring, then smoothed along the bone so that the outline has no kinks
+    // at the table's levels.
+    std::vector<std::array<float, 5>> at(rings);
+    auto ring_t = [&](int i) { return glm::mix(kLevels.front().t, kLevels.back().t, static_cast<float>(i) / static_cast<float>(rings - 1)); };
+    for (int i = 0; i < rings; ++i) {
+        const float t = ring_t(i);
+        at[static_cast<std::size_t>(i)] = {field(t, &Level::width), field(t, &Level::front_mid), field(t, &Level::front_lateral),
+                                           field(t, &Level::back_mid), field(t, &Level::back_lateral)};
+    }
+    for (int pass = 0; pass < 3; ++pass) {
+        const auto prev = at;
+        for (std::size_t i = 1; i + 1 < at.size(); ++i)
+            for (std::size_t f = 0; f < 5; ++f) at[i][f] = 0.25f * prev[i - 1][f] + 0.5f * prev[i][f] + 0.25f * prev[i + 1][f];
+    }
     std::vector<Polyline> loops;
     std::vector<vec3> fib;
     for (int i = 0; i < rings; ++i) {
-        const float t = glm::mix(kLevels.front().t, kLevels.back().t, static_cast<float>(i) / static_cast<float>(rings - 1));
-        const float w = ala.x * field(t, &Level::width);
+        const float t = ring_t(i);
+        const auto& v = at[static_cast<std::size_t>(i)];
+        const float w = ala.x * v[0];
         const float zc = chord_z(t);
-        const float fm = zc + 0.001f * field(t, &Level::front_mid), fl = zc + 0.001f * field(t, &Level::front_lateral);
-        const float bm = zc + 0.001f * field(t, &Level::back_mid), bl = zc + 0.001f * field(t, &Level::back_lateral);
+        const float fm = zc + 0.001f * v[1], fl = zc + 0.001f * v[2];
+        const float bm = zc + 0.001f * v[3], bl = zc + 0.001f * v[4];
         const float side_z = 0.5f * (fl + bl);
         Polyline loop;
         for (int k = 0; k < around; ++k) {
