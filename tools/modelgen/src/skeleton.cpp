@@ -357,8 +357,11 @@ Mesh skull(const Builder& b) {
     const float occlusal_y = chin.y + 0.042f;  // incisal edges: symphysis about 3.2 cm plus the crowns
     {
         Mesh half;
-        half.append(ellipsoid(vec3(0.022f, maxilla.y - 0.004f, maxilla.z - 0.030f), vec3(0.016f, 0, 0), vec3(0, 0.014f, 0),
-                              vec3(0, 0, 0.019f), 10, 14));
+        half.append(ellipsoid(vec3(0.024f, maxilla.y, maxilla.z - 0.032f), vec3(0.017f, 0, 0), vec3(0, 0.016f, 0),
+                              vec3(0, 0, 0.017f), 10, 14));
+        // Frontal process of the maxilla: up beside the nasal bones to the frontal bone.
+        half.append(rod({vec3(0.016f, maxilla.y + 0.010f, maxilla.z - 0.016f), vec3(0.010f, nasion.y - 0.004f, nasion.z - 0.004f)},
+                        {0.0055f, 0.0040f}, 8, 10));
         const vec3 cheek = zygion + vec3(-0.011f, 0.006f, 0.022f);
         // The body of the zygomatic bone is a plate facing forward and outward.
         const vec3 cheek_facing = glm::normalize(vec3(0.6f, 0.0f, 1.0f));
@@ -392,7 +395,8 @@ Mesh skull(const Builder& b) {
     m.append(alveolus(upper, 0.007f));
     add_teeth(m, dental_arch(occlusal_y, maxilla.z - 0.008f), occlusal_y, -1.0f);
     // Below the nasal opening the maxillae meet in front, with the anterior nasal spine.
-    m.append(ellipsoid(maxilla + vec3(0.0f, -0.006f, -0.007f), vec3(0.012f, 0, 0), vec3(0, 0.011f, 0), vec3(0, 0, 0.0075f), 8, 12));
+    m.append(ellipsoid(maxilla + vec3(0.0f, -0.011f, -0.008f), vec3(0.013f, 0, 0), vec3(0, 0.009f, 0), vec3(0, 0, 0.0065f), 8, 12));
+    m.append(rod({maxilla - vec3(0.0f, 0.003f, 0.012f), maxilla - vec3(0.0f, 0.0f, 0.0015f)}, {0.0035f, 0.0015f}, 6, 8));
 
     // Mandible: the body round the chin from angle to angle, tall in front (the symphysis) and
     // lower behind; each ramus a plate rising from the angle to the condyle and the coronoid
