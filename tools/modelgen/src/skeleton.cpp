@@ -46,6 +46,21 @@ VertebraShape shape_for(Region r, int index) {
     return {1.3f, 0.01f, 0.008f, 0.004f, 0.003f, 0.007f, 0.004f};
 }
 
+// Direction of the spine's curve at a vertebral body: from the body centre below to the one above
+// (the sacral base below L5; C2 has no body above it).
+vec3 spine_up(const Builder& b, Region region, int index) {
+    std::vector<std::string> order;
+    for (int i = 2; i <= 7; ++i) order.push_back("vertebra_c" + std::to_string(i) + ".body_centre");
+    for (int i = 1; i <= 12; ++i) order.push_back("vertebra_t" + std::to_string(i) + ".body_centre");
+    for (int i = 1; i <= 5; ++i) order.push_back("vertebra_l" + std::to_string(i) + ".body_centre");
+    order.push_back("sacrum.base_centre");
+    const int at = region == Region::Cervical ? index - 2 : (region == Region::Thoracic ? 5 + index : 17 + index);
+    const vec3 above = b.lm(order[static_cast<std::size_t>(std::max(at - 1, 0))]);
+    const vec3 below = b.lm(order[static_cast<std::size_t>(at + 1)]);
+    const vec3 d = glm::normalize(above - below);
+    return glm::normalize(vec3(0.0f, d.y, d.z));
+}
+
 // A vertebra with body, pedicles and laminae, spinous and transverse processes, articular pillars.
 Mesh vertebra(const Builder& b, const std::string& id, Region region, int index) {
     const vec3 C = b.lm(id + ".body_centre");
@@ -69,7 +84,9 @@ Mesh vertebra(const Builder& b, const std::string& id, Region region, int index)
     {
         Polyline axis;
         const int n = 9;
-        for (int i = 0; i < n; ++i) axis.push_back(vec3(0.0f, C.y - half_h + 2.0f * half_h * i / (n - 1), body_z));
+        // The drum's axis follows the curve of the spine (kyphosis, lordosis), its end plates across it.
+        const vec3 up = spine_up(b, region, index);
+        for (int i = 0; i < n; ++i) axis.push_back(vec3(0.0f, C.y, body_z) + up * (half_h * (2.0f * static_cast<float>(i) / (n - 1) - 1.0f)));
         auto sec = [&](int, float u) {
             Section s;
             const float edge = std::min(u, 1.0f - u);
