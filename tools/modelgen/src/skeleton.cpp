@@ -385,9 +385,10 @@ Mesh skull(const Builder& b) {
         half.append(ellipsoid(cheek, glm::normalize(glm::cross(vec3(0, 1, 0), cheek_facing)) * 0.012f, vec3(0, 0.011f, 0), cheek_facing * 0.006f, 10, 12));
         // Frontal process of the zygomatic bone: the lateral orbital margin up to the frontal bone.
         half.append(rod({cheek + vec3(0.0f, 0.006f, -0.002f), frontozygomatic}, {0.0060f, 0.0045f}, 8, 10));
-        const vec3 root = condyle + vec3(0.010f, 0.006f, 0.010f);  // articular tubercle, above and in front of the condyle
-        half.append(rod({cheek + vec3(0.004f, -0.002f, -0.008f), zygion - vec3(0.0035f, 0.0f, 0.0f), root}, {0.0048f, 0.0042f, 0.0048f}, 16, 10, 0.5f,
-                        vec3(0, 1, 0)));
+        const vec3 root = condyle + vec3(0.011f, 0.002f, 0.009f);  // articular tubercle, in front of the condyle
+        // ... and turning in at its root onto the squama of the temporal bone.
+        half.append(rod({cheek + vec3(0.004f, -0.002f, -0.008f), zygion - vec3(0.0035f, 0.0f, 0.0f), root, root + vec3(-0.011f, 0.003f, -0.004f)},
+                        {0.0048f, 0.0042f, 0.0048f, 0.0060f}, 18, 10, 0.5f, vec3(0, 1, 0)));
         add_pair(m, half);
     }
     // The alveolar arches carry the teeth: a horseshoe from the last molar round the incisors.
