@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <functional>
 #include <string>
 
 namespace dorsal::modelgen {
@@ -273,6 +274,27 @@ Mesh neurocranium(const Builder& b) {
     return tube(loops, fib, Cap::Pole, Cap::Pole, front, back);
 }
 
+// A thin plate spanning two edge curves of the same number of points (row i joins edge_a[i] to
+// edge_b[i] in `across` steps), thickened both ways along `normal` by half_thickness(u, v): u along the
+// edges, v from edge_a to edge_b.
+Mesh plate_between(const Polyline& edge_a, const Polyline& edge_b, int across, vec3 normal,
+                   const std::function<float(float u, float v)>& half_thickness) {
+    const std::size_t rows = edge_a.size();
+    std::vector<Polyline> outer(rows), inner(rows);
+    std::vector<std::vector<vec3>> fib(rows, std::vector<vec3>(static_cast<std::size_t>(across), vec3(0, 1, 0)));
+    for (std::size_t i = 0; i < rows; ++i) {
+        const float u = static_cast<float>(i) / static_cast<float>(rows - 1);
+        for (int j = 0; j < across; ++j) {
+            const float v = static_cast<float>(j) / static_cast<float>(across - 1);
+            const vec3 p = glm::mix(edge_a[i], edge_b[i], v);
+            const float t = half_thickness(u, v);
+            outer[i].push_back(p + normal * t);
+            inner[i].push_back(p - normal * t);
+        }
+    }
+    return slab(outer, inner, fib);
+}
+
 // Left orbit: a rim round the opening and a thin-walled cone narrowing back to the optic canal, so
 // that the socket reads as a hole. The cone is slit along its lower lateral wall (where the inferior
 // orbital fissure is), which keeps it one closed shell.
@@ -445,24 +467,12 @@ Mesh skull(const Builder& b) {
         const vec3 coronoid = condyle + vec3(-0.002f, -0.001f, 0.030f);
         const vec3 notch = glm::mix(condyle, coronoid, 0.5f) + vec3(0.0f, -0.013f, 0.0f);
         const vec3 retromolar = gonion + vec3(-0.002f, 0.012f, 0.026f);
-        const Polyline top = catmull_rom({condyle - vec3(0, 0.004f, 0), notch, coronoid}, 12);
         const vec3 normal = glm::normalize(glm::cross(retromolar - gonion, condyle - gonion)) * (glm::cross(retromolar - gonion, condyle - gonion).x > 0 ? 1.0f : -1.0f);
-        const int nu = 12, nv = 8;
-        std::vector<Polyline> outer(nu), inner(nu);
-        std::vector<std::vector<vec3>> fib(nu, std::vector<vec3>(nv, vec3(0, 1, 0)));
-        for (int i = 0; i < nu; ++i) {
-            const float u = static_cast<float>(i) / static_cast<float>(nu - 1);  // posterior border to anterior
-            const vec3 low = glm::mix(gonion + vec3(0, 0.003f, 0.002f), retromolar, u);
-            const vec3 high = top[static_cast<std::size_t>(std::lround(u * static_cast<float>(top.size() - 1)))];
-            for (int j = 0; j < nv; ++j) {
-                const float v = static_cast<float>(j) / static_cast<float>(nv - 1);
-                const vec3 p = glm::mix(low, high, v);
-                const float t = 0.0022f + 0.0015f * (1.0f - u) * (1.0f - v);  // thicker along the posterior border and angle
-                outer[static_cast<std::size_t>(i)].push_back(p + normal * t);
-                inner[static_cast<std::size_t>(i)].push_back(p - normal * t);
-            }
-        }
-        half.append(slab(outer, inner, fib));
+        // Posterior border (u = 0) to anterior, from the angle and body (v = 0) up to the condyle,
+        // notch and coronoid; thicker along the posterior border and angle.
+        const Polyline top = catmull_rom({condyle - vec3(0, 0.004f, 0), notch, coronoid}, 12);
+        const Polyline low = catmull_rom({gonion + vec3(0, 0.003f, 0.002f), retromolar}, 12);
+        half.append(plate_between(low, top, 8, normal, [](float u, float v) { return 0.0022f + 0.0015f * (1.0f - u) * (1.0f - v); }));
         // Condylar head: a roller across, on a short neck.
         half.append(ellipsoid(condyle, glm::normalize(vec3(1.0f, 0.0f, -0.15f)) * 0.010f, vec3(0, 0.0050f, 0), vec3(0, 0, 0.0045f), 8, 12));
         half.append(rod({condyle - vec3(0, 0.012f, -0.001f), condyle - vec3(0, 0.002f, 0)}, {0.0040f, 0.0045f}, 6, 10, 0.7f, vec3(1, 0, 0)));
@@ -931,6 +941,13 @@ Mesh hip_bone(const Builder& b) {
                  {0.011f, 0.009f, 0.008f, 0.007f}, 16, 12));
     m.append(rod({pub_body + symphysis_dir * 0.016f, glm::mix(pub_body, IS, 0.5f) + vec3(0.004f, 0.004f, 0.0f), IS + vec3(0.002f, 0.008f, 0.006f)},
                  {0.0065f, 0.006f, 0.008f}, 16, 10));
+    // Quadrilateral plate: the flat pelvic surface medial to the acetabulum, from the arcuate line
+    // down to the obturator foramen, its back edge along the front of the greater sciatic notch.
+    {
+        const Polyline brim = catmull_rom({SI + vec3(0.002f, -0.004f, 0.008f), glm::mix(SI, IPE, 0.5f) + vec3(0.004f, -0.004f, 0.0f), IPE + vec3(-0.004f, -0.006f, -0.008f)}, 10);
+        const Polyline floor = catmull_rom({ISP + vec3(0.006f, 0.010f, 0.016f), AC + vec3(-0.024f, -0.024f, 0.0f), IPE + vec3(-0.006f, -0.016f, -0.010f)}, 10);
+        m.append(plate_between(brim, floor, 6, vec3(1, 0, 0), [](float, float) { return 0.0035f; }));
+    }
     // Pelvic brim: the arcuate line of the ilium into the pecten of the pubis.
     m.append(rod({SI, glm::mix(SI, IPE, 0.5f) + vec3(0.006f, 0.0f, 0.0f), IPE, ramus_mid + vec3(0, 0.004f, 0), PT},
                  {0.005f, 0.006f, 0.0065f, 0.006f, 0.005f}, 24, 10));
