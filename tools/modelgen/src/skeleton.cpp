@@ -306,7 +306,7 @@ Mesh orbit(vec3 centre, vec3 facing, float half_width, float half_height) {
     Polyline rim;
     const int n = 24;
     for (int k = 0; k < n; ++k) rim.push_back(centre + opening(2.0f * kPi * static_cast<float>(k) / static_cast<float>(n)));
-    m.append(loop_tube(rim, 0.0040f, 10));
+    m.append(loop_tube(rim, 0.0030f, 10));
     const vec3 apex = centre - facing * 0.045f - across * 0.010f;  // the optic canal, deep and medial
     constexpr float kFissure = -0.7f, kSlit = 0.12f;
     const int nu = 22, nv = 6;
