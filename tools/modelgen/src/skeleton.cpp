@@ -344,7 +344,7 @@ void add_teeth(Mesh& m, const Polyline& arch, float occlusal_y, float down) {
         c.y = occlusal_y - down * crown_h;
         const vec3 side = glm::normalize(glm::cross(vec3(0, 1, 0), along));
         const float thick = k < 2 ? 0.0035f : (k < 5 ? 0.0040f : 0.0050f);
-        half.append(ellipsoid(c, along * (0.00045f * widths[k]), vec3(0, crown_h, 0), side * thick, 6, 8));
+        half.append(ellipsoid(c, along * (0.00045f * widths[k]), vec3(0, crown_h, 0), side * thick, 5, 8));
     }
     m.append(half);
     m.append(mirrored_x(half));
@@ -521,7 +521,7 @@ Mesh sacrum(const Builder& b) {
     };
     const float height = base.y - apex.y;
     auto chord_z = [&](float t) { return glm::mix(base.z, apex.z, t); };
-    const int rings = 34, around = 36;
+    const int rings = 34, around = 32;
     // The table's values at each ring, then smoothed along the bone so that the outline has no kinks
     // at the table's levels.
     std::vector<std::array<float, 5>> at(rings);
@@ -560,7 +560,12 @@ Mesh sacrum(const Builder& b) {
     }
     const vec3 top(0.0f, base.y - kLevels.front().t * height + 0.003f, chord_z(kLevels.front().t) + 0.002f);
     const vec3 bottom(0.0f, apex.y, apex.z + 0.001f);
-    return tube(loops, fib, Cap::Pole, Cap::Pole, top, bottom);
+    Mesh m = tube(loops, fib, Cap::Pole, Cap::Pole, top, bottom);
+    // Superior articular processes, rising behind the base to meet the inferior processes of L5.
+    add_pair(m, ellipsoid(vec3(0.024f, base.y + 0.010f, base.z + 0.001f), vec3(0.008f, 0, 0), vec3(0, 0.010f, 0), vec3(0, 0, 0.006f), 6, 10));
+    // The alae rise laterally above the level of the base.
+    add_pair(m, ellipsoid(vec3(0.70f * ala.x, base.y + 0.005f, base.z + 0.001f), vec3(0.014f, 0, 0), vec3(0, 0.007f, 0), vec3(0, 0, 0.009f), 6, 10));
+    return m;
 }
 
 Mesh coccyx(const Builder& b) {
