@@ -563,6 +563,12 @@ Mesh sacrum(const Builder& b) {
     Mesh m = tube(loops, fib, Cap::Pole, Cap::Pole, top, bottom);
     // Superior articular processes, rising behind the base to meet the inferior processes of L5.
     add_pair(m, ellipsoid(vec3(0.024f, base.y + 0.010f, base.z + 0.001f), vec3(0.008f, 0, 0), vec3(0, 0.010f, 0), vec3(0, 0, 0.006f), 6, 10));
+    // Median sacral crest: the fused spinous tubercles, a low ridge down the back midline.
+    {
+        Polyline crest;
+        for (int i = 4; i < rings - 6; i += 5) crest.push_back(loops[static_cast<std::size_t>(i)][static_cast<std::size_t>(3 * around / 4)]);
+        m.append(rod(crest, {0.0035f, 0.004f, 0.0035f, 0.0025f}, 20, 8, 1.0f));
+    }
     // The alae rise laterally above the level of the base.
     add_pair(m, ellipsoid(vec3(0.70f * ala.x, base.y + 0.005f, base.z + 0.001f), vec3(0.014f, 0, 0), vec3(0, 0.007f, 0), vec3(0, 0, 0.009f), 6, 10));
     return m;
