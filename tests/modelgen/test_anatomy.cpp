@@ -190,3 +190,101 @@ TEST_CASE("no muscle sinks more than 5 mm into a bone", "[anatomy]") {
     }
     CHECK(checked > 10000);
 }
+
+namespace {
+
+float surface_distance(const Mesh& m, glm::vec3 p) {
+    float best = 1e9f;
+    for (std::size_t t = 0; t + 2 < m.indices.size(); t += 3)
+        best = std::min(best, glm::distance(p, closest_on_triangle(p, m.positions[m.indices[t]], m.positions[m.indices[t + 1]],
+                                                                      m.positions[m.indices[t + 2]])));
+    return best;
+}
+
+// Heights where a vertical line at (x, z) crosses the mesh.
+std::vector<float> vertical_hits(const Mesh& m, float x, float z) {
+    std::vector<float> ys;
+    for (std::size_t t = 0; t + 2 < m.indices.size(); t += 3) {
+        const glm::vec3 a = m.positions[m.indices[t]], b = m.positions[m.indices[t + 1]], c = m.positions[m.indices[t + 2]];
+        const float d = (b.x - a.x) * (c.z - a.z) - (c.x - a.x) * (b.z - a.z);
+        if (std::fabs(d) < 1e-12f) continue;
+        const float u = ((x - a.x) * (c.z - a.z) - (c.x - a.x) * (z - a.z)) / d;
+        const float v = ((b.x - a.x) * (z - a.z) - (x - a.x) * (b.z - a.z)) / d;
+        if (u < 0.0f || v < 0.0f || u + v > 1.0f) continue;
+        ys.push_back(a.y + u * (b.y - a.y) + v * (c.y - a.y));
+    }
+    return ys;
+}
+
+// Greatest |x| of the mesh's vertices within `r` of the plane y = p.y and of z = p.z.
+float half_width_near(const Mesh& m, glm::vec3 p, float r) {
+    float w = 0.0f;
+    for (const auto& v : m.positions)
+        if (std::fabs(v.y - p.y) < r && std::fabs(v.z - p.z) < r) w = std::max(w, std::fabs(v.x));
+    return w;
+}
+
+}  // namespace
+
+TEST_CASE("the skull reaches its measured landmarks", "[anatomy][skull]") {
+    const Mesh& skull = mesh_of("bone.skull");
+    const auto& lm = test::landmarks();
+    for (const char* name : {"skull.vertex", "skull.glabella", "skull.inion", "skull.opisthion", "skull.maxilla_front", "skull.chin",
+                             "skull.mastoid_tip.L", "skull.zygomatic_lateral.L", "skull.mandible_angle.L", "skull.condyle.L"}) {
+        const float d = surface_distance(skull, lm.get(name));
+        INFO(name << ": skull surface " << d * 1000.0f << " mm away");
+        CHECK(d <= 0.005f);
+    }
+}
+
+TEST_CASE("the mandible runs from condyle to condyle round the chin", "[anatomy][skull]") {
+    // Along the lower border of the jaw, from the chin back to each angle, there is bone under
+    // every point of the line, and the rami rise from the angles to the condyles.
+    const Mesh& skull = mesh_of("bone.skull");
+    const auto& lm = test::landmarks();
+    const glm::vec3 chin = lm.get("skull.chin");
+    for (const char* side : {".L", ".R"}) {
+        const glm::vec3 angle = lm.get(std::string("skull.mandible_angle") + side);
+        const glm::vec3 condyle = lm.get(std::string("skull.condyle") + side);
+        for (int i = 0; i <= 10; ++i) {
+            const float t = static_cast<float>(i) / 10.0f;
+            for (const glm::vec3 p : {glm::mix(chin, angle, t), glm::mix(angle, condyle, t)}) {
+                const float d = surface_distance(skull, p);
+                INFO(side << " at " << t << ": " << d * 1000.0f << " mm from the mandible");
+                CHECK(d <= 0.008f);
+            }
+        }
+    }
+}
+
+TEST_CASE("the skull is wider at the zygomatic arches than at the mastoids", "[anatomy][skull]") {
+    const Mesh& skull = mesh_of("bone.skull");
+    const auto& lm = test::landmarks();
+    const float arches = half_width_near(skull, lm.get("skull.zygomatic_lateral.L"), 0.006f);
+    const float mastoids = half_width_near(skull, lm.get("skull.mastoid_tip.L") + glm::vec3(0.0f, 0.010f, 0.0f), 0.006f);
+    INFO("half-width at the arches " << arches * 1000.0f << " mm, at the mastoids " << mastoids * 1000.0f << " mm");
+    CHECK(arches > mastoids + 0.005f);
+    // And widest across the parietal eminences, above them both.
+    CHECK(half_width_near(skull, lm.get("skull.euryon.L"), 0.010f) > arches);
+}
+
+TEST_CASE("the skull base curves up into the occiput without a ledge", "[anatomy][skull]") {
+    // In the midline, from the opisthion back to the inion, the underside of the skull rises
+    // steadily: no step where a separate base would stick out under the vault.
+    const Mesh& skull = mesh_of("bone.skull");
+    const auto& lm = test::landmarks();
+    const glm::vec3 opisthion = lm.get("skull.opisthion"), inion = lm.get("skull.inion");
+    float previous = -1.0f;
+    for (int i = 0; i <= 12; ++i) {
+        const float z = glm::mix(opisthion.z, inion.z + 0.010f, static_cast<float>(i) / 12.0f);
+        const auto ys = vertical_hits(skull, 0.0f, z);
+        REQUIRE(!ys.empty());
+        const float underside = *std::min_element(ys.begin(), ys.end());
+        INFO("z " << z << ": underside at y " << underside << ", " << (underside - previous) * 1000.0f << " mm above the step before");
+        if (i > 0) {
+            CHECK(underside >= previous - 0.0005f);
+            CHECK(underside - previous <= 0.012f);
+        }
+        previous = underside;
+    }
+}
