@@ -75,6 +75,8 @@ constexpr double kListedLess = 0.05;  // each later entry of a list counts this 
 constexpr double kBodyWithoutComplaint = 0.5;
 
 constexpr double kShareOfBest = 1.0 / 3.0;
+// A glossary term explains a word; an entry about the thing the query names ranks before it.
+constexpr double kGlossaryShare = 0.7;
 constexpr std::size_t kMaxQueryWords = 16;
 constexpr std::size_t kShortestStemPrefix = 4;      // "sit" would start "site" and "situation"
 constexpr std::size_t kShortestVocabularyTypo = 6;  // "calf" must not be found in "half"
@@ -604,6 +606,7 @@ SearchAnswer SearchIndex::search(std::string_view text, std::size_t limit) const
         double sum = 0.0;
         for (std::size_t u = 0; u < units; ++u) sum += unitBest[d * units + u] * query.units[u].weight;
         score[d] = bestField[d] + sum / found;
+        if (documents_[d].kind == EntryKind::Term) score[d] *= kGlossaryShare;
     }
 
     // What the vocabulary adds: the body areas named (in full for a complaint), the entries a term

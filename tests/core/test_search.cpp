@@ -7,6 +7,7 @@
 #include <toml++/toml.h>
 
 #include "core/content.h"
+#include "core/entry_document.h"
 #include "core/search.h"
 #include "core/text.h"
 #include "test_paths.h"
@@ -15,9 +16,13 @@ using namespace dorsal;
 
 namespace {
 
+const Content& content() {
+    static const Content shipped = loadContent(test::sourceDir() / "content");
+    return shipped;
+}
+
 const SearchIndex& shippedIndex() {
-    static const Content content = loadContent(test::sourceDir() / "content");
-    static const SearchIndex index(content);
+    static const SearchIndex index(content());
     return index;
 }
 
@@ -34,7 +39,7 @@ TEST_CASE("search finds what a person means, first", "[search]") {
     CHECK(firstId("hip flexor") == "psoas_major");
     CHECK(firstId("QL") == "quadratus_lumborum");
     CHECK(firstId("ql") == "quadratus_lumborum");
-    CHECK(firstId("sciatica") == "piriformis_syndrome");
+    CHECK(firstId("sciatica") == "sciatica");  // nerve-root leg pain and its red flags, not buttock stretches
     CHECK(firstId("stiff neck") == "stiff_neck");
     CHECK(firstId("psoaz") == "psoas_major");  // a typo
     CHECK(firstId("glutes") == "gluteals");
@@ -118,10 +123,10 @@ TEST_CASE("search finds what a person means in the sentences people type", "[sea
 TEST_CASE("a structure not in the atlas is said once, with its nearest entries, and only when named", "[search]") {
     const SearchAnswer jaw = shippedIndex().search("my jaw and my masseter");
     REQUIRE(jaw.absent.size() == 1);
-    CHECK(jaw.absent.front().sentence() == "The jaw (masseter and temporalis) is not in this atlas yet");
+    CHECK(jaw.absent.front().sentence() == "The chewing muscle group (masseter and temporalis) is not in this atlas yet");
     REQUIRE_FALSE(jaw.absent.front().nearest.empty());
-    CHECK(jaw.absent.front().nearest.front().id == "tension_headache");
-    CHECK(jaw.absent.front().nearest.front().title == "Tension-type headache from the neck");
+    CHECK(jaw.absent.front().nearest.front().id == "jaw_pain_neck");
+    CHECK(jaw.absent.front().nearest.front().title == content().nameOf("jaw_pain_neck"));
     CHECK(shippedIndex().search("sartorious").absent.size() == 1);  // a typo of a long word
     // A structure that joined the atlas is found, not said to be missing.
     CHECK(shippedIndex().search("my deltoid and my delts").absent.empty());
@@ -231,4 +236,27 @@ TEST_CASE("hostile queries find nothing or something, quickly, and never crash",
     CHECK(index.search(std::string(100000, 'a')).results.empty());
     CHECK(index.search("\xff\xfe lats \xe2\x80").results.front().id == "latissimus_dorsi");
     CHECK(index.search("!!! ... ???").results.empty());
+}
+
+TEST_CASE("safety first: what may need a clinician finds the entry whose red flag says so before any exercise", "[search][safety]") {
+    struct Case {
+        const char* query;
+        const char* redFlag;  // the red flag the first result must carry
+    };
+    for (const Case& c : {Case{"sciatica", "progressive_weakness"}, Case{"numb leg", "cauda_equina_signs"},
+                          Case{"chest pain", "chest_pain_or_breathlessness"}, Case{"can't pee", "cauda_equina_signs"},
+                          Case{"leg going numb and weak", "progressive_weakness"}}) {
+        INFO("query: " << c.query);
+        const std::vector<SearchResult> results = shippedIndex().search(c.query).results;
+        REQUIRE_FALSE(results.empty());
+        REQUIRE(results.front().kind == EntryKind::Pain);
+        const PainPattern* pain = content().pain(results.front().id);
+        REQUIRE(pain);
+        CHECK(std::find(pain->redFlags.begin(), pain->redFlags.end(), c.redFlag) != pain->redFlags.end());
+        // And on its page the red flags come before any stretch.
+        const auto page = describeEntry(content(), pain->id);
+        REQUIRE(page);
+        REQUIRE(page->section(Topic::RedFlags));
+        CHECK(page->section(Topic::RedFlags) < page->section(Topic::Stretches));
+    }
 }
