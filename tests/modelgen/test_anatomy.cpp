@@ -41,6 +41,10 @@ namespace {
 
 struct Layering {
     std::vector<std::string> over, under;
+    // Samples nearer the midline or lower down are skipped: where an aponeurosis dives to the
+    // spinous processes or the sacrum past the edge of what it covers.
+    float from_x = -1.0f;
+    float from_y = -1.0f;
 };
 
 // Samples (x, y) over the deeper muscles' extent; where a ray meets both, checks that the
@@ -55,8 +59,8 @@ void check_layering(const Layering& l, bool from_back) {
     }
     int both = 0, wrong = 0;
     float worst = 0.0f, wx = 0.0f, wy = 0.0f;
-    for (float y = lo.y; y <= hi.y; y += 0.004f)
-        for (float x = lo.x; x <= hi.x; x += 0.004f) {
+    for (float y = std::max(lo.y, l.from_y); y <= hi.y; y += 0.004f)
+        for (float x = std::max(lo.x, l.from_x); x <= hi.x; x += 0.004f) {
             std::optional<float> o, u;
             for (const auto& n : l.over) {
                 auto h = from_back ? test::hit_from_back(mesh_of(n), x, y) : test::hit_from_front(mesh_of(n), x, y);
@@ -98,8 +102,52 @@ TEST_CASE("superficial muscles lie over deeper ones", "[anatomy]") {
     SECTION("gluteus medius over gluteus minimus (from behind)") {
         check_layering({{"muscle.gluteus_medius.L"}, {"muscle.gluteus_minimus.L"}}, true);
     }
+    SECTION("serratus posterior inferior over the erector spinae (from behind)") {
+        check_layering({{"muscle.serratus_posterior_inferior.L"}, {"muscle.iliocostalis.L", "muscle.longissimus.L", "muscle.spinalis.L"}}, true);
+    }
+    SECTION("latissimus dorsi over the erector spinae (from behind)") {
+        // Both arise from the sacrum and the posterior iliac crest: compared above the crest.
+        check_layering({{"muscle.latissimus_dorsi.L"},
+                        {"muscle.iliocostalis.L", "muscle.longissimus.L", "muscle.spinalis.L"},
+                        0.012f,
+                        test::landmarks().get("hip_bone.crest_posterior.L").y},
+                       true);
+    }
     SECTION("psoas major in front of quadratus lumborum (from the front)") {
         check_layering({{"muscle.psoas_major.L"}, {"muscle.quadratus_lumborum.L"}}, false);
+    }
+}
+
+TEST_CASE("the erector spinae fill the lumbar groove: a mass 6-7 cm wide and 3 cm deep at L3", "[anatomy]") {
+    // Moore's Clinically Oriented Anatomy: the erector spinae form the palpable mass beside the
+    // lumbar spinous processes; spinalis medial, longissimus in the middle, iliocostalis lateral.
+    const float y = test::landmarks().get("vertebra_l3.body_centre").y;
+    float lo = 1e9f, hi = -1e9f, back = 1e9f, front = -1e9f;
+    for (const char* n : {"muscle.longissimus.L", "muscle.iliocostalis.L"})
+        for (const auto& p : mesh_of(n).positions)
+            if (std::fabs(p.y - y) < 0.006f) {
+                lo = std::min(lo, p.x);
+                hi = std::max(hi, p.x);
+                back = std::min(back, p.z);
+                front = std::max(front, p.z);
+            }
+    INFO("x " << lo << ".." << hi << ", z " << back << ".." << front);
+    CHECK(hi - lo >= 0.058f);
+    CHECK(hi - lo <= 0.075f);
+    CHECK(front - back >= 0.028f);
+    CHECK(lo >= 0.0f);  // the left columns never cross the midline
+    // Side by side: longissimus medial to iliocostalis along the lumbar and thoracic spine.
+    for (float yy = y; yy < y + 0.25f; yy += 0.05f) {
+        float lx = 0.0f, ix = 0.0f;
+        int ln = 0, in = 0;
+        for (const auto& p : mesh_of("muscle.longissimus.L").positions)
+            if (std::fabs(p.y - yy) < 0.006f) lx += p.x, ++ln;
+        for (const auto& p : mesh_of("muscle.iliocostalis.L").positions)
+            if (std::fabs(p.y - yy) < 0.006f) ix += p.x, ++in;
+        INFO("y " << yy);
+        REQUIRE(ln > 0);
+        REQUIRE(in > 0);
+        CHECK(lx / static_cast<float>(ln) < ix / static_cast<float>(in));
     }
 }
 

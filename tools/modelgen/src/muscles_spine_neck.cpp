@@ -6,8 +6,10 @@
 
 #include <glm/geometric.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <string>
+#include <vector>
 
 namespace dorsal::modelgen {
 
@@ -38,63 +40,119 @@ void multifidus(Builder& b) {
     b.add_muscle("multifidus", spindle(b, path, o));
 }
 
+namespace {
+
+// One level of the groove the erector spinae fill: from beside the spinous process (medial) to the
+// rib angle or, in the loins, the lateral border of the mass (lateral). Design points lie a little
+// deep; the sheets are laid onto what is beneath (multifidus, laminae, transverse processes, ribs).
+// split = where spinalis meets longissimus and longissimus meets iliocostalis, as fractions across.
+struct GrooveLevel {
+    vec3 medial, lateral;
+    float spinalis_longissimus, longissimus_iliocostalis;
+};
+
+// Design depth of the medial edge: in front of the spinous tip, where the multifidus lies.
+constexpr vec3 kBesideSpinous(0.007f, 0.0f, 0.018f);
+// Lumbar mass: its lateral border ~3 cm beyond the transverse process tips, so that at L3 it is
+// 6-7 cm wide (Moore's Clinically Oriented Anatomy, the palpable erector mass beside the spine).
+constexpr vec3 kLumbarLateral(0.030f, 0.0f, -0.018f);
+// Thoracic: iliocostalis inserts on the rib angles; its lateral border lies just beyond them.
+constexpr vec3 kBeyondRibAngle(0.003f, 0.0f, 0.010f);
+
+std::vector<GrooveLevel> erector_groove(const Builder& b) {
+    auto medial = [&](const std::string& v) { return spine_tip(b, v, 0.0f) + kBesideSpinous; };
+    std::vector<GrooveLevel> g;
+    // Common tendon: from the median sacral crest across to the posterior iliac crest.
+    g.push_back({b.lm("sacrum.median_crest_mid") + vec3(0.010f, -0.004f, 0.008f), b.left("hip_bone.crest_posterior") + vec3(0.0f, -0.004f, 0.0f), 0.0f, 0.70f});
+    g.push_back({medial(vl(5)), b.left("hip_bone.crest_posterior") + vec3(0.008f, 0.012f, -0.006f), 0.0f, 0.55f});
+    for (int v = 4; v >= 1; --v)
+        g.push_back({medial(vl(v)), b.left(vl(v) + ".transverse_tip") + kLumbarLateral, v >= 3 ? 0.0f : 0.06f * static_cast<float>(3 - v), 0.50f});
+    for (int v = 12; v >= 1; --v) {
+        const float up = static_cast<float>(12 - v) / 11.0f;  // 0 at T12, 1 at T1
+        g.push_back({medial(vt(v)), b.left("rib_" + std::to_string(v) + ".angle") + kBeyondRibAngle, 0.18f + 0.10f * up, 0.52f + 0.06f * up});
+    }
+    return g;
+}
+
+// Fibres of the column between fractions `from` and `to` across the groove, over levels [first, last].
+std::vector<Polyline> groove_column(const std::vector<GrooveLevel>& g, std::size_t first, std::size_t last, int nf,
+                                    float GrooveLevel::*from, float GrooveLevel::*to) {
+    std::vector<Polyline> fibres(static_cast<std::size_t>(nf));
+    for (std::size_t k = first; k <= last; ++k) {
+        const float a = from ? g[k].*from : 0.0f, c = to ? g[k].*to : 1.0f;
+        for (int f = 0; f < nf; ++f)
+            fibres[static_cast<std::size_t>(f)].push_back(glm::mix(g[k].medial, g[k].lateral, a + (c - a) * static_cast<float>(f) / static_cast<float>(nf - 1)));
+    }
+    return fibres;
+}
+
+// Continues each fibre through points spread across a narrow row from `a` to `c` (the neck parts).
+void extend(std::vector<Polyline>& fibres, vec3 a, vec3 c) {
+    const std::size_t n = fibres.size();
+    for (std::size_t f = 0; f < n; ++f) fibres[f].push_back(glm::mix(a, c, static_cast<float>(f) / static_cast<float>(n - 1)));
+}
+
+// A left sheet draped over the round multifidus leans its outer face towards the midline; the
+// columns of the two sides meet there but never cross it.
+void stop_at_midline(Mesh& m) {
+    constexpr float kMidlineGap = 0.0015f;
+    for (auto& p : m.positions) p.x = std::max(p.x, kMidlineGap);
+    m.compute_normals();
+}
+
+}  // namespace
+
 void erector_spinae(Builder& b) {
-    // Spinalis: beside the spinous processes from T11-L2 up to T2-T8 (spinalis thoracis).
-    {
-        Polyline path;
-        for (int v : {2, 1}) path.push_back(b.lm(vl(v) + ".spinous_tip") * vec3(0, 1, 1) + vec3(0.010f, 0.004f, 0.011f));
-        for (int v = 12; v >= 2; v -= 2) path.push_back(b.lm(vt(v) + ".spinous_tip") * vec3(0, 1, 1) + vec3(0.0105f, 0.012f, 0.010f));
-        SpindleOptions o;
-        o.nu = 50;
-        o.radii = [](float u) { return belly(u, vec2(0.0065f, 0.0075f), 0.002f, 0.002f, 0.45f); };
-        o.side = [](float, vec3) { return vec3(1, 0, 0); };
-        b.add_muscle("spinalis", spindle(b, path, o));
-    }
-    // Longissimus: from the sacrum and lumbar region along the transverse processes, up through the
-    // neck (cervicis) to the mastoid process (capitis).
-    {
-        Polyline path;
-        const vec3 crest = b.lm("sacrum.median_crest_mid");
-        path.push_back(vec3(0.024f, crest.y - 0.01f, crest.z - 0.004f));
-        path.push_back(vec3(0.028f, 0.99f, -0.090f));
-        for (int v : {4, 2}) path.push_back(b.left(vl(v) + ".transverse_tip") + vec3(-0.006f, 0.0f, -0.032f));
-        for (int v : {12, 10, 8, 6, 4}) path.push_back(b.left(vt(v) + ".transverse_tip") + vec3(0.000f, 0.0f, -0.013f));
-        path.push_back(b.left(vt(2) + ".transverse_tip") + vec3(-0.004f, 0.0f, -0.010f));
-        path.push_back(b.left(vc(6) + ".transverse_tip") + vec3(0.004f, 0.0f, -0.018f));
-        path.push_back(b.left(vc(3) + ".transverse_tip") + vec3(0.009f, 0.0f, -0.014f));
-        path.push_back(b.left("skull.mastoid_tip") + vec3(0.0f, 0.004f, -0.012f));
-        SpindleOptions o;
-        o.nu = 80;
-        o.ring = 16;
-        o.radii = [](float u) {
-            const float w = profile({0.010f, 0.017f, 0.018f, 0.015f, 0.012f, 0.011f, 0.010f, 0.008f, 0.006f, 0.0045f, 0.0040f, 0.0030f}, u);
-            const float d = profile({0.010f, 0.022f, 0.022f, 0.016f, 0.011f, 0.0095f, 0.009f, 0.007f, 0.0055f, 0.0045f, 0.0040f, 0.0030f}, u);
-            return vec2(w, d);
-        };
-        o.side = [](float, vec3) { return vec3(1, 0, 0); };
-        b.add_muscle("longissimus", spindle(b, path, o));
-    }
-    // Iliocostalis: from the iliac crest up along the angles of the ribs to the cervical
-    // transverse processes (lumborum, thoracis, cervicis).
-    {
-        Polyline path;
-        const vec3 psis = b.left("hip_bone.psis");
-        path.push_back(psis + vec3(0.014f, 0.024f, 0.004f));
-        path.push_back(vec3(0.052f, 1.06f, -0.082f));
-        path.push_back(b.left("rib_12.angle") + vec3(0.006f, -0.012f, -0.018f));
-        for (int r : {10, 8, 6, 4}) path.push_back(b.left("rib_" + std::to_string(r) + ".angle") + vec3(-0.004f, 0.0f, -0.010f));
-        path.push_back(b.left("rib_2.angle") + vec3(-0.004f, 0.0f, -0.010f));
-        path.push_back(b.left(vc(6) + ".transverse_tip") + vec3(0.010f, 0.0f, -0.006f));
-        SpindleOptions o;
-        o.nu = 70;
-        o.radii = [](float u) {
-            const float w = profile({0.010f, 0.016f, 0.014f, 0.010f, 0.0085f, 0.007f, 0.006f, 0.005f, 0.004f, 0.0025f}, u);
-            const float d = profile({0.008f, 0.017f, 0.012f, 0.008f, 0.0065f, 0.006f, 0.0055f, 0.0045f, 0.0035f, 0.0025f}, u);
-            return vec2(w, d);
-        };
-        o.side = [&b](float, vec3 p) { return glm::cross(vec3(0, 1, 0), b.trunk_out(p)) * -1.0f; };
-        b.add_muscle("iliocostalis", spindle(b, path, o));
-    }
+    // Three columns side by side filling the groove between the spinous processes and the rib
+    // angles, from the common tendon on the sacrum and posterior iliac crest: spinalis medial (T11-L2
+    // spinous processes to T2-T8), longissimus in the middle (on to the cervical transverse processes
+    // and the mastoid), iliocostalis lateral (to the rib angles and C4-C6). Built as sheets laid on
+    // what is beneath, all three before any is added so that none lies on another; their shared
+    // edges coincide and are thinned a little, leaving a shallow groove between the columns.
+    const auto g = erector_groove(b);
+    const std::size_t l2 = 4, t2 = g.size() - 2, t1 = g.size() - 1;  // indices of the levels L2, T2, T1
+    auto outward = [&b](vec3 p) { return p.y > b.lm("vertebra_c7.body_centre").y ? neck_out(b, p) : b.trunk_out(p); };
+    auto options = [&](int nu, int nv, std::vector<float> thick) {
+        SheetOptions o;
+        o.nu = nu;
+        o.nv = nv;
+        o.thickness = [thick](float u, float) { return profile(thick, u); };
+        o.outward = outward;
+        o.reach_out = 0.045f;
+        o.reach_in = 0.015f;
+        o.edge_round = 0.18f;
+        return o;
+    };
+    constexpr float kSeamRound = 0.06f;  // where two columns meet: a shallow groove, not a gap
+
+    auto spinalis_fib = groove_column(g, l2, t2, 4, nullptr, &GrooveLevel::spinalis_longissimus);
+    SheetOptions so = options(40, 6, {0.004f, 0.012f, 0.015f, 0.014f, 0.011f, 0.007f, 0.003f});
+    so.edge_round1 = kSeamRound;
+
+    auto longissimus_fib = groove_column(g, 0, t1, 6, &GrooveLevel::spinalis_longissimus, &GrooveLevel::longissimus_iliocostalis);
+    const vec3 c7 = b.left(vc(7) + ".transverse_tip"), c4 = b.left(vc(4) + ".transverse_tip"), mas = b.left("skull.mastoid_tip");
+    extend(longissimus_fib, c7 + vec3(-0.002f, 0.0f, -0.014f), c7 + vec3(0.012f, 0.0f, -0.012f));
+    extend(longissimus_fib, c4 + vec3(0.002f, 0.0f, -0.014f), c4 + vec3(0.012f, 0.0f, -0.012f));
+    extend(longissimus_fib, mas + vec3(-0.004f, 0.002f, -0.010f), mas + vec3(0.002f, 0.002f, -0.008f));
+    SheetOptions lo = options(72, 10, {0.012f, 0.030f, 0.032f, 0.028f, 0.020f, 0.017f, 0.015f, 0.013f, 0.010f, 0.008f, 0.006f, 0.005f});
+    lo.edge_round0 = 0.2f;  // its medial edge in the loins: the furrow over the spinous processes
+    lo.edge_round1 = kSeamRound;
+
+    auto iliocostalis_fib = groove_column(g, 0, t2, 7, &GrooveLevel::longissimus_iliocostalis, nullptr);
+    const vec3 c6 = b.left(vc(6) + ".transverse_tip");
+    extend(iliocostalis_fib, b.left("rib_1.angle") + vec3(-0.002f, 0.006f, -0.012f), b.left("rib_1.angle") + vec3(0.012f, 0.006f, -0.010f));
+    extend(iliocostalis_fib, c6 + vec3(0.002f, 0.0f, -0.010f), c6 + vec3(0.010f, 0.0f, -0.008f));
+    SheetOptions io = options(64, 10, {0.010f, 0.030f, 0.030f, 0.022f, 0.015f, 0.012f, 0.011f, 0.010f, 0.008f, 0.006f, 0.004f});
+    io.edge_round0 = kSeamRound;
+
+    Mesh spinalis = sheet(b, spinalis_fib, so);
+    Mesh longissimus = sheet(b, longissimus_fib, lo);
+    Mesh iliocostalis = sheet(b, iliocostalis_fib, io);
+    stop_at_midline(spinalis);
+    stop_at_midline(longissimus);
+    b.add_muscle("spinalis", std::move(spinalis));
+    b.add_muscle("longissimus", std::move(longissimus));
+    b.add_muscle("iliocostalis", std::move(iliocostalis));
 }
 
 void quadratus_lumborum(Builder& b) {
@@ -228,7 +286,7 @@ void serratus_posterior(Builder& b) {
     {
         Polyline origin = {spine_tip(b, vc(7), 0.006f), spine_tip(b, vt(1), 0.006f), spine_tip(b, vt(2), 0.006f), spine_tip(b, vt(3), 0.006f)};
         Polyline ins;
-        for (int r = 2; r <= 5; ++r) ins.push_back(b.left("rib_" + std::to_string(r) + ".angle") + vec3(0.000f, -0.004f, 0.000f));
+        for (int r = 2; r <= 5; ++r) ins.push_back(b.left("rib_" + std::to_string(r) + ".angle") + vec3(0.008f, -0.004f, 0.002f));
         Polyline mid;
         for (std::size_t k = 0; k < 4; ++k) mid.push_back(glm::mix(origin[k], ins[k], 0.5f) + vec3(0, 0, -0.02f));
         auto fib = net({origin, mid, ins}, 6);
