@@ -103,7 +103,7 @@ TEST_CASE("superficial muscles lie over deeper ones", "[anatomy]") {
         check_layering({{"muscle.gluteus_medius.L"}, {"muscle.gluteus_minimus.L"}}, true);
     }
     SECTION("serratus posterior inferior over the erector spinae (from behind)") {
-        check_layering({{"muscle.serratus_posterior_inferior.L"}, {"muscle.iliocostalis.L", "muscle.longissimus.L", "muscle.spinalis.L"}}, true);
+        check_layering({{"muscle.serratus_posterior_inferior.L"}, {"muscle.iliocostalis.L", "muscle.longissimus.L", "muscle.spinalis.L"}, 0.012f}, true);
     }
     SECTION("latissimus dorsi over the erector spinae (from behind)") {
         // Both arise from the sacrum and the posterior iliac crest: compared above the crest.

@@ -157,23 +157,35 @@ void erector_spinae(Builder& b) {
 
 void quadratus_lumborum(Builder& b) {
     // From the iliolumbar ligament and the posterior iliac crest up to the lower border of the 12th
-    // rib (medial half) and the L1-L4 transverse processes; a quadrilateral plate beside the spine.
-    const vec3 cp = b.left("hip_bone.crest_posterior");
-    const vec3 ct = b.left("hip_bone.iliac_crest_top");
-    const Polyline& r12 = b.rib_lines[12];
-    Polyline bottom = {b.left("vertebra_l5.transverse_tip") + vec3(0.006f, -0.010f, 0.004f), cp + vec3(0.002f, 0.004f, 0.016f),
-                       glm::mix(cp, ct, 0.5f) + vec3(-0.004f, 0.004f, 0.016f)};
-    Polyline mid = {b.left("vertebra_l3.transverse_tip") + vec3(0.004f, 0.0f, 0.002f), vec3(0.068f, 1.075f, -0.048f), vec3(0.084f, 1.075f, -0.040f)};
-    Polyline top = {point_at(r12, 0.12f) + vec3(0.0f, -0.008f, 0.0f), point_at(r12, 0.45f) + vec3(0.0f, -0.008f, 0.004f),
-                    point_at(r12, 0.80f) + vec3(0.0f, -0.008f, 0.004f)};
-    auto fib = net({bottom, mid, top}, 6);
+    // rib (medial half) and the L1-L4 transverse processes (Gray's Anatomy): a flat quadrilateral
+    // plate ~2 cm thick in the plane of the transverse process tips, its medial border along the
+    // tips, its lateral border free. Rows from the crest (u = 0) to the rib; the design surface is
+    // the front face and the plate grows backwards.
+    const vec3 psis = b.left("hip_bone.psis");
+    // The iliolumbar ligament and the inner lip of the crest lie in front of and beside the PSIS.
+    constexpr vec3 kIliolumbarMedial(-0.014f, -0.012f, 0.026f), kIliolumbarLateral(0.004f, -0.004f, 0.026f);
+    // Medial border on the transverse process tips, lateral border ~2 cm beyond them.
+    constexpr vec3 kOnTransverseTip(-0.014f, 0.0f, -0.010f), kLateralBorder(0.022f, 0.0f, -0.012f);
+    // Top: the lower border of the 12th rib, from beside its head to short of its angle.
+    constexpr vec3 kBelowRib12(0.0f, 0.002f, -0.012f);
+    const vec3 r12h = b.left("rib_12.head"), r12a = b.left("rib_12.angle");
+    std::vector<Polyline> rows;
+    rows.push_back({psis + kIliolumbarMedial, psis + kIliolumbarLateral});
+    for (int v = 4; v >= 1; --v) {
+        const vec3 tip = b.left(vl(v) + ".transverse_tip");
+        rows.push_back({tip + kOnTransverseTip, tip + kLateralBorder});
+    }
+    rows.push_back({glm::mix(r12h, r12a, 0.05f) + kBelowRib12, glm::mix(r12h, r12a, 0.7f) + kBelowRib12});
+    // Fibres: cross rows resampled, then read along u.
+    auto fib = net(rows, 6);
     SheetOptions o;
-    o.nu = 24;
-    o.nv = 12;
-    o.thickness = [](float u, float v) { return 0.008f + 0.006f * std::sin(kPi * u) * std::sin(kPi * v); };
+    o.nu = 22;
+    o.nv = 8;
+    o.thickness = [](float u, float) { return 0.019f - 0.006f * u; };
     o.outward = [](vec3) { return vec3(0, 0, -1); };
     o.drape = false;
-    o.edge_round = 0.2f;
+    o.edge_round = 0.25f;
+    o.end_taper = 0.15f;
     b.add_muscle("quadratus_lumborum", sheet(b, fib, o));
 }
 
