@@ -6,6 +6,7 @@
 
 #include <glm/geometric.hpp>
 
+#include <array>
 #include <cmath>
 #include <string>
 
@@ -128,32 +129,41 @@ void internal_oblique(Builder& b) {
 }
 
 void rectus_abdominis(Builder& b) {
-    // From the pubic crest and symphysis up to the xiphoid process and costal cartilages 5-7, with
-    // three tendinous intersections.
-    const vec3 pt = b.left("hip_bone.pubic_tubercle");
-    const vec3 ps = b.left("hip_bone.pubic_symphysis");
-    Polyline bottom = {ps + vec3(0.002f, 0.004f, 0.022f), pt + vec3(0.004f, 0.004f, 0.006f)};
-    Polyline low = {vec3(0.004f, 0.98f, 0.090f), vec3(0.050f, 0.98f, 0.084f)};
-    Polyline mid = {vec3(0.004f, 1.10f, 0.104f), vec3(0.068f, 1.10f, 0.096f)};
-    const vec3 xi = b.lm("sternum.xiphoid_tip");
-    Polyline top = {xi + vec3(0.004f, 0.012f, 0.010f), b.left("rib_5.costal_end") + vec3(0.0f, -0.010f, 0.010f)};
-    std::vector<Polyline> fib(5);
-    for (int f = 0; f < 5; ++f) {
-        const float t = static_cast<float>(f) / 4.0f;
-        fib[static_cast<std::size_t>(f)] = {glm::mix(bottom[0], bottom[1], t), glm::mix(low[0], low[1], t), glm::mix(mid[0], mid[1], t),
-                                            glm::mix(top[0], top[1], t)};
-    }
+    // A strap in the rectus sheath beside the linea alba (Gray's Anatomy; Moore's): from the pubic
+    // crest and symphysis (~3 cm wide) widening to ~7 cm at the umbilicus and ~7.5 cm at its
+    // insertion on the xiphoid process and costal cartilages 5-7, with three tendinous
+    // intersections at and above the umbilicus (there, at the xiphoid and halfway).
+    const vec3 ps = b.left("hip_bone.pubic_symphysis"), pt = b.left("hip_bone.pubic_tubercle");
+    const vec3 umb = b.lm("abdomen.umbilicus"), xi = b.lm("sternum.xiphoid_tip");
+    // Half the linea alba: narrow below the umbilicus, ~1 cm wide between it and the xiphoid.
+    constexpr float kLineaAlbaLow = 0.005f, kLineaAlbaHigh = 0.008f;
+    // Width of the strap (lateral border = linea semilunaris) at the umbilicus and halfway up.
+    constexpr float kWidthUmbilicus = 0.064f, kWidthUpper = 0.070f;
+    auto across = [](vec3 medial, float width) { return Polyline{medial, medial + vec3(width, 0.0f, 0.0f)}; };
+    std::vector<Polyline> rows;
+    rows.push_back({vec3(ps.x + 0.002f, ps.y + 0.006f, ps.z + 0.018f), pt + vec3(0.018f, 0.008f, 0.004f)});
+    rows.push_back(across(glm::mix(vec3(kLineaAlbaLow, ps.y, ps.z + 0.04f), vec3(kLineaAlbaLow, umb.y, umb.z), 0.5f), 0.5f * (0.030f + kWidthUmbilicus)));
+    rows.push_back(across(vec3(kLineaAlbaLow, umb.y, umb.z), kWidthUmbilicus));
+    rows.push_back(across(glm::mix(vec3(kLineaAlbaHigh, umb.y, umb.z), xi + vec3(kLineaAlbaHigh, 0.0f, 0.010f), 0.5f), kWidthUpper));
+    rows.push_back({xi + vec3(kLineaAlbaHigh, 0.012f, 0.010f), glm::mix(b.lm("sternum.costal_notch_7.L"), b.left("rib_7.costal_end"), 0.35f),
+                    glm::mix(b.lm("sternum.costal_notch_6.L"), b.left("rib_6.costal_end"), 0.6f), b.left("rib_5.costal_end") + vec3(0.0f, -0.004f, 0.004f)});
+    auto fib = net(rows, 8);
+    // The intersections, as fractions of the way up from the pubis: at the umbilicus, at the
+    // xiphoid and halfway.
+    const float span = xi.y - ps.y;
+    const float low = (umb.y + 0.006f - ps.y) / span, high = (xi.y - 0.006f - ps.y) / span;
+    const std::array<float, 3> intersections = {low, 0.5f * (low + high), high};
     SheetOptions o;
-    o.nu = 48;
+    o.nu = 64;
     o.nv = 10;
-    o.thickness = [](float u, float) {
-        float t = 0.006f + 0.005f * std::sin(kPi * std::min(u * 1.15f, 1.0f));
-        for (float c : {0.56f, 0.73f, 0.88f}) t *= 1.0f - 0.45f * bump(u, c, 0.012f);
+    o.thickness = [intersections](float u, float) {
+        float t = 0.006f + 0.005f * std::sin(kPi * std::min(u * 1.1f, 1.0f));
+        for (float c : intersections) t *= 1.0f - 0.65f * bump(u, c, 0.013f);
         return t;
     };
     o.outward = [](vec3) { return vec3(0, 0, 1); };
     o.reach_in = 0.03f;
-    o.edge_round = 0.2f;
+    o.edge_round = 0.15f;
     b.add_muscle("rectus_abdominis", sheet(b, fib, o));
 }
 
