@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 #include <glm/geometric.hpp>
+#include <glm/vector_relational.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -113,6 +114,14 @@ TEST_CASE("superficial muscles lie over deeper ones", "[anatomy]") {
                         test::landmarks().get("hip_bone.crest_posterior.L").y},
                        true);
     }
+    SECTION("external oblique over internal oblique over transversus abdominis (from the front)") {
+        // Beside the rectus sheath, where all three are muscular.
+        check_layering({{"muscle.external_oblique.L"}, {"muscle.internal_oblique.L"}, 0.08f}, false);
+        check_layering({{"muscle.internal_oblique.L"}, {"muscle.transversus_abdominis.L"}, 0.08f}, false);
+    }
+    SECTION("rectus abdominis in front of transversus abdominis and internal oblique (from the front)") {
+        check_layering({{"muscle.rectus_abdominis.L"}, {"muscle.transversus_abdominis.L", "muscle.internal_oblique.L"}}, false);
+    }
     SECTION("psoas major in front of quadratus lumborum (from the front)") {
         check_layering({{"muscle.psoas_major.L"}, {"muscle.quadratus_lumborum.L"}}, false);
     }
@@ -149,6 +158,73 @@ TEST_CASE("the erector spinae fill the lumbar groove: a mass 6-7 cm wide and 3 c
         REQUIRE(in > 0);
         CHECK(lx / static_cast<float>(ln) < ix / static_cast<float>(in));
     }
+}
+
+namespace {
+
+// Fibres of a muscle within a box (fibres have no sense, so the figures do not depend on it):
+// how steep they are (mean |y|) and how many run down-medially, i.e. x and y of the same sign on
+// the left side (external oblique) rather than up-medially (internal oblique).
+struct FibreWay {
+    float steepness = 0.0f;
+    float down_medial = 0.0f;  // fraction of the fibres
+};
+
+FibreWay fibre_way(const Mesh& m, glm::vec3 lo, glm::vec3 hi) {
+    FibreWay w;
+    int n = 0;
+    for (std::size_t i = 0; i < m.positions.size(); ++i) {
+        const glm::vec3 p = m.positions[i];
+        if (glm::any(glm::lessThan(p, lo)) || glm::any(glm::greaterThan(p, hi))) continue;
+        const glm::vec3 f = m.fibres[i];
+        w.steepness += std::fabs(f.y);
+        w.down_medial += f.x * f.y > 0.0f ? 1.0f : 0.0f;
+        ++n;
+    }
+    if (n > 0) {
+        w.steepness /= static_cast<float>(n);
+        w.down_medial /= static_cast<float>(n);
+    }
+    return w;
+}
+
+}  // namespace
+
+TEST_CASE("the flat abdominal muscles run each their own way across the front of the waist", "[anatomy]") {
+    // Moore's: external oblique down and forward (medially), internal oblique up and forward,
+    // transversus horizontal; compared beside the rectus sheath between the ribs and the crest.
+    const glm::vec3 lo(0.075f, 1.0f, 0.0f), hi(0.13f, 1.15f, 0.2f);
+    const FibreWay eo = fibre_way(mesh_of("muscle.external_oblique.L"), lo, hi);
+    const FibreWay io = fibre_way(mesh_of("muscle.internal_oblique.L"), lo, hi);
+    const FibreWay ta = fibre_way(mesh_of("muscle.transversus_abdominis.L"), lo, hi);
+    INFO("down-medially: external " << eo.down_medial << ", internal " << io.down_medial << "; steepness: external " << eo.steepness
+                                    << ", internal " << io.steepness << ", transversus " << ta.steepness);
+    CHECK(eo.down_medial > 0.8f);
+    CHECK(io.down_medial < 0.2f);
+    CHECK(eo.steepness > 0.3f);
+    CHECK(io.steepness > 0.3f);
+    CHECK(ta.steepness < 0.35f);
+}
+
+TEST_CASE("rectus abdominis is a strap: ~3 cm wide at the pubis, 7-8 cm at the costal margin", "[anatomy]") {
+    const Mesh& m = mesh_of("muscle.rectus_abdominis.L");
+    auto width = [&](float y) {
+        float lo = 1e9f, hi = -1e9f;
+        for (const auto& p : m.positions)
+            if (std::fabs(p.y - y) < 0.005f) {
+                lo = std::min(lo, p.x);
+                hi = std::max(hi, p.x);
+            }
+        return hi - lo;
+    };
+    const auto& lm = test::landmarks();
+    const float pubis = width(lm.get("hip_bone.pubic_tubercle.L").y + 0.015f);
+    const float upper = width(lm.get("sternum.xiphoid_tip").y - 0.02f);
+    INFO("pubis " << pubis << ", upper " << upper);
+    CHECK(pubis >= 0.025f);
+    CHECK(pubis <= 0.042f);
+    CHECK(upper >= 0.068f);
+    CHECK(upper <= 0.085f);
 }
 
 TEST_CASE("no muscle sinks more than 5 mm into a bone", "[anatomy]") {
