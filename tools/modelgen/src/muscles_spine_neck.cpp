@@ -213,20 +213,35 @@ void suboccipitals(Builder& b) {
 }
 
 void semispinalis_capitis(Builder& b) {
-    Polyline path;
-    path.push_back(b.left(vt(6) + ".transverse_tip") + vec3(-0.010f, 0.0f, -0.008f));
-    path.push_back(b.left(vt(3) + ".transverse_tip") + vec3(-0.010f, 0.0f, -0.012f));
-    path.push_back(lamina(b, vc(7)) + vec3(0.020f, 0.0f, -0.014f));
-    path.push_back(lamina(b, vc(4)) + vec3(0.016f, 0.0f, -0.020f));
-    path.push_back(lamina(b, vc(2)) + vec3(0.016f, 0.006f, -0.024f));
-    path.push_back(b.left("skull.nuchal_area_medial") + vec3(0.0f, -0.006f, 0.006f));
-    SpindleOptions o;
-    o.nu = 40;
-    o.radii = [](float u) {
-        return vec2(profile({0.004f, 0.008f, 0.011f, 0.012f, 0.011f, 0.006f}, u), profile({0.003f, 0.006f, 0.009f, 0.010f, 0.009f, 0.004f}, u));
-    };
-    o.side = [](float, vec3) { return vec3(1, 0, 0); };
-    b.add_muscle("semispinalis_capitis", spindle(b, path, o));
+    // From the tips of the T1-T6 transverse processes and the C4-C7 articular processes up to the
+    // occiput between the superior and inferior nuchal lines, beside the midline (Gray's
+    // Anatomy): a broad band ~1 cm thick on the laminae and multifidus, under splenius. The lowest
+    // origins give its medial fibres, the highest its lateral ones.
+    constexpr vec3 kOnThoracicTransverse(-0.006f, 0.0f, -0.006f);
+    // The cervical articular pillars: ~2 cm from the midline at the depth of the laminae.
+    constexpr vec3 kOnArticularPillar(0.020f, 0.0f, -0.002f);
+    Polyline origin;
+    for (int v = 6; v >= 1; --v) origin.push_back(b.left(vt(v) + ".transverse_tip") + kOnThoracicTransverse);
+    for (int v = 7; v >= 4; --v) origin.push_back(lamina(b, vc(v)) + kOnArticularPillar);
+    const vec3 inion = b.lm("skull.inion"), area = b.left("skull.nuchal_area_medial");
+    const vec3 snl = b.left("skull.superior_nuchal_line_medial"), inl = b.left("skull.inferior_nuchal_line");
+    const Polyline insertion = {glm::mix(inion, area, 0.35f) + vec3(0.0f, -0.010f, 0.006f), area + vec3(0.0f, -0.002f, 0.0f),
+                                glm::mix(snl, inl, 0.5f) + vec3(0.008f, 0.0f, 0.0f)};
+    // Halfway: the band lies behind the cervical laminae, a little out from the midline.
+    Polyline mid;
+    for (float t : {0.0f, 0.5f, 1.0f}) {
+        const vec3 o = point_at(origin, t), i = point_at(insertion, t);
+        mid.push_back(glm::mix(o, i, 0.5f) + vec3(0.0f, 0.0f, -0.008f));
+    }
+    auto fib = net({origin, mid, insertion}, 8);
+    SheetOptions o;
+    o.nu = 30;
+    o.nv = 8;
+    // Thin tendons at the thoracic origins, thickest in the upper neck.
+    o.thickness = [](float u, float) { return profile({0.002f, 0.004f, 0.007f, 0.009f, 0.010f, 0.009f, 0.005f}, u); };
+    o.outward = [&b](vec3 p) { return p.y > b.lm("vertebra_c7.body_centre").y ? neck_out(b, p) : b.trunk_out(p); };
+    o.edge_round = 0.2f;
+    b.add_muscle("semispinalis_capitis", sheet(b, fib, o));
 }
 
 void scalenes(Builder& b) {
@@ -327,21 +342,32 @@ void serratus_posterior(Builder& b) {
 }
 
 void sternocleidomastoid(Builder& b) {
-    // Sternal head (front of the manubrium) and clavicular head (medial third of the clavicle), up
-    // and back round the side of the neck to the mastoid process and lateral superior nuchal line.
+    // Sternal head (a rounded tendon from the front of the manubrium) and clavicular head (flat,
+    // from the medial third of the clavicle), joining into a thick strap that winds up and back
+    // round the side of the neck to the lateral surface of the mastoid process and the lateral
+    // half of the superior nuchal line (Gray's Anatomy; Moore's). Its belly crosses the neck at
+    // the level of C4 (the added point neck.sternocleidomastoid_belly).
     const vec3 jug = b.lm("sternum.jugular_notch");
     const vec3 cme = b.left("clavicle.medial_end"), cmi = b.left("clavicle.middle");
     const vec3 mas = b.left("skull.mastoid_tip"), snl = b.left("skull.superior_nuchal_line_lateral");
+    const vec3 belly_c4 = b.left("neck.sternocleidomastoid_belly");
+    const vec3 sternal0 = vec3(0.008f, jug.y - 0.012f, jug.z + 0.011f);
+    const vec3 clavicular0 = glm::mix(cme, cmi, 0.30f) + vec3(0.0f, 0.008f, 0.0f);
+    // The heads lie side by side, overlapping, from the belly up: sternal in front, clavicular behind.
+    constexpr vec3 kSternalSide(-0.001f, 0.0f, 0.003f), kClavicularSide(0.001f, 0.0f, -0.003f);
     Mesh m;
     SpindleOptions o;
-    o.nu = 40;
+    o.nu = 36;
+    o.ring = 14;
     o.side = [&b](float, vec3 p) { return glm::cross(neck_out(b, p), vec3(0, 1, 0)); };
-    o.radii = [](float u) { return belly(u, vec2(0.010f, 0.005f), 0.004f, 0.007f, 0.45f); };
-    m.append(spindle(b, {vec3(0.008f, jug.y - 0.012f, jug.z + 0.011f), vec3(0.024f, 1.46f, 0.030f), vec3(0.044f, 1.52f, 0.012f),
-                         mas + vec3(0.006f, 0.012f, 0.004f), glm::mix(mas, snl, 0.5f) + vec3(0.004f, 0.004f, -0.002f)},
+    // Only bone narrows it: the superficial strap covers the scalenes and levator scapulae.
+    o.mask = kBone;
+    o.radii = [](float u) { return belly(u, vec2(0.012f, 0.0085f), 0.0045f, 0.006f, 0.45f); };
+    m.append(spindle(b, {sternal0, glm::mix(sternal0, belly_c4, 0.55f) + kSternalSide, belly_c4 + kSternalSide,
+                         mas + vec3(0.006f, 0.012f, 0.004f), glm::mix(mas, snl, 0.75f) + vec3(0.002f, 0.002f, -0.002f)},
                      o));
-    o.radii = [](float u) { return belly(u, vec2(0.009f, 0.004f), 0.006f, 0.005f, 0.4f); };
-    m.append(spindle(b, {glm::mix(cme, cmi, 0.30f) + vec3(0, 0.008f, 0.000f), vec3(0.040f, 1.46f, 0.018f), vec3(0.048f, 1.52f, 0.004f),
+    o.radii = [](float u) { return belly(u, vec2(0.013f, 0.0065f), 0.008f, 0.005f, 0.4f); };
+    m.append(spindle(b, {clavicular0, glm::mix(clavicular0, belly_c4, 0.55f) + kClavicularSide, belly_c4 + kClavicularSide,
                          mas + vec3(0.006f, 0.006f, 0.000f)},
                      o));
     b.add_muscle("sternocleidomastoid", std::move(m));
