@@ -233,6 +233,26 @@ TEST_CASE("rectus abdominis is a strap: ~3 cm wide at the pubis, 7-8 cm at the c
     CHECK(upper <= 0.085f);
 }
 
+TEST_CASE("longus colli lies on the front of the C1-T3 vertebral bodies, beside the midline", "[anatomy]") {
+    const auto& lm = test::landmarks();
+    const Mesh& m = mesh_of("muscle.longus_colli.L");
+    glm::vec3 lo, hi;
+    m.bounds(lo, hi);
+    CHECK(lo.y <= lm.get("vertebra_t3.body_anterior").y + 0.01f);
+    CHECK(hi.y >= lm.get("vertebra_c1.body_anterior").y - 0.01f);
+    CHECK(lo.x >= 0.0f);
+    CHECK(hi.x <= 0.025f);
+    for (const char* v : {"vertebra_t2", "vertebra_c7", "vertebra_c5", "vertebra_c3"}) {
+        const glm::vec3 front = lm.get(std::string(v) + ".body_anterior");
+        float zmax = -1e9f;
+        for (const auto& p : m.positions)
+            if (std::fabs(p.y - front.y) < 0.004f) zmax = std::max(zmax, p.z);
+        INFO(v << ": front of the muscle at z " << zmax << ", of the body at " << front.z);
+        CHECK(zmax > front.z);          // in front of the body ...
+        CHECK(zmax < front.z + 0.012f); // ... and on it, behind the pharynx
+    }
+}
+
 TEST_CASE("no muscle sinks more than 5 mm into a bone", "[anatomy]") {
     const Model& model = test::model();
     struct Bone {

@@ -29,7 +29,7 @@ const std::vector<std::string>& muscle_ids() {
         "serratus_anterior", "pectoralis_major", "pectoralis_minor", "rectus_abdominis", "external_oblique",
         "internal_oblique", "transversus_abdominis", "diaphragm", "psoas_major", "iliacus", "gluteus_maximus",
         "gluteus_medius", "gluteus_minimus", "piriformis", "tensor_fasciae_latae", "iliotibial_band",
-        "biceps_femoris", "semitendinosus", "semimembranosus", "rectus_femoris"};
+        "biceps_femoris", "semitendinosus", "semimembranosus", "rectus_femoris", "longus_colli"};
     return ids;
 }
 

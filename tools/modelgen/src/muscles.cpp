@@ -14,6 +14,7 @@ struct BuildStep {
 constexpr BuildStep kBuildOrder[] = {
     {"multifidus", multifidus},
     {"suboccipitals", suboccipitals},
+    {"longus_colli", longus_colli},
     {"semispinalis_capitis", semispinalis_capitis},
     {"quadratus_lumborum", quadratus_lumborum},
     {"spinalis, longissimus, iliocostalis", erector_spinae},

@@ -244,6 +244,35 @@ void semispinalis_capitis(Builder& b) {
     b.add_muscle("semispinalis_capitis", sheet(b, fib, o));
 }
 
+void longus_colli(Builder& b) {
+    // The deep neck flexor on the front of the vertebral bodies from T3 up to the anterior
+    // tubercle of the atlas (Gray's Anatomy; Moore's), behind the pharynx: its vertical part beside
+    // the midline, widened in the middle where the oblique parts reach out to the anterior
+    // tubercles of the C3-C6 transverse processes. A thin strap laid on the bodies.
+    struct Level {
+        const char* vertebra;
+        float lateral;  // how far from the midline its lateral border lies, metres
+    };
+    static constexpr Level kLevels[] = {{"vertebra_t3", 0.011f}, {"vertebra_t1", 0.013f}, {"vertebra_c6", 0.018f},
+                                        {"vertebra_c4", 0.018f}, {"vertebra_c2", 0.011f}, {"vertebra_c1", 0.007f}};
+    constexpr float kBesideMidline = 0.0025f;  // the two sides meet at the anterior longitudinal ligament
+    std::vector<Polyline> rows;
+    for (const auto& l : kLevels) {
+        const vec3 front = b.lm(std::string(l.vertebra) + ".body_anterior");
+        rows.push_back({front + vec3(kBesideMidline, 0.0f, 0.001f), front + vec3(l.lateral, 0.0f, -0.002f)});
+    }
+    auto fib = net(rows, 5);
+    SheetOptions o;
+    o.nu = 26;
+    o.nv = 6;
+    o.thickness = [](float u, float) { return 0.0025f + 0.0025f * std::sin(kPi * u); };
+    o.outward = [](vec3) { return vec3(0, 0, 1); };
+    o.reach_in = 0.015f;
+    o.reach_out = 0.006f;  // it lies on the bodies themselves: nothing is beneath it but bone
+    o.edge_round = 0.25f;
+    b.add_muscle("longus_colli", sheet(b, fib, o));
+}
+
 void scalenes(Builder& b) {
     Mesh m;
     SpindleOptions o;
