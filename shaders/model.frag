@@ -31,10 +31,11 @@ const int kSkin = 3;
 vec3 toSrgb(vec3 c) { return pow(clamp(c, 0.0, 1.0), vec3(1.0 / 2.2)); }
 
 // Fine stripes running along the muscle fibres, as anatomical illustrations draw them.
-// Faded out where a stripe would be smaller than a pixel, so they never alias.
+// Faded out before a stripe gets narrower than about four pixels (a sine of under two pixels a
+// period aliases into moiré), and across the one seam of a closed muscle where the coordinate jumps.
 float fibreStriation() {
     if (!uHasFibres) return 1.0;
-    float visibility = clamp(1.0 - fwidth(vStripe) * 1.2, 0.0, 1.0);
+    float visibility = 1.0 - smoothstep(0.12, 0.3, fwidth(vStripe));
     float stripe = 0.5 + 0.5 * sin(vStripe * 6.2831853);
     return 1.0 - 0.22 * visibility * stripe * stripe;
 }

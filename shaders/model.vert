@@ -4,11 +4,13 @@
 layout(location = 0) in vec3 aPosition;
 layout(location = 1) in vec3 aNormal;
 layout(location = 2) in vec3 aFibre;
+layout(location = 3) in float aStripe;  // distance across the fibres along the surface, metres
 
 uniform mat4 uView;
 uniform mat4 uProjection;
 uniform bool uHasFibres;
-uniform vec3 uPartCentre;  // stripes are measured from here, so that they bend little with the fibres
+uniform bool uHasStripes;  // the model gives aStripe (the built-in model does)
+uniform vec3 uPartCentre;  // without aStripe, stripes are measured from here, so that they bend little
 
 out vec3 vViewPosition;
 out vec3 vViewNormal;
@@ -25,6 +27,7 @@ void main() {
     vModelPosition = aPosition;
     vViewNormal = mat3(uView) * aNormal;
     vec3 across = cross(aNormal, aFibre);
-    vStripe = uHasFibres && dot(across, across) > 1e-8 ? dot(aPosition - uPartCentre, normalize(across)) * 160.0 : 0.0;
+    if (uHasStripes) vStripe = aStripe * 160.0;
+    else vStripe = uHasFibres && dot(across, across) > 1e-8 ? dot(aPosition - uPartCentre, normalize(across)) * 160.0 : 0.0;
     gl_Position = uProjection * viewPosition;
 }

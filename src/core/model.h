@@ -52,6 +52,9 @@ struct Part {
     std::vector<glm::vec3> positions;
     std::vector<glm::vec3> normals;  // unit length, one per position
     std::vector<glm::vec3> fibres;   // unit fibre direction per position, or empty
+    // Per position: distance across the fibres along the surface (metres), for drawing fibre
+    // stripes that follow the fibres (the first texture coordinate's u); empty when the file has none.
+    std::vector<float> stripes;
     std::vector<std::uint32_t> indices;  // triangles, full detail (what picking uses)
     std::vector<DetailLevel> coarser;    // ever fewer triangles, ever larger error
     Bounds bounds;

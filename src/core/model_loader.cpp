@@ -260,6 +260,11 @@ private:
             part.normals.push_back(unitOr(normalMatrix * n));
             if (mesh.mTangents) {
                 part.fibres.push_back(unitOr(linear * glm::vec3(mesh.mTangents[v].x, mesh.mTangents[v].y, mesh.mTangents[v].z)));
+                // Stripes only beside fibres: a texture coordinate alone is an image's, not ours.
+                if (mesh.mTextureCoords[0]) {
+                    const float stripe = mesh.mTextureCoords[0][v].x;
+                    part.stripes.push_back(std::isfinite(stripe) ? stripe : 0.0f);
+                }
             }
         }
         part.indices.reserve(static_cast<std::size_t>(mesh.mNumFaces) * 3);

@@ -26,7 +26,50 @@ std::optional<float> enterBox(const glm::vec3& origin, const glm::vec3& inverse,
     return enter;
 }
 
+// Squared distance from p to the box [min, max] (0 inside).
+float squaredDistanceToBox(const glm::vec3& p, const glm::vec3& min, const glm::vec3& max) {
+    const glm::vec3 outside = glm::max(min - p, glm::max(glm::vec3(0.0f), p - max));
+    return glm::dot(outside, outside);
+}
+
 }  // namespace
+
+glm::vec3 nearestPointOnTriangle(const glm::vec3& p, const glm::vec3& a, const glm::vec3& b, const glm::vec3& c) {
+    // Which feature of the triangle is nearest (a vertex, an edge or the face), from the signs of
+    // p's barycentric projections; each region is tested once.
+    const glm::vec3 ab = b - a;
+    const glm::vec3 ac = c - a;
+    const glm::vec3 ap = p - a;
+    const float d1 = glm::dot(ab, ap);
+    const float d2 = glm::dot(ac, ap);
+    if (d1 <= 0.0f && d2 <= 0.0f) return a;
+    const glm::vec3 bp = p - b;
+    const float d3 = glm::dot(ab, bp);
+    const float d4 = glm::dot(ac, bp);
+    if (d3 >= 0.0f && d4 <= d3) return b;
+    const float vc = d1 * d4 - d3 * d2;
+    if (vc <= 0.0f && d1 >= 0.0f && d3 <= 0.0f) {
+        const float denominator = d1 - d3;
+        return denominator > 0.0f ? a + ab * (d1 / denominator) : a;
+    }
+    const glm::vec3 cp = p - c;
+    const float d5 = glm::dot(ab, cp);
+    const float d6 = glm::dot(ac, cp);
+    if (d6 >= 0.0f && d5 <= d6) return c;
+    const float vb = d5 * d2 - d1 * d6;
+    if (vb <= 0.0f && d2 >= 0.0f && d6 <= 0.0f) {
+        const float denominator = d2 - d6;
+        return denominator > 0.0f ? a + ac * (d2 / denominator) : a;
+    }
+    const float va = d3 * d6 - d5 * d4;
+    if (va <= 0.0f && (d4 - d3) >= 0.0f && (d5 - d6) >= 0.0f) {
+        const float denominator = (d4 - d3) + (d5 - d6);
+        return denominator > 0.0f ? b + (c - b) * ((d4 - d3) / denominator) : b;
+    }
+    const float sum = va + vb + vc;
+    if (sum <= 0.0f) return a;  // a degenerate triangle that no test above caught
+    return a + ab * (vb / sum) + ac * (vc / sum);
+}
 
 void TriangleTree::build(const std::vector<glm::vec3>& positions, const std::vector<std::uint32_t>& indices) {
     nodes_.clear();
@@ -136,6 +179,40 @@ std::optional<float> TriangleTree::nearestHit(const Ray& ray, const std::vector<
         } else if (toRight) {
             stack.push_back(right);
         }
+    }
+    return best;
+}
+
+std::optional<glm::vec3> TriangleTree::nearestPoint(const glm::vec3& point, const std::vector<glm::vec3>& positions,
+                                                    const std::vector<std::uint32_t>& indices) const {
+    if (nodes_.empty()) return std::nullopt;
+    glm::vec3 best(0.0f);
+    float bestSquared = std::numeric_limits<float>::max();
+    std::vector<std::uint32_t> stack{0};
+    while (!stack.empty()) {
+        const Node& node = nodes_[stack.back()];
+        stack.pop_back();
+        if (squaredDistanceToBox(point, node.min, node.max) >= bestSquared) continue;
+        if (node.count > 0) {
+            for (std::uint32_t i = node.first; i < node.first + node.count; ++i) {
+                const std::uint32_t t = triangles_[i];
+                const glm::vec3 q = nearestPointOnTriangle(point, positions[indices[3 * t]], positions[indices[3 * t + 1]],
+                                                           positions[indices[3 * t + 2]]);
+                const float squared = glm::dot(q - point, q - point);
+                if (squared < bestSquared) {
+                    bestSquared = squared;
+                    best = q;
+                }
+            }
+            continue;
+        }
+        // The nearer child last on the stack, so that it is searched first and prunes the other.
+        const std::uint32_t right = node.first;
+        const std::uint32_t left = right - 1;
+        const bool leftNearer = squaredDistanceToBox(point, nodes_[left].min, nodes_[left].max) <=
+                                squaredDistanceToBox(point, nodes_[right].min, nodes_[right].max);
+        stack.push_back(leftNearer ? right : left);
+        stack.push_back(leftNearer ? left : right);
     }
     return best;
 }

@@ -13,6 +13,9 @@ namespace dorsal {
 
 struct Ray;
 
+// The point of the triangle (a, b, c) nearest to p; degenerate triangles are allowed.
+glm::vec3 nearestPointOnTriangle(const glm::vec3& p, const glm::vec3& a, const glm::vec3& b, const glm::vec3& c);
+
 class TriangleTree {
 public:
     // Builds the tree over the triangles `indices` (three per triangle) into `positions`.
@@ -26,6 +29,11 @@ public:
     std::optional<float> nearestHit(const Ray& ray, const std::vector<glm::vec3>& positions,
                                     const std::vector<std::uint32_t>& indices, float maxDistance,
                                     std::uint32_t* triangle = nullptr) const;
+
+    // The point of the triangles nearest to `point`, or nullopt for an empty tree. `positions` and
+    // `indices` must be those the tree was built over.
+    std::optional<glm::vec3> nearestPoint(const glm::vec3& point, const std::vector<glm::vec3>& positions,
+                                          const std::vector<std::uint32_t>& indices) const;
 
 private:
     struct Node {

@@ -19,6 +19,7 @@ struct Vertex {
     glm::vec3 position;
     glm::vec3 normal;
     glm::vec3 fibre;
+    float stripe;  // distance across the fibres (metres), when the part has it
 };
 
 int materialIndex(MaterialKind kind) {
@@ -70,13 +71,14 @@ struct Renderer::GpuPart {
         glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, indexBuffer);
         glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(indices.size() * sizeof(std::uint32_t)),
                      indices.data(), GL_STATIC_DRAW);
-        const auto attribute = [](GLuint location, std::size_t offset) {
+        const auto attribute = [](GLuint location, GLint components, std::size_t offset) {
             glEnableVertexAttribArray(location);
-            glVertexAttribPointer(location, 3, GL_FLOAT, GL_FALSE, sizeof(Vertex), reinterpret_cast<const void*>(offset));
+            glVertexAttribPointer(location, components, GL_FLOAT, GL_FALSE, sizeof(Vertex), reinterpret_cast<const void*>(offset));
         };
-        attribute(0, offsetof(Vertex, position));
-        attribute(1, offsetof(Vertex, normal));
-        attribute(2, offsetof(Vertex, fibre));
+        attribute(0, 3, offsetof(Vertex, position));
+        attribute(1, 3, offsetof(Vertex, normal));
+        attribute(2, 3, offsetof(Vertex, fibre));
+        attribute(3, 1, offsetof(Vertex, stripe));
         glBindVertexArray(0);
     }
     ~GpuPart() {
@@ -107,7 +109,8 @@ private:
             if (renumbered[original] == kUnused) {
                 renumbered[original] = next++;
                 vertices.push_back({part.positions[original], part.normals[original],
-                                    part.fibres.empty() ? glm::vec3(0.0f) : part.fibres[original]});
+                                    part.fibres.empty() ? glm::vec3(0.0f) : part.fibres[original],
+                                    part.stripes.empty() ? 0.0f : part.stripes[original]});
             }
             indices.push_back(renumbered[original]);
         }
@@ -121,7 +124,8 @@ Renderer::Renderer(const std::filesystem::path& shaderDir)
     partUniforms_ = {modelProgram_.uniform("uBaseColour"),     modelProgram_.uniform("uMaterial"),
                      modelProgram_.uniform("uHasFibres"),      modelProgram_.uniform("uPartCentre"),
                      modelProgram_.uniform("uHighlightStyle"), modelProgram_.uniform("uGhost"),
-                     modelProgram_.uniform("uDimmed"),         modelProgram_.uniform("uPainted")};
+                     modelProgram_.uniform("uDimmed"),         modelProgram_.uniform("uPainted"),
+                     modelProgram_.uniform("uHasStripes")};
     glGenVertexArrays(1, &emptyVertexArray_);
     GLint maxSamples = 1;
     glGetIntegerv(GL_MAX_SAMPLES, &maxSamples);
@@ -316,6 +320,7 @@ void Renderer::setPartUniforms(const Part& part, const NodeLook& look, bool pain
     glUniform1i(partUniforms_.material, materialIndex(part.material));
     glUniform1i(partUniforms_.hasFibres, part.fibres.empty() ? 0 : 1);
     glUniform3fv(partUniforms_.partCentre, 1, glm::value_ptr(part.bounds.centre()));
+    glUniform1i(partUniforms_.hasStripes, part.stripes.empty() ? 0 : 1);
     glUniform1i(partUniforms_.highlightStyle, static_cast<int>(look.style));
     glUniform1i(partUniforms_.ghost, look.ghost ? 1 : 0);
     glUniform1i(partUniforms_.dimmed, look.dimmed ? 1 : 0);

@@ -108,6 +108,7 @@ private:
         GLint ghost = -1;
         GLint dimmed = -1;
         GLint painted = -1;
+        GLint hasStripes = -1;
     } partUniforms_;
     ShaderProgram backgroundProgram_;
     ShaderProgram nodeIdProgram_;

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdint>
@@ -16,6 +17,7 @@
 #include "core/camera.h"
 #include "core/model_file_checks.h"
 #include "core/model_loader.h"
+#include "built_in.h"
 #include "test_paths.h"
 
 using namespace dorsal;
@@ -506,4 +508,20 @@ TEST_CASE("a file is read only by the reader of its extension, never handed on t
     const std::filesystem::path path = writeFile(test::scratchDir("loader_other_reader") / "off.glb",
                                                  "OFF\n1000000000 1000000000 0\n0 0 0\n1 0 0\n0 1 0\n3 0 1 2\n");
     CHECK_THAT(loadError(path), StartsWith(path.string() + ": cannot be read (Assimp: No suitable reader found"));
+}
+
+TEST_CASE("the built-in model's muscles bring their stripe coordinate, its bones none", "[loader]") {
+    const Model& model = test::builtInModel();
+    const auto partOf = [&](const std::string& node) -> const Part& {
+        const int n = model.findNode(node);
+        REQUIRE(n >= 0);
+        REQUIRE(!model.nodes[static_cast<std::size_t>(n)].parts.empty());
+        return model.parts[static_cast<std::size_t>(model.nodes[static_cast<std::size_t>(n)].parts.front())];
+    };
+    const Part& muscle = partOf("muscle.latissimus_dorsi.L");
+    REQUIRE(muscle.stripes.size() == muscle.positions.size());
+    // Across a broad sheet the coordinate spans its width: several centimetres of stripes.
+    const auto [low, high] = std::minmax_element(muscle.stripes.begin(), muscle.stripes.end());
+    CHECK(*high - *low > 0.10f);
+    CHECK(partOf("bone.sacrum").stripes.empty());
 }

@@ -106,3 +106,44 @@ TEST_CASE("the glb container has the right header and chunk layout", "[glb]") {
                          Catch::Contains("\"name\":\"skin\""));
     CHECK(encode_glb(model) == bytes);
 }
+
+TEST_CASE("tubes carry a stripe coordinate: the distance round each ring, the same count of stripes from end to end", "[mesh]") {
+    // Four rings of eight points round the y axis, radius 1 cm at both ends and 2 cm in the middle.
+    std::vector<Polyline> rings;
+    for (float radius : {0.01f, 0.02f, 0.02f, 0.01f}) {
+        Polyline ring;
+        for (int k = 0; k < 8; ++k) {
+            const float a = static_cast<float>(k) * static_cast<float>(M_PI) / 4.0f;
+            ring.push_back({radius * std::cos(a), 0.01f * static_cast<float>(rings.size()), radius * std::sin(a)});
+        }
+        rings.push_back(ring);
+    }
+    const Mesh m = tube(rings, std::vector<glm::vec3>(4, {0, 1, 0}), Cap::Pole, Cap::Pole, {0, -0.005f, 0}, {0, 0.035f, 0});
+    REQUIRE(m.stripes.size() == m.positions.size());
+    // A ring of radius r, eight chords long: its length is 16 r sin(pi/8); the mean of the four.
+    const float mean_length = 16.0f * 0.015f * std::sin(static_cast<float>(M_PI) / 8.0f);
+    for (std::size_t r = 0; r < 4; ++r) {
+        CHECK(m.stripes[r * 8] == 0.0f);
+        // Halfway round is half the mean length on every ring, however wide it is.
+        CHECK(m.stripes[r * 8 + 4] == Approx(0.5f * mean_length));
+        for (int k = 1; k < 8; ++k) CHECK(m.stripes[r * 8 + static_cast<std::size_t>(k)] > m.stripes[r * 8 + static_cast<std::size_t>(k) - 1]);
+    }
+}
+
+TEST_CASE("the built-in model's muscles carry stripes, written as TEXCOORD_0; bones do not", "[glb]") {
+    const NamedMesh* muscle = test::model().find_mesh("muscle.trapezius_descending.L");
+    REQUIRE(muscle != nullptr);
+    CHECK(muscle->mesh.stripes.size() == muscle->mesh.positions.size());
+    const auto bytes = encode_glb(test::model());
+    std::uint32_t json_length = 0;
+    std::memcpy(&json_length, bytes.data() + 12, 4);
+    const std::string json(reinterpret_cast<const char*>(bytes.data()) + 20, json_length);
+    CHECK(json.find("\"TEXCOORD_0\"") != std::string::npos);
+    Model bone_only;
+    bone_only.nodes.push_back({"bone.test", 0, {}});
+    Mesh m = tube({{{0, 0, 0}, {0.01f, 0, 0}, {0, 0, 0.01f}}, {{0, 0.01f, 0}, {0.01f, 0.01f, 0}, {0, 0.01f, 0.01f}}},
+                  {{0, 1, 0}, {0, 1, 0}}, Cap::Flat, Cap::Flat);
+    bone_only.meshes.push_back({"bone.test", Material::Bone, m});
+    const auto bone_bytes = encode_glb(bone_only);
+    CHECK(std::string(bone_bytes.begin(), bone_bytes.end()).find("TEXCOORD_0") == std::string::npos);
+}

@@ -105,10 +105,21 @@ Mesh tube(const std::vector<Polyline>& rings, const std::vector<glm::vec3>& ring
     if (rings.size() < 2) return m;
     const std::size_t M = rings.front().size();
     const std::size_t R = rings.size();
+    // Stripe coordinate: the fraction of the way round each ring (by length) times the mean ring
+    // length, so that stripes follow the rings' vertices from end to end, as the fibres do, and
+    // keep their number where the muscle narrows. The seam at k = 0 is left to the renderer's fade.
+    std::vector<std::vector<float>> along_ring(R, std::vector<float>(M + 1, 0.0f));
+    double mean_length = 0.0;
+    for (std::size_t r = 0; r < R; ++r) {
+        for (std::size_t k = 0; k < M; ++k) along_ring[r][k + 1] = along_ring[r][k] + glm::distance(rings[r][k], rings[r][(k + 1) % M]);
+        mean_length += along_ring[r][M] / static_cast<double>(R);
+    }
     for (std::size_t r = 0; r < R; ++r) {
         for (std::size_t k = 0; k < M; ++k) {
             m.positions.push_back(rings[r][k]);
             m.fibres.push_back(ring_fibres[r]);
+            const float length = along_ring[r][M];
+            m.stripes.push_back(length > 0.0f ? static_cast<float>(along_ring[r][k] / length * mean_length) : 0.0f);
         }
     }
     auto at = [M](std::size_t r, std::size_t k) { return static_cast<std::uint32_t>(r * M + (k % M)); };
@@ -138,6 +149,7 @@ Mesh tube(const std::vector<Polyline>& rings, const std::vector<glm::vec3>& ring
             const auto p = static_cast<std::uint32_t>(m.positions.size());
             m.positions.push_back(pole);
             m.fibres.push_back(ring_fibres[r]);
+            m.stripes.push_back(0.0f);
             for (std::size_t k = 0; k < M; ++k) {
                 if (is_start)
                     tri(p, at(r, k + 1), at(r, k));

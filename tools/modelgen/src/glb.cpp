@@ -103,6 +103,17 @@ std::vector<std::uint8_t> encode_glb(const Model& model) {
         for (const auto& f : m.fibres) buf.insert(buf.end(), {f.x, f.y, f.z, 1.0f});
         off = bin.put(buf.data(), buf.size() * 4);
         int tan = add_accessor(add_view(off, buf.size() * 4, 34962), 5126, nv, "VEC4", "");
+        // Muscles carry their stripe coordinate (metres across the fibres) as TEXCOORD_0.x.
+        std::string stripe_attribute;
+        if (nm.material == Material::Muscle && !m.stripes.empty()) {
+            if (m.stripes.size() != m.positions.size())
+                throw std::logic_error("encode_glb: " + nm.name + " has " + std::to_string(m.stripes.size()) + " stripe values for " +
+                                       std::to_string(m.positions.size()) + " vertices");
+            buf.clear();
+            for (float s : m.stripes) buf.insert(buf.end(), {s, 0.0f});
+            off = bin.put(buf.data(), buf.size() * 4);
+            stripe_attribute = ",\"TEXCOORD_0\":" + std::to_string(add_accessor(add_view(off, buf.size() * 4, 34962), 5126, nv, "VEC2", ""));
+        }
         int idx;
         if (nv <= 65535) {
             std::vector<std::uint16_t> ib(m.indices.begin(), m.indices.end());
@@ -115,7 +126,7 @@ std::vector<std::uint8_t> encode_glb(const Model& model) {
         if (mi) meshes += ",";
         meshes += "{\"name\":" + quoted(nm.name) + ",\"primitives\":[{\"attributes\":{\"POSITION\":" +
                   std::to_string(pos) + ",\"NORMAL\":" + std::to_string(nor) + ",\"TANGENT\":" + std::to_string(tan) +
-                  "},\"indices\":" + std::to_string(idx) + ",\"material\":" +
+                  stripe_attribute + "},\"indices\":" + std::to_string(idx) + ",\"material\":" +
                   std::to_string(static_cast<int>(nm.material)) + ",\"mode\":4}]}";
     }
     bin.pad();

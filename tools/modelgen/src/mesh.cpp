@@ -14,6 +14,11 @@ void Mesh::append(const Mesh& other) {
     positions.insert(positions.end(), other.positions.begin(), other.positions.end());
     normals.insert(normals.end(), other.normals.begin(), other.normals.end());
     fibres.insert(fibres.end(), other.fibres.begin(), other.fibres.end());
+    if (!stripes.empty() || !other.stripes.empty()) {
+        stripes.resize(base, 0.0f);
+        if (other.stripes.empty()) stripes.resize(positions.size(), 0.0f);
+        else stripes.insert(stripes.end(), other.stripes.begin(), other.stripes.end());
+    }
     indices.reserve(indices.size() + other.indices.size());
     for (auto i : other.indices) indices.push_back(base + i);
 }
@@ -110,6 +115,7 @@ void quantise(Mesh& m) {
     for (auto& p : m.positions) p = glm::vec3(snap(p.x, pstep), snap(p.y, pstep), snap(p.z, pstep));
     for (auto& n : m.normals) n = glm::vec3(snap(n.x, nstep), snap(n.y, nstep), snap(n.z, nstep));
     for (auto& f : m.fibres) f = glm::vec3(snap(f.x, nstep), snap(f.y, nstep), snap(f.z, nstep));
+    for (auto& s : m.stripes) s = snap(s, pstep);
 }
 
 double winding_number(const Mesh& m, const glm::vec3& p) {

@@ -16,6 +16,9 @@ struct Mesh {
     std::vector<glm::vec3> positions;
     std::vector<glm::vec3> normals;
     std::vector<glm::vec3> fibres;
+    // Per vertex: distance across the fibres in metres, along the surface from a seam; the renderer
+    // draws fibre stripes from it. Empty when the mesh has none; append() fills 0 for meshes without.
+    std::vector<float> stripes;
     std::vector<std::uint32_t> indices;
 
     std::size_t vertex_count() const { return positions.size(); }

@@ -1,0 +1,63 @@
+// BodyParts3D names: the project's mapping of FMA ids to model nodes, and its frame.
+#include <catch2/catch.hpp>
+
+#include <sys/stat.h>
+
+#include <fstream>
+
+#include "core/bodyparts3d.h"
+#include "test_paths.h"
+
+using namespace dorsal;
+
+namespace {
+
+std::filesystem::path writeNames(const std::string& name, const std::string& text) {
+    const auto path = test::scratchDir("bodyparts3d") / name;
+    std::ofstream(path) << text;
+    return path;
+}
+
+const char* kFrame = "version = 1\n[frame]\nscale = 0.001\noffset = [0.0, 0.1, -0.1]\n";
+
+}  // namespace
+
+TEST_CASE("the project's BodyParts3D names map each sample structure to a model node", "[bodyparts3d]") {
+    const BodyParts3dNames names = loadBodyParts3dNames(test::sourceDir() / "assets" / "anatomy" / "bodyparts3d.toml");
+    REQUIRE(names.findFma(22343));
+    CHECK(names.findFma(22343)->node == "muscle.psoas_major.L");
+    CHECK(names.findFma(13075)->node == "bone.vertebra_l4");
+    CHECK(names.findFma(16587)->node == "bone.hip_bone.L");
+    CHECK(names.findFma(1) == nullptr);
+    // Millimetres, Z up and +Y posterior become metres, Y up and +Z anterior.
+    const glm::vec3 p = names.toModelFrame({10.0f, 20.0f, 1000.0f});
+    CHECK(p.x == Approx(0.010f));
+    CHECK(p.y == Approx(1.0f + names.offset.y));
+    CHECK(p.z == Approx(-0.020f + names.offset.z));
+}
+
+TEST_CASE("FMA ids come out of BodyParts3D file names, spaces and all", "[bodyparts3d]") {
+    CHECK(fmaIdOfFileName("FJ753_BP4583_FMA22343_Left_psoas_major.obj") == 22343);
+    CHECK(fmaIdOfFileName("FJ1_BP4164_FMA13075_Fourth lumbar vertebra.obj") == 13075);
+    CHECK_FALSE(fmaIdOfFileName("psoas.obj"));
+    CHECK_FALSE(fmaIdOfFileName("FMA_none.obj"));
+}
+
+TEST_CASE("a broken names file is one line naming the file and what is wrong", "[bodyparts3d]") {
+    const std::string structure = "[[structure]]\nfma = 5\nname = \"x\"\nnode = \"muscle.psoas_major.L\"\n";
+    CHECK_THROWS_WITH(loadBodyParts3dNames(writeNames("missing.toml", "") .parent_path() / "nowhere.toml"), Catch::Contains("nowhere.toml"));
+    CHECK_THROWS_WITH(loadBodyParts3dNames(writeNames("syntax.toml", "version = 1\n[frame\n")), Catch::Contains("syntax.toml:2"));
+    CHECK_THROWS_WITH(loadBodyParts3dNames(writeNames("version.toml", "version = 2\n")), Catch::Contains("version = 1"));
+    CHECK_THROWS_WITH(loadBodyParts3dNames(writeNames("frame.toml", "version = 1\n" + structure)), Catch::Contains("[frame]"));
+    CHECK_THROWS_WITH(loadBodyParts3dNames(writeNames("offset.toml", "version = 1\n[frame]\nscale = 0.001\noffset = [1, 2]\n" + structure)),
+                      Catch::Contains("offset"));
+    CHECK_THROWS_WITH(loadBodyParts3dNames(writeNames("twice.toml", kFrame + structure + structure)),
+                      Catch::Contains("twice.toml:9") && Catch::Contains("FMA 5 is listed twice"));
+    CHECK_THROWS_WITH(loadBodyParts3dNames(writeNames("node.toml", std::string(kFrame) + "[[structure]]\nfma = 5\nname = \"x\"\nnode = \"Psoas\"\n")),
+                      Catch::Contains("node.toml:5") && Catch::Contains("`Psoas`"));
+    CHECK_THROWS_WITH(loadBodyParts3dNames(writeNames("field.toml", std::string(kFrame) + "[[structure]]\nfma = 5\n")),
+                      Catch::Contains("fma, name and node"));
+    const auto fifo = test::scratchDir("bodyparts3d-fifo") / "names.toml";
+    REQUIRE(mkfifo(fifo.c_str(), 0600) == 0);
+    CHECK_THROWS_WITH(loadBodyParts3dNames(fifo), Catch::Contains("not a regular file"));
+}
