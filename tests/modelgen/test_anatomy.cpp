@@ -121,8 +121,10 @@ TEST_CASE("superficial muscles lie over deeper ones", "[anatomy]") {
                        true);
     }
     SECTION("external oblique over internal oblique over transversus abdominis (from the front)") {
-        // Beside the rectus sheath, where all three are muscular.
-        check_layering({{"muscle.external_oblique.L"}, {"muscle.internal_oblique.L"}, 0.08f}, false);
+        // Beside the rectus sheath, where all three are muscular, and above the inguinal ligament,
+        // where the external oblique ends and the internal oblique begins.
+        const float asis = test::landmarks().get("hip_bone.asis.L").y;
+        check_layering({{"muscle.external_oblique.L"}, {"muscle.internal_oblique.L"}, 0.08f, asis}, false);
         check_layering({{"muscle.internal_oblique.L"}, {"muscle.transversus_abdominis.L"}, 0.08f}, false);
     }
     SECTION("rectus abdominis in front of transversus abdominis and internal oblique (from the front)") {

@@ -61,18 +61,17 @@ Polyline joined(std::initializer_list<Polyline> parts) {
     return out;
 }
 
-// A point t of the way round the trunk from a to c (angle about the trunk axis and height both
-// blended), on the outer surface of what is built there: the wall the flat muscles lie on.
+// A point t of the way round the trunk from a to c: angle about the trunk axis, distance from it
+// and height blended. It lies at or inside the wall; the sheet is then lifted onto what is built
+// there (a sheet designed outside would float: its lift is smoothed but never lowered).
 vec3 round_waist(const Builder& b, vec3 a, vec3 c, float t) {
-    const float y = glm::mix(a.y, c.y, t);
-    const vec3 axis = b.trunk_axis(y);
-    const float ta = std::atan2(a.x - b.trunk_axis(a.y).x, a.z - b.trunk_axis(a.y).z);
-    const float tc = std::atan2(c.x - b.trunk_axis(c.y).x, c.z - b.trunk_axis(c.y).z);
+    const vec3 aa = b.trunk_axis(a.y), ca = b.trunk_axis(c.y);
+    const float ta = std::atan2(a.x - aa.x, a.z - aa.z), tc = std::atan2(c.x - ca.x, c.z - ca.z);
+    const float ra = glm::length(glm::vec2(a.x - aa.x, a.z - aa.z)), rc = glm::length(glm::vec2(c.x - ca.x, c.z - ca.z));
     const float th = glm::mix(ta, tc, t);
-    const vec3 dir(std::sin(th), 0.0f, std::cos(th));
-    constexpr float kSearch = 0.25f;  // from well outside the body inwards
-    const vec3 hit = outer_surface(b, axis, dir, kSearch);
-    return hit == axis ? glm::mix(a, c, t) : hit;
+    const float r = glm::mix(ra, rc, t);
+    const vec3 axis = b.trunk_axis(glm::mix(a.y, c.y, t));
+    return axis + vec3(std::sin(th), 0.0f, std::cos(th)) * r;
 }
 
 // Fibres of a flat muscle from each point of `origin` to the matching point (by arc length) of
@@ -95,7 +94,7 @@ SheetOptions waist_sheet(const Builder& b, float thick) {
     o.thickness = [thick](float u, float) { return thick * (0.55f + 0.45f * std::sin(kPi * u)); };
     o.outward = [&b](vec3 p) { return b.trunk_out(p); };
     o.reach_in = 0.03f;
-    o.smooth = 32;
+    o.smooth = 20;  // follow the wall beneath into the waist rather than span it
     o.pin_insertion = false;  // an aponeurosis (the rectus sheath), not bone
     return o;
 }
@@ -267,7 +266,6 @@ void external_oblique(Builder& b) {
         const float dig = 0.7f + 0.3f * std::fabs(std::cos(kPi * v * 7.0f));
         return (0.0025f + 0.003f * std::sin(kPi * u)) * (u < 0.3f ? glm::mix(dig, 1.0f, u / 0.3f) : 1.0f);
     };
-    o.smooth = 40;
     o.pin_insertion = true;  // in part on the iliac crest
     b.add_muscle("external_oblique", sheet(b, fib, o));
 }
