@@ -71,6 +71,13 @@ std::vector<GrooveLevel> erector_groove(const Builder& b) {
         const float up = static_cast<float>(12 - v) / 11.0f;  // 0 at T12, 1 at T1
         g.push_back({medial(vt(v)), b.left("rib_" + std::to_string(v) + ".angle") + kBeyondRibAngle, 0.18f + 0.10f * up, 0.52f + 0.06f * up});
     }
+    // The angles of the short 11th and 12th ribs lie medial to the border of the mass, which runs
+    // on straight from the loins (L1) to the angle of the 10th rib.
+    const std::size_t l1 = 5, t12 = 6, t10 = 8;
+    for (std::size_t k = t12; k < t10; ++k) {
+        const float t = static_cast<float>(k - l1) / static_cast<float>(t10 - l1);
+        g[k].lateral.x = std::max(g[k].lateral.x, glm::mix(g[l1].lateral.x, g[t10].lateral.x, t));
+    }
     return g;
 }
 
