@@ -130,6 +130,9 @@ TEST_CASE("superficial muscles lie over deeper ones", "[anatomy]") {
     SECTION("rectus abdominis in front of transversus abdominis and internal oblique (from the front)") {
         check_layering({{"muscle.rectus_abdominis.L"}, {"muscle.transversus_abdominis.L", "muscle.internal_oblique.L"}}, false);
     }
+    SECTION("splenius capitis over semispinalis capitis (from behind)") {
+        check_layering({{"muscle.splenius_capitis.L"}, {"muscle.semispinalis_capitis.L"}, kSpinousStrip}, true);
+    }
     SECTION("psoas major in front of quadratus lumborum (from the front)") {
         check_layering({{"muscle.psoas_major.L"}, {"muscle.quadratus_lumborum.L"}}, false);
     }

@@ -234,12 +234,10 @@ void semispinalis_capitis(Builder& b) {
     const vec3 snl = b.left("skull.superior_nuchal_line_medial"), inl = b.left("skull.inferior_nuchal_line");
     const Polyline insertion = {glm::mix(inion, area, 0.35f) + vec3(0.0f, -0.010f, 0.006f), area + vec3(0.0f, -0.002f, 0.0f),
                                 glm::mix(snl, inl, 0.5f) + vec3(0.008f, 0.0f, 0.0f)};
-    // Halfway: the band lies behind the cervical laminae, a little out from the midline.
-    Polyline mid;
-    for (float t : {0.0f, 0.5f, 1.0f}) {
-        const vec3 o = point_at(origin, t), i = point_at(insertion, t);
-        mid.push_back(glm::mix(o, i, 0.5f) + vec3(0.0f, 0.0f, -0.008f));
-    }
+    // Halfway it follows the cervical lordosis, close behind the laminae (over semispinalis
+    // cervicis and multifidus): the medial fibres at C6, the lateral ones higher.
+    constexpr vec3 kBehindLaminaMedial(0.008f, 0.0f, -0.016f), kBehindLamina(0.018f, 0.0f, -0.016f), kBehindLaminaLateral(0.028f, 0.0f, -0.012f);
+    const Polyline mid = {lamina(b, vc(6)) + kBehindLaminaMedial, lamina(b, vc(4)) + kBehindLamina, lamina(b, vc(3)) + kBehindLaminaLateral};
     auto fib = net({origin, mid, insertion}, 8);
     SheetOptions o;
     o.nu = 30;
