@@ -258,6 +258,30 @@ TEST_CASE("longus colli lies on the front of the C1-T3 vertebral bodies, beside 
     }
 }
 
+TEST_CASE("quadratus lumborum is a flat plate from the iliac crest to the 12th rib", "[anatomy]") {
+    // Gray's: from the iliolumbar ligament and posterior iliac crest to rib 12 and the L1-L4
+    // transverse processes; about 3.5 cm wide and 2 cm thick beside L3 (BodyParts3D's left QL).
+    const auto& lm = test::landmarks();
+    const Mesh& m = mesh_of("muscle.quadratus_lumborum.L");
+    glm::vec3 lo, hi;
+    m.bounds(lo, hi);
+    CHECK(lo.y < lm.get("hip_bone.crest_posterior.L").y - 0.02f);
+    CHECK(hi.y > lm.get("rib_12.angle.L").y);
+    const float y = lm.get("vertebra_l3.body_centre").y;
+    float x0 = 1e9f, x1 = -1e9f, z0 = 1e9f, z1 = -1e9f;
+    for (const auto& p : m.positions)
+        if (std::fabs(p.y - y) < 0.005f) {
+            x0 = std::min(x0, p.x);
+            x1 = std::max(x1, p.x);
+            z0 = std::min(z0, p.z);
+            z1 = std::max(z1, p.z);
+        }
+    INFO("at L3: x " << x0 << ".." << x1 << ", z " << z0 << ".." << z1);
+    CHECK(x1 - x0 >= 0.030f);
+    CHECK(z1 - z0 <= 0.025f);
+    CHECK(z1 - z0 >= 0.012f);
+}
+
 TEST_CASE("no muscle sinks more than 5 mm into a bone", "[anatomy]") {
     const Model& model = test::model();
     struct Bone {
