@@ -282,6 +282,22 @@ TEST_CASE("quadratus lumborum is a flat plate from the iliac crest to the 12th r
     CHECK(z1 - z0 >= 0.012f);
 }
 
+TEST_CASE("sternocleidomastoid is a thick strap across the side of the neck", "[anatomy]") {
+    // Its two heads joined into one belly 2.5-4 cm across at the level of C4, under the angle of
+    // the mandible (Moore's).
+    const Mesh& m = mesh_of("muscle.sternocleidomastoid.L");
+    const float y = test::landmarks().get("vertebra_c4.body_centre").y;
+    std::vector<glm::vec3> slab;
+    for (const auto& p : m.positions)
+        if (std::fabs(p.y - y) < 0.004f) slab.push_back(glm::vec3(p.x, 0.0f, p.z));
+    float across = 0.0f;
+    for (const auto& a : slab)
+        for (const auto& c : slab) across = std::max(across, glm::distance(a, c));
+    INFO("across at C4: " << across);
+    CHECK(across >= 0.025f);
+    CHECK(across <= 0.04f);
+}
+
 TEST_CASE("no muscle sinks more than 5 mm into a bone", "[anatomy]") {
     const Model& model = test::model();
     struct Bone {

@@ -387,8 +387,9 @@ void sternocleidomastoid(Builder& b) {
     const vec3 belly_c4 = b.left("neck.sternocleidomastoid_belly");
     const vec3 sternal0 = vec3(0.008f, jug.y - 0.012f, jug.z + 0.011f);
     const vec3 clavicular0 = glm::mix(cme, cmi, 0.30f) + vec3(0.0f, 0.008f, 0.0f);
-    // The heads lie side by side, overlapping, from the belly up: sternal in front, clavicular behind.
-    constexpr vec3 kSternalSide(-0.001f, 0.0f, 0.003f), kClavicularSide(0.001f, 0.0f, -0.003f);
+    // Below the belly the heads lie apart, sternal in front and medial, clavicular behind; from
+    // the belly up they are one strap.
+    constexpr vec3 kSternalSide(-0.004f, 0.0f, 0.008f), kClavicularSide(0.004f, 0.0f, -0.008f);
     Mesh m;
     SpindleOptions o;
     o.nu = 36;
@@ -396,12 +397,12 @@ void sternocleidomastoid(Builder& b) {
     o.side = [&b](float, vec3 p) { return glm::cross(neck_out(b, p), vec3(0, 1, 0)); };
     // Only bone narrows it: the superficial strap covers the scalenes and levator scapulae.
     o.mask = kBone;
-    o.radii = [](float u) { return belly(u, vec2(0.012f, 0.0085f), 0.0045f, 0.006f, 0.45f); };
-    m.append(spindle(b, {sternal0, glm::mix(sternal0, belly_c4, 0.55f) + kSternalSide, belly_c4 + kSternalSide,
+    o.radii = [](float u) { return belly(u, vec2(0.017f, 0.009f), 0.0045f, 0.006f, 0.5f); };
+    m.append(spindle(b, {sternal0, glm::mix(sternal0, belly_c4, 0.55f) + kSternalSide, belly_c4,
                          mas + vec3(0.006f, 0.012f, 0.004f), glm::mix(mas, snl, 0.75f) + vec3(0.002f, 0.002f, -0.002f)},
                      o));
-    o.radii = [](float u) { return belly(u, vec2(0.013f, 0.0065f), 0.008f, 0.005f, 0.4f); };
-    m.append(spindle(b, {clavicular0, glm::mix(clavicular0, belly_c4, 0.55f) + kClavicularSide, belly_c4 + kClavicularSide,
+    o.radii = [](float u) { return belly(u, vec2(0.017f, 0.0065f), 0.008f, 0.005f, 0.45f); };
+    m.append(spindle(b, {clavicular0, glm::mix(clavicular0, belly_c4, 0.55f) + kClavicularSide, belly_c4,
                          mas + vec3(0.006f, 0.006f, 0.000f)},
                      o));
     b.add_muscle("sternocleidomastoid", std::move(m));
