@@ -67,7 +67,7 @@ Polyline joined(std::initializer_list<Polyline> parts) {
 vec3 round_waist(const Builder& b, vec3 a, vec3 c, float t) {
     const vec3 aa = b.trunk_axis(a.y), ca = b.trunk_axis(c.y);
     const float ta = std::atan2(a.x - aa.x, a.z - aa.z), tc = std::atan2(c.x - ca.x, c.z - ca.z);
-    const float ra = glm::length(glm::vec2(a.x - aa.x, a.z - aa.z)), rc = glm::length(glm::vec2(c.x - ca.x, c.z - ca.z));
+    const float ra = glm::length(vec2(a.x - aa.x, a.z - aa.z)), rc = glm::length(vec2(c.x - ca.x, c.z - ca.z));
     const float th = glm::mix(ta, tc, t);
     const float r = glm::mix(ra, rc, t);
     const vec3 axis = b.trunk_axis(glm::mix(a.y, c.y, t));
@@ -95,7 +95,6 @@ SheetOptions waist_sheet(const Builder& b, float thick) {
     o.outward = [&b](vec3 p) { return b.trunk_out(p); };
     o.reach_in = 0.03f;
     o.smooth = 20;  // follow the wall beneath into the waist rather than span it
-    o.pin_insertion = false;  // an aponeurosis (the rectus sheath), not bone
     return o;
 }
 
@@ -190,7 +189,9 @@ void transversus_abdominis(Builder& b) {
     const Polyline origin = joined({costal, w.fascia, w.crest, inguinal_lateral});
     const Polyline insertion = shifted(Polyline(w.semilunaris.begin() + 1, w.semilunaris.end()), kUnderRectus);
     auto fib = waist_fibres(b, origin, insertion, 12);
-    b.add_muscle("transversus_abdominis", sheet(b, fib, waist_sheet(b, 0.0035f)));
+    SheetOptions o = waist_sheet(b, 0.0035f);
+    o.pin_insertion = false;  // it ends in an aponeurosis (the rectus sheath), not on bone
+    b.add_muscle("transversus_abdominis", sheet(b, fib, o));
 }
 
 void internal_oblique(Builder& b) {
@@ -203,9 +204,7 @@ void internal_oblique(Builder& b) {
     Polyline ribs(w.costal_margin.rbegin(), w.costal_margin.rend() - 4);  // the tips of ribs 12, 11 and 10
     const Polyline insertion = joined({ribs, shifted(Polyline(w.semilunaris.begin() + 1, w.semilunaris.end()), kUnderRectus)});
     auto fib = waist_fibres(b, origin, insertion, 12);
-    SheetOptions o = waist_sheet(b, 0.0055f);
-    o.pin_insertion = true;  // in part on the lower ribs
-    b.add_muscle("internal_oblique", sheet(b, fib, o));
+    b.add_muscle("internal_oblique", sheet(b, fib, waist_sheet(b, 0.0055f)));
 }
 
 void rectus_abdominis(Builder& b) {
@@ -266,7 +265,6 @@ void external_oblique(Builder& b) {
         const float dig = 0.7f + 0.3f * std::fabs(std::cos(kPi * v * 7.0f));
         return (0.0025f + 0.003f * std::sin(kPi * u)) * (u < 0.3f ? glm::mix(dig, 1.0f, u / 0.3f) : 1.0f);
     };
-    o.pin_insertion = true;  // in part on the iliac crest
     b.add_muscle("external_oblique", sheet(b, fib, o));
 }
 
