@@ -183,7 +183,6 @@ void quadratus_lumborum(Builder& b) {
         rows.push_back({tip + kOnTransverseTip, tip + kLateralBorder});
     }
     rows.push_back({glm::mix(r12h, r12a, 0.05f) + kBelowRib12, glm::mix(r12h, r12a, 0.7f) + kBelowRib12});
-    // Fibres: cross rows resampled, then read along u.
     auto fib = net(rows, 6);
     SheetOptions o;
     o.nu = 22;
