@@ -265,6 +265,9 @@ void external_oblique(Builder& b) {
         const float dig = 0.7f + 0.3f * std::fabs(std::cos(kPi * v * 7.0f));
         return (0.0025f + 0.003f * std::sin(kPi * u)) * (u < 0.3f ? glm::mix(dig, 1.0f, u / 0.3f) : 1.0f);
     };
+    // Its fibres span from the ribs to the crest, already on the internal oblique: it looks only a
+    // little outward for what it lies on (not onto the gluteus medius below the crest).
+    o.reach_out = 0.02f;
     b.add_muscle("external_oblique", sheet(b, fib, o));
 }
 
