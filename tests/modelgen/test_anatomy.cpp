@@ -109,7 +109,8 @@ TEST_CASE("superficial muscles lie over deeper ones", "[anatomy]") {
     SECTION("gluteus medius over gluteus minimus (from behind)") {
         check_layering({{"muscle.gluteus_medius.L"}, {"muscle.gluteus_minimus.L"}}, true);
     }
-    SECTION("serratus posterior inferior over the erector spinae (from behind)") {
+    SECTION("serratus posterior superior and inferior over the erector spinae (from behind)") {
+        check_layering({{"muscle.serratus_posterior_superior.L"}, {"muscle.iliocostalis.L", "muscle.longissimus.L", "muscle.spinalis.L"}, 0.012f}, true);
         check_layering({{"muscle.serratus_posterior_inferior.L"}, {"muscle.iliocostalis.L", "muscle.longissimus.L", "muscle.spinalis.L"}, 0.012f}, true);
     }
     SECTION("latissimus dorsi over the erector spinae (from behind)") {

@@ -346,7 +346,7 @@ void serratus_posterior(Builder& b) {
     {
         Polyline origin = {spine_tip(b, vc(7), 0.006f), spine_tip(b, vt(1), 0.006f), spine_tip(b, vt(2), 0.006f), spine_tip(b, vt(3), 0.006f)};
         Polyline ins;
-        for (int r = 2; r <= 5; ++r) ins.push_back(b.left("rib_" + std::to_string(r) + ".angle") + vec3(0.008f, -0.004f, 0.002f));
+        for (int r = 2; r <= 5; ++r) ins.push_back(b.left("rib_" + std::to_string(r) + ".angle") + vec3(0.012f, -0.004f, 0.002f));
         Polyline mid;
         for (std::size_t k = 0; k < 4; ++k) mid.push_back(glm::mix(origin[k], ins[k], 0.5f) + vec3(0, 0, -0.02f));
         auto fib = net({origin, mid, ins}, 6);
