@@ -467,6 +467,15 @@ void readRegion(TableReader& r, Region& region) {
     });
 }
 
+void readTerm(TableReader& r, GlossaryTerm& t) {
+    r.id(t.id);
+    r.name("term", t.name);
+    t.where = r.tableLocation();
+    r.nameList("also", t.alsoCalled);
+    r.text("definition", t.definition);
+    r.textList("sources", t.sources);
+}
+
 void readRedFlag(TableReader& r, RedFlag& flag) {
     readEntry(r, flag);
     r.text("signs", flag.signs);
@@ -745,6 +754,7 @@ public:
         drop(content_.regions);
         drop(content_.safety.redFlags);
         drop(content_.safety.contraindications);
+        drop(content_.glossary);
         drop(content_.vocabulary.terms);
         drop(content_.vocabulary.absent);
     }
@@ -835,6 +845,7 @@ private:
         for (const auto& e : content_.regions) visit(e, EntryKind::Region);
         for (const auto& e : content_.safety.redFlags) visit(e, EntryKind::RedFlag);
         for (const auto& e : content_.safety.contraindications) visit(e, EntryKind::Contraindication);
+        for (const auto& e : content_.glossary) visit(e, EntryKind::Term);
     }
 
     // True when a usable (not skipped) entry of `kind` has this id (for nullopt, an entry search
@@ -876,21 +887,21 @@ void capProblemsPerFile(std::vector<ContentProblem>& problems) {
 std::string_view evidenceName(Evidence evidence) { return kEvidenceNames[static_cast<std::size_t>(evidence)]; }
 
 std::string_view entryKindName(EntryKind kind) {
-    static constexpr std::array<std::string_view, 9> kNames{
+    static constexpr std::array<std::string_view, 10> kNames{
         "muscle", "muscle group", "pain pattern", "technique", "stretch or exercise", "guide", "region", "red flag",
-        "contraindication"};
+        "contraindication", "term"};
     return kNames[static_cast<std::size_t>(kind)];
 }
 
 std::string_view entryKindTag(EntryKind kind) {
-    static constexpr std::array<std::string_view, 9> kTags{
-        "muscle", "group", "pain", "technique", "stretch", "guide", "region", "red_flag", "contraindication"};
+    static constexpr std::array<std::string_view, 10> kTags{
+        "muscle", "group", "pain", "technique", "stretch", "guide", "region", "red_flag", "contraindication", "term"};
     return kTags[static_cast<std::size_t>(kind)];
 }
 
 bool isSearchedKind(EntryKind kind) {
     return kind == EntryKind::Muscle || kind == EntryKind::Group || kind == EntryKind::Pain ||
-           kind == EntryKind::Technique || kind == EntryKind::Stretch || kind == EntryKind::Guide;
+           kind == EntryKind::Technique || kind == EntryKind::Stretch || kind == EntryKind::Guide || kind == EntryKind::Term;
 }
 
 std::string ContentProblem::format() const {
@@ -916,6 +927,7 @@ const RedFlag* Content::redFlag(std::string_view id) const { return find(EntryKi
 const Contraindication* Content::contraindication(std::string_view id) const {
     return find(EntryKind::Contraindication, safety.contraindications, id);
 }
+const GlossaryTerm* Content::term(std::string_view id) const { return find(EntryKind::Term, glossary, id); }
 
 std::optional<EntryKind> Content::kindOf(std::string_view id) const {
     const auto it = index_.find(id);
@@ -927,7 +939,7 @@ std::string Content::nameOf(std::string_view id) const {
     const std::optional<EntryKind> kind = kindOf(id);
     if (!kind) return std::string(id);
     const Entry* entries[] = {muscle(id), group(id), pain(id),    technique(id),       stretch(id),
-                              guide(id),  region(id), redFlag(id), contraindication(id)};
+                              guide(id),  region(id), redFlag(id), contraindication(id), term(id)};
     return entries[static_cast<std::size_t>(*kind)]->name;
 }
 
@@ -953,6 +965,7 @@ std::vector<std::string> Content::allIds() const {
     add(regions);
     add(safety.redFlags);
     add(safety.contraindications);
+    add(glossary);
     return ids;
 }
 
@@ -970,6 +983,7 @@ void Content::reindex() {
     add(EntryKind::Region, regions);
     add(EntryKind::RedFlag, safety.redFlags);
     add(EntryKind::Contraindication, safety.contraindications);
+    add(EntryKind::Term, glossary);
 }
 
 Content loadContent(const std::filesystem::path& root) {
@@ -995,6 +1009,7 @@ Content loadContent(const std::filesystem::path& root) {
         loader.readArray(r, "red_flag", content.safety.redFlags, readRedFlag);
         loader.readArray(r, "contraindication", content.safety.contraindications, readContraindication);
     });
+    loader.readFile("glossary.toml", [&](TableReader& r) { loader.readArray(r, "term", content.glossary, readTerm); });
     loader.readFile("search.toml", [&](TableReader& r) { loader.readVocabulary(r, content.vocabulary); });
     loader.checkDuplicates();
     loader.checkSafety(safetyRead);

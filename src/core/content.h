@@ -37,14 +37,14 @@ enum class Evidence { Established, Supported, Limited, Traditional };
 std::string_view evidenceName(Evidence evidence);
 
 // The kinds of entry, in the order the UI lists them.
-enum class EntryKind { Muscle, Group, Pain, Technique, Stretch, Guide, Region, RedFlag, Contraindication };
+enum class EntryKind { Muscle, Group, Pain, Technique, Stretch, Guide, Region, RedFlag, Contraindication, Term };
 // "muscle", "muscle group", "pain pattern", ... for messages and the UI.
 std::string_view entryKindName(EntryKind kind);
 // One lower-case word for a kind, for lines a program reads: "muscle", "group", "pain",
-// "technique", "stretch", "guide", "region", "red_flag", "contraindication".
+// "technique", "stretch", "guide", "region", "red_flag", "contraindication", "term".
 std::string_view entryKindTag(EntryKind kind);
 // The kinds search finds and links from search.toml may name: muscles, groups, pain patterns,
-// techniques, stretches and guides.
+// techniques, stretches, guides and glossary terms.
 bool isSearchedKind(EntryKind kind);
 
 struct SourceLocation {
@@ -178,6 +178,13 @@ struct Ellipsoid {
     }
 };
 
+// A word the entries use, explained (content/glossary.toml). Entry::name is the term as shown and
+// alsoCalled its other forms ("aponeuroses"): the words an entry's text is searched for.
+struct GlossaryTerm : Entry {
+    std::string definition;
+    std::vector<std::string> sources;
+};
+
 struct Region : Entry {
     std::string side;  // both (shapes given for the left, mirrored) | midline
     std::vector<Ellipsoid> shapes;
@@ -240,6 +247,7 @@ struct Content {
     std::vector<Stretch> stretches;
     std::vector<Guide> guides;
     std::vector<Region> regions;
+    std::vector<GlossaryTerm> glossary;
     Safety safety;
     SearchVocabulary vocabulary;
     std::vector<ContentProblem> problems;  // everything the loader found wrong, in file order
@@ -253,6 +261,7 @@ struct Content {
     const Region* region(std::string_view id) const;
     const RedFlag* redFlag(std::string_view id) const;
     const Contraindication* contraindication(std::string_view id) const;
+    const GlossaryTerm* term(std::string_view id) const;
     // The kind of the entry with this id, searching every kind in EntryKind order.
     std::optional<EntryKind> kindOf(std::string_view id) const;
     // The display name of any entry, or the id itself when there is none.

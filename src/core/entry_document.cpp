@@ -50,6 +50,13 @@ public:
         s.caution = caution;
     }
 
+    // Safety text as a list of short points when it has more than one sentence.
+    void points(Topic topic, std::string heading, const std::string& text) {
+        const std::vector<std::string> sentences = sentencesOf(text);
+        if (sentences.size() > 1) list(topic, std::move(heading), sentences, false, true);
+        else this->text(topic, std::move(heading), {text}, true);
+    }
+
     void links(Topic topic, std::string heading, const std::vector<std::string>& ids) {
         if (ids.empty()) return;
         DocumentSection& s = document_.sections.emplace_back();
@@ -125,7 +132,7 @@ void describeMuscle(const Content& content, const Muscle& m, EntryDocument& d, D
     b.text(Topic::Posture, "Role in posture", {m.postureRole, "When short or tight: " + m.whenTight, "When weak: " + m.whenWeak,
                                evidenceLine(m.postureEvidence)});
     b.text(Topic::Palpation, "Finding it by touch", {m.palpation});
-    b.text(Topic::Cautions, "Take care", {m.cautions}, true);
+    b.points(Topic::Cautions, "Take care", m.cautions);
     std::vector<std::string> points;
     for (const TriggerPoint& p : m.triggerPoints) {
         std::string felt;
@@ -155,6 +162,8 @@ void describePain(const Content& content, const PainPattern& p, EntryDocument& d
     b.text(Topic::Notice, "Education, not diagnosis", {content.safety.notice}, true);
     b.text(Topic::Summary, "In short", {p.summary});
     b.text(Topic::WhereFelt, "Where it is felt", {joined(felt, ", ") + (p.side == "either" ? ", on either side" : p.side == "both" ? ", often on both sides" : ", " + p.side + " side")});
+    // Safety first: when to see a clinician comes before any muscle, technique or stretch.
+    b.redFlags(p.redFlags, p.missingRedFlags);
     b.links(Topic::PrimaryMuscles, "Muscles most often involved", p.primaryMuscles);
     b.links(Topic::SecondaryMuscles, "Muscles sometimes involved", p.secondaryMuscles);
     b.list(Topic::Habits, "Common contributing habits", p.habits);
@@ -162,7 +171,6 @@ void describePain(const Content& content, const PainPattern& p, EntryDocument& d
     b.links(Topic::Techniques, "Techniques", p.techniques);
     b.text(Topic::SelfCare, "Self-care", {p.selfCare});
     b.links(Topic::Stretches, "Stretches and exercises", p.stretches);
-    b.redFlags(p.redFlags, p.missingRedFlags);
     b.text(Topic::Evidence, "Evidence", {evidenceLine(p.evidence)});
     b.sources(p.sources);
 }
@@ -174,7 +182,7 @@ void describeTechnique(const Technique& t, EntryDocument& d, DocumentBuilder& b)
     b.list(Topic::Steps, "Step by step", t.steps, true);
     b.text(Topic::PressureAndDuration, "Pressure and duration", {t.pressure, t.duration});
     b.text(Topic::WhenToUse, "When to use it", {t.whenToUse});
-    b.text(Topic::WhenNotToUse, "When not to", {t.whenNotToUse}, true);
+    b.points(Topic::WhenNotToUse, "When not to", t.whenNotToUse);
     b.contraindications(t.contraindications, t.missingContraindications);
     b.links(Topic::TargetMuscles, "Muscles it is used on", t.targetMuscles);
     b.text(Topic::Evidence, "Evidence", {evidenceLine(t.evidence)});
@@ -188,7 +196,7 @@ void describeStretch(const Stretch& s, EntryDocument& d, DocumentBuilder& b) {
     b.list(Topic::Steps, "Step by step", s.steps, true);
     b.text(Topic::Dosage, "How much", {s.dosage});
     b.list(Topic::CommonMistakes, "Common mistakes", s.commonMistakes);
-    b.text(Topic::StopIf, "Stop if", {s.stopIf}, true);
+    b.points(Topic::StopIf, "Stop if", s.stopIf);
     b.text(Topic::Evidence, "Evidence", {evidenceLine(s.evidence)});
     b.sources(s.sources);
 }
@@ -258,8 +266,77 @@ std::optional<EntryDocument> describeEntry(const Content& content, std::string_v
             b.text(Topic::WhatToDo, "What to do", {c.action}, true);
             break;
         }
+        case EntryKind::Term: {
+            const GlossaryTerm& t = *content.term(id);
+            d.subtitle = "Term" + (t.alsoCalled.empty() ? "" : " \xC2\xB7 also: " + joined(t.alsoCalled, ", "));
+            b.text(Topic::Definition, "What it means", {t.definition});
+            b.sources(t.sources);
+            break;
+        }
+    }
+    // The words of the glossary this entry uses, one click from their meaning (not for a term's own
+    // page, whose definition may use its other forms).
+    if (*kind != EntryKind::Term) {
+        std::string words;
+        for (const DocumentSection& s : d.sections) {
+            if (s.topic == Topic::Sources) continue;
+            for (const std::string& p : s.paragraphs) (words += p) += '\n';
+            for (const std::string& p : s.bullets) (words += p) += '\n';
+        }
+        b.links(Topic::Terms, "Words used here", glossaryTermsIn(content, words));
+        // Read before the sources, which stay last.
+        const auto sources = std::find_if(d.sections.begin(), d.sections.end(),
+                                          [](const DocumentSection& s) { return s.topic == Topic::Sources; });
+        if (!d.sections.empty() && d.sections.back().topic == Topic::Terms && sources != d.sections.end())
+            std::rotate(sources, d.sections.end() - 1, d.sections.end());
     }
     return d;
+}
+
+std::vector<std::string> sentencesOf(std::string_view text) {
+    std::vector<std::string> sentences;
+    std::size_t start = 0;
+    const auto push = [&](std::size_t end) {
+        std::string_view s = text.substr(start, end - start);
+        while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+        while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+        if (!s.empty()) sentences.emplace_back(s);
+    };
+    for (std::size_t i = 0; i + 2 < text.size(); ++i) {
+        const char c = text[i];
+        if ((c != '.' && c != '!' && c != '?') || text[i + 1] != ' ') continue;
+        const unsigned char next = static_cast<unsigned char>(text[i + 2]);
+        if (!std::isupper(next) && !std::isdigit(next)) continue;
+        const std::string_view before = text.substr(0, i + 1);
+        if (before.ends_with("e.g.") || before.ends_with("i.e.")) continue;
+        push(i + 1);
+        start = i + 2;
+    }
+    push(text.size());
+    return sentences;
+}
+
+std::vector<std::string> glossaryTermsIn(const Content& content, std::string_view text) {
+    std::string lower(text);
+    std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    const auto isWordChar = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '-'; };
+    const auto containsWord = [&](std::string word) {
+        std::transform(word.begin(), word.end(), word.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        if (word.empty()) return false;
+        for (std::size_t at = lower.find(word); at != std::string::npos; at = lower.find(word, at + 1)) {
+            const bool startsWord = at == 0 || !isWordChar(lower[at - 1]);
+            const std::size_t end = at + word.size();
+            if (startsWord && (end == lower.size() || !isWordChar(lower[end]))) return true;
+        }
+        return false;
+    };
+    std::vector<std::string> found;
+    for (const GlossaryTerm& t : content.glossary) {
+        bool used = containsWord(t.name);
+        for (const std::string& form : t.alsoCalled) used = used || containsWord(form);
+        if (used) found.push_back(t.id);
+    }
+    return found;
 }
 
 std::string redFlagText(const RedFlag& flag) { return flag.name + ": " + flag.signs + " " + flag.action; }

@@ -23,7 +23,7 @@ enum class Topic {
     Cautions, TriggerPoints, PainPatterns, WhereFelt, PrimaryMuscles, SecondaryMuscles, Habits, TherapistApproach,
     SelfCare, Purpose, Steps, PressureAndDuration, WhenToUse, WhenNotToUse, Contraindications, TargetMuscles,
     Techniques, Stretches, Dosage, CommonMistakes, StopIf, RedFlags, Body, TightMuscles, WeakMuscles, Evidence,
-    Sources, Signs, WhatToDo, Why
+    Sources, Signs, WhatToDo, Why, Definition, Terms
 };
 
 struct DocumentSection {
@@ -53,6 +53,15 @@ struct EntryDocument {
 // (Safety::failure), the first section is an urgent caution saying so and when to see a
 // clinician; linked red flags or contraindications that could not be loaded are named.
 std::optional<EntryDocument> describeEntry(const Content& content, std::string_view id);
+
+// Safety text as short points a self-learner can read: one per sentence. A sentence ends at ".",
+// "!" or "?" followed by a space and a capital letter or digit, except after "e.g." or "i.e.".
+// One sentence (or none) gives one point (or none).
+std::vector<std::string> sentencesOf(std::string_view text);
+
+// The glossary terms (ids) whose name or other forms appear as whole words, in any case, in `text`,
+// in glossary order.
+std::vector<std::string> glossaryTermsIn(const Content& content, std::string_view text);
 
 // A red flag as one line a person reads: "Name: signs action".
 std::string redFlagText(const RedFlag& flag);

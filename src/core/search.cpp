@@ -137,7 +137,8 @@ int kindPriority(EntryKind kind) {
         case EntryKind::Stretch: return 3;
         case EntryKind::Technique: return 4;
         case EntryKind::Guide: return 5;
-        default: return 6;
+        case EntryKind::Term: return 6;
+        default: return 7;
     }
 }
 
@@ -220,6 +221,12 @@ SearchIndex::SearchIndex(const Content& content) {
         countLinks(g.tightMuscles);
         countLinks(g.weakMuscles);
         countLinks(g.stretches);
+    }
+    // Glossary terms: found by the word and its forms; the definition counts as any entry's text.
+    for (const GlossaryTerm& t : content.glossary) {
+        Document& d = addDocument(EntryKind::Term, t);
+        addNames(d, t);
+        addField(d, t.definition, Role::Text, kTextWeight);
     }
     for (Document& d : documents_) d.incomingLinks = incoming[d.id];
     for (std::uint32_t i = 0; i < documents_.size(); ++i) documentById_.emplace(documents_[i].id, i);

@@ -42,33 +42,50 @@ namespace {
 
 struct Layering {
     std::vector<std::string> over, under;
+    float max_across = 1e9f;  // sample only up to this coordinate across the rays (x from behind)
     // Samples nearer the midline or lower down are skipped: where an aponeurosis dives to the
-    // spinous processes or the sacrum past the edge of what it covers.
-    float from_x = -1.0f;
-    float from_y = -1.0f;
+    // spinous processes, the sacrum or the inguinal ligament past the edge of what it covers.
+    float min_across = -1e9f;
+    float min_y = -1e9f;
 };
 
-// Samples (x, y) over the deeper muscles' extent; where a ray meets both, checks that the
-// superficial one is met first (from behind: smaller z; from the front: larger z).
-void check_layering(const Layering& l, bool from_back) {
+enum class From { Back, Front, Left };
+
+// The mesh as seen along the rays: from the left (+X), turned so that the side rays run along z and
+// the superficial side is met first as from behind (p -> (z, y, -x)).
+Mesh seen_from(const Mesh& m, From from) {
+    Mesh r = m;
+    if (from == From::Left)
+        for (auto& p : r.positions) p = glm::vec3(p.z, p.y, -p.x);
+    return r;
+}
+
+// Samples the plane across the rays over the deeper muscles' extent; where a ray meets both, checks
+// that the superficial one is met first (from behind: smaller z; from the front: larger z; from the
+// left: larger x).
+void check_layering(const Layering& l, From from) {
+    std::vector<Mesh> over, under;
+    for (const auto& n : l.over) over.push_back(seen_from(mesh_of(n), from));
+    for (const auto& n : l.under) under.push_back(seen_from(mesh_of(n), from));
+    const bool from_back = from != From::Front;
     glm::vec3 lo(1e9f), hi(-1e9f);
-    for (const auto& n : l.under) {
+    for (const auto& m : under) {
         glm::vec3 a, b;
-        mesh_of(n).bounds(a, b);
+        m.bounds(a, b);
         lo = glm::min(lo, a);
         hi = glm::max(hi, b);
     }
     int both = 0, wrong = 0;
     float worst = 0.0f, wx = 0.0f, wy = 0.0f;
-    for (float y = std::max(lo.y, l.from_y); y <= hi.y; y += 0.004f)
-        for (float x = std::max(lo.x, l.from_x); x <= hi.x; x += 0.004f) {
+    for (float y = std::max(lo.y, l.min_y); y <= hi.y; y += 0.004f)
+        for (float x = std::max(lo.x, l.min_across); x <= std::min(hi.x, l.max_across); x += 0.004f) {
             std::optional<float> o, u;
-            for (const auto& n : l.over) {
-                auto h = from_back ? test::hit_from_back(mesh_of(n), x, y) : test::hit_from_front(mesh_of(n), x, y);
+            for (const auto& m : over) {
+                auto h = from_back ? test::hit_from_back(m, x, y) : test::hit_from_front(m, x, y);
                 if (h && (!o || (from_back ? *h < *o : *h > *o))) o = h;
             }
-            for (const auto& n : l.under) {
-                auto h = from_back ? test::hit_from_back(mesh_of(n), x, y) : test::hit_from_front(mesh_of(n), x, y);
+            for (const auto& m : under) {
+                auto h = from_back ? test::hit_from_back(m, x, y) : test::hit_from_front(m, x, y);
                 if (h && (!u || (from_back ? *h < *u : *h > *u))) u = h;
             }
             if (!o || !u) continue;
@@ -81,7 +98,7 @@ void check_layering(const Layering& l, bool from_back) {
                 wy = y;
             }
         }
-    INFO(l.over.front() << " over " << l.under.front() << ": " << both << " samples, " << wrong << " wrong, worst " << worst * 1000 << " mm at x " << wx << ", y " << wy);
+    INFO(l.over.front() << " over " << l.under.front() << ": " << both << " samples, " << wrong << " wrong, worst " << worst * 1000 << " mm at (" << wx << ", " << wy << ") across the rays");
     CHECK(both >= 20);
     CHECK(wrong == 0);
 }
@@ -91,51 +108,84 @@ void check_layering(const Layering& l, bool from_back) {
 // Half the width of the strip over the spinous processes where the back muscles' aponeuroses
 // attach one on another.
 constexpr float kSpinousStrip = 0.010f;
+// The same for the thoracolumbar fascia's attachment beside the erector spinae's medial edge.
+constexpr float kErectorMedial = 0.012f;
 
 TEST_CASE("superficial muscles lie over deeper ones", "[anatomy]") {
     SECTION("trapezius over the rhomboids (from behind)") {
         // Beside the spinous processes, where all of them attach one on another, there is no order.
-        check_layering({{"muscle.trapezius_descending.L", "muscle.trapezius_transverse.L", "muscle.trapezius_ascending.L"},
-                        {"muscle.rhomboid_major.L", "muscle.rhomboid_minor.L"},
-                        kSpinousStrip},
-                       true);
+        check_layering({.over = {"muscle.trapezius_descending.L", "muscle.trapezius_transverse.L", "muscle.trapezius_ascending.L"},
+                        .under = {"muscle.rhomboid_major.L", "muscle.rhomboid_minor.L"},
+                        .min_across = kSpinousStrip},
+                       From::Back);
+    }
+    SECTION("trapezius over levator scapulae (from behind)") {
+        check_layering({{"muscle.trapezius_descending.L", "muscle.trapezius_transverse.L"}, {"muscle.levator_scapulae.L"}}, From::Back);
+    }
+    SECTION("deltoid over the insertions of supraspinatus, infraspinatus and teres minor (from the side)") {
+        check_layering({{"muscle.deltoid.L"}, {"muscle.supraspinatus.L", "muscle.infraspinatus.L", "muscle.teres_minor.L"}}, From::Left);
+    }
+    SECTION("serratus anterior in front of subscapularis, between it and the ribs (from behind)") {
+        // Over the blade only: lateral to it the subscapularis tendon crosses the front of the
+        // shoulder joint, outside the chest wall that serratus covers (the axilla between them).
+        const float blade = test::landmarks().get("scapula.lateral_border_mid.L").x;
+        check_layering({{"muscle.subscapularis.L"}, {"muscle.serratus_anterior.L"}, blade}, From::Back);
     }
     SECTION("rhomboids over serratus posterior superior (from behind)") {
-        check_layering({{"muscle.rhomboid_major.L", "muscle.rhomboid_minor.L"}, {"muscle.serratus_posterior_superior.L"}, kSpinousStrip}, true);
+        // Medial to the scapula's border, where the rhomboids end (beyond it the blade covers
+        // serratus posterior superior, and their insertion row dives onto the root of the spine).
+        const float border = test::landmarks().get("scapula.spine_root.L").x - 0.005f;
+        check_layering({.over = {"muscle.rhomboid_major.L", "muscle.rhomboid_minor.L"},
+                        .under = {"muscle.serratus_posterior_superior.L"},
+                        .max_across = border,
+                        .min_across = kSpinousStrip},
+                       From::Back);
     }
     SECTION("gluteus maximus over gluteus medius (from behind)") {
-        check_layering({{"muscle.gluteus_maximus.L"}, {"muscle.gluteus_medius.L"}}, true);
+        check_layering({{"muscle.gluteus_maximus.L"}, {"muscle.gluteus_medius.L"}}, From::Back);
     }
     SECTION("gluteus medius over gluteus minimus (from behind)") {
-        check_layering({{"muscle.gluteus_medius.L"}, {"muscle.gluteus_minimus.L"}}, true);
+        check_layering({{"muscle.gluteus_medius.L"}, {"muscle.gluteus_minimus.L"}}, From::Back);
     }
     SECTION("serratus posterior superior and inferior over the erector spinae (from behind)") {
-        check_layering({{"muscle.serratus_posterior_superior.L"}, {"muscle.iliocostalis.L", "muscle.longissimus.L", "muscle.spinalis.L"}, 0.012f}, true);
-        check_layering({{"muscle.serratus_posterior_inferior.L"}, {"muscle.iliocostalis.L", "muscle.longissimus.L", "muscle.spinalis.L"}, 0.012f}, true);
+        for (const char* serratus : {"muscle.serratus_posterior_superior.L", "muscle.serratus_posterior_inferior.L"})
+            check_layering({.over = {serratus}, .under = {"muscle.iliocostalis.L", "muscle.longissimus.L", "muscle.spinalis.L"}, .min_across = kErectorMedial},
+                           From::Back);
     }
     SECTION("latissimus dorsi over the erector spinae (from behind)") {
         // Both arise from the sacrum and the posterior iliac crest: compared above the crest.
-        check_layering({{"muscle.latissimus_dorsi.L"},
-                        {"muscle.iliocostalis.L", "muscle.longissimus.L", "muscle.spinalis.L"},
-                        0.012f,
-                        test::landmarks().get("hip_bone.crest_posterior.L").y},
-                       true);
+        check_layering({.over = {"muscle.latissimus_dorsi.L"},
+                        .under = {"muscle.iliocostalis.L", "muscle.longissimus.L", "muscle.spinalis.L"},
+                        .min_across = kErectorMedial,
+                        .min_y = test::landmarks().get("hip_bone.crest_posterior.L").y},
+                       From::Back);
     }
     SECTION("external oblique over internal oblique over transversus abdominis (from the front)") {
         // Beside the rectus sheath, where all three are muscular, and above the inguinal ligament,
         // where the external oblique ends and the internal oblique begins.
         const float asis = test::landmarks().get("hip_bone.asis.L").y;
-        check_layering({{"muscle.external_oblique.L"}, {"muscle.internal_oblique.L"}, 0.08f, asis}, false);
-        check_layering({{"muscle.internal_oblique.L"}, {"muscle.transversus_abdominis.L"}, 0.08f}, false);
+        constexpr float kBesideRectus = 0.08f;
+        check_layering({.over = {"muscle.external_oblique.L"}, .under = {"muscle.internal_oblique.L"}, .min_across = kBesideRectus, .min_y = asis},
+                       From::Front);
+        check_layering({.over = {"muscle.internal_oblique.L"}, .under = {"muscle.transversus_abdominis.L"}, .min_across = kBesideRectus}, From::Front);
     }
     SECTION("rectus abdominis in front of transversus abdominis and internal oblique (from the front)") {
-        check_layering({{"muscle.rectus_abdominis.L"}, {"muscle.transversus_abdominis.L", "muscle.internal_oblique.L"}}, false);
+        check_layering({{"muscle.rectus_abdominis.L"}, {"muscle.transversus_abdominis.L", "muscle.internal_oblique.L"}}, From::Front);
     }
     SECTION("splenius capitis over semispinalis capitis (from behind)") {
-        check_layering({{"muscle.splenius_capitis.L"}, {"muscle.semispinalis_capitis.L"}, kSpinousStrip}, true);
+        check_layering({.over = {"muscle.splenius_capitis.L"}, .under = {"muscle.semispinalis_capitis.L"}, .min_across = kSpinousStrip}, From::Back);
     }
     SECTION("psoas major in front of quadratus lumborum (from the front)") {
-        check_layering({{"muscle.psoas_major.L"}, {"muscle.quadratus_lumborum.L"}}, false);
+        check_layering({{"muscle.psoas_major.L"}, {"muscle.quadratus_lumborum.L"}}, From::Front);
+    }
+    SECTION("gastrocnemius over soleus (from behind)") {
+        check_layering({{"muscle.gastrocnemius.L"}, {"muscle.soleus.L"}}, From::Back);
+    }
+    SECTION("the iliotibial band over vastus lateralis (from the side)") {
+        check_layering({{"muscle.iliotibial_band.L"}, {"muscle.vastus_lateralis.L"}}, From::Left);
+    }
+    SECTION("semimembranosus over adductor magnus (from behind)") {
+        check_layering({{"muscle.semimembranosus.L"}, {"muscle.adductor_magnus.L"}}, From::Back);
     }
 }
 

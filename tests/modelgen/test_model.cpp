@@ -39,30 +39,30 @@ const Mesh& mesh_of(const std::string& node) {
 }
 
 namespace {
+// The first surface a ray parallel to axis `depth` meets at (p[u], p[v]) = (a, b); `better` picks
+// which end it comes from.
 template <class Better>
-std::optional<float> vertical_hit(const Mesh& m, float x, float y, Better better) {
+std::optional<float> axis_hit(const Mesh& m, int u, int v, int depth, float a0, float b0, Better better) {
     std::optional<float> best;
     for (std::size_t t = 0; t + 2 < m.indices.size(); t += 3) {
         const glm::vec3 a = m.positions[m.indices[t]], b = m.positions[m.indices[t + 1]], c = m.positions[m.indices[t + 2]];
-        const double w0 = (double(c.x) - b.x) * (y - b.y) - (double(c.y) - b.y) * (x - b.x);
-        const double w1 = (double(a.x) - c.x) * (y - c.y) - (double(a.y) - c.y) * (x - c.x);
-        const double w2 = (double(b.x) - a.x) * (y - a.y) - (double(b.y) - a.y) * (x - a.x);
+        const double w0 = (double(c[u]) - b[u]) * (b0 - b[v]) - (double(c[v]) - b[v]) * (a0 - b[u]);
+        const double w1 = (double(a[u]) - c[u]) * (b0 - c[v]) - (double(a[v]) - c[v]) * (a0 - c[u]);
+        const double w2 = (double(b[u]) - a[u]) * (b0 - a[v]) - (double(b[v]) - a[v]) * (a0 - a[u]);
         const bool inside = (w0 >= 0 && w1 >= 0 && w2 >= 0) || (w0 <= 0 && w1 <= 0 && w2 <= 0);
         const double s = w0 + w1 + w2;
         if (!inside || s == 0.0) continue;
-        const float z = static_cast<float>((w0 * a.z + w1 * b.z + w2 * c.z) / s);
-        if (!best || better(z, *best)) best = z;
+        const float d = static_cast<float>((w0 * a[depth] + w1 * b[depth] + w2 * c[depth]) / s);
+        if (!best || better(d, *best)) best = d;
     }
     return best;
 }
+bool smaller(float a, float b) { return a < b; }
+bool larger(float a, float b) { return a > b; }
 }  // namespace
 
-std::optional<float> hit_from_back(const Mesh& m, float x, float y) {
-    return vertical_hit(m, x, y, [](float a, float b) { return a < b; });
-}
-std::optional<float> hit_from_front(const Mesh& m, float x, float y) {
-    return vertical_hit(m, x, y, [](float a, float b) { return a > b; });
-}
+std::optional<float> hit_from_back(const Mesh& m, float x, float y) { return axis_hit(m, 0, 1, 2, x, y, smaller); }
+std::optional<float> hit_from_front(const Mesh& m, float x, float y) { return axis_hit(m, 0, 1, 2, x, y, larger); }
 
 }  // namespace dorsal::modelgen::test
 
@@ -102,13 +102,15 @@ TEST_CASE("every node the content expects exists, under dorsal_back / bones / mu
         "rectus_abdominis", "external_oblique", "internal_oblique", "transversus_abdominis", "diaphragm",
         "psoas_major", "iliacus", "gluteus_maximus", "gluteus_medius", "gluteus_minimus", "piriformis",
         "tensor_fasciae_latae", "iliotibial_band", "biceps_femoris", "semitendinosus", "semimembranosus",
-        "rectus_femoris", "longus_colli"};
-    REQUIRE(muscles.size() == 45);
+        "rectus_femoris", "deltoid", "biceps_brachii", "triceps_brachii", "subscapularis", "vastus_lateralis",
+        "vastus_medialis", "adductor_magnus", "gastrocnemius", "soleus", "longus_colli"};
+    REQUIRE(muscles.size() == 54);
     std::vector<std::string> required = {"skin", "bone.skull", "bone.sacrum", "bone.coccyx", "bone.sternum", "muscle.diaphragm"};
     for (int i = 1; i <= 7; ++i) required.push_back("bone.vertebra_c" + std::to_string(i));
     for (int i = 1; i <= 12; ++i) required.push_back("bone.vertebra_t" + std::to_string(i));
     for (int i = 1; i <= 5; ++i) required.push_back("bone.vertebra_l" + std::to_string(i));
-    std::vector<std::string> paired = {"bone.hip_bone", "bone.clavicle", "bone.scapula", "bone.humerus", "bone.femur"};
+    std::vector<std::string> paired = {"bone.hip_bone", "bone.clavicle", "bone.scapula", "bone.humerus", "bone.radius", "bone.ulna",
+                                       "bone.hand",     "bone.femur",    "bone.patella", "bone.tibia",   "bone.fibula", "bone.foot"};
     for (int i = 1; i <= 12; ++i) paired.push_back("bone.rib_" + std::to_string(i));
     for (const auto& id : muscles)
         if (id != "diaphragm") paired.push_back("muscle." + id);
@@ -116,7 +118,7 @@ TEST_CASE("every node the content expects exists, under dorsal_back / bones / mu
         required.push_back(p + ".L");
         required.push_back(p + ".R");
     }
-    CHECK(required.size() == 6 + 24 + 2 * (5 + 12 + 44));
+    CHECK(required.size() == 6 + 24 + 2 * (12 + 12 + 53));
     // The library's own list holds at least all of these.
     const auto lib = required_node_names();
     for (const auto& name : required) {
@@ -181,7 +183,7 @@ TEST_CASE("each right mesh is the mirror image of its left mesh", "[model]") {
         CHECK(flipped);
         ++pairs;
     }
-    CHECK(pairs >= 17 + 43);  // hip bones, 12 ribs, clavicles, scapulae, humeri, femurs and all paired muscles
+    CHECK(pairs >= 24 + 43);  // 12 ribs, the girdles' and limbs' bones and all paired muscles
 }
 
 TEST_CASE("every mesh is closed and faces outward, with unit normals and fibre directions", "[model]") {

@@ -10,9 +10,7 @@ namespace dorsal::modelgen {
 Builder::Builder(const Landmarks& landmarks, const Attachments& attachments)
     : L(landmarks),
       A(attachments),
-      // Left half plus a margin over the midline; the grid origin is offset by a fraction of a cell so
-      // that column centres never sit exactly on the symmetry plane.
-      grid(glm::vec3(-0.0611f, 0.2913f, -0.2107f), glm::vec3(0.3100f, 1.7700f, 0.2100f), 0.002f) {}
+      grid(kBodyLo, kBodyHi, 0.002f) {}
 
 std::vector<glm::vec3> Builder::attached(const std::string& muscle, const std::string& end) const {
     std::vector<glm::vec3> out;
@@ -54,6 +52,43 @@ glm::vec3 Builder::trunk_out(glm::vec3 p) const {
     d.y = 0.0f;
     const float l = glm::length(d);
     return l > 1e-6f ? d / l : glm::vec3(0.0f, 0.0f, -1.0f);
+}
+
+Axes axes_from(glm::vec3 along, glm::vec3 across_hint) {
+    Axes a;
+    a.along = glm::normalize(along);
+    a.across = glm::normalize(across_hint - a.along * glm::dot(across_hint, a.along));
+    a.normal = glm::cross(a.along, a.across);
+    return a;
+}
+
+Axes hand_axes(const Builder& b) {
+    // Down the middle metacarpal, across from the fifth metacarpal head to the second.
+    return axes_from(b.left("hand.metacarpal_head_3") - b.left("hand.wrist_centre"),
+                     b.left("hand.metacarpal_head_2") - b.left("hand.metacarpal_head_5"));
+}
+
+Axes foot_axes(const Builder& b) {
+    // Level, from the heel towards the middle of the metatarsal heads; across: lateral.
+    glm::vec3 forward = glm::mix(b.left("foot.metatarsal_head_1"), b.left("foot.metatarsal_head_5"), 0.5f) - b.left("foot.heel");
+    forward.y = 0.0f;
+    return axes_from(forward, glm::vec3(1.0f, 0.0f, 0.0f));
+}
+
+FootRays foot_rays(const Builder& b) {
+    const glm::vec3 head1 = b.left("foot.metatarsal_head_1"), head5 = b.left("foot.metatarsal_head_5");
+    const glm::vec3 tip1 = b.left("foot.toe_tip_1"), tip5 = b.left("foot.toe_tip_5");
+    const glm::vec3 forward = foot_axes(b).along;
+    FootRays r;
+    r.head = {glm::vec3(0.0f), head1, {}, {}, {}, head5};
+    r.tip = {glm::vec3(0.0f), tip1, {}, {}, {}, tip5};
+    for (int k = 2; k <= 4; ++k) {
+        const float t = static_cast<float>(k - 1) / 4.0f;
+        const float longer = std::sin(3.14159265f * t);
+        r.head[static_cast<std::size_t>(k)] = glm::mix(head1, head5, t) + forward * (0.008f * longer);
+        r.tip[static_cast<std::size_t>(k)] = glm::mix(tip1, tip5, t) + forward * (0.010f * longer);
+    }
+    return r;
 }
 
 float profile(const std::vector<float>& values, float u) {

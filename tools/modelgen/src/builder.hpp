@@ -6,12 +6,19 @@
 #include "model.hpp"
 #include "voxel.hpp"
 
+#include <array>
 #include <functional>
 #include <memory>
 #include <string>
 #include <vector>
 
 namespace dorsal::modelgen {
+
+// Extent of the occupancy grids: the left half of the body with a margin over the midline, from
+// under the soles to above the skull and out past the fingertips. The origin is offset by a
+// fraction of a cell so that column centres never sit exactly on the symmetry plane.
+inline constexpr glm::vec3 kBodyLo(-0.0611f, 0.0313f, -0.2107f);
+inline constexpr glm::vec3 kBodyHi(0.3600f, 1.7700f, 0.2100f);
 
 // A built part: `paired` parts are built on the subject's left (+X) and mirrored for the right.
 struct Part {
@@ -74,6 +81,29 @@ void build_fillers(Builder& b);
 // radius varying linearly through `radii` (evenly spread along the curve); rounded ends.
 Mesh rod(const Polyline& control, const std::vector<float>& radii, int samples = 24, int ring = 12,
          float aspect = 1.0f, glm::vec3 side = glm::vec3(0.0f), bool rounded = true);
+
+// Right-handed axes of a hand or foot: `along` down the hand or forward along the foot, `across`
+// towards the thumb or the little toe, `normal` (along x across) to the palm or up from the sole.
+struct Axes {
+    glm::vec3 along, across, normal;
+    glm::vec3 at(glm::vec3 origin, float s, float t, float n) const { return origin + along * s + across * t + normal * n; }
+    // An ellipsoid with semi-axes s, t, n along these axes.
+    Mesh blob(glm::vec3 c, float s, float t, float n, int rings = 8, int segments = 10) const {
+        return ellipsoid(c, along * s, across * t, normal * n, rings, segments);
+    }
+};
+// `along` made unit, `across_hint` made perpendicular to it.
+Axes axes_from(glm::vec3 along, glm::vec3 across_hint);
+// The axes of the left hand (normal: palmar) and foot (normal: up), from their landmarks.
+Axes hand_axes(const Builder& b);
+Axes foot_axes(const Builder& b);
+
+// Heads of the left foot's metatarsals and tips of its toes, index 1 (big toe) to 5: the first and
+// fifth measured, the others between them, the second ray the longest.
+struct FootRays {
+    std::array<glm::vec3, 6> head, tip;
+};
+FootRays foot_rays(const Builder& b);
 
 // Piecewise-linear interpolation of values spread evenly over u in [0,1].
 float profile(const std::vector<float>& values, float u);

@@ -1,11 +1,13 @@
 // Volumes that are not part of the written model but that muscles lie on: the intercostal
-// muscles between the ribs, the abdominal viscera, the bulk of the thigh (vasti, adductors) and of
-// the arm. They keep sheets from sinking between ribs or into the belly, and give the skin its shape.
+// muscles between the ribs, the abdominal viscera, the thigh, arm and calf muscles that are not
+// modelled; and volumes the skin alone covers: the soft parts of the forearm, hand, calf and sole.
+// They keep sheets from sinking between ribs or into the belly, and give the skin its shape.
 #include "builder.hpp"
 
 #include <glm/geometric.hpp>
 
 #include <algorithm>
+#include <string>
 
 namespace dorsal::modelgen {
 
@@ -35,6 +37,24 @@ Mesh wall(const Builder& b, const std::vector<Polyline>& curves, int nv, int sub
     return slab(outer, inner, fib);
 }
 
+// The soft bulk of a limb round an axis through `control`: semi-axes `wide` along `side` and `deep`
+// across it, each spread evenly along the axis; rounded ends `pole` long.
+Mesh limb_bulk(const Polyline& control, const std::vector<float>& wide, const std::vector<float>& deep, float pole,
+               vec3 side = vec3(1.0f, 0.0f, 0.0f)) {
+    return sweep(catmull_rom(control, 24),
+                 [&](int, float u) {
+                     Section s;
+                     s.a = profile(wide, u);
+                     s.b = profile(deep, u);
+                     return s;
+                 },
+                 [side](int, float) { return side; }, 20, pole, pole);
+}
+
+// The flesh of a finger or toe from the head of its metacarpal or metatarsal: radius r at the tip,
+// whose rounded end (the pulp) lies a few millimetres beyond the bone's tip.
+Mesh digit_flesh(vec3 head, vec3 tip, float r) { return rod({head, tip - glm::normalize(tip - head) * 0.002f}, {r + 0.001f, r}, 8, 10); }
+
 }  // namespace
 
 void build_fillers(Builder& b) {
@@ -48,40 +68,136 @@ void build_fillers(Builder& b) {
         }
         b.add_filler(wall(b, curves, 40, 3, 0.0026f));
     }
-    // Thigh: vastus lateralis, medialis and intermedius round the femur, the adductors medially.
+    // Thigh muscles that are not modelled: vastus intermedius round the front and sides of the femoral
+    // shaft, and medially adductor longus and brevis, gracilis and sartorius as one mass from the
+    // pubis to the medial knee. The vasti, adductor magnus and hamstrings lie on them.
     {
         const vec3 gt = b.left("femur.greater_trochanter");
         const vec3 lt = b.left("femur.lesser_trochanter");
+        const vec3 la = b.left("femur.linea_aspera_mid");
         const vec3 me = b.left("femur.medial_epicondyle"), le = b.left("femur.lateral_epicondyle");
         const vec3 knee = glm::mix(me, le, 0.5f);
-        const Polyline axis = catmull_rom({vec3(lt.x + 0.004f, gt.y + 0.01f, gt.z + 0.012f), vec3(lt.x + 0.004f, lt.y - 0.05f, gt.z + 0.010f),
-                                           vec3(knee.x + 0.006f, 0.66f, knee.z + 0.036f), vec3(knee.x + 0.002f, knee.y + 0.06f, knee.z + 0.034f)},
-                                          24);
-        Mesh thigh = sweep(axis,
-                           [](int, float u) {
-                               Section s;
-                               s.a = profile({0.040f, 0.056f, 0.058f, 0.054f, 0.048f, 0.040f, 0.032f}, u);  // medial-lateral
-                               s.b = profile({0.034f, 0.046f, 0.048f, 0.046f, 0.042f, 0.036f, 0.028f}, u);  // front-back
-                               return s;
-                           },
-                           [](int, float) { return vec3(1, 0, 0); }, 20, 0.02f, 0.02f);
-        b.add_filler(thigh);
-        b.skin_extras.push_back(thigh);
+        const Polyline shaft = catmull_rom({vec3(gt.x - 0.020f, lt.y, gt.z + 0.010f), vec3(la.x, la.y, la.z + 0.020f), vec3(knee.x + 0.006f, knee.y + 0.08f, knee.z + 0.020f)}, 20);
+        const Mesh intermedius = sweep(shaft,
+                                       [](int, float u) {
+                                           Section s;
+                                           s.a = profile({0.018f, 0.024f, 0.025f, 0.023f, 0.016f}, u);  // medial-lateral
+                                           s.b = profile({0.016f, 0.022f, 0.023f, 0.021f, 0.014f}, u);  // front-back
+                                           return s;
+                                       },
+                                       [](int, float) { return vec3(1, 0, 0); }, 16, 0.015f, 0.015f);
+        const vec3 pt = b.left("hip_bone.pubic_tubercle");
+        const Polyline medial = catmull_rom({pt + vec3(0.012f, -0.025f, -0.014f), vec3(la.x - 0.040f, lt.y - 0.060f, lt.z + 0.022f),
+                                             vec3(la.x - 0.046f, la.y - 0.030f, la.z + 0.016f), me + vec3(0.006f, 0.040f, 0.008f)},
+                                            20);
+        const Mesh adductors = sweep(medial,
+                                     [](int, float u) {
+                                         Section s;
+                                         s.a = profile({0.020f, 0.030f, 0.026f, 0.018f, 0.010f}, u);
+                                         s.b = profile({0.022f, 0.030f, 0.026f, 0.016f, 0.010f}, u);
+                                         return s;
+                                     },
+                                     [](int, float) { return vec3(1, 0, 0); }, 16, 0.01f, 0.01f);
+        for (const Mesh* m : {&intermedius, &adductors}) {
+            b.add_filler(*m);
+            b.skin_extras.push_back(*m);
+        }
     }
-    // Upper arm: deltoid, biceps, brachialis and triceps round the humerus (for the skin only).
+    // Deep muscles of the back of the leg (tibialis posterior, the long toe flexors) behind the tibia
+    // and fibula, from below the soleal line to above the ankle: soleus lies on them.
     {
-        const vec3 hc = b.left("humerus.head_centre");
+        const vec3 knee = glm::mix(b.left("tibia.medial_condyle"), b.left("fibula.head"), 0.5f);
+        const vec3 ankle = glm::mix(b.left("tibia.distal_end_centre"), b.left("fibula.lateral_malleolus"), 0.4f);
+        const Polyline axis = catmull_rom({knee + vec3(0.0f, -0.070f, -0.004f), glm::mix(knee, ankle, 0.5f) + vec3(0.0f, 0.0f, -0.008f), ankle + vec3(0.0f, 0.050f, -0.006f)}, 16);
+        const Mesh deep = sweep(axis,
+                                [](int, float u) {
+                                    Section s;
+                                    s.a = profile({0.016f, 0.022f, 0.018f, 0.010f}, u);  // medial-lateral
+                                    s.b = profile({0.008f, 0.012f, 0.010f, 0.007f}, u);  // front-back
+                                    return s;
+                                },
+                                [](int, float) { return vec3(1, 0, 0); }, 14, 0.01f, 0.01f);
+        b.add_filler(deep);
+        b.skin_extras.push_back(deep);
+    }
+    // Upper arm, what is not modelled as muscles: brachialis (front of the lower half of the humerus
+    // to the coronoid process and ulnar tuberosity, under biceps) and coracobrachialis (coracoid to
+    // the medial side of the mid-shaft). Biceps lies on them and the skin covers them.
+    {
         const vec3 dt = b.left("humerus.deltoid_tuberosity");
         const vec3 de = b.left("humerus.distal_end");
-        const Polyline axis = catmull_rom({hc + vec3(0.006f, 0.004f, -0.002f), dt + vec3(-0.008f, 0.0f, 0.002f), de + vec3(-0.004f, 0.01f, 0.004f)}, 16);
-        b.skin_extras.push_back(sweep(axis,
+        const vec3 ol = b.left("ulna.olecranon_tip");
+        const vec3 co = b.left("scapula.coracoid_tip");
+        // Ulnar tuberosity: in front of the olecranon, below the joint (the coronoid process).
+        const vec3 ulnar_tuberosity = ol + vec3(-0.006f, -0.040f, 0.020f);
+        const Polyline axis = catmull_rom({dt + vec3(-0.010f, 0.010f, 0.012f), glm::mix(dt, de, 0.5f) + vec3(-0.004f, 0.0f, 0.018f),
+                                           de + vec3(-0.002f, 0.030f, 0.020f), ulnar_tuberosity + vec3(0.0f, 0.012f, 0.004f)},
+                                          16);
+        const Mesh brachialis = sweep(axis,
                                       [](int, float u) {
                                           Section s;
-                                          s.a = profile({0.034f, 0.034f, 0.030f, 0.029f, 0.030f}, u);
-                                          s.b = profile({0.036f, 0.033f, 0.032f, 0.032f, 0.028f}, u);
+                                          s.a = profile({0.008f, 0.016f, 0.020f, 0.016f, 0.008f}, u);  // medial-lateral
+                                          s.b = profile({0.004f, 0.009f, 0.010f, 0.009f, 0.005f}, u);  // front-back
                                           return s;
                                       },
-                                      [](int, float) { return vec3(1, 0, 0); }, 16, 0.01f, 0.01f));
+                                      [](int, float) { return vec3(1, 0, 0); }, 12, 0.006f, 0.006f);
+        const Mesh coracobrachialis = rod({co + vec3(0.0f, -0.006f, 0.0f), glm::mix(co, dt, 0.5f) + vec3(-0.008f, 0.0f, 0.004f), dt + vec3(-0.018f, 0.0f, 0.004f)},
+                                          {0.004f, 0.008f, 0.005f}, 12, 10);
+        for (const Mesh* m : {&brachialis, &coracobrachialis}) {
+            b.add_filler(*m);
+            b.skin_extras.push_back(*m);
+        }
+    }
+    // Forearm: the flexors from the medial epicondyle and the extensors from the lateral one, widest
+    // a third of the way down, tendons only at the wrist (wider side to side than front to back).
+    {
+        const vec3 elbow = glm::mix(b.left("humerus.medial_epicondyle"), b.left("humerus.lateral_epicondyle"), 0.5f) + vec3(0.0f, -0.005f, 0.008f);
+        const vec3 wrist = glm::mix(b.left("radius.distal_end_centre"), b.left("ulna.distal_end_centre"), 0.5f);
+        b.skin_extras.push_back(limb_bulk({elbow, glm::mix(elbow, wrist, 0.3f) + vec3(0.0f, 0.0f, 0.004f), wrist + vec3(0.0f, -0.006f, 0.0f)},
+                                          {0.029f, 0.031f, 0.026f, 0.021f, 0.019f}, {0.023f, 0.023f, 0.018f, 0.013f, 0.011f}, 0.01f));
+    }
+    // Palm (thenar and hypothenar eminences, interossei) and the ball of the thumb.
+    {
+        const Axes ax = hand_axes(b);
+        const vec3 wrist = b.left("hand.wrist_centre");
+        const vec3 knuckles = glm::mix(b.left("hand.metacarpal_head_2"), b.left("hand.metacarpal_head_5"), 0.5f);
+        b.skin_extras.push_back(ax.blob(glm::mix(wrist, knuckles, 0.5f) + ax.normal * 0.004f, 0.034f, 0.028f, 0.011f));
+        const vec3 thumb = glm::mix(wrist, b.left("hand.metacarpal_head_1"), 0.55f);
+        b.skin_extras.push_back(ellipsoid(thumb + ax.normal * 0.008f, glm::normalize(b.left("hand.metacarpal_head_1") - wrist) * 0.024f,
+                                          ax.across * 0.011f, ax.normal * 0.011f));
+        for (int k = 1; k <= 5; ++k)
+            b.skin_extras.push_back(digit_flesh(b.left("hand.metacarpal_head_" + std::to_string(k)), b.left("hand.fingertip_" + std::to_string(k)),
+                                                k == 1 ? 0.0070f : 0.0060f));
+    }
+    // Calf and shin: the gastrocnemius and soleus behind (widest in the upper third, narrowing to the
+    // calcaneal tendon), the anterior and lateral compartments beside the tibia, whose front stays
+    // under the skin.
+    {
+        const vec3 knee = glm::mix(b.left("tibia.medial_condyle"), b.left("tibia.lateral_condyle"), 0.5f);
+        const vec3 ankle = b.left("tibia.distal_end_centre");
+        b.skin_extras.push_back(limb_bulk({knee + vec3(0.0f, 0.030f, -0.030f), glm::mix(knee, ankle, 0.25f) + vec3(0.004f, 0.0f, -0.024f),
+                                           glm::mix(knee, ankle, 0.72f) + vec3(0.002f, 0.0f, -0.012f), ankle + vec3(0.002f, -0.004f, -0.016f)},
+                                          {0.036f, 0.046f, 0.049f, 0.040f, 0.028f, 0.025f, 0.025f}, {0.032f, 0.046f, 0.052f, 0.040f, 0.026f, 0.024f, 0.026f},
+                                          0.01f));
+    }
+    // Sole: the heel pad (about 1.5 cm under the calcaneus), the arch filled by the plantar muscles
+    // and fascia, the pad under the metatarsal heads.
+    {
+        const Axes ax = foot_axes(b);
+        const vec3 heel = b.left("foot.heel_bottom");
+        const vec3 ball = glm::mix(b.left("foot.metatarsal_head_1"), b.left("foot.metatarsal_head_5"), 0.5f);
+        b.skin_extras.push_back(limb_bulk({ax.at(heel, 0.004f, 0.0f, 0.006f), glm::mix(heel, ball, 0.5f) + ax.normal * 0.012f, ax.at(ball, 0.0f, 0.0f, -0.002f)},
+                                          {0.020f, 0.022f, 0.028f, 0.034f}, {0.014f, 0.013f, 0.011f, 0.009f}, 0.01f, ax.across));
+        const FootRays rays = foot_rays(b);
+        for (int k = 1; k <= 5; ++k) b.skin_extras.push_back(digit_flesh(rays.head[k], rays.tip[k], k == 1 ? 0.0085f : 0.0060f));
+    }
+    // Pelvic viscera and the pelvic floor (skin only): the lesser pelvis from the pubic symphysis to the
+    // coccyx and out past the ischial tuberosities, so that the outline closes under the pelvis.
+    {
+        const vec3 pubis = b.left("hip_bone.pubic_symphysis"), coccyx = b.lm("coccyx.tip");
+        const vec3 centre(0.0f, glm::mix(pubis.y, coccyx.y, 0.5f) + 0.035f, glm::mix(pubis.z, coccyx.z, 0.5f));
+        b.skin_extras.push_back(ellipsoid(centre, vec3(b.left("hip_bone.ischial_tuberosity").x + 0.018f, 0, 0), vec3(0, 0.065f, 0),
+                                          vec3(0, 0, 0.045f), 12, 16));
     }
     // Thoracic cavity and the front of the neck (skin only): the outline is one shell, not a shell
     // with the chest hollow inside it.

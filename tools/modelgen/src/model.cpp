@@ -29,7 +29,9 @@ const std::vector<std::string>& muscle_ids() {
         "serratus_anterior", "pectoralis_major", "pectoralis_minor", "rectus_abdominis", "external_oblique",
         "internal_oblique", "transversus_abdominis", "diaphragm", "psoas_major", "iliacus", "gluteus_maximus",
         "gluteus_medius", "gluteus_minimus", "piriformis", "tensor_fasciae_latae", "iliotibial_band",
-        "biceps_femoris", "semitendinosus", "semimembranosus", "rectus_femoris", "longus_colli"};
+        "biceps_femoris", "semitendinosus", "semimembranosus", "rectus_femoris", "deltoid", "biceps_brachii",
+        "triceps_brachii", "subscapularis", "vastus_lateralis", "vastus_medialis", "adductor_magnus", "gastrocnemius",
+        "soleus", "longus_colli"};
     return ids;
 }
 
@@ -49,7 +51,7 @@ const std::vector<std::string>& paired_bone_ids() {
     static const std::vector<std::string> ids = [] {
         std::vector<std::string> v = {"hip_bone"};
         for (int i = 1; i <= 12; ++i) v.push_back("rib_" + std::to_string(i));
-        v.insert(v.end(), {"clavicle", "scapula", "humerus", "femur", "patella", "tibia", "fibula"});
+        v.insert(v.end(), {"clavicle", "scapula", "humerus", "radius", "ulna", "hand", "femur", "patella", "tibia", "fibula", "foot"});
         return v;
     }();
     return ids;

@@ -58,12 +58,16 @@ void external_oblique(Builder& b);
 // Shoulder and arm (muscles_shoulder.cpp)
 void levator_scapulae(Builder& b);
 void rotator_cuff(Builder& b);
+void subscapularis(Builder& b);
 void serratus_anterior(Builder& b);
 void pectoralis_minor(Builder& b);
 void rhomboids(Builder& b);
 void latissimus_dorsi(Builder& b);
 void trapezius(Builder& b);
 void pectoralis_major(Builder& b);
+void biceps_brachii(Builder& b);
+void triceps_brachii(Builder& b);
+void deltoid(Builder& b);
 // Hip and leg (muscles_hip.cpp)
 void psoas_major(Builder& b);
 void iliacus(Builder& b);
@@ -72,6 +76,10 @@ void gluteus_minimus(Builder& b);
 void gluteus_medius(Builder& b);
 void tensor_fasciae_latae(Builder& b);
 void iliotibial_band(Builder& b);
+void adductor_magnus(Builder& b);
+void vasti(Builder& b);
+void soleus(Builder& b);
+void gastrocnemius(Builder& b);
 void hamstrings(Builder& b);
 void rectus_femoris(Builder& b);
 void gluteus_maximus(Builder& b);

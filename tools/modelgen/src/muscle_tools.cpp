@@ -4,20 +4,45 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 namespace dorsal::modelgen {
 
 using glm::vec2;
 using glm::vec3;
 
-std::vector<Polyline> sheet_surface(const std::vector<Polyline>& fibres, int nu, int nv, const std::function<float(float)>& u_warp) {
+namespace {
+
+// n points on the Catmull-Rom curve through c, evenly spaced in the index of c (so that point
+// j * (c.size() - 1) / (n - 1) is c[j] itself when that is whole).
+Polyline by_index(const Polyline& c, int n) {
+    const std::size_t m = c.size();
+    auto at = [&](std::ptrdiff_t i) {
+        if (i < 0) return 2.0f * c[0] - c[1];
+        if (i >= static_cast<std::ptrdiff_t>(m)) return 2.0f * c[m - 1] - c[m - 2];
+        return c[static_cast<std::size_t>(i)];
+    };
+    Polyline out;
+    for (int j = 0; j < n; ++j) {
+        const float s = static_cast<float>(j) * static_cast<float>(m - 1) / static_cast<float>(n - 1);
+        const auto i = std::min(static_cast<std::ptrdiff_t>(s), static_cast<std::ptrdiff_t>(m) - 2);
+        const float t = s - static_cast<float>(i), t2 = t * t, t3 = t2 * t;
+        const vec3 p0 = at(i - 1), p1 = at(i), p2 = at(i + 1), p3 = at(i + 2);
+        out.push_back(0.5f * (2.0f * p1 + (p2 - p0) * t + (2.0f * p0 - 5.0f * p1 + 4.0f * p2 - p3) * t2 + (3.0f * p1 - p0 - 3.0f * p2 + p3) * t3));
+    }
+    return out;
+}
+
+}  // namespace
+
+std::vector<Polyline> sheet_surface(const std::vector<Polyline>& fibres, int nu, int nv, const std::function<float(float)>& u_warp, bool across_by_fibre) {
     const std::size_t K = fibres.front().size();
     // Cross curves through the k-th control point of every fibre.
     std::vector<Polyline> cross(K);
     for (std::size_t k = 0; k < K; ++k) {
         Polyline c;
         for (const auto& f : fibres) c.push_back(f[k]);
-        cross[k] = catmull_rom(c, nv);
+        cross[k] = across_by_fibre ? by_index(c, nv) : catmull_rom(c, nv);
     }
     std::vector<Polyline> rows(static_cast<std::size_t>(nu), Polyline(static_cast<std::size_t>(nv)));
     for (int j = 0; j < nv; ++j) {
@@ -36,9 +61,17 @@ std::vector<Polyline> sheet_surface(const std::vector<Polyline>& fibres, int nu,
     return rows;
 }
 
-Mesh sheet(Builder& b, const std::vector<Polyline>& fibres, const SheetOptions& o) {
+namespace {
+
+// The deep and outer faces of a sheet and its fibre directions, rows along u, columns across v.
+struct SheetGrids {
+    std::vector<Polyline> outer, deep;
+    std::vector<std::vector<vec3>> fib;
+};
+
+SheetGrids sheet_grids(Builder& b, const std::vector<Polyline>& fibres, const SheetOptions& o) {
     const int nu = o.nu, nv = o.nv;
-    const auto S = sheet_surface(fibres, nu, nv, o.u_warp);
+    const auto S = sheet_surface(fibres, nu, nv, o.u_warp, o.across_by_fibre);
     auto at = [&](const std::vector<Polyline>& g, int i, int j) -> vec3 {
         return g[static_cast<std::size_t>(std::clamp(i, 0, nu - 1))][static_cast<std::size_t>(std::clamp(j, 0, nv - 1))];
     };
@@ -222,7 +255,33 @@ Mesh sheet(Builder& b, const std::vector<Polyline>& fibres, const SheetOptions& 
             if (glm::length(d) < 1e-9f) d = at(S, i + 1, j) - at(S, i - 1, j);
             fib[static_cast<std::size_t>(i)][static_cast<std::size_t>(j)] = glm::length(d) > 1e-9f ? glm::normalize(d) : vec3(0, 1, 0);
         }
-    return slab(outer, deep, fib);
+    return {std::move(outer), std::move(deep), std::move(fib)};
+}
+
+}  // namespace
+
+Mesh sheet(Builder& b, const std::vector<Polyline>& fibres, const SheetOptions& o) {
+    const SheetGrids g = sheet_grids(b, fibres, o);
+    return slab(g.outer, g.deep, g.fib);
+}
+
+std::vector<Mesh> sheet_parts(Builder& b, const std::vector<Polyline>& fibres, const SheetOptions& o, const std::vector<int>& cuts) {
+    const SheetGrids g = sheet_grids(b, fibres, o);
+    std::vector<int> edges = {0};
+    edges.insert(edges.end(), cuts.begin(), cuts.end());
+    edges.push_back(o.nv - 1);
+    std::vector<Mesh> parts;
+    for (std::size_t k = 0; k + 1 < edges.size(); ++k) {
+        const auto j0 = static_cast<std::ptrdiff_t>(edges[k]), j1 = static_cast<std::ptrdiff_t>(edges[k + 1]) + 1;
+        SheetGrids part;
+        for (std::size_t i = 0; i < g.outer.size(); ++i) {
+            part.outer.emplace_back(g.outer[i].begin() + j0, g.outer[i].begin() + j1);
+            part.deep.emplace_back(g.deep[i].begin() + j0, g.deep[i].begin() + j1);
+            part.fib.emplace_back(g.fib[i].begin() + j0, g.fib[i].begin() + j1);
+        }
+        parts.push_back(slab(part.outer, part.deep, part.fib));
+    }
+    return parts;
 }
 
 vec2 belly(float u, vec2 max, float tendon0, float tendon1, float peak) {

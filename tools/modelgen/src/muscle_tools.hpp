@@ -42,15 +42,23 @@ struct SheetOptions {
     float edge_round1 = -1.0f;
     // Taper the ends (u = 0, u = 1) over this fraction of the length.
     float end_taper = 0.08f;
+    // Across the fibres, space the samples evenly by fibre (each given fibre stays one sample
+    // column from origin to insertion, as sheet_parts needs) rather than by arc length.
+    bool across_by_fibre = false;
 };
 
 // fibres[f] = control points of fibre f, from origin to insertion; all fibres have the same
 // number of control points, and neighbouring fibres run side by side.
 Mesh sheet(Builder& b, const std::vector<Polyline>& fibres, const SheetOptions& o);
 
+// One sheet cut across its fibres into parts that meet edge to edge (one muscle's parts, draped
+// together): cuts are sample columns, increasing, inside (0, nv - 1); part k spans the columns from
+// cuts[k - 1] to cuts[k] (from 0, to nv - 1 at the ends), so neighbouring parts share a column.
+std::vector<Mesh> sheet_parts(Builder& b, const std::vector<Polyline>& fibres, const SheetOptions& o, const std::vector<int>& cuts);
+
 // The raw mid-surface of a sheet (no draping), for splitting one muscle into parts: rows along u.
 std::vector<Polyline> sheet_surface(const std::vector<Polyline>& fibres, int nu, int nv,
-                                   const std::function<float(float)>& u_warp = {});
+                                   const std::function<float(float)>& u_warp = {}, bool across_by_fibre = false);
 
 struct SpindleOptions {
     int nu = 40;

@@ -1,5 +1,5 @@
-// Hip and thigh: psoas, iliacus, piriformis, the glutes, tensor fasciae latae, the iliotibial band,
-// the hamstrings and rectus femoris.
+// Hip and leg: psoas, iliacus, piriformis, the glutes, tensor fasciae latae, the iliotibial band,
+// adductor magnus, the vasti, the hamstrings, rectus femoris and the calf (soleus, gastrocnemius).
 // Attachments follow Gray's Anatomy and Moore's Clinically Oriented Anatomy; points come from
 // assets/anatomy/landmarks.csv and landmarks-added.csv.
 #include "muscle_parts.hpp"
@@ -14,6 +14,13 @@ namespace dorsal::modelgen {
 using glm::vec2;
 using glm::vec3;
 
+namespace {
+
+// The point t of the way from a to b, moved dx sideways and dz forwards (down a limb).
+vec3 partway(vec3 a, vec3 b, float t, float dx, float dz) { return glm::mix(a, b, t) + vec3(dx, 0.0f, dz); }
+
+}  // namespace
+
 void psoas_major(Builder& b) {
     // From the sides of the T12-L4 bodies and the front of the L1-L5 transverse processes, down
     // along the lumbar spine, over the pelvic brim and in front of the hip joint to the lesser
@@ -24,14 +31,17 @@ void psoas_major(Builder& b) {
     path.push_back(b.left("vertebra_l2.body_lateral") + vec3(0.015f, 0.0f, -0.014f));
     path.push_back(b.left("vertebra_l3.body_lateral") + vec3(0.016f, 0.0f, -0.013f));
     path.push_back(b.left("vertebra_l4.body_lateral") + vec3(0.018f, 0.0f, -0.004f));
-    path.push_back(b.left("vertebra_l5.transverse_tip") + vec3(-0.004f, -0.010f, 0.052f));
+    path.push_back(b.left("vertebra_l5.transverse_tip") + vec3(-0.004f, -0.010f, 0.032f));
+    // Over the pelvic brim beside the iliopubic eminence (lying on the bone, which here stands about
+    // 1.5 cm further forward than the real hip bone), then down and back to the trochanter.
     const vec3 ipe = b.left("hip_bone.iliopubic_eminence");
-    path.push_back(ipe + vec3(0.002f, 0.028f, 0.000f));
-    path.push_back(ipe + vec3(0.004f, 0.002f, 0.013f));
+    path.push_back(ipe + vec3(-0.006f, 0.028f, -0.012f));
+    path.push_back(ipe + vec3(-0.002f, 0.000f, 0.012f));
+    path.push_back(ipe + vec3(0.002f, -0.034f, -0.010f));
     const vec3 lt = b.left("femur.lesser_trochanter");
-    path.push_back(ipe + vec3(0.010f, -0.034f, 0.010f));
-    path.push_back(lt + vec3(0.002f, 0.016f, 0.022f));
+    path.push_back(lt + vec3(-0.008f, 0.016f, 0.020f));
     path.push_back(lt + vec3(0.001f, 0.004f, 0.006f));
+    path.push_back(lt + vec3(0.008f, -0.008f, 0.004f));
     SpindleOptions o;
     o.nu = 70;
     o.ring = 18;
@@ -128,10 +138,11 @@ void gluteus_medius(Builder& b) {
     const vec3 gtl = b.left("femur.trochanter_lateral");
     Polyline origin = {asis + vec3(0.004f, -0.006f, -0.012f), it + vec3(0.002f, -0.004f, -0.004f), ct + vec3(0.008f, -0.004f, -0.010f),
                        glm::mix(ct, psis, 0.35f) + vec3(0.008f, -0.010f, -0.004f), glm::mix(ct, psis, 0.50f) + vec3(0.014f, -0.040f, 0.010f)};
-    Polyline mid = {gtl + vec3(0.010f, 0.070f, 0.022f), gtl + vec3(0.018f, 0.075f, 0.002f), gtl + vec3(0.016f, 0.078f, -0.020f),
-                    gtl + vec3(0.006f, 0.072f, -0.040f), gtl + vec3(-0.012f, 0.066f, -0.052f)};
     Polyline ins = {gtl + vec3(0.002f, 0.006f, 0.016f), gtl + vec3(0.004f, 0.004f, 0.008f), gtl + vec3(0.004f, 0.004f, 0.000f),
                     gtl + vec3(0.002f, 0.006f, -0.008f), gtl + vec3(-0.002f, 0.010f, -0.014f)};
+    // Halfway down, the fan lies on gluteus minimus and the ilium (the sheet drapes onto them).
+    Polyline mid;
+    for (std::size_t k = 0; k < origin.size(); ++k) mid.push_back(glm::mix(origin[k], ins[k], 0.5f));
     auto fib = net({origin, mid, ins}, 10);
     SheetOptions o;
     o.nu = 30;
@@ -162,7 +173,8 @@ void iliotibial_band(Builder& b) {
     const vec3 le = b.left("femur.lateral_epicondyle");
     const vec3 gd = b.left("tibia.gerdy_tubercle");
     auto lat = [](vec3 p, float dx, float dz) { return p + vec3(dx, 0, dz); };
-    Polyline front = {lat(it, 0.002f, 0.010f), lat(gt + vec3(0, 0.04f, 0), 0.030f, 0.020f), lat(gt, 0.022f, 0.024f),
+    // Its front edge stays behind tensor fasciae latae down to where that muscle joins it.
+    Polyline front = {lat(it, 0.002f, 0.004f), lat(gt + vec3(0, 0.04f, 0), 0.030f, -0.002f), lat(gt, 0.022f, 0.006f),
                       lat(glm::mix(gt, le, 0.35f), 0.030f, 0.028f), lat(glm::mix(gt, le, 0.7f), 0.030f, 0.018f), lat(le, 0.010f, 0.014f), lat(gd, 0.000f, 0.006f)};
     Polyline back = {lat(it, 0.000f, -0.016f), lat(gt + vec3(0, 0.04f, 0), 0.028f, -0.028f), lat(gt, 0.022f, -0.022f),
                      lat(glm::mix(gt, le, 0.35f), 0.030f, -0.012f), lat(glm::mix(gt, le, 0.7f), 0.028f, -0.006f), lat(le, 0.010f, -0.004f), lat(gd, 0.000f, -0.004f)};
@@ -236,46 +248,171 @@ void rectus_femoris(Builder& b) {
     b.add_muscle("rectus_femoris", spindle(b, path, o));
 }
 
-void gluteus_maximus(Builder& b) {
-    // From the posterior gluteal line and crest of the ilium, the back of the sacrum and coccyx and
-    // the sacrotuberous ligament, down and out to the iliotibial tract and the gluteal tuberosity.
-    const vec3 psis = b.left("hip_bone.psis");
-    const vec3 ct = b.left("hip_bone.iliac_crest_top");
-    const vec3 crest = b.lm("sacrum.median_crest_mid");
-    const vec3 apex = b.lm("sacrum.apex");
-    const vec3 tip = b.lm("coccyx.tip");
-    const vec3 gt = b.left("femur.greater_trochanter");
-    const vec3 tub = b.left("femur.gluteal_tuberosity");
-    Polyline origin = {glm::mix(psis, ct, 0.52f) + vec3(0.000f, -0.004f, -0.006f), psis + vec3(0.000f, -0.002f, -0.008f),
-                       vec3(0.030f, crest.y + 0.020f, crest.z - 0.006f), vec3(0.022f, crest.y - 0.025f, crest.z - 0.002f),
-                       vec3(0.014f, apex.y - 0.004f, apex.z - 0.010f), vec3(0.008f, tip.y - 0.002f, tip.z - 0.010f)};
-    // Two middle rows shape the buttock: the fibres swing back over the sciatic region and come
-    // forward again round the trochanter, so that the side view is a rounded quadrilateral.
-    Polyline back = {gt + vec3(-0.022f, 0.104f, -0.066f), gt + vec3(-0.034f, 0.080f, -0.092f), gt + vec3(-0.044f, 0.054f, -0.106f),
-                     gt + vec3(-0.052f, 0.020f, -0.112f), gt + vec3(-0.058f, -0.016f, -0.112f), gt + vec3(-0.060f, -0.058f, -0.100f)};
-    Polyline round = {gt + vec3(0.002f, 0.074f, -0.040f), gt + vec3(-0.004f, 0.050f, -0.064f), gt + vec3(-0.010f, 0.024f, -0.076f),
-                      gt + vec3(-0.016f, -0.008f, -0.082f), gt + vec3(-0.020f, -0.044f, -0.080f), gt + vec3(-0.024f, -0.084f, -0.068f)};
-    // Upper fibres end in the iliotibial tract beside and below the trochanter, the lowest deep ones
-    // on the gluteal tuberosity.
-    Polyline ins = {gt + vec3(0.020f, 0.004f, -0.020f), gt + vec3(0.022f, -0.018f, -0.018f), gt + vec3(0.022f, -0.042f, -0.016f),
-                    gt + vec3(0.019f, -0.072f, -0.014f), tub + vec3(0.012f, -0.010f, -0.010f), tub + vec3(0.002f, -0.004f, -0.005f)};
-    auto fib = net({origin, back, round, ins}, 12);
+void adductor_magnus(Builder& b) {
+    // Behind the other adductors. The adductor part, from the ischiopubic ramus and the tuberosity,
+    // is a sheet fanning out to the gluteal tuberosity and the linea aspera; the hamstring part, a
+    // thick column along its medial border, runs from the ischial tuberosity down to the adductor
+    // tubercle.
+    const auto from = b.attached("adductor_magnus", "origin");  // ramus, tuberosity
+    const auto to = b.attached("adductor_magnus", "insertion");  // gluteal tuberosity, linea aspera, adductor tubercle
+    // The adductor part arises from the lower, outer face of the ramus.
+    const Polyline origin = {from[0] + vec3(0.002f, -0.004f, -0.010f), from[1] + vec3(-0.004f, -0.004f, 0.004f)};
+    const Polyline insertion = {to[0], to[1], glm::mix(to[1], to[2], 0.7f)};
+    const Polyline o_row = resample(origin, 10), i_row = catmull_rom(insertion, 10);
+    std::vector<Polyline> fib;
+    for (std::size_t f = 0; f < o_row.size(); ++f)
+        fib.push_back({o_row[f], glm::mix(o_row[f], i_row[f], 0.35f), glm::mix(o_row[f], i_row[f], 0.7f), i_row[f]});
     SheetOptions o;
-    o.nu = 40;
-    o.nv = 26;
-    // Thick and fleshy (up to ~3.5 cm) over the lower middle of the buttock, thinner along the upper
-    // border and towards the tendinous insertion; the lower border stays thick (the gluteal fold).
+    o.nu = 28;
+    o.nv = 12;
+    o.thickness = [](float u, float) { return 0.004f + 0.012f * std::sin(kPi * std::clamp(0.1f + 0.85f * u, 0.0f, 1.0f)); };
+    // Its back faces the hamstrings and a little medially.
+    o.outward = [](vec3) { return glm::normalize(vec3(-0.35f, 0.0f, -1.0f)); };
+    o.reach_in = 0.015f;
+    o.reach_out = 0.02f;
+    Mesh m = sheet(b, fib, o);
+    const Polyline column = {from[1] + vec3(-0.004f, -0.004f, 0.002f), glm::mix(from[1], to[2], 0.35f) + vec3(-0.008f, 0.0f, 0.004f),
+                             glm::mix(from[1], to[2], 0.7f) + vec3(-0.004f, 0.0f, 0.0f), to[2] + vec3(0.002f, 0.004f, -0.002f)};
+    SpindleOptions c;
+    c.nu = 36;
+    c.radii = [](float u) { return belly(u, vec2(0.020f, 0.016f), 0.008f, 0.004f, 0.4f); };
+    c.side = [](float, vec3) { return vec3(1, 0, 0); };
+    m.append(spindle(b, column, c));
+    b.add_muscle("adductor_magnus", std::move(m));
+}
+
+void vasti(Builder& b) {
+    SpindleOptions o;
+    o.nu = 44;
+    o.ring = 18;
+    o.side = [](float, vec3) { return vec3(0, 0, 1); };  // first semi-axis front to back
+    // They lie on vastus intermedius (a filler): only bone narrows them.
+    o.mask = kBone;
+    // Vastus lateralis: the largest of the quadriceps, on the side of the femur from the greater
+    // trochanter and the lateral lip of the gluteal tuberosity and linea aspera to the lateral
+    // base of the patella; fleshy to a few centimetres above it.
+    {
+        const auto from = b.attached("vastus_lateralis", "origin");  // trochanter, tuberosity, linea aspera
+        const vec3 to = b.attached("vastus_lateralis", "insertion").front();
+        const Polyline path = {from[0] + vec3(0.0f, -0.006f, 0.010f), from[1] + vec3(0.024f, -0.006f, 0.014f), from[2] + vec3(0.013f, -0.050f, 0.035f),
+                               to + vec3(0.022f, 0.055f, 0.002f), to + vec3(0.004f, 0.008f, 0.0f)};
+        o.radii = [](float u) { return belly(u, vec2(0.034f, 0.026f), 0.012f, 0.006f, 0.42f); };
+        b.add_muscle("vastus_lateralis", spindle(b, path, o));
+    }
+    // Vastus medialis: from the lower intertrochanteric and spiral lines and the medial lip of the
+    // linea aspera round the medial femur to the medial base of the patella; thin above, its
+    // lowest fibres a fleshy bulge just above and medial to the knee.
+    {
+        const auto from = b.attached("vastus_medialis", "origin");  // lesser trochanter, linea aspera
+        const vec3 to = b.attached("vastus_medialis", "insertion").front();
+        const Polyline path = {from[0] + vec3(-0.004f, -0.010f, 0.012f), glm::mix(from[0], from[1], 0.5f) + vec3(-0.022f, 0.0f, 0.004f),
+                               from[1] + vec3(-0.030f, -0.020f, 0.004f), to + vec3(-0.022f, 0.045f, -0.006f), to + vec3(-0.004f, 0.006f, 0.0f)};
+        o.radii = [](float u) { return belly(u, vec2(0.024f, 0.018f), 0.006f, 0.008f, 0.72f); };
+        b.add_muscle("vastus_medialis", spindle(b, path, o));
+    }
+}
+
+void soleus(Builder& b) {
+    // Broad and flat under gastrocnemius: from the back of the fibular head and upper fibula and
+    // the soleal line of the tibia, down the back of the leg; its fibres reach lower than those
+    // of gastrocnemius and end in the deep part of the calcaneal tendon on the heel.
+    const auto from = b.attached("soleus", "origin");  // fibular head, soleal line
+    // Both calf tendons end on the back of the calcaneal tuber, soleus's part in front of
+    // gastrocnemius's: just behind foot.heel, never inside the bone.
+    const vec3 heel = b.attached("soleus", "insertion").front();
+    const vec3 top = glm::mix(from[0], from[1], 0.5f);
+    auto down = [&](float t, float dx, float dz) { return partway(top, heel, t, dx, dz); };
+    const Polyline path = {from[0] + vec3(-0.006f, -0.006f, -0.008f), down(0.12f, -0.004f, -0.008f), down(0.3f, -0.006f, -0.006f), down(0.5f, -0.008f, -0.006f),
+                           down(0.75f, -0.007f, 0.0f), down(0.9f, -0.004f, 0.0f), heel + vec3(0.0f, 0.010f, -0.004f)};
+    SpindleOptions o;
+    o.nu = 48;
+    o.ring = 18;
+    o.radii = [](float u) {
+        const vec2 flesh = belly(u, vec2(0.036f, 0.016f), 0.010f, 0.004f, 0.4f);
+        // The calcaneal tendon: narrow and round below three quarters of the way down.
+        const float tendon = smoothstep01((u - 0.72f) / 0.12f);
+        return glm::mix(flesh, vec2(0.0075f, 0.0045f), tendon);
+    };
+    o.side = [](float, vec3) { return vec3(1, 0, 0); };
+    o.mask = kBone;  // it lies on the deep calf muscles (a filler): only bone narrows it
+    b.add_muscle("soleus", spindle(b, path, o));
+}
+
+void gastrocnemius(Builder& b) {
+    // Two heads from the back of the femoral condyles (the medial one larger and reaching lower)
+    // bound the popliteal fossa below, bulge as the calf over soleus and join in the calcaneal
+    // tendon, which runs down behind soleus's part of it to the heel.
+    const auto from = b.attached("gastrocnemius", "origin");  // medial, lateral condyle
+    const vec3 heel = b.attached("gastrocnemius", "insertion").front();
+    SpindleOptions o;
+    o.nu = 36;
+    o.ring = 16;
+    o.side = [](float, vec3) { return vec3(1, 0, 0); };
+    // Each head runs from its condyle to the back of the calf at `end` of the way to the heel.
+    auto head = [&](vec3 origin, float end, float spread, vec2 size) {
+        auto down = [&](float t, float dx, float dz) { return partway(origin, heel, t, dx, dz); };
+        const Polyline path = {origin + vec3(0.0f, 0.0f, -0.004f), down(0.18f * end, spread * 0.6f, -0.024f), down(0.55f * end, spread, -0.032f),
+                               down(end, spread * 0.5f, -0.026f)};
+        o.radii = [size](float u) { return belly(u, size, 0.007f, 0.004f, 0.4f); };
+        return spindle(b, path, o);
+    };
+    Mesh m = head(from[0], 0.62f, 0.0f, vec2(0.030f, 0.017f));
+    m.append(head(from[1], 0.52f, -0.002f, vec2(0.024f, 0.014f)));
+    // The calcaneal tendon: from where the heads meet, flattening and narrowing to the heel.
+    const vec3 meet = glm::mix(glm::mix(from[0], from[1], 0.5f), heel, 0.5f);
+    const Polyline tendon = {meet + vec3(0.0f, 0.05f, -0.030f), meet + vec3(0.0f, 0.0f, -0.034f), glm::mix(meet, heel, 0.45f) + vec3(0.0f, 0.0f, -0.018f),
+                             glm::mix(meet, heel, 0.85f) + vec3(0.0f, 0.0f, -0.008f), heel + vec3(0.0f, 0.004f, -0.008f)};
+    // A broad aponeurosis under the heads, narrowing to the round tendon.
+    o.radii = [](float u) { return profile({0.012f, 0.026f, 0.020f, 0.012f, 0.009f, 0.008f}, u) * vec2(1.0f, 0.22f) + vec2(0.0f, 0.0012f); };
+    m.append(spindle(b, tendon, o));
+    b.add_muscle("gastrocnemius", std::move(m));
+}
+
+void gluteus_maximus(Builder& b) {
+    // A thick quadrilateral sheet from the posterior ilium behind the posterior gluteal line, the
+    // back of the sacrum and coccyx and the sacrotuberous ligament, down and out to the iliotibial
+    // tract (upper three quarters, passing behind the greater trochanter) and the gluteal
+    // tuberosity (lower deep quarter). Its fibres run parallel to its upper and lower borders.
+    const auto origin_points = b.attached("gluteus_maximus", "origin");      // psis, sacrum, coccyx, ligament
+    const auto insertion_points = b.attached("gluteus_maximus", "insertion");  // tract, tuberosity, its lower end
+    const vec3 back(0.0f, 0.0f, -1.0f);
+    // The uppermost fibres arise from the ilium just below the posterior crest, above the PSIS.
+    Polyline origin = {glm::mix(b.left("hip_bone.crest_posterior"), origin_points[0], 0.3f) + vec3(0.012f, -0.020f, 0.008f)};
+    // Below the sacrum the fleshy fibres arise from the backs of the coccyx and the ligament, a
+    // centimetre behind the bone.
+    for (std::size_t k = 0; k < origin_points.size(); ++k) origin.push_back(origin_points[k] + back * (k >= 2 ? 0.010f : 0.0f));
+    // The tract runs down behind the trochanter (over its bursa) to the tuberosity.
+    const vec3 behind_trochanter = b.left("femur.greater_trochanter") + vec3(-0.010f, 0.0f, -0.030f);
+    const Polyline insertion = {insertion_points[0], behind_trochanter, insertion_points[1], insertion_points[2]};
+    // Middle rows: straight from origin to insertion, bowed back over the sciatic region (the
+    // buttock's convexity), most in the lower middle fibres.
+    const std::vector<float> stages = {0.0f, 0.3f, 0.62f, 1.0f};
+    const Polyline o_row = catmull_rom(origin, 12), i_row = catmull_rom(insertion, 12);
+    std::vector<Polyline> fib;
+    for (std::size_t f = 0; f < o_row.size(); ++f) {
+        const float v = static_cast<float>(f) / static_cast<float>(o_row.size() - 1);
+        const float bow = 0.006f + 0.006f * std::sin(kPi * v);
+        Polyline fibre;
+        for (float t : stages) fibre.push_back(glm::mix(o_row[f], i_row[f], t) + back * (bow * std::sin(kPi * t)));
+        fib.push_back(fibre);
+    }
+    SheetOptions o;
+    o.nu = 34;
+    o.nv = 24;
+    // About 3 cm thick over the lower middle of the buttock, thinner along the upper border and
+    // towards the tendinous insertion; the lower border stays thick (the gluteal fold).
     o.thickness = [](float u, float v) {
-        const float along = std::pow(std::max(std::sin(kPi * std::clamp(0.12f + u * 1.05f, 0.0f, 1.0f)), 0.0f), 0.7f);
-        const float across = 0.40f + 0.60f * std::sin(kPi * std::clamp(0.15f + v * 0.62f, 0.0f, 1.0f));
-        return 0.006f + 0.030f * along * across;
+        const float along = std::sin(kPi * std::clamp(0.06f + u * 1.0f, 0.0f, 1.0f));
+        const float across = 0.15f + 0.85f * std::sin(kPi * (0.08f + 0.86f * v));
+        return 0.005f + 0.024f * along * across;
     };
     o.outward = hip_out;
-    o.reach_in = 0.03f;
-    o.reach_out = 0.05f;
+    o.reach_in = 0.02f;
+    o.reach_out = 0.015f;
     o.edge_round0 = 0.15f;
-    o.edge_round1 = 0.22f;
+    o.edge_round1 = 0.25f;
     o.smooth = 60;
+    // Most of the insertion is the iliotibial tract, not bone: pinning it to the trochanter notched it.
     o.pin_insertion = false;
     b.add_muscle("gluteus_maximus", sheet(b, fib, o));
 }

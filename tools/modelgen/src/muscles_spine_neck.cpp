@@ -52,7 +52,7 @@ struct GrooveLevel {
 };
 
 // Design depth of the medial edge: in front of the spinous tip, where the multifidus lies.
-constexpr vec3 kBesideSpinous(0.007f, 0.0f, 0.018f);
+constexpr vec3 kBesideSpinous(0.007f, 0.0f, 0.008f);
 // Lumbar mass: its lateral border ~3 cm beyond the transverse process tips, so that at L3 it is
 // 6-7 cm wide (Moore's Clinically Oriented Anatomy, the palpable erector mass beside the spine).
 constexpr vec3 kLumbarLateral(0.030f, 0.0f, -0.018f);
@@ -125,7 +125,7 @@ void erector_spinae(Builder& b) {
         o.nv = nv;
         o.thickness = [thick](float u, float) { return profile(thick, u); };
         o.outward = outward;
-        o.reach_out = 0.045f;
+        o.reach_out = 0.015f;  // not out onto the scapula, which lies close behind the ribs
         o.reach_in = 0.015f;
         o.edge_round = 0.18f;
         return o;

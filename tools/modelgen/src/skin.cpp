@@ -168,16 +168,17 @@ void decimate(Mesh& m, std::size_t target) {
     std::vector<std::vector<std::uint32_t>> vt(nv);
     for (std::size_t t = 0; t < tri.size(); ++t)
         for (auto v : tri[t]) vt[v].push_back(static_cast<std::uint32_t>(t));
-    auto neighbours = [&](std::uint32_t v) {
-        std::vector<std::uint32_t> n;
+    // Sorted neighbours of v, into `n` (reused, so that the many calls do not allocate).
+    auto neighbours = [&](std::uint32_t v, std::vector<std::uint32_t>& n) {
+        n.clear();
         for (auto t : vt[v])
             if (tri_alive[t])
                 for (auto w : tri[t])
                     if (w != v) n.push_back(w);
         std::sort(n.begin(), n.end());
         n.erase(std::unique(n.begin(), n.end()), n.end());
-        return n;
     };
+    std::vector<std::uint32_t> na, nc, common;
     using Item = std::tuple<float, std::uint32_t, std::uint32_t>;
     std::priority_queue<Item, std::vector<Item>, std::greater<Item>> q;
     for (std::size_t t = 0; t < tri.size(); ++t)
@@ -191,9 +192,10 @@ void decimate(Mesh& m, std::size_t target) {
         q.pop();
         if (!vert_alive[a] || !vert_alive[c]) continue;
         if (glm::distance(m.positions[a], m.positions[c]) != len) continue;  // stale entry
-        const auto na = neighbours(a), nc = neighbours(c);
+        neighbours(a, na);
         if (!std::binary_search(na.begin(), na.end(), c)) continue;
-        std::vector<std::uint32_t> common;
+        neighbours(c, nc);
+        common.clear();
         std::set_intersection(na.begin(), na.end(), nc.begin(), nc.end(), std::back_inserter(common));
         if (common.size() != 2 || na.size() < 4 || nc.size() < 4) continue;
         const vec3 mid = 0.5f * (m.positions[a] + m.positions[c]);
@@ -229,11 +231,9 @@ void decimate(Mesh& m, std::size_t target) {
         }
         vert_alive[c] = 0;
         m.positions[a] = mid;
-        std::vector<std::uint32_t> keep;
-        for (auto t : vt[a])
-            if (tri_alive[t]) keep.push_back(t);
-        vt[a] = keep;
-        for (auto w : neighbours(a)) q.emplace(glm::distance(m.positions[a], m.positions[w]), std::min(a, w), std::max(a, w));
+        vt[a].erase(std::remove_if(vt[a].begin(), vt[a].end(), [&](std::uint32_t t) { return !tri_alive[t]; }), vt[a].end());
+        neighbours(a, na);
+        for (auto w : na) q.emplace(glm::distance(m.positions[a], m.positions[w]), std::min(a, w), std::max(a, w));
     }
     // Compact.
     std::vector<std::uint32_t> remap(nv, UINT32_MAX);
@@ -258,27 +258,28 @@ void build_skin(Builder& b) {
     // Coarse field over the whole body (both sides; the grid of built parts holds the left half).
     Field f;
     f.h = 0.007f;
-    f.lo = vec3(-0.2975f, 0.3055f, -0.2065f);
-    f.nx = static_cast<int>(std::ceil(0.595f / f.h)) + 1;
+    // Symmetric about the midline (nodes at half-cell offsets from it), from under the soles; wide
+    // enough past the fingertips that the blurred field is empty at the border.
+    f.lo = vec3(-0.3815f, 0.0055f, -0.2065f);
+    f.nx = static_cast<int>(std::lround(-2.0f * f.lo.x / f.h)) + 1;
     f.ny = static_cast<int>(std::ceil((1.775f - f.lo.y) / f.h)) + 1;
     f.nz = static_cast<int>(std::ceil(0.413f / f.h)) + 1;
     f.v.assign(static_cast<std::size_t>(f.nx) * static_cast<std::size_t>(f.ny) * static_cast<std::size_t>(f.nz), 0.0f);
     // Extra volumes (limb bulk) go into their own grid.
-    VoxelGrid extra(vec3(-0.0611f, 0.2913f, -0.2107f), vec3(0.3100f, 1.7700f, 0.2100f), 0.004f);
+    VoxelGrid extra(kBodyLo, kBodyHi, 0.004f);
     for (const auto& e : b.skin_extras) extra.add(e, kSoft);
-    const float cut = 0.37f;  // the outline ends below the knees
     const float dil = 0.0045f;
     const vec3 offs[7] = {vec3(0), vec3(dil, 0, 0), vec3(-dil, 0, 0), vec3(0, dil, 0), vec3(0, -dil, 0), vec3(0, 0, dil), vec3(0, 0, -dil)};
+    // The left half (x > 0) is sampled and mirrored: the right is built as the left's mirror image.
     for (int k = 0; k < f.nz; ++k)
         for (int j = 0; j < f.ny; ++j)
-            for (int i = 0; i < f.nx; ++i) {
-                vec3 p = f.pos(i, j, k);
-                if (p.y < cut) continue;
-                p.x = std::fabs(p.x);
+            for (int i = f.nx / 2; i < f.nx; ++i) {
+                const vec3 p = f.pos(i, j, k);
                 float occ = 0.0f;
                 for (const auto& o : offs)
                     if (b.grid.occupied(p + o) || extra.occupied(p + o)) occ += 1.0f / 7.0f;
                 f.v[f.id(i, j, k)] = occ;
+                f.v[f.id(f.nx - 1 - i, j, k)] = occ;
             }
     // Morphological closing (two cells out, two back): bridges narrow gaps such as the one between
     // the arm and the chest, which would otherwise leave thin necks in the outline.
