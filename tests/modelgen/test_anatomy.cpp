@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 #include <glm/geometric.hpp>
+#include <glm/vector_relational.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -42,6 +43,10 @@ namespace {
 struct Layering {
     std::vector<std::string> over, under;
     float max_across = 1e9f;  // sample only up to this coordinate across the rays (x from behind)
+    // Samples nearer the midline or lower down are skipped: where an aponeurosis dives to the
+    // spinous processes, the sacrum or the inguinal ligament past the edge of what it covers.
+    float min_across = -1e9f;
+    float min_y = -1e9f;
 };
 
 enum class From { Back, Front, Left };
@@ -72,8 +77,8 @@ void check_layering(const Layering& l, From from) {
     }
     int both = 0, wrong = 0;
     float worst = 0.0f, wx = 0.0f, wy = 0.0f;
-    for (float y = lo.y; y <= hi.y; y += 0.004f)
-        for (float x = lo.x; x <= std::min(hi.x, l.max_across); x += 0.004f) {
+    for (float y = std::max(lo.y, l.min_y); y <= hi.y; y += 0.004f)
+        for (float x = std::max(lo.x, l.min_across); x <= std::min(hi.x, l.max_across); x += 0.004f) {
             std::optional<float> o, u;
             for (const auto& m : over) {
                 auto h = from_back ? test::hit_from_back(m, x, y) : test::hit_from_front(m, x, y);
@@ -100,10 +105,18 @@ void check_layering(const Layering& l, From from) {
 
 }  // namespace
 
+// Half the width of the strip over the spinous processes where the back muscles' aponeuroses
+// attach one on another.
+constexpr float kSpinousStrip = 0.010f;
+// The same for the thoracolumbar fascia's attachment beside the erector spinae's medial edge.
+constexpr float kErectorMedial = 0.012f;
+
 TEST_CASE("superficial muscles lie over deeper ones", "[anatomy]") {
     SECTION("trapezius over the rhomboids (from behind)") {
-        check_layering({{"muscle.trapezius_descending.L", "muscle.trapezius_transverse.L", "muscle.trapezius_ascending.L"},
-                        {"muscle.rhomboid_major.L", "muscle.rhomboid_minor.L"}},
+        // Beside the spinous processes, where all of them attach one on another, there is no order.
+        check_layering({.over = {"muscle.trapezius_descending.L", "muscle.trapezius_transverse.L", "muscle.trapezius_ascending.L"},
+                        .under = {"muscle.rhomboid_major.L", "muscle.rhomboid_minor.L"},
+                        .min_across = kSpinousStrip},
                        From::Back);
     }
     SECTION("trapezius over levator scapulae (from behind)") {
@@ -119,13 +132,48 @@ TEST_CASE("superficial muscles lie over deeper ones", "[anatomy]") {
         check_layering({{"muscle.subscapularis.L"}, {"muscle.serratus_anterior.L"}, blade}, From::Back);
     }
     SECTION("rhomboids over serratus posterior superior (from behind)") {
-        check_layering({{"muscle.rhomboid_major.L", "muscle.rhomboid_minor.L"}, {"muscle.serratus_posterior_superior.L"}}, From::Back);
+        // Medial to the scapula's border, where the rhomboids end (beyond it the blade covers
+        // serratus posterior superior, and their insertion row dives onto the root of the spine).
+        const float border = test::landmarks().get("scapula.spine_root.L").x - 0.005f;
+        check_layering({.over = {"muscle.rhomboid_major.L", "muscle.rhomboid_minor.L"},
+                        .under = {"muscle.serratus_posterior_superior.L"},
+                        .max_across = border,
+                        .min_across = kSpinousStrip},
+                       From::Back);
     }
     SECTION("gluteus maximus over gluteus medius (from behind)") {
         check_layering({{"muscle.gluteus_maximus.L"}, {"muscle.gluteus_medius.L"}}, From::Back);
     }
     SECTION("gluteus medius over gluteus minimus (from behind)") {
         check_layering({{"muscle.gluteus_medius.L"}, {"muscle.gluteus_minimus.L"}}, From::Back);
+    }
+    SECTION("serratus posterior superior and inferior over the erector spinae (from behind)") {
+        for (const char* serratus : {"muscle.serratus_posterior_superior.L", "muscle.serratus_posterior_inferior.L"})
+            check_layering({.over = {serratus}, .under = {"muscle.iliocostalis.L", "muscle.longissimus.L", "muscle.spinalis.L"}, .min_across = kErectorMedial},
+                           From::Back);
+    }
+    SECTION("latissimus dorsi over the erector spinae (from behind)") {
+        // Both arise from the sacrum and the posterior iliac crest: compared above the crest.
+        check_layering({.over = {"muscle.latissimus_dorsi.L"},
+                        .under = {"muscle.iliocostalis.L", "muscle.longissimus.L", "muscle.spinalis.L"},
+                        .min_across = kErectorMedial,
+                        .min_y = test::landmarks().get("hip_bone.crest_posterior.L").y},
+                       From::Back);
+    }
+    SECTION("external oblique over internal oblique over transversus abdominis (from the front)") {
+        // Beside the rectus sheath, where all three are muscular, and above the inguinal ligament,
+        // where the external oblique ends and the internal oblique begins.
+        const float asis = test::landmarks().get("hip_bone.asis.L").y;
+        constexpr float kBesideRectus = 0.08f;
+        check_layering({.over = {"muscle.external_oblique.L"}, .under = {"muscle.internal_oblique.L"}, .min_across = kBesideRectus, .min_y = asis},
+                       From::Front);
+        check_layering({.over = {"muscle.internal_oblique.L"}, .under = {"muscle.transversus_abdominis.L"}, .min_across = kBesideRectus}, From::Front);
+    }
+    SECTION("rectus abdominis in front of transversus abdominis and internal oblique (from the front)") {
+        check_layering({{"muscle.rectus_abdominis.L"}, {"muscle.transversus_abdominis.L", "muscle.internal_oblique.L"}}, From::Front);
+    }
+    SECTION("splenius capitis over semispinalis capitis (from behind)") {
+        check_layering({.over = {"muscle.splenius_capitis.L"}, .under = {"muscle.semispinalis_capitis.L"}, .min_across = kSpinousStrip}, From::Back);
     }
     SECTION("psoas major in front of quadratus lumborum (from the front)") {
         check_layering({{"muscle.psoas_major.L"}, {"muscle.quadratus_lumborum.L"}}, From::Front);
@@ -139,6 +187,166 @@ TEST_CASE("superficial muscles lie over deeper ones", "[anatomy]") {
     SECTION("semimembranosus over adductor magnus (from behind)") {
         check_layering({{"muscle.semimembranosus.L"}, {"muscle.adductor_magnus.L"}}, From::Back);
     }
+}
+
+TEST_CASE("the erector spinae fill the lumbar groove: a mass 6-7 cm wide and 3 cm deep at L3", "[anatomy]") {
+    // Moore's Clinically Oriented Anatomy: the erector spinae form the palpable mass beside the
+    // lumbar spinous processes; spinalis medial, longissimus in the middle, iliocostalis lateral.
+    const float y = test::landmarks().get("vertebra_l3.body_centre").y;
+    float lo = 1e9f, hi = -1e9f, back = 1e9f, front = -1e9f;
+    for (const char* n : {"muscle.longissimus.L", "muscle.iliocostalis.L"})
+        for (const auto& p : mesh_of(n).positions)
+            if (std::fabs(p.y - y) < 0.006f) {
+                lo = std::min(lo, p.x);
+                hi = std::max(hi, p.x);
+                back = std::min(back, p.z);
+                front = std::max(front, p.z);
+            }
+    INFO("x " << lo << ".." << hi << ", z " << back << ".." << front);
+    CHECK(hi - lo >= 0.058f);
+    CHECK(hi - lo <= 0.075f);
+    CHECK(front - back >= 0.028f);
+    CHECK(lo >= 0.0f);  // the left columns never cross the midline
+    // Side by side: longissimus medial to iliocostalis along the lumbar and thoracic spine.
+    for (float yy = y; yy < y + 0.25f; yy += 0.05f) {
+        float lx = 0.0f, ix = 0.0f;
+        int ln = 0, in = 0;
+        for (const auto& p : mesh_of("muscle.longissimus.L").positions)
+            if (std::fabs(p.y - yy) < 0.006f) lx += p.x, ++ln;
+        for (const auto& p : mesh_of("muscle.iliocostalis.L").positions)
+            if (std::fabs(p.y - yy) < 0.006f) ix += p.x, ++in;
+        INFO("y " << yy);
+        REQUIRE(ln > 0);
+        REQUIRE(in > 0);
+        CHECK(lx / static_cast<float>(ln) < ix / static_cast<float>(in));
+    }
+}
+
+namespace {
+
+// Fibres of a muscle within a box (fibres have no sense, so the figures do not depend on it):
+// how steep they are (mean |y|) and how many run down-medially, i.e. x and y of the same sign on
+// the left side (external oblique) rather than up-medially (internal oblique).
+struct FibreWay {
+    float steepness = 0.0f;
+    float down_medial = 0.0f;  // fraction of the fibres
+};
+
+FibreWay fibre_way(const Mesh& m, glm::vec3 lo, glm::vec3 hi) {
+    FibreWay w;
+    int n = 0;
+    for (std::size_t i = 0; i < m.positions.size(); ++i) {
+        const glm::vec3 p = m.positions[i];
+        if (glm::any(glm::lessThan(p, lo)) || glm::any(glm::greaterThan(p, hi))) continue;
+        const glm::vec3 f = m.fibres[i];
+        w.steepness += std::fabs(f.y);
+        w.down_medial += f.x * f.y > 0.0f ? 1.0f : 0.0f;
+        ++n;
+    }
+    if (n > 0) {
+        w.steepness /= static_cast<float>(n);
+        w.down_medial /= static_cast<float>(n);
+    }
+    return w;
+}
+
+}  // namespace
+
+TEST_CASE("the flat abdominal muscles run each their own way across the front of the waist", "[anatomy]") {
+    // Moore's: external oblique down and forward (medially), internal oblique up and forward,
+    // transversus horizontal; compared beside the rectus sheath between the ribs and the crest.
+    const glm::vec3 lo(0.075f, 1.0f, 0.0f), hi(0.13f, 1.15f, 0.2f);
+    const FibreWay eo = fibre_way(mesh_of("muscle.external_oblique.L"), lo, hi);
+    const FibreWay io = fibre_way(mesh_of("muscle.internal_oblique.L"), lo, hi);
+    const FibreWay ta = fibre_way(mesh_of("muscle.transversus_abdominis.L"), lo, hi);
+    INFO("down-medially: external " << eo.down_medial << ", internal " << io.down_medial << "; steepness: external " << eo.steepness
+                                    << ", internal " << io.steepness << ", transversus " << ta.steepness);
+    CHECK(eo.down_medial > 0.8f);
+    CHECK(io.down_medial < 0.2f);
+    CHECK(eo.steepness > 0.3f);
+    CHECK(io.steepness > 0.3f);
+    CHECK(ta.steepness < 0.35f);
+}
+
+TEST_CASE("rectus abdominis is a strap: ~3 cm wide at the pubis, 7-8 cm at the costal margin", "[anatomy]") {
+    const Mesh& m = mesh_of("muscle.rectus_abdominis.L");
+    auto width = [&](float y) {
+        float lo = 1e9f, hi = -1e9f;
+        for (const auto& p : m.positions)
+            if (std::fabs(p.y - y) < 0.005f) {
+                lo = std::min(lo, p.x);
+                hi = std::max(hi, p.x);
+            }
+        return hi - lo;
+    };
+    const auto& lm = test::landmarks();
+    const float pubis = width(lm.get("hip_bone.pubic_tubercle.L").y + 0.015f);
+    const float upper = width(lm.get("sternum.xiphoid_tip").y - 0.02f);
+    INFO("pubis " << pubis << ", upper " << upper);
+    CHECK(pubis >= 0.025f);
+    CHECK(pubis <= 0.042f);
+    CHECK(upper >= 0.068f);
+    CHECK(upper <= 0.085f);
+}
+
+TEST_CASE("longus colli lies on the front of the C1-T3 vertebral bodies, beside the midline", "[anatomy]") {
+    const auto& lm = test::landmarks();
+    const Mesh& m = mesh_of("muscle.longus_colli.L");
+    glm::vec3 lo, hi;
+    m.bounds(lo, hi);
+    CHECK(lo.y <= lm.get("vertebra_t3.body_anterior").y + 0.01f);
+    CHECK(hi.y >= lm.get("vertebra_c1.body_anterior").y - 0.01f);
+    CHECK(lo.x >= 0.0f);
+    CHECK(hi.x <= 0.025f);
+    for (const char* v : {"vertebra_t2", "vertebra_c7", "vertebra_c5", "vertebra_c3"}) {
+        const glm::vec3 front = lm.get(std::string(v) + ".body_anterior");
+        float zmax = -1e9f;
+        for (const auto& p : m.positions)
+            if (std::fabs(p.y - front.y) < 0.004f) zmax = std::max(zmax, p.z);
+        INFO(v << ": front of the muscle at z " << zmax << ", of the body at " << front.z);
+        CHECK(zmax > front.z);          // in front of the body ...
+        CHECK(zmax < front.z + 0.012f); // ... and on it, behind the pharynx
+    }
+}
+
+TEST_CASE("quadratus lumborum is a flat plate from the iliac crest to the 12th rib", "[anatomy]") {
+    // Gray's: from the iliolumbar ligament and posterior iliac crest to rib 12 and the L1-L4
+    // transverse processes; about 3.5 cm wide and 2 cm thick beside L3 (BodyParts3D's left QL).
+    const auto& lm = test::landmarks();
+    const Mesh& m = mesh_of("muscle.quadratus_lumborum.L");
+    glm::vec3 lo, hi;
+    m.bounds(lo, hi);
+    CHECK(lo.y < lm.get("hip_bone.crest_posterior.L").y - 0.02f);
+    CHECK(hi.y > lm.get("rib_12.angle.L").y);
+    const float y = lm.get("vertebra_l3.body_centre").y;
+    float x0 = 1e9f, x1 = -1e9f, z0 = 1e9f, z1 = -1e9f;
+    for (const auto& p : m.positions)
+        if (std::fabs(p.y - y) < 0.005f) {
+            x0 = std::min(x0, p.x);
+            x1 = std::max(x1, p.x);
+            z0 = std::min(z0, p.z);
+            z1 = std::max(z1, p.z);
+        }
+    INFO("at L3: x " << x0 << ".." << x1 << ", z " << z0 << ".." << z1);
+    CHECK(x1 - x0 >= 0.030f);
+    CHECK(z1 - z0 <= 0.025f);
+    CHECK(z1 - z0 >= 0.012f);
+}
+
+TEST_CASE("sternocleidomastoid is a thick strap across the side of the neck", "[anatomy]") {
+    // Its two heads joined into one belly 2.5-4 cm across at the level of C4, under the angle of
+    // the mandible (Moore's).
+    const Mesh& m = mesh_of("muscle.sternocleidomastoid.L");
+    const float y = test::landmarks().get("vertebra_c4.body_centre").y;
+    std::vector<glm::vec3> slab;
+    for (const auto& p : m.positions)
+        if (std::fabs(p.y - y) < 0.004f) slab.push_back(glm::vec3(p.x, 0.0f, p.z));
+    float across = 0.0f;
+    for (const auto& a : slab)
+        for (const auto& c : slab) across = std::max(across, glm::distance(a, c));
+    INFO("across at C4: " << across);
+    CHECK(across >= 0.025f);
+    CHECK(across <= 0.04f);
 }
 
 TEST_CASE("no muscle sinks more than 5 mm into a bone", "[anatomy]") {

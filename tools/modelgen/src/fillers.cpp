@@ -221,13 +221,16 @@ void build_fillers(Builder& b) {
                                       },
                                       [](int, float) { return vec3(1, 0, 0); }, 16, 0.01f, 0.01f));
     }
-    // Abdominal and pelvic viscera, for the abdominal wall to lie on.
+    // Abdominal and pelvic viscera, for the abdominal wall to lie on: as wide at the waist as the
+    // iliac crests (hip_bone.iliac_tubercle, 13 cm from the midline), whose inner lip the
+    // transversus arises from, so that the three flat muscles lie on one another down to the
+    // crest rather than the outer ones spanning from the ribs to the crest over a hollow.
     {
         const Polyline axis = catmull_rom({vec3(0, 0.90f, 0.030f), vec3(0, 1.00f, 0.020f), vec3(0, 1.10f, 0.018f), vec3(0, 1.20f, 0.018f)}, 16);
         b.add_filler(sweep(axis,
                            [](int, float u) {
                                Section s;
-                               s.a = profile({0.068f, 0.096f, 0.100f, 0.102f, 0.098f}, u);
+                               s.a = profile({0.072f, 0.108f, 0.116f, 0.112f, 0.100f}, u);
                                s.b = profile({0.036f, 0.050f, 0.056f, 0.058f, 0.058f}, u);
                                return s;
                            },

@@ -31,7 +31,7 @@ const std::vector<std::string>& muscle_ids() {
         "gluteus_medius", "gluteus_minimus", "piriformis", "tensor_fasciae_latae", "iliotibial_band",
         "biceps_femoris", "semitendinosus", "semimembranosus", "rectus_femoris", "deltoid", "biceps_brachii",
         "triceps_brachii", "subscapularis", "vastus_lateralis", "vastus_medialis", "adductor_magnus", "gastrocnemius",
-        "soleus"};
+        "soleus", "longus_colli"};
     return ids;
 }
 

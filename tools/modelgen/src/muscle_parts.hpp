@@ -43,6 +43,7 @@ void multifidus(Builder& b);
 void erector_spinae(Builder& b);
 void quadratus_lumborum(Builder& b);
 void suboccipitals(Builder& b);
+void longus_colli(Builder& b);
 void semispinalis_capitis(Builder& b);
 void scalenes(Builder& b);
 void splenius(Builder& b);

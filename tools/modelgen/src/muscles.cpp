@@ -14,9 +14,10 @@ struct BuildStep {
 constexpr BuildStep kBuildOrder[] = {
     {"multifidus", multifidus},
     {"suboccipitals", suboccipitals},
+    {"longus_colli", longus_colli},
     {"semispinalis_capitis", semispinalis_capitis},
-    {"spinalis, longissimus, iliocostalis", erector_spinae},
     {"quadratus_lumborum", quadratus_lumborum},
+    {"spinalis, longissimus, iliocostalis", erector_spinae},
     {"psoas_major", psoas_major},
     {"iliacus", iliacus},
     {"diaphragm", diaphragm},

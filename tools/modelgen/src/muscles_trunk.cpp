@@ -6,13 +6,108 @@
 
 #include <glm/geometric.hpp>
 
+#include <array>
 #include <cmath>
+#include <initializer_list>
 #include <string>
 
 namespace dorsal::modelgen {
 
 using glm::vec2;
 using glm::vec3;
+
+namespace {
+
+// Rectus abdominis: half the linea alba (narrow below the umbilicus, ~1 cm wide above it), the
+// strap's width (its lateral border is the linea semilunaris) at the umbilicus and halfway up to
+// the xiphoid, and the lateral end of its tendon on the pubic crest.
+constexpr float kLineaAlbaLow = 0.005f, kLineaAlbaHigh = 0.008f;
+constexpr float kWidthUmbilicus = 0.064f, kWidthUpper = 0.070f;
+constexpr vec3 kRectusOnPubis(0.018f, 0.008f, 0.004f);
+
+// The outline of the left abdominal wall the three flat muscles fill (Gray's Anatomy; Moore's).
+struct WaistOutline {
+    Polyline costal_margin;  // costal cartilage 7 round to the tip of rib 12 (front to back)
+    Polyline fascia;         // lateral raphe of the thoracolumbar fascia (rib 12 down to the crest)
+    Polyline crest;          // iliac crest from the raphe forward to the ASIS
+    Polyline inguinal;       // inguinal ligament, ASIS to pubic tubercle
+    Polyline semilunaris;    // lateral border of the rectus, costal margin down to the pubic tubercle
+};
+
+WaistOutline waist_outline(const Builder& b) {
+    WaistOutline w;
+    w.costal_margin = {glm::mix(b.lm("sternum.costal_notch_7.L"), b.left("rib_7.costal_end"), 0.6f)};
+    for (int r = 7; r <= 12; ++r) w.costal_margin.push_back(b.left("rib_" + std::to_string(r) + ".costal_end"));
+    // The raphe lies at the lateral border of quadratus lumborum and the erector spinae.
+    const vec3 raphe_top = glm::mix(b.left("rib_12.angle"), b.left("rib_12.lateral"), 0.5f);
+    const vec3 raphe_bottom = glm::mix(b.left("hip_bone.crest_posterior"), b.left("hip_bone.iliac_crest_top"), 0.35f);
+    w.fascia = {raphe_top, raphe_bottom};
+    w.crest = {raphe_bottom, b.left("hip_bone.iliac_crest_top"), b.left("hip_bone.iliac_tubercle"), b.left("hip_bone.asis")};
+    const vec3 asis = b.left("hip_bone.asis"), pt = b.left("hip_bone.pubic_tubercle");
+    // The ligament sags a little forward and down between its ends.
+    w.inguinal = {asis, glm::mix(asis, pt, 0.5f) + vec3(0.0f, -0.010f, 0.012f), pt};
+    const vec3 umb = b.lm("abdomen.umbilicus"), xi = b.lm("sternum.xiphoid_tip");
+    w.semilunaris = {glm::mix(b.lm("sternum.costal_notch_7.L"), b.left("rib_7.costal_end"), 0.6f),
+                     glm::mix(vec3(kLineaAlbaHigh + kWidthUpper, umb.y, umb.z), xi + vec3(kLineaAlbaHigh + kWidthUpper, 0.0f, 0.010f), 0.5f),
+                     umb + vec3(kLineaAlbaLow + kWidthUmbilicus, 0.0f, -0.006f), pt + kRectusOnPubis};
+    return w;
+}
+
+Polyline joined(std::initializer_list<Polyline> parts) {
+    Polyline out;
+    for (const auto& p : parts)
+        for (const auto& q : p)
+            if (out.empty() || glm::distance(out.back(), q) > 1e-5f) out.push_back(q);
+    return out;
+}
+
+// A point t of the way round the trunk from a to c: angle about the trunk axis, distance from it
+// and height blended. It lies at or inside the wall; the sheet is then lifted onto what is built
+// there (a sheet designed outside would float: its lift is smoothed but never lowered).
+vec3 round_waist(const Builder& b, vec3 a, vec3 c, float t) {
+    const vec3 aa = b.trunk_axis(a.y), ca = b.trunk_axis(c.y);
+    const float ta = std::atan2(a.x - aa.x, a.z - aa.z), tc = std::atan2(c.x - ca.x, c.z - ca.z);
+    const float ra = glm::length(vec2(a.x - aa.x, a.z - aa.z)), rc = glm::length(vec2(c.x - ca.x, c.z - ca.z));
+    const float th = glm::mix(ta, tc, t);
+    const float r = glm::mix(ra, rc, t);
+    const vec3 axis = b.trunk_axis(glm::mix(a.y, c.y, t));
+    return axis + vec3(std::sin(th), 0.0f, std::cos(th)) * r;
+}
+
+// Fibres of a flat muscle from each point of `origin` to the matching point (by arc length) of
+// `insertion`, round the waist.
+std::vector<Polyline> waist_fibres(const Builder& b, const Polyline& origin, const Polyline& insertion, int nf) {
+    const Polyline o = resample(origin, nf), in = resample(insertion, nf);
+    std::vector<Polyline> fibres(static_cast<std::size_t>(nf));
+    for (std::size_t f = 0; f < fibres.size(); ++f) {
+        fibres[f].push_back(o[f]);
+        for (float t : {0.25f, 0.5f, 0.75f}) fibres[f].push_back(round_waist(b, o[f], in[f], t));
+        fibres[f].push_back(in[f]);
+    }
+    return fibres;
+}
+
+SheetOptions waist_sheet(const Builder& b, float thick) {
+    SheetOptions o;
+    o.nu = 28;
+    o.nv = 20;
+    o.thickness = [thick](float u, float) { return thick * (0.55f + 0.45f * std::sin(kPi * u)); };
+    o.outward = [&b](vec3 p) { return b.trunk_out(p); };
+    o.reach_in = 0.03f;
+    o.smooth = 20;  // follow the wall beneath into the waist rather than span it
+    return o;
+}
+
+// Moves a line sideways (under or over the rectus) by dx.
+Polyline shifted(Polyline line, float dx) {
+    for (auto& p : line) p.x += dx;
+    return line;
+}
+
+constexpr float kUnderRectus = -0.015f;  // transversus and internal oblique pass behind its edge
+constexpr float kOverRectus = -0.008f;   // the external oblique's fleshy border just over it
+
+}  // namespace
 
 void diaphragm(Builder& b) {
     // A dome from the xiphoid, the inner costal margin (cartilages 7-10, ribs 11-12), the arcuate
@@ -84,109 +179,95 @@ void diaphragm(Builder& b) {
 }
 
 void transversus_abdominis(Builder& b) {
-    // Horizontal fibres from the inner costal cartilages 7-12, the thoracolumbar fascia, the iliac
-    // crest and the inguinal ligament, forward to the aponeurosis at the lateral edge of the rectus.
-    Polyline origin, mid, ins;
-    const float ys[6] = {1.20f, 1.15f, 1.10f, 1.05f, 1.00f, 0.95f};
-    for (int k = 0; k < 6; ++k) {
-        const float y = ys[k];
-        origin.push_back(vec3(0.070f, y, -0.055f + 0.02f * static_cast<float>(k) / 5.0f));
-        mid.push_back(vec3(0.120f + (k < 2 ? -0.004f : 0.0f), y, 0.010f));
-        ins.push_back(vec3(0.055f - 0.004f * static_cast<float>(k), y - 0.008f, 0.085f - 0.006f * static_cast<float>(k)));
-    }
-    auto fib = net({origin, mid, ins}, 10);
-    SheetOptions o;
-    o.nu = 30;
-    o.nv = 16;
-    o.thickness = [](float u, float) { return 0.002f + 0.002f * std::sin(kPi * u); };
-    o.outward = [&b](vec3 p) { return b.trunk_out(p); };
-    o.reach_in = 0.03f;
-    o.reach_out = 0.03f;
+    // Horizontal fibres from the inner costal cartilages 7-12, the thoracolumbar fascia, the
+    // anterior iliac crest and the lateral inguinal ligament, forward to the aponeurosis behind
+    // the rectus (the lowest arching down to the pubic crest). Its upper part, inside the costal
+    // margin, is hidden by the ribs and left out: the sheet starts at the tip of rib 10.
+    const WaistOutline w = waist_outline(b);
+    const Polyline costal(w.costal_margin.begin() + 4, w.costal_margin.end());
+    const Polyline inguinal_lateral = {w.inguinal[0], point_at(w.inguinal, 0.4f)};
+    const Polyline origin = joined({costal, w.fascia, w.crest, inguinal_lateral});
+    const Polyline insertion = shifted(Polyline(w.semilunaris.begin() + 1, w.semilunaris.end()), kUnderRectus);
+    auto fib = waist_fibres(b, origin, insertion, 12);
+    SheetOptions o = waist_sheet(b, 0.0035f);
+    o.pin_insertion = false;  // it ends in an aponeurosis (the rectus sheath), not on bone
     b.add_muscle("transversus_abdominis", sheet(b, fib, o));
 }
 
 void internal_oblique(Builder& b) {
-    // From the thoracolumbar fascia, the anterior iliac crest and the lateral inguinal ligament,
-    // up and forward to the lower borders of ribs 10-12 and the aponeurosis beside the rectus.
-    const vec3 asis = b.left("hip_bone.asis");
-    const vec3 it = b.left("hip_bone.iliac_tubercle");
-    const vec3 ct = b.left("hip_bone.iliac_crest_top");
-    Polyline origin = {ct + vec3(-0.012f, 0.004f, -0.024f), ct + vec3(0.010f, 0.004f, -0.002f), it + vec3(0.000f, 0.006f, 0.000f),
-                       asis + vec3(-0.004f, 0.006f, 0.000f), asis + vec3(-0.030f, -0.040f, 0.006f)};
-    Polyline ins = {b.left("rib_12.lateral") + vec3(0.0f, -0.006f, 0.006f), b.left("rib_11.lateral") + vec3(0.0f, -0.006f, 0.004f),
-                    b.left("rib_10.costal_end") + vec3(-0.006f, -0.008f, 0.016f), vec3(0.065f, 1.12f, 0.090f), vec3(0.040f, 0.935f, 0.075f)};
-    Polyline mid;
-    for (std::size_t k = 0; k < 5; ++k) mid.push_back(glm::mix(origin[k], ins[k], 0.5f) + b.trunk_out(glm::mix(origin[k], ins[k], 0.5f)) * 0.03f);
-    auto fib = net({origin, mid, ins}, 10);
-    SheetOptions o;
-    o.nu = 28;
-    o.nv = 18;
-    o.thickness = [](float u, float) { return 0.0025f + 0.003f * std::sin(kPi * u); };
-    o.outward = [&b](vec3 p) { return b.trunk_out(p); };
-    o.reach_in = 0.03f;
-    b.add_muscle("internal_oblique", sheet(b, fib, o));
+    // From the thoracolumbar fascia, the anterior iliac crest and the lateral inguinal ligament, up
+    // and forward to the lower borders of ribs 10-12, the costal margin and the aponeurosis beside
+    // the rectus; the lowest fibres arch down to the pubic crest.
+    const WaistOutline w = waist_outline(b);
+    const Polyline inguinal_lateral = {w.inguinal[0], point_at(w.inguinal, 0.6f)};
+    const Polyline origin = joined({w.fascia, w.crest, inguinal_lateral});
+    Polyline ribs(w.costal_margin.rbegin(), w.costal_margin.rend() - 4);  // the tips of ribs 12, 11 and 10
+    const Polyline insertion = joined({ribs, shifted(Polyline(w.semilunaris.begin() + 1, w.semilunaris.end()), kUnderRectus)});
+    auto fib = waist_fibres(b, origin, insertion, 12);
+    b.add_muscle("internal_oblique", sheet(b, fib, waist_sheet(b, 0.0055f)));
 }
 
 void rectus_abdominis(Builder& b) {
-    // From the pubic crest and symphysis up to the xiphoid process and costal cartilages 5-7, with
-    // three tendinous intersections.
-    const vec3 pt = b.left("hip_bone.pubic_tubercle");
-    const vec3 ps = b.left("hip_bone.pubic_symphysis");
-    Polyline bottom = {ps + vec3(0.002f, 0.004f, 0.022f), pt + vec3(0.004f, 0.004f, 0.006f)};
-    Polyline low = {vec3(0.004f, 0.98f, 0.090f), vec3(0.050f, 0.98f, 0.084f)};
-    Polyline mid = {vec3(0.004f, 1.10f, 0.104f), vec3(0.068f, 1.10f, 0.096f)};
-    const vec3 xi = b.lm("sternum.xiphoid_tip");
-    Polyline top = {xi + vec3(0.004f, 0.012f, 0.010f), b.left("rib_5.costal_end") + vec3(0.0f, -0.010f, 0.010f)};
-    std::vector<Polyline> fib(5);
-    for (int f = 0; f < 5; ++f) {
-        const float t = static_cast<float>(f) / 4.0f;
-        fib[static_cast<std::size_t>(f)] = {glm::mix(bottom[0], bottom[1], t), glm::mix(low[0], low[1], t), glm::mix(mid[0], mid[1], t),
-                                            glm::mix(top[0], top[1], t)};
-    }
+    // A strap in the rectus sheath beside the linea alba (Gray's Anatomy; Moore's): from the pubic
+    // crest and symphysis (~3 cm wide) widening to ~7 cm at the umbilicus and ~7.5 cm at its
+    // insertion on the xiphoid process and costal cartilages 5-7, with three tendinous
+    // intersections at and above the umbilicus (there, at the xiphoid and halfway).
+    const vec3 ps = b.left("hip_bone.pubic_symphysis"), pt = b.left("hip_bone.pubic_tubercle");
+    const vec3 umb = b.lm("abdomen.umbilicus"), xi = b.lm("sternum.xiphoid_tip");
+    auto across = [](vec3 medial, float width) { return Polyline{medial, medial + vec3(width, 0.0f, 0.0f)}; };
+    std::vector<Polyline> rows;
+    rows.push_back({vec3(ps.x + 0.002f, ps.y + 0.006f, ps.z + 0.018f), pt + kRectusOnPubis});
+    rows.push_back(across(glm::mix(vec3(kLineaAlbaLow, ps.y, ps.z + 0.04f), vec3(kLineaAlbaLow, umb.y, umb.z), 0.5f), 0.5f * (0.030f + kWidthUmbilicus)));
+    rows.push_back(across(vec3(kLineaAlbaLow, umb.y, umb.z), kWidthUmbilicus));
+    rows.push_back(across(glm::mix(vec3(kLineaAlbaHigh, umb.y, umb.z), xi + vec3(kLineaAlbaHigh, 0.0f, 0.010f), 0.5f), kWidthUpper));
+    rows.push_back({xi + vec3(kLineaAlbaHigh, 0.012f, 0.010f), glm::mix(b.lm("sternum.costal_notch_7.L"), b.left("rib_7.costal_end"), 0.35f),
+                    glm::mix(b.lm("sternum.costal_notch_6.L"), b.left("rib_6.costal_end"), 0.6f), b.left("rib_5.costal_end") + vec3(0.0f, -0.004f, 0.004f)});
+    auto fib = net(rows, 8);
+    // The intersections, as fractions of the way up from the pubis: at the umbilicus, at the
+    // xiphoid and halfway.
+    const float span = xi.y - ps.y;
+    const float low = (umb.y + 0.006f - ps.y) / span, high = (xi.y - 0.006f - ps.y) / span;
+    const std::array<float, 3> intersections = {low, 0.5f * (low + high), high};
     SheetOptions o;
-    o.nu = 48;
+    o.nu = 64;
     o.nv = 10;
-    o.thickness = [](float u, float) {
-        float t = 0.006f + 0.005f * std::sin(kPi * std::min(u * 1.15f, 1.0f));
-        for (float c : {0.56f, 0.73f, 0.88f}) t *= 1.0f - 0.45f * bump(u, c, 0.012f);
+    o.thickness = [intersections](float u, float) {
+        float t = 0.006f + 0.005f * std::sin(kPi * std::min(u * 1.1f, 1.0f));
+        for (float c : intersections) t *= 1.0f - 0.65f * bump(u, c, 0.013f);
         return t;
     };
     o.outward = [](vec3) { return vec3(0, 0, 1); };
     o.reach_in = 0.03f;
-    o.edge_round = 0.2f;
+    o.edge_round = 0.15f;
     b.add_muscle("rectus_abdominis", sheet(b, fib, o));
 }
 
 void external_oblique(Builder& b) {
-    // Digitations from the outer surfaces of ribs 5-12, down and forward to the anterior iliac
-    // crest and the aponeurosis beside the rectus (hands-in-pockets direction).
+    // Digitations from the outer surfaces of ribs 5-12, down and forward (hands in pockets): the
+    // posterior fibres to the anterior iliac crest, the rest to the inguinal ligament and the
+    // aponeurosis over the rectus.
+    const WaistOutline w = waist_outline(b);
     Polyline origin;
     const float fr[13] = {0, 0, 0, 0, 0, 0.82f, 0.76f, 0.72f, 0.70f, 0.68f, 0.68f, 0.80f, 0.92f};
     for (int r = 5; r <= 12; ++r) {
         const vec3 p = point_at(b.rib_lines[static_cast<std::size_t>(r)], fr[r]);
         origin.push_back(p + b.trunk_out(p) * 0.004f);
     }
-    const vec3 asis = b.left("hip_bone.asis");
-    const vec3 ct = b.left("hip_bone.iliac_crest_top");
-    const vec3 it = b.left("hip_bone.iliac_tubercle");
-    Polyline ins = {vec3(0.070f, 1.22f, 0.100f), vec3(0.076f, 1.16f, 0.104f), vec3(0.080f, 1.10f, 0.102f), vec3(0.080f, 1.04f, 0.100f),
-                    vec3(0.082f, 0.99f, 0.092f), asis + vec3(0.000f, 0.008f, 0.006f), it + vec3(0.004f, 0.006f, 0.004f), ct + vec3(0.010f, 0.004f, -0.012f)};
-    Polyline mid;
-    for (std::size_t k = 0; k < origin.size(); ++k) {
-        const vec3 m = glm::mix(origin[k], ins[k], 0.5f);
-        mid.push_back(m + b.trunk_out(m) * 0.03f);
-    }
-    auto fib = net({origin, mid, ins}, 12);
-    SheetOptions o;
-    o.nu = 30;
+    Polyline crest(w.crest.rbegin(), w.crest.rend() - 1);  // ASIS back along the crest
+    const vec3 top = b.left("rib_5.costal_end") + vec3(-0.004f, -0.010f, 0.006f);
+    const Polyline insertion = joined({{top}, shifted(Polyline(w.semilunaris.begin() + 1, w.semilunaris.end() - 1), kOverRectus),
+                                       Polyline(w.inguinal.rbegin(), w.inguinal.rend()), crest});
+    auto fib = waist_fibres(b, origin, insertion, 14);
+    SheetOptions o = waist_sheet(b, 0.0055f);
     o.nv = 22;
     o.thickness = [](float u, float v) {
+        // Digitations at the ribs: thick and thin alternately across the origin.
         const float dig = 0.7f + 0.3f * std::fabs(std::cos(kPi * v * 7.0f));
         return (0.0025f + 0.003f * std::sin(kPi * u)) * (u < 0.3f ? glm::mix(dig, 1.0f, u / 0.3f) : 1.0f);
     };
-    o.outward = [&b](vec3 p) { return b.trunk_out(p); };
-    o.reach_in = 0.03f;
-    o.smooth = 40;
+    // Its fibres span from the ribs to the crest, already on the internal oblique: it looks only a
+    // little outward for what it lies on (not onto the gluteus medius below the crest).
+    o.reach_out = 0.02f;
     b.add_muscle("external_oblique", sheet(b, fib, o));
 }
 
