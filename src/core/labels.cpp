@@ -11,7 +11,9 @@ namespace dorsal {
 
 namespace {
 
-constexpr std::size_t kAnchorSamples = 24;
+// Enough points that a muscle seen only at one end (the sternocleidomastoid from behind, at the
+// mastoid) still offers one to its label.
+constexpr std::size_t kAnchorSamples = 48;
 
 // Of a sample of `node`'s surface points, the one seen from the eye that lies nearest to the
 // middle of the node on screen, in frame pixels; nullopt when none is seen.
