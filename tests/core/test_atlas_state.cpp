@@ -275,14 +275,15 @@ TEST_CASE("a camera move glides over a third of a second when animated", "[state
 TEST_CASE("a new model keeps the open entry, forgets clicked structures and resets the view", "[state]") {
     AtlasState atlas = test::builtInAtlas();
     atlas.open("psoas_major", Origin::LookUp);
-    atlas.click(node("bone.sacrum"), false);
+    // A structure with no entry of its own (the sacrum would open its glossary term).
+    atlas.click(node("bone.vertebra_l3"), false);
     atlas.run(CommandId::ToggleDim);
     atlas.run(CommandId::Back);  // psoas again
     atlas.setModel(test::builtInModel());
     CHECK(atlas.openEntry() == "psoas_major");
     CHECK(atlas.highlight().selected.size() == 2);
     CHECK(atlas.view().others == OthersStyle::Normal);
-    CHECK_FALSE(atlas.canGoForward());  // the sacrum was only a click: it is gone
+    CHECK_FALSE(atlas.canGoForward());  // L3 was only a click: it is gone
 }
 
 TEST_CASE("the history drops what was ahead, and ignores showing the same thing twice", "[state]") {
@@ -660,4 +661,12 @@ TEST_CASE("a picture without the panels centres what the window centres in its o
     atlas.centreInOpenArea();
     CHECK(atlas.camera().lensShift().x == Approx(windowShift.x).margin(1e-6f));
     CHECK(atlas.camera().lensShift().y == Approx(windowShift.y).margin(1e-6f));
+}
+
+TEST_CASE("clicking a bone the glossary explains opens its explanation, the bone lit", "[state][glossary]") {
+    AtlasState atlas = test::builtInAtlas();
+    atlas.click(node("bone.sacrum"), false);
+    CHECK(atlas.openEntry() == "sacrum");
+    CHECK(test::shippedContent().kindOf("sacrum") == EntryKind::Term);
+    CHECK(atlas.highlight().selected == std::vector<int>{node("bone.sacrum")});
 }
