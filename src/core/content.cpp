@@ -390,6 +390,7 @@ void readMuscle(TableReader& r, Muscle& m) {
 void readGroup(TableReader& r, MuscleGroup& g) {
     readEntry(r, g);
     r.nameList("nicknames", g.alsoCalled);
+    r.link("guide", g.guide, EntryKind::Guide, TableReader::Optional);
 }
 
 void readPain(TableReader& r, PainPattern& p) {

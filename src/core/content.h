@@ -111,7 +111,9 @@ struct Muscle : Entry {
     std::vector<std::string> sources;
 };
 
-struct MuscleGroup : Entry {};
+struct MuscleGroup : Entry {
+    std::string guide;  // the guide that is the group's own text (what it does, how its parts differ), or empty
+};
 
 struct PainPattern : Entry {
     std::string summary;

@@ -149,9 +149,18 @@ void describeMuscle(const Content& content, const Muscle& m, EntryDocument& d, D
 
 void describeGroup(const Content& content, const MuscleGroup& g, EntryDocument& d, DocumentBuilder& b) {
     d.subtitle = "Muscle group" + (g.alsoCalled.empty() ? "" : " \xC2\xB7 also: " + joined(g.alsoCalled, ", "));
+    const Guide* text = content.guide(g.guide);
+    if (text) b.text(Topic::Summary, "In short", {text->summary});
     std::vector<std::string> members;
     for (const Muscle* m : content.membersOf(g.id)) members.push_back(m->id);
     b.links(Topic::Members, "Muscles", members);
+    if (!text) return;
+    // The group's own text: what the group does, how its parts differ, how to find it.
+    b.text(Topic::Body, "", text->body);
+    b.links(Topic::Stretches, "Stretches and exercises", text->stretches);
+    b.links(Topic::Techniques, "Techniques", text->techniques);
+    b.text(Topic::Evidence, "Evidence", {evidenceLine(text->evidence)});
+    b.sources(text->sources);
 }
 
 void describePain(const Content& content, const PainPattern& p, EntryDocument& d, DocumentBuilder& b) {

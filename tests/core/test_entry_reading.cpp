@@ -107,3 +107,21 @@ TEST_CASE("a glossary term without its definition is a problem naming the file a
     CHECK(content.problems.front().message.find("definition") != std::string::npos);
     CHECK(content.term("fascia") == nullptr);
 }
+
+TEST_CASE("a group's page carries its own text from the guide it names, and its muscles", "[document]") {
+    const Content content = loadContent(test::sourceDir() / "content");
+    const MuscleGroup* trapezius = content.group("trapezius");
+    REQUIRE(trapezius);
+    REQUIRE(content.guide(trapezius->guide));
+    const auto page = describeEntry(content, "trapezius");
+    REQUIRE(page);
+    REQUIRE(page->section(Topic::Summary));
+    CHECK(page->section(Topic::Summary)->paragraphs.front() == content.guide(trapezius->guide)->summary);
+    REQUIRE(page->section(Topic::Body));
+    CHECK(page->section(Topic::Body)->paragraphs.size() >= 3);
+    REQUIRE(page->section(Topic::Members));
+    CHECK(page->section(Topic::Members)->links.size() == 3);
+    CHECK(page->section(Topic::Sources));
+    // The erector spinae and the hamstrings have theirs too.
+    for (const char* id : {"erector_spinae", "hamstrings"}) CHECK(describeEntry(content, id)->section(Topic::Body));
+}
