@@ -67,6 +67,19 @@ public:
 glm::vec3 scapula_normal(const Builder& b);
 glm::vec3 scapula_blade_point(const Builder& b, float u, float v);
 
+// The left iliac crest from the posterior to the anterior superior iliac spine, arching over the
+// iliac tubercle (the wing of the hip bone is lofted down from it), with the wing's outer (gluteal)
+// side at each point. The rim is kIliacCrestHalfWidth either side of the line: its inner lip lies
+// at line - outward * kIliacCrestHalfWidth.
+inline constexpr int kIliacCrestSamples = 40;
+inline constexpr float kIliacCrestHalfWidth = 0.0062f;      // the crest, ~12 mm across
+inline constexpr float kIliacWingHalfThickness = 0.0022f;  // the wing below it
+struct IliacCrest {
+    Polyline line;
+    std::vector<glm::vec3> outward;
+};
+IliacCrest iliac_crest(const Builder& b);
+
 void build_skeleton(Builder& b);
 // The limb bones (skeleton_limbs.cpp); build_skeleton calls it after the trunk and girdles.
 void build_limb_bones(Builder& b);

@@ -6,6 +6,7 @@
 
 #include <glm/geometric.hpp>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <initializer_list>
@@ -30,6 +31,7 @@ struct WaistOutline {
     Polyline costal_margin;  // costal cartilage 7 round to the tip of rib 12 (front to back)
     Polyline fascia;         // lateral raphe of the thoracolumbar fascia (rib 12 down to the crest)
     Polyline crest;          // iliac crest from the raphe forward to the ASIS
+    Polyline crest_inner_lip;  // its inner lip, along the crest as the hip bone is built
     Polyline inguinal;       // inguinal ligament, ASIS to pubic tubercle
     Polyline semilunaris;    // lateral border of the rectus, costal margin down to the pubic tubercle
 };
@@ -43,6 +45,13 @@ WaistOutline waist_outline(const Builder& b) {
     const vec3 raphe_bottom = glm::mix(b.left("hip_bone.crest_posterior"), b.left("hip_bone.iliac_crest_top"), 0.35f);
     w.fascia = {raphe_top, raphe_bottom};
     w.crest = {raphe_bottom, b.left("hip_bone.iliac_crest_top"), b.left("hip_bone.iliac_tubercle"), b.left("hip_bone.asis")};
+    // The inner lip follows the bone's crest, which arches over the iliac tubercle (on its outer
+    // lip, lower down), just medial to its rim.
+    const IliacCrest ic = iliac_crest(b);
+    std::size_t from = 0;
+    for (std::size_t i = 1; i < ic.line.size(); ++i)
+        if (glm::distance(ic.line[i], raphe_bottom) < glm::distance(ic.line[from], raphe_bottom)) from = i;
+    for (std::size_t i = from; i < ic.line.size(); ++i) w.crest_inner_lip.push_back(ic.line[i] - ic.outward[i] * kIliacCrestHalfWidth);
     const vec3 asis = b.left("hip_bone.asis"), pt = b.left("hip_bone.pubic_tubercle");
     // The ligament sags a little forward and down between its ends.
     w.inguinal = {asis, glm::mix(asis, pt, 0.5f) + vec3(0.0f, -0.010f, 0.012f), pt};
@@ -74,17 +83,30 @@ vec3 round_waist(const Builder& b, vec3 a, vec3 c, float t) {
     return axis + vec3(std::sin(th), 0.0f, std::cos(th)) * r;
 }
 
-// Fibres of a flat muscle from each point of `origin` to the matching point (by arc length) of
-// `insertion`, round the waist.
-std::vector<Polyline> waist_fibres(const Builder& b, const Polyline& origin, const Polyline& insertion, int nf) {
-    const Polyline o = resample(origin, nf), in = resample(insertion, nf);
-    std::vector<Polyline> fibres(static_cast<std::size_t>(nf));
+// Fibres of a flat muscle from each point of `origin` to the point of `insertion` with the same
+// index, round the waist.
+std::vector<Polyline> waist_fibres(const Builder& b, const Polyline& origin, const Polyline& insertion) {
+    std::vector<Polyline> fibres(origin.size());
     for (std::size_t f = 0; f < fibres.size(); ++f) {
-        fibres[f].push_back(o[f]);
-        for (float t : {0.25f, 0.5f, 0.75f}) fibres[f].push_back(round_waist(b, o[f], in[f], t));
-        fibres[f].push_back(in[f]);
+        fibres[f].push_back(origin[f]);
+        for (float t : {0.25f, 0.5f, 0.75f}) fibres[f].push_back(round_waist(b, origin[f], insertion[f], t));
+        fibres[f].push_back(insertion[f]);
     }
     return fibres;
+}
+
+// The same with nf fibres, each origin point matched to the insertion point as far along it (by arc
+// length): the fibres fan or run obliquely as the two lines differ.
+std::vector<Polyline> waist_fibres(const Builder& b, const Polyline& origin, const Polyline& insertion, int nf) {
+    return waist_fibres(b, resample(origin, nf), resample(insertion, nf));
+}
+
+// The point of a line running downward (y decreasing) at height y; above or below it, its end.
+vec3 at_height(const Polyline& line, float y) {
+    if (y >= line.front().y) return line.front();
+    for (std::size_t i = 1; i < line.size(); ++i)
+        if (y >= line[i].y) return glm::mix(line[i - 1], line[i], (line[i - 1].y - y) / (line[i - 1].y - line[i].y));
+    return line.back();
 }
 
 SheetOptions waist_sheet(const Builder& b, float thick) {
@@ -179,16 +201,26 @@ void diaphragm(Builder& b) {
 }
 
 void transversus_abdominis(Builder& b) {
-    // Horizontal fibres from the inner costal cartilages 7-12, the thoracolumbar fascia, the
-    // anterior iliac crest and the lateral inguinal ligament, forward to the aponeurosis behind
-    // the rectus (the lowest arching down to the pubic crest). Its upper part, inside the costal
-    // margin, is hidden by the ribs and left out: the sheet starts at the tip of rib 10.
+    // Horizontal fibres from the inner costal cartilages 7-12, the thoracolumbar fascia, the inner
+    // lip of the anterior iliac crest and the lateral inguinal ligament, forward to the aponeurosis
+    // behind the rectus (the lowest arching down to the pubic crest). Its upper part, inside the
+    // costal margin, is hidden by the ribs and left out: the sheet starts at the tip of rib 10.
     const WaistOutline w = waist_outline(b);
     const Polyline costal(w.costal_margin.begin() + 4, w.costal_margin.end());
     const Polyline inguinal_lateral = {w.inguinal[0], point_at(w.inguinal, 0.4f)};
-    const Polyline origin = joined({costal, w.fascia, w.crest, inguinal_lateral});
+    const Polyline origin = joined({costal, w.fascia, w.crest_inner_lip, inguinal_lateral});
     const Polyline insertion = shifted(Polyline(w.semilunaris.begin() + 1, w.semilunaris.end()), kUnderRectus);
-    auto fib = waist_fibres(b, origin, insertion, 12);
+    // Each fibre runs level round the waist to the aponeurosis at the height of its origin; those
+    // from the inguinal ligament (below the ASIS) curve down and forward, the lowest to the pubic
+    // crest.
+    const Polyline from = resample(origin, 12);
+    const float asis_y = w.inguinal.front().y, lowest_y = from.back().y;
+    Polyline to;
+    for (const vec3& p : from) {
+        const float down = std::clamp((asis_y - p.y) / (asis_y - lowest_y), 0.0f, 1.0f);
+        to.push_back(at_height(insertion, glm::mix(p.y, insertion.back().y, down)));
+    }
+    auto fib = waist_fibres(b, from, to);
     SheetOptions o = waist_sheet(b, 0.0035f);
     o.pin_insertion = false;  // it ends in an aponeurosis (the rectus sheath), not on bone
     b.add_muscle("transversus_abdominis", sheet(b, fib, o));
@@ -268,6 +300,7 @@ void external_oblique(Builder& b) {
     // Its fibres span from the ribs to the crest, already on the internal oblique: it looks only a
     // little outward for what it lies on (not onto the gluteus medius below the crest).
     o.reach_out = 0.02f;
+    o.gap = 0.002f;  // a grid cell: where it grazes the internal oblique at the flank it stays outside
     b.add_muscle("external_oblique", sheet(b, fib, o));
 }
 

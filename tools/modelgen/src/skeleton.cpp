@@ -881,20 +881,47 @@ Mesh socket(vec3 centre, vec3 axis, float inner_r, float outer_r, float rim_angl
     return tube(rings, fib, Cap::Pole, Cap::Pole, centre - axis * outer_r, centre - axis * inner_r);
 }
 
+// Lower edge of the iliac wing (PIIS, sciatic notch, acetabular roof, AIIS), sampled like the crest.
+Polyline iliac_wing_lower(const Builder& b) {
+    const vec3 roof = b.left("hip_bone.acetabulum_centre") + vec3(0.0f, 0.030f, 0.0f);  // the acetabular roof, above the femoral head
+    return catmull_rom({b.left("hip_bone.piis"), b.left("hip_bone.greater_sciatic_notch") + vec3(0.004f, 0.0f, 0.006f),
+                        roof + vec3(-0.004f, 0.0f, -0.012f), roof + vec3(0.004f, 0.0f, 0.012f), b.left("hip_bone.aiis")},
+                       kIliacCrestSamples);
+}
+
+}  // namespace
+
+IliacCrest iliac_crest(const Builder& b) {
+    const vec3 CT = b.left("hip_bone.iliac_crest_top"), IT = b.left("hip_bone.iliac_tubercle");
+    const vec3 ASIS = b.left("hip_bone.asis"), PSIS = b.left("hip_bone.psis");
+    IliacCrest c;
+    // The crest arches over the iliac tubercle, which bulges from its outer lip lower down.
+    c.line = catmull_rom({PSIS, glm::mix(PSIS, CT, 0.5f) + vec3(-0.006f, 0.010f, 0.004f), CT, IT + vec3(-0.008f, 0.023f, -0.001f),
+                          glm::mix(IT, ASIS, 0.5f) + vec3(-0.008f, 0.012f, 0.0f), ASIS},
+                         kIliacCrestSamples);
+    const Polyline lower = iliac_wing_lower(b);
+    const int n = static_cast<int>(c.line.size());
+    for (int i = 0; i < n; ++i) {
+        // Outward (gluteal side): across the wing from the crest down to its lower edge, lateral.
+        const vec3 along = c.line[static_cast<std::size_t>(std::min(i + 1, n - 1))] - c.line[static_cast<std::size_t>(std::max(i - 1, 0))];
+        vec3 outw = glm::normalize(glm::cross(along, c.line[static_cast<std::size_t>(i)] - lower[static_cast<std::size_t>(i)]));
+        if (outw.x < 0) outw = -outw;
+        c.outward.push_back(outw);
+    }
+    return c;
+}
+
+namespace {
+
 // Hip bone: the iliac wing between the crest and the line of the sciatic notch, acetabular roof
 // and anterior inferior spine; the acetabulum facing out, a little down and forward; the ischium
 // behind and below it with the spine and tuberosity; the pubis with its superior and inferior rami
 // round the obturator foramen; the pelvic brim.
 Mesh hip_bone(const Builder& b) {
-    const vec3 CT = b.left("hip_bone.iliac_crest_top");
-    const vec3 ASIS = b.left("hip_bone.asis");
-    const vec3 PSIS = b.left("hip_bone.psis");
     const vec3 IT = b.left("hip_bone.iliac_tubercle");
     const vec3 IS = b.left("hip_bone.ischial_tuberosity");
     const vec3 PS = b.left("hip_bone.pubic_symphysis");
     const vec3 PT = b.left("hip_bone.pubic_tubercle");
-    const vec3 AIIS = b.left("hip_bone.aiis");
-    const vec3 PIIS = b.left("hip_bone.piis");
     const vec3 AC = b.left("hip_bone.acetabulum_centre");
     const vec3 SN = b.left("hip_bone.greater_sciatic_notch");
     const vec3 ISP = b.left("hip_bone.ischial_spine");
@@ -902,26 +929,20 @@ Mesh hip_bone(const Builder& b) {
     const vec3 IPE = b.left("hip_bone.iliopubic_eminence");
     Mesh m;
     // Iliac wing: lofted between the crest and the lower line (PIIS, sciatic notch, acetabular roof, AIIS).
-    // The crest arches over the iliac tubercle, which bulges from its outer lip lower down.
-    const Polyline crest = catmull_rom({PSIS, glm::mix(PSIS, CT, 0.5f) + vec3(-0.006f, 0.010f, 0.004f), CT, IT + vec3(-0.008f, 0.023f, -0.001f),
-                                        glm::mix(IT, ASIS, 0.5f) + vec3(-0.008f, 0.012f, 0.0f), ASIS}, 40);
-    const vec3 roof = AC + vec3(0.0f, 0.030f, 0.0f);  // the acetabular roof, above the femoral head
-    const Polyline lower = catmull_rom({PIIS, SN + vec3(0.004f, 0.0f, 0.006f), roof + vec3(-0.004f, 0.0f, -0.012f), roof + vec3(0.004f, 0.0f, 0.012f), AIIS}, 40);
-    const int nu = 40, nv = 12;
+    const IliacCrest crest = iliac_crest(b);
+    const Polyline lower = iliac_wing_lower(b);
+    const int nu = kIliacCrestSamples, nv = 12;
     std::vector<Polyline> outer(nu), inner(nu);
     std::vector<std::vector<vec3>> fib(nu, std::vector<vec3>(nv, vec3(0, 1, 0)));
     for (int i = 0; i < nu; ++i) {
         const float u = static_cast<float>(i) / (nu - 1);
-        const vec3 c = crest[static_cast<std::size_t>(i)], d = lower[static_cast<std::size_t>(i)];
-        // Outward (gluteal side) direction: lateral and a little back.
-        const vec3 along = glm::normalize(crest[static_cast<std::size_t>(std::min(i + 1, nu - 1))] - crest[static_cast<std::size_t>(std::max(i - 1, 0))]);
-        vec3 outw = glm::normalize(glm::cross(along, c - d));
-        if (outw.x < 0) outw = -outw;
+        const vec3 c = crest.line[static_cast<std::size_t>(i)], d = lower[static_cast<std::size_t>(i)];
+        const vec3 outw = crest.outward[static_cast<std::size_t>(i)];
         for (int j = 0; j < nv; ++j) {
             const float v = static_cast<float>(j) / (nv - 1);
             // The wing is hollow on the inside (iliac fossa) and bulges outward.
             vec3 p = glm::mix(c, d, v) + outw * (-0.004f * std::sin(kPi * v) * std::sin(kPi * std::clamp(u * 1.3f, 0.0f, 1.0f)));
-            float t = 0.0022f + 0.004f * (1.0f - smoothstep01(v / 0.18f));          // crest rim
+            float t = kIliacWingHalfThickness + (kIliacCrestHalfWidth - kIliacWingHalfThickness) * (1.0f - smoothstep01(v / 0.18f));  // crest rim
             t += 0.008f * smoothstep01((v - 0.55f) / 0.45f);                         // body above the acetabulum
             // The thick posterior part behind the iliac fossa, thinning again down to the notch.
             t += 0.010f * (1.0f - smoothstep01(u / 0.3f)) * smoothstep01(v / 0.3f) * (1.0f - smoothstep01((v - 0.5f) / 0.4f));
