@@ -326,7 +326,7 @@ void latissimus_dorsi(Builder& b) {
     o.outward = [&b, flank_x, slip_y](vec3 p) {
         const float w = smoothstep01((p.x - 0.125f) / 0.03f) * smoothstep01((p.y - 1.27f) / 0.06f);
         const float low = smoothstep01((p.x - flank_x) / 0.02f) * smoothstep01((slip_y + 0.02f - p.y) / 0.05f);
-        const vec3 out = glm::normalize(glm::mix(b.trunk_out(p), glm::normalize(vec3(0.3f, 0.0f, -1.0f)), low));
+        const vec3 out = glm::normalize(glm::mix(b.trunk_out(p), glm::normalize(vec3(-0.2f, 0.0f, -1.0f)), low));
         return glm::normalize(glm::mix(out, glm::normalize(vec3(-0.3f, -0.2f, -1.0f)), w));
     };
     o.reach_in = 0.016f;
