@@ -329,6 +329,7 @@ void latissimus_dorsi(Builder& b) {
         const vec3 out = glm::normalize(glm::mix(b.trunk_out(p), glm::normalize(vec3(-0.2f, 0.0f, -1.0f)), low));
         return glm::normalize(glm::mix(out, glm::normalize(vec3(-0.3f, -0.2f, -1.0f)), w));
     };
+    o.smooth = 4;  // follows the erector spinae closely through the fascia instead of bridging over them
     o.reach_in = 0.016f;
     o.reach_out = 0.045f;
     o.end_taper = 0.04f;
