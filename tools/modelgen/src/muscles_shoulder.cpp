@@ -262,16 +262,22 @@ void rhomboids(Builder& b) {
          {on_border(0.35f), on_border(0.55f), on_border(0.78f), on_border(0.97f)}, 14);
 }
 
+// Latissimus dorsi: where along each fibre its two draped rows lie, and the point of its upper
+// border over the inferior angle of the scapula (a little above and behind the angle it covers).
+constexpr float kBackRow = 0.35f, kSideRow = 0.72f;
+constexpr vec3 kOverInferiorAngle(0.0f, 0.020f, -0.010f);
+
 void latissimus_dorsi(Builder& b) {
     // From the T7-T12 spinous processes, the thoracolumbar fascia (lumbar and sacral spines), the
-    // posterior iliac crest and the lowest ribs, converging on the posterior axillary fold behind the
-    // humerus; from there the tendon turns half a turn round the medial side of the humerus to the
-    // floor of the intertubercular groove, so that the lowest fibres insert highest.
+    // posterior third of the iliac crest and the lowest ribs, converging on the posterior axillary
+    // fold behind the humerus; from there the tendon turns half a turn round the medial side of the
+    // humerus to the floor of the intertubercular groove, so that the lowest fibres insert highest.
     const vec3 gf = b.left("humerus.groove_floor");
-    const vec3 crest = b.left("hip_bone.iliac_crest_top");
+    const vec3 crest = b.left("hip_bone.crest_latissimus");
     const vec3 psis = b.left("hip_bone.psis");
     const vec3 sac = b.lm("sacrum.median_crest_mid");
-    Polyline origin = {spine_tip(b, vt(7)), spine_tip(b, vt(9)), spine_tip(b, vt(11)), spine_tip(b, vl(1)), spine_tip(b, vl(3)),
+    const vec3 t7 = spine_tip(b, vt(7));
+    Polyline origin = {t7, spine_tip(b, vt(9)), spine_tip(b, vt(11)), spine_tip(b, vl(1)), spine_tip(b, vl(3)),
                        spine_tip(b, vl(5)), vec3(0.0015f, sac.y + 0.012f, sac.z - 0.002f), psis + vec3(0.004f, 0.006f, -0.008f),
                        glm::mix(psis, crest, 0.5f) + vec3(0, 0.006f, -0.006f), crest + vec3(0.002f, 0.004f, -0.004f),
                        b.left("rib_11.posterolateral") + vec3(0.002f, -0.020f, 0.010f), b.left("rib_11.posterolateral") + vec3(0.004f, 0.0f, -0.004f)};
@@ -280,11 +286,20 @@ void latissimus_dorsi(Builder& b) {
     Polyline fold = {fold_upper, glm::mix(fold_upper, fold_lower, 0.5f) + vec3(0.0f, 0.0f, -0.001f), fold_lower};
     const int nf = 13;
     const Polyline fold_d = catmull_rom(fold, nf), origin_d = catmull_rom(origin, nf);
+    // The upper border runs almost level from T7 across the inferior angle of the scapula (which it
+    // covers) before rising to the axilla (Moore's): the upper fibres are lowered onto that line,
+    // the drop fading over the upper third of the fibres so that they keep their order.
+    const vec3 over_angle = b.left("scapula.inferior_angle") + kOverInferiorAngle;
+    auto upper_border_y = [&](float x) { return t7.y + (over_angle.y - t7.y) * (x - t7.x) / (over_angle.x - t7.x); };
+    const vec3 top_m0 = glm::mix(origin_d[0], fold_d[0], kBackRow), top_m1 = glm::mix(origin_d[0], fold_d[0], kSideRow);
+    const float drop0 = std::max(0.0f, top_m0.y - upper_border_y(top_m0.x)), drop1 = std::max(0.0f, top_m1.y - upper_border_y(top_m1.x));
     // Straight courses from the origin to the fold, laid on the back by draping.
     Polyline back, side;
     for (int k = 0; k < nf; ++k) {
         const vec3 o0 = origin_d[static_cast<std::size_t>(k)], f0 = fold_d[static_cast<std::size_t>(k)];
-        const vec3 m0 = glm::mix(o0, f0, 0.35f), m1 = glm::mix(o0, f0, 0.72f);
+        const float fade = std::max(0.0f, 1.0f - static_cast<float>(k) / (0.34f * static_cast<float>(nf)));
+        const vec3 m0 = glm::mix(o0, f0, kBackRow) - vec3(0.0f, drop0 * fade, 0.0f);
+        const vec3 m1 = glm::mix(o0, f0, kSideRow) - vec3(0.0f, drop1 * fade, 0.0f);
         back.push_back(outer_surface(b, m0, b.trunk_out(m0), 0.06f));
         side.push_back(outer_surface(b, m1, b.trunk_out(m1), 0.06f));
     }
@@ -305,10 +320,16 @@ void latissimus_dorsi(Builder& b) {
     };
     // Behind the armpit "out" turns to face backwards; blended in, because a sudden switch leaves
     // spikes along the lateral edge where neighbouring samples drape in different directions.
-    o.outward = [&b](vec3 p) {
+    // Low on the flank it lies behind the posterior border of the external oblique (the lumbar
+    // triangle between them) rather than wrapping round the waist over it: "out" turns backwards there.
+    const float flank_x = b.left("hip_bone.crest_posterior").x, slip_y = b.left("rib_11.posterolateral").y;
+    o.outward = [&b, flank_x, slip_y](vec3 p) {
         const float w = smoothstep01((p.x - 0.125f) / 0.03f) * smoothstep01((p.y - 1.27f) / 0.06f);
-        return glm::normalize(glm::mix(b.trunk_out(p), glm::normalize(vec3(-0.3f, -0.2f, -1.0f)), w));
+        const float low = smoothstep01((p.x - flank_x) / 0.02f) * smoothstep01((slip_y + 0.02f - p.y) / 0.05f);
+        const vec3 out = glm::normalize(glm::mix(b.trunk_out(p), glm::normalize(vec3(-0.2f, 0.0f, -1.0f)), low));
+        return glm::normalize(glm::mix(out, glm::normalize(vec3(-0.3f, -0.2f, -1.0f)), w));
     };
+    o.smooth = 4;  // follows the erector spinae closely through the fascia instead of bridging over them
     o.reach_in = 0.016f;
     o.reach_out = 0.045f;
     o.end_taper = 0.04f;

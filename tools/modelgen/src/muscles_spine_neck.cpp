@@ -141,7 +141,7 @@ void erector_spinae(Builder& b) {
     extend(longissimus_fib, c7 + vec3(-0.002f, 0.0f, -0.014f), c7 + vec3(0.012f, 0.0f, -0.012f));
     extend(longissimus_fib, c4 + vec3(0.002f, 0.0f, -0.014f), c4 + vec3(0.012f, 0.0f, -0.012f));
     extend(longissimus_fib, mas + vec3(-0.004f, 0.002f, -0.010f), mas + vec3(0.002f, 0.002f, -0.008f));
-    SheetOptions lo = options(72, 10, {0.012f, 0.030f, 0.032f, 0.028f, 0.020f, 0.017f, 0.015f, 0.013f, 0.010f, 0.008f, 0.006f, 0.005f});
+    SheetOptions lo = options(72, 10, {0.006f, 0.015f, 0.023f, 0.022f, 0.020f, 0.017f, 0.015f, 0.013f, 0.010f, 0.008f, 0.006f, 0.005f});
     lo.edge_round0 = 0.2f;  // its medial edge in the loins: the furrow over the spinous processes
     lo.edge_round1 = kSeamRound;
 
@@ -149,7 +149,7 @@ void erector_spinae(Builder& b) {
     const vec3 c6 = b.left(vc(6) + ".transverse_tip");
     extend(iliocostalis_fib, b.left("rib_1.angle") + vec3(-0.002f, 0.006f, -0.012f), b.left("rib_1.angle") + vec3(0.012f, 0.006f, -0.010f));
     extend(iliocostalis_fib, c6 + vec3(0.002f, 0.0f, -0.010f), c6 + vec3(0.010f, 0.0f, -0.008f));
-    SheetOptions io = options(64, 10, {0.010f, 0.030f, 0.030f, 0.022f, 0.015f, 0.012f, 0.011f, 0.010f, 0.008f, 0.006f, 0.004f});
+    SheetOptions io = options(64, 10, {0.006f, 0.015f, 0.021f, 0.018f, 0.015f, 0.012f, 0.011f, 0.010f, 0.008f, 0.006f, 0.004f});
     io.edge_round0 = kSeamRound;
 
     Mesh spinalis = sheet(b, spinalis_fib, so);
