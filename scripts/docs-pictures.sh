@@ -34,7 +34,7 @@ shot where --where lower_back,buttock --view posterior
 shot presentation --present --resolution 1280,720 --select quadratus_lumborum
 if command -v pdftoppm >/dev/null; then
     pdf=$(mktemp --suffix=.pdf)
-    "$dorsal" handout --select psoas_major --stretches --output "$pdf"
+    "$dorsal" handout --select psoas_major --output "$pdf"
     pdftoppm -png -r 90 -f 1 -l 1 -singlefile "$pdf" docs/handout
     rm -f "$pdf"
     echo docs/handout.png
