@@ -306,7 +306,7 @@ void splenius(Builder& b) {
     // Cervicis: T3-T6 spinous processes to the transverse processes of C1-C3, lateral and deep.
     {
         Polyline origin = {spine_tip(b, vt(3), 0.004f), spine_tip(b, vt(6), 0.004f)};
-        Polyline mid = {vec3(0.030f, 1.47f, -0.080f), vec3(0.040f, 1.44f, -0.088f)};
+        Polyline mid = {b.left("neck.splenius_cervicis_mid_upper"), b.left("neck.splenius_cervicis_mid_lower")};
         Polyline ins = {b.left("vertebra_c1.transverse_tip") + vec3(0.0f, 0, -0.010f), b.left("vertebra_c3.transverse_tip") + vec3(0.004f, 0, -0.012f)};
         auto fib = net({origin, mid, ins}, 4);
         SheetOptions o;
@@ -326,7 +326,8 @@ void splenius(Builder& b) {
             return vec3(0.003f, y, c7.z + (inion.z - c7.z) * t + 0.012f);
         };
         Polyline origin = {nuchal(1.515f), nuchal(1.49f), spine_tip(b, vc(7), 0.003f), spine_tip(b, vt(1), 0.003f), spine_tip(b, vt(3), 0.003f)};
-        Polyline mid = {vec3(0.030f, 1.57f, -0.070f), vec3(0.034f, 1.55f, -0.066f), vec3(0.038f, 1.53f, -0.060f), vec3(0.040f, 1.51f, -0.056f), vec3(0.042f, 1.49f, -0.052f)};
+        Polyline mid;
+        for (int k = 1; k <= 5; ++k) mid.push_back(b.left("neck.splenius_capitis_mid_" + std::to_string(k)));
         const vec3 snl = b.left("skull.superior_nuchal_line_lateral");
         const vec3 mas = b.left("skull.mastoid_tip");
         Polyline ins = {snl + vec3(-0.006f, -0.002f, -0.004f), glm::mix(snl, mas, 0.35f) + vec3(0, 0, -0.004f), glm::mix(snl, mas, 0.65f) + vec3(0.002f, 0, -0.006f),
