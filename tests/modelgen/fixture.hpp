@@ -18,5 +18,7 @@ const Mesh& mesh_of(const std::string& node);
 // from the front (largest z). Empty when the ray misses.
 std::optional<float> hit_from_back(const Mesh& m, float x, float y);
 std::optional<float> hit_from_front(const Mesh& m, float x, float y);
+// Distance from p to the nearest point of the mesh's triangles.
+float surface_distance(const Mesh& m, glm::vec3 p);
 
 }  // namespace dorsal::modelgen::test

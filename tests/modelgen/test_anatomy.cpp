@@ -401,14 +401,6 @@ TEST_CASE("no muscle sinks more than 5 mm into a bone", "[anatomy]") {
 
 namespace {
 
-float surface_distance(const Mesh& m, glm::vec3 p) {
-    float best = 1e9f;
-    for (std::size_t t = 0; t + 2 < m.indices.size(); t += 3)
-        best = std::min(best, glm::distance(p, closest_on_triangle(p, m.positions[m.indices[t]], m.positions[m.indices[t + 1]],
-                                                                      m.positions[m.indices[t + 2]])));
-    return best;
-}
-
 // Heights where a vertical line at (x, z) crosses the mesh.
 std::vector<float> vertical_hits(const Mesh& m, float x, float z) {
     std::vector<float> ys;
@@ -439,7 +431,7 @@ TEST_CASE("the skull reaches its measured landmarks", "[anatomy][skull]") {
     const auto& lm = test::landmarks();
     for (const char* name : {"skull.vertex", "skull.glabella", "skull.inion", "skull.opisthion", "skull.maxilla_front", "skull.chin",
                              "skull.mastoid_tip.L", "skull.zygomatic_lateral.L", "skull.mandible_angle.L", "skull.condyle.L"}) {
-        const float d = surface_distance(skull, lm.get(name));
+        const float d = test::surface_distance(skull, lm.get(name));
         INFO(name << ": skull surface " << d * 1000.0f << " mm away");
         CHECK(d <= 0.005f);
     }
@@ -457,7 +449,7 @@ TEST_CASE("the mandible runs from condyle to condyle round the chin", "[anatomy]
         for (int i = 0; i <= 10; ++i) {
             const float t = static_cast<float>(i) / 10.0f;
             for (const glm::vec3 p : {glm::mix(chin, angle, t), glm::mix(angle, condyle, t)}) {
-                const float d = surface_distance(skull, p);
+                const float d = test::surface_distance(skull, p);
                 INFO(side << " at " << t << ": " << d * 1000.0f << " mm from the mandible");
                 CHECK(d <= 0.008f);
             }

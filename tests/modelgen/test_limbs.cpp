@@ -15,14 +15,6 @@ using test::mesh_of;
 
 namespace {
 
-float surface_distance(const Mesh& m, glm::vec3 p) {
-    float best = 1e9f;
-    for (std::size_t t = 0; t + 2 < m.indices.size(); t += 3)
-        best = std::min(best, glm::distance(p, closest_on_triangle(p, m.positions[m.indices[t]], m.positions[m.indices[t + 1]],
-                                                                   m.positions[m.indices[t + 2]])));
-    return best;
-}
-
 glm::vec3 lo_of(const Mesh& m) {
     glm::vec3 lo, hi;
     m.bounds(lo, hi);
@@ -58,7 +50,7 @@ TEST_CASE("the limb bones reach their landmarks: inside the bone or within 4 mm 
             for (const auto& name : points) {
                 const glm::vec3 p = lm.get(name + side);
                 const bool inside = winding_number(m, p) > 0.5;
-                const float d = surface_distance(m, p);
+                const float d = test::surface_distance(m, p);
                 INFO("bone." << bone << side << " and " << name << side << ": " << (inside ? "inside, " : "outside, ") << d * 1000.0f << " mm from the surface");
                 CHECK((inside || d <= 0.004f));
             }

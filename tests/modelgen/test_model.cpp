@@ -1,6 +1,7 @@
 // The built-in model: names, symmetry, closed outward meshes, attachments, layers, bytes.
 #include "fixture.hpp"
 #include "glb.hpp"
+#include "voxel.hpp"
 
 #include <catch2/catch.hpp>
 #include <glm/geometric.hpp>
@@ -63,6 +64,14 @@ bool larger(float a, float b) { return a > b; }
 
 std::optional<float> hit_from_back(const Mesh& m, float x, float y) { return axis_hit(m, 0, 1, 2, x, y, smaller); }
 std::optional<float> hit_from_front(const Mesh& m, float x, float y) { return axis_hit(m, 0, 1, 2, x, y, larger); }
+
+float surface_distance(const Mesh& m, glm::vec3 p) {
+    float best = 1e9f;
+    for (std::size_t t = 0; t + 2 < m.indices.size(); t += 3)
+        best = std::min(best, glm::distance(p, closest_on_triangle(p, m.positions[m.indices[t]], m.positions[m.indices[t + 1]],
+                                                                   m.positions[m.indices[t + 2]])));
+    return best;
+}
 
 }  // namespace dorsal::modelgen::test
 
