@@ -1,8 +1,8 @@
 // libFuzzer target for the content loader (see tests/fuzz/README.md, "Content fuzzer").
 //
 // Each input is one content file: its first byte chooses which file of a small valid knowledge
-// base it replaces (a muscle, pain pattern, technique, stretch, guide, groups.toml, regions.toml
-// or safety.toml), the rest is the file. The whole knowledge base is then loaded, checked against
+// base it replaces (a muscle, pain pattern, technique, stretch, guide, groups.toml, regions.toml,
+// safety.toml, search.toml or glossary.toml), the rest is the file. The whole knowledge base is then loaded, checked against
 // a model's muscles, searched and described, and what reaches a user is held to the loader's
 // promises: one-line messages without control characters, no unsafe characters in any entry,
 // and a warning first on every entry when the safety information is missing.
@@ -29,7 +29,7 @@ using dorsal::Content;
 constexpr std::string_view kTargets[] = {
     "muscles/psoas_major.toml", "pain/low_back_pain.toml", "techniques/compression.toml",
     "stretches/lunge_stretch.toml", "guides/sitting.toml", "groups.toml", "regions.toml", "safety.toml",
-    "search.toml"};
+    "search.toml", "glossary.toml"};
 
 std::filesystem::path& root() {
     static std::filesystem::path path;

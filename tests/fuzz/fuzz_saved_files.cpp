@@ -1,8 +1,9 @@
 // libFuzzer target for the files Dorsal writes and reads back (see tests/fuzz/README.md, "Saved
-// files fuzzer"): scene files (.dorsal) and the settings file.
+// files fuzzer"): scene files (.dorsal) and the settings file; and the BodyParts3D names file
+// (assets/anatomy/bodyparts3d.toml) read beside a model.
 //
-// Each input is one file: its first byte chooses the kind (even: a scene, odd: settings), the
-// rest is its text. What reaches a user is held to the readers' promises: the
+// Each input is one file: its first byte chooses the kind (by its remainder of 3: 0 a scene,
+// 1 settings, 2 BodyParts3D names), the rest is its text. What reaches a user is held to the readers' promises: the
 // file is either refused with one printable line naming it, or read into a value that, written
 // out again, reads back the same (so what was opened is what is saved).
 #include <cstddef>
@@ -13,6 +14,9 @@
 #include <string>
 #include <string_view>
 
+#include <unistd.h>
+
+#include "core/bodyparts3d.h"
 #include "core/scene.h"
 #include "core/settings.h"
 #include "core/text.h"
@@ -67,15 +71,37 @@ void fuzzSettings(std::string_view text) {
     require(again.settings == read.settings, "settings written read back the same", written);
 }
 
+// A names file is refused with one line naming it, or read into structures that all name a node of
+// the model's kinds, each FMA id once, with a positive scale.
+void fuzzBodyParts3dNames(std::string_view text) {
+    static const std::filesystem::path path = std::filesystem::temp_directory_path() / ("fuzz-bodyparts3d-" + std::to_string(getpid()) + ".toml");
+    {
+        std::FILE* out = std::fopen(path.c_str(), "wb");
+        if (!out) return;
+        std::fwrite(text.data(), 1, text.size(), out);
+        std::fclose(out);
+    }
+    try {
+        const dorsal::BodyParts3dNames names = dorsal::loadBodyParts3dNames(path);
+        require(names.scale > 0.0f, "the scale is positive", std::to_string(names.scale));
+        for (const dorsal::BodyParts3dStructure& s : names.structures) {
+            require(s.node.rfind("muscle.", 0) == 0 || s.node.rfind("bone.", 0) == 0, "a node of the model's kinds", s.node);
+            require(names.findFma(s.fma) == &s, "each FMA id once", s.node);
+        }
+    } catch (const dorsal::BodyParts3dNamesError& error) {
+        requireOneLineNaming(error.what(), path);
+    }
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     if (size == 0) return 0;
     const std::string_view text(reinterpret_cast<const char*>(data) + 1, size - 1);
-    if (data[0] % 2 == 0) {
-        fuzzScene(text);
-    } else {
-        fuzzSettings(text);
+    switch (data[0] % 3) {
+        case 0: fuzzScene(text); break;
+        case 1: fuzzSettings(text); break;
+        default: fuzzBodyParts3dNames(text); break;
     }
     return 0;
 }

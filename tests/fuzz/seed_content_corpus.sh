@@ -22,3 +22,4 @@ seed 05 "$content"/groups.toml
 seed 06 "$content"/regions.toml
 seed 07 "$content"/safety.toml
 seed 08 "$content"/search.toml
+seed 09 "$content"/glossary.toml

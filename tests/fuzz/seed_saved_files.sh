@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Seeds the saved-files fuzzer's corpus folder ($1): each seed is the byte that tells
-# fuzz_saved_files the kind of file (0: a scene, 1: settings), then a file of that kind as Dorsal
-# writes it.
+# fuzz_saved_files the kind of file (0: a scene, 1: settings, 2: BodyParts3D names), then a file of
+# that kind as Dorsal writes or ships it.
 # Existing corpus files (what earlier runs found) are kept.
 set -euo pipefail
 corpus=${1:?usage: seed_saved_files.sh CORPUS_DIR}
@@ -105,3 +105,4 @@ scenes = [
 ]
 SETTINGS
 } > "$corpus/seed-settings"
+{ printf '\x02'; cat "$(dirname "$0")/../../assets/anatomy/bodyparts3d.toml"; } > "$corpus/seed-bodyparts3d-names"
