@@ -6,15 +6,19 @@
 #include <toml++/toml.h>
 
 #include "core/small_file.h"
+#include "core/text.h"
+#include "core/toml_precheck.h"
 
 namespace dorsal {
 
 namespace {
 
 constexpr std::size_t kMaxNamesFileBytes = 4 * 1024 * 1024;
+// The shipped file nests 3 levels; toml++ overflows the stack somewhere past tens of thousands.
+constexpr int kMaxNamesNesting = 16;
 
 std::string where(const std::filesystem::path& path, const toml::node* node) {
-    std::string at = path.string();
+    std::string at = printable(path.string());
     if (node) {
         at += ':';
         at += std::to_string(node->source().begin.line);
@@ -45,20 +49,25 @@ BodyParts3dNames loadBodyParts3dNames(const std::filesystem::path& path) {
     const SmallFileRead read = readSmallFile(path, kMaxNamesFileBytes);
     switch (read.problem) {
         case SmallFileRead::Problem::None: break;
-        case SmallFileRead::Problem::NotRegular: throw BodyParts3dNamesError(path.string() + ": not a regular file");
-        case SmallFileRead::Problem::TooLarge: throw BodyParts3dNamesError(path.string() + ": larger than a names file can be (4 MiB)");
-        case SmallFileRead::Problem::Unreadable: throw BodyParts3dNamesError(path.string() + ": cannot be read: " + read.reason);
+        case SmallFileRead::Problem::NotRegular: throw BodyParts3dNamesError(where(path, nullptr) + ": not a regular file");
+        case SmallFileRead::Problem::TooLarge: throw BodyParts3dNamesError(where(path, nullptr) + ": larger than a names file can be (4 MiB)");
+        case SmallFileRead::Problem::Unreadable: throw BodyParts3dNamesError(where(path, nullptr) + ": cannot be read: " + printable(read.reason, 120));
+    }
+    if (read.text.find('\0') != std::string::npos) throw BodyParts3dNamesError(where(path, nullptr) + ": holds binary data; not a names file");
+    if (const std::optional<TomlRefusal> refusal = precheckToml(read.text, kMaxNamesNesting)) {
+        throw BodyParts3dNamesError(where(path, nullptr) + ":" + std::to_string(refusal->line) + ": " + refusal->message);
     }
     toml::table table;
     try {
         table = toml::parse(read.text, path.string());
     } catch (const toml::parse_error& e) {
-        throw BodyParts3dNamesError(path.string() + ":" + std::to_string(e.source().begin.line) + ": " + std::string(e.description()));
+        throw BodyParts3dNamesError(where(path, nullptr) + ":" + std::to_string(e.source().begin.line) + ": " +
+                                    printable(std::string(e.description()), 160));
     }
     if (table["version"].value<long>() != 1) throw BodyParts3dNamesError(where(path, table.get("version")) + ": expected version = 1");
     BodyParts3dNames names;
     const toml::table* frame = table["frame"].as_table();
-    if (!frame) throw BodyParts3dNamesError(path.string() + ": expected a [frame] table with scale and offset");
+    if (!frame) throw BodyParts3dNamesError(where(path, nullptr) + ": expected a [frame] table with scale and offset");
     const std::optional<double> scale = (*frame)["scale"].value<double>();
     const toml::array* offset = (*frame)["offset"].as_array();
     if (!scale || !(*scale > 0.0)) throw BodyParts3dNamesError(where(path, frame) + ": [frame] needs a positive scale");
@@ -70,7 +79,7 @@ BodyParts3dNames loadBodyParts3dNames(const std::filesystem::path& path) {
         names.offset[static_cast<int>(k)] = static_cast<float>(*v);
     }
     const toml::array* structures = table["structure"].as_array();
-    if (!structures) throw BodyParts3dNamesError(path.string() + ": expected [[structure]] entries");
+    if (!structures) throw BodyParts3dNamesError(where(path, nullptr) + ": expected [[structure]] entries");
     std::set<long> seen;
     for (const toml::node& entry : *structures) {
         const toml::table* s = entry.as_table();
@@ -79,7 +88,7 @@ BodyParts3dNames loadBodyParts3dNames(const std::filesystem::path& path) {
         const std::optional<std::string> node = s ? (*s)["node"].value<std::string>() : std::nullopt;
         if (!fma || !name || !node) throw BodyParts3dNamesError(where(path, &entry) + ": a structure needs fma, name and node");
         if (!isModelNodeName(*node))
-            throw BodyParts3dNamesError(where(path, &entry) + ": node `" + *node + "` is not muscle.<id>[.L|.R] or bone.<id>[.L|.R]");
+            throw BodyParts3dNamesError(where(path, &entry) + ": node `" + printable(*node, 80) + "` is not muscle.<id>[.L|.R] or bone.<id>[.L|.R]");
         if (!seen.insert(*fma).second) throw BodyParts3dNamesError(where(path, &entry) + ": FMA " + std::to_string(*fma) + " is listed twice");
         names.structures.push_back({*fma, *name, *node});
     }

@@ -61,3 +61,19 @@ TEST_CASE("a broken names file is one line naming the file and what is wrong", "
     REQUIRE(mkfifo(fifo.c_str(), 0600) == 0);
     CHECK_THROWS_WITH(loadBodyParts3dNames(fifo), Catch::Contains("not a regular file"));
 }
+
+TEST_CASE("a names file's bytes never break its one-line message: control characters, NUL, deep nesting", "[bodyparts3d]") {
+    // What the fuzzer found: toml++ quotes the bytes it choked on, line break and all.
+    const auto broken = writeNames("float.toml", " t =[0,-n\n0= ");
+    try {
+        loadBodyParts3dNames(broken);
+        FAIL("a broken file was read");
+    } catch (const BodyParts3dNamesError& error) {
+        const std::string message = error.what();
+        CHECK(message.find('\n') == std::string::npos);
+        CHECK(message.find("float.toml:1") != std::string::npos);
+    }
+    CHECK_THROWS_WITH(loadBodyParts3dNames(writeNames("nul.toml", std::string("version = 1\0", 12))), Catch::Contains("binary"));
+    CHECK_THROWS_WITH(loadBodyParts3dNames(writeNames("deep.toml", "a = " + std::string(200, '[') + std::string(200, ']'))),
+                      Catch::Contains("deep.toml:1"));
+}
