@@ -450,6 +450,10 @@ void readGuide(TableReader& r, Guide& g) {
     r.links("weak_muscles", g.weakMuscles, EntryKind::Muscle, TableReader::Optional);
     r.links("stretches", g.stretches, EntryKind::Stretch, TableReader::Optional);
     r.links("techniques", g.techniques, EntryKind::Technique, TableReader::Optional);
+    r.links("pain_patterns", g.painPatterns, EntryKind::Pain, TableReader::Optional);
+    r.links("red_flags", g.redFlags, EntryKind::RedFlag, TableReader::Optional, &g.missingRedFlags);
+    r.links("contraindications", g.contraindications, EntryKind::Contraindication, TableReader::Optional,
+            &g.missingContraindications);
     r.evidence("evidence", g.evidence);
     r.textList("sources", g.sources);
 }

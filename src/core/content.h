@@ -166,6 +166,11 @@ struct Guide : Entry {
     std::vector<std::string> weakMuscles;
     std::vector<std::string> stretches;
     std::vector<std::string> techniques;
+    std::vector<std::string> painPatterns;
+    std::vector<std::string> redFlags;
+    std::vector<std::string> missingRedFlags;  // linked but could not be loaded: never silently gone
+    std::vector<std::string> contraindications;
+    std::vector<std::string> missingContraindications;
     Evidence evidence = Evidence::Limited;
     std::vector<std::string> sources;
 };

@@ -213,7 +213,11 @@ void describeStretch(const Stretch& s, EntryDocument& d, DocumentBuilder& b) {
 void describeGuide(const Guide& g, EntryDocument& d, DocumentBuilder& b) {
     d.subtitle = "Guide";
     b.text(Topic::Summary, "In short", {g.summary});
+    // Safety first, as on a pain pattern: who should not, and when to see a clinician.
+    b.contraindications(g.contraindications, g.missingContraindications);
+    b.redFlags(g.redFlags, g.missingRedFlags);
     b.text(Topic::Body, "", g.body);
+    b.links(Topic::PainPatterns, "Pain patterns", g.painPatterns);
     b.links(Topic::TightMuscles, "Usually short or overactive", g.tightMuscles);
     b.links(Topic::WeakMuscles, "Usually long or underactive", g.weakMuscles);
     b.links(Topic::Stretches, "Stretches and exercises", g.stretches);

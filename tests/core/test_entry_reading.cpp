@@ -125,3 +125,21 @@ TEST_CASE("a group's page carries its own text from the guide it names, and its 
     // The erector spinae and the hamstrings have theirs too.
     for (const char* id : {"erector_spinae", "hamstrings"}) CHECK(describeEntry(content, id)->section(Topic::Body));
 }
+
+TEST_CASE("a guide spells out the contraindications and red flags it links before its text, and links its pain patterns", "[document]") {
+    const Content content = loadContent(test::sourceDir() / "content");
+    const Guide* pregnancy = content.guide("pregnancy_massage_and_exercise");
+    REQUIRE(pregnancy);
+    CHECK_FALSE(pregnancy->contraindications.empty());
+    const auto page = describeEntry(content, pregnancy->id);
+    REQUIRE(page);
+    const DocumentSection* cautions = page->section(Topic::Contraindications);
+    REQUIRE(cautions);
+    CHECK(cautions->caution);
+    CHECK(cautions->bullets.front().rfind(content.contraindication("pregnancy")->name, 0) == 0);
+    REQUIRE(page->section(Topic::RedFlags));
+    CHECK(cautions < page->section(Topic::Body));
+    CHECK(page->section(Topic::RedFlags) < page->section(Topic::Body));
+    REQUIRE(page->section(Topic::PainPatterns));
+    CHECK(page->section(Topic::PainPatterns)->links.front().id == pregnancy->painPatterns.front());
+}
