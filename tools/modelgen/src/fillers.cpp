@@ -37,18 +37,24 @@ Mesh wall(const Builder& b, const std::vector<Polyline>& curves, int nv, int sub
     return slab(outer, inner, fib);
 }
 
-// The soft bulk of a limb round an axis through `control`: semi-axes `wide` along `side` and `deep`
-// across it, each spread evenly along the axis; rounded ends `pole` long.
-Mesh limb_bulk(const Polyline& control, const std::vector<float>& wide, const std::vector<float>& deep, float pole,
-               vec3 side = vec3(1.0f, 0.0f, 0.0f)) {
-    return sweep(catmull_rom(control, 24),
+// A tube along `axis` (already sampled) with an elliptic section: semi-axes `wide` along `side` and
+// `deep` across it, each spread evenly along the axis; `ring` points round; rounded ends `pole` long.
+Mesh profiled_tube(const Polyline& axis, const std::vector<float>& wide, const std::vector<float>& deep, int ring, float pole,
+                   vec3 side = vec3(1.0f, 0.0f, 0.0f)) {
+    return sweep(axis,
                  [&](int, float u) {
                      Section s;
                      s.a = profile(wide, u);
                      s.b = profile(deep, u);
                      return s;
                  },
-                 [side](int, float) { return side; }, 20, pole, pole);
+                 [side](int, float) { return side; }, ring, pole, pole);
+}
+
+// The soft bulk of a limb round a smooth axis through `control`: see profiled_tube.
+Mesh limb_bulk(const Polyline& control, const std::vector<float>& wide, const std::vector<float>& deep, float pole,
+               vec3 side = vec3(1.0f, 0.0f, 0.0f)) {
+    return profiled_tube(catmull_rom(control, 24), wide, deep, 20, pole, side);
 }
 
 // The flesh of a finger or toe from the head of its metacarpal or metatarsal: radius r at the tip,
@@ -78,26 +84,12 @@ void build_fillers(Builder& b) {
         const vec3 me = b.left("femur.medial_epicondyle"), le = b.left("femur.lateral_epicondyle");
         const vec3 knee = glm::mix(me, le, 0.5f);
         const Polyline shaft = catmull_rom({vec3(gt.x - 0.020f, lt.y, gt.z + 0.010f), vec3(la.x, la.y, la.z + 0.020f), vec3(knee.x + 0.006f, knee.y + 0.08f, knee.z + 0.020f)}, 20);
-        const Mesh intermedius = sweep(shaft,
-                                       [](int, float u) {
-                                           Section s;
-                                           s.a = profile({0.018f, 0.024f, 0.025f, 0.023f, 0.016f}, u);  // medial-lateral
-                                           s.b = profile({0.016f, 0.022f, 0.023f, 0.021f, 0.014f}, u);  // front-back
-                                           return s;
-                                       },
-                                       [](int, float) { return vec3(1, 0, 0); }, 16, 0.015f, 0.015f);
+        const Mesh intermedius = profiled_tube(shaft, {0.018f, 0.024f, 0.025f, 0.023f, 0.016f}, {0.016f, 0.022f, 0.023f, 0.021f, 0.014f}, 16, 0.015f);
         const vec3 pt = b.left("hip_bone.pubic_tubercle");
         const Polyline medial = catmull_rom({pt + vec3(0.012f, -0.025f, -0.014f), vec3(la.x - 0.040f, lt.y - 0.060f, lt.z + 0.022f),
                                              vec3(la.x - 0.046f, la.y - 0.030f, la.z + 0.016f), me + vec3(0.006f, 0.040f, 0.008f)},
                                             20);
-        const Mesh adductors = sweep(medial,
-                                     [](int, float u) {
-                                         Section s;
-                                         s.a = profile({0.020f, 0.030f, 0.026f, 0.018f, 0.010f}, u);
-                                         s.b = profile({0.022f, 0.030f, 0.026f, 0.016f, 0.010f}, u);
-                                         return s;
-                                     },
-                                     [](int, float) { return vec3(1, 0, 0); }, 16, 0.01f, 0.01f);
+        const Mesh adductors = profiled_tube(medial, {0.020f, 0.030f, 0.026f, 0.018f, 0.010f}, {0.022f, 0.030f, 0.026f, 0.016f, 0.010f}, 16, 0.01f);
         for (const Mesh* m : {&intermedius, &adductors}) {
             b.add_filler(*m);
             b.skin_extras.push_back(*m);
@@ -109,14 +101,7 @@ void build_fillers(Builder& b) {
         const vec3 knee = glm::mix(b.left("tibia.medial_condyle"), b.left("fibula.head"), 0.5f);
         const vec3 ankle = glm::mix(b.left("tibia.distal_end_centre"), b.left("fibula.lateral_malleolus"), 0.4f);
         const Polyline axis = catmull_rom({knee + vec3(0.0f, -0.070f, -0.004f), glm::mix(knee, ankle, 0.5f) + vec3(0.0f, 0.0f, -0.008f), ankle + vec3(0.0f, 0.050f, -0.006f)}, 16);
-        const Mesh deep = sweep(axis,
-                                [](int, float u) {
-                                    Section s;
-                                    s.a = profile({0.016f, 0.022f, 0.018f, 0.010f}, u);  // medial-lateral
-                                    s.b = profile({0.008f, 0.012f, 0.010f, 0.007f}, u);  // front-back
-                                    return s;
-                                },
-                                [](int, float) { return vec3(1, 0, 0); }, 14, 0.01f, 0.01f);
+        const Mesh deep = profiled_tube(axis, {0.016f, 0.022f, 0.018f, 0.010f}, {0.008f, 0.012f, 0.010f, 0.007f}, 14, 0.01f);
         b.add_filler(deep);
         b.skin_extras.push_back(deep);
     }
@@ -133,14 +118,7 @@ void build_fillers(Builder& b) {
         const Polyline axis = catmull_rom({dt + vec3(-0.010f, 0.010f, 0.012f), glm::mix(dt, de, 0.5f) + vec3(-0.004f, 0.0f, 0.018f),
                                            de + vec3(-0.002f, 0.030f, 0.020f), ulnar_tuberosity + vec3(0.0f, 0.012f, 0.004f)},
                                           16);
-        const Mesh brachialis = sweep(axis,
-                                      [](int, float u) {
-                                          Section s;
-                                          s.a = profile({0.008f, 0.016f, 0.020f, 0.016f, 0.008f}, u);  // medial-lateral
-                                          s.b = profile({0.004f, 0.009f, 0.010f, 0.009f, 0.005f}, u);  // front-back
-                                          return s;
-                                      },
-                                      [](int, float) { return vec3(1, 0, 0); }, 12, 0.006f, 0.006f);
+        const Mesh brachialis = profiled_tube(axis, {0.008f, 0.016f, 0.020f, 0.016f, 0.008f}, {0.004f, 0.009f, 0.010f, 0.009f, 0.005f}, 12, 0.006f);
         const Mesh coracobrachialis = rod({co + vec3(0.0f, -0.006f, 0.0f), glm::mix(co, dt, 0.5f) + vec3(-0.008f, 0.0f, 0.004f), dt + vec3(-0.018f, 0.0f, 0.004f)},
                                           {0.004f, 0.008f, 0.005f}, 12, 10);
         for (const Mesh* m : {&brachialis, &coracobrachialis}) {
@@ -203,23 +181,9 @@ void build_fillers(Builder& b) {
     // with the chest hollow inside it.
     {
         const Polyline axis = catmull_rom({vec3(0, 1.13f, 0.020f), vec3(0, 1.25f, 0.020f), vec3(0, 1.37f, 0.010f), vec3(0, 1.44f, -0.005f)}, 16);
-        b.skin_extras.push_back(sweep(axis,
-                                      [](int, float u) {
-                                          Section s;
-                                          s.a = profile({0.100f, 0.118f, 0.112f, 0.090f, 0.050f}, u);
-                                          s.b = profile({0.050f, 0.070f, 0.068f, 0.055f, 0.032f}, u);
-                                          return s;
-                                      },
-                                      [](int, float) { return vec3(1, 0, 0); }, 24, 0.01f, 0.01f));
+        b.skin_extras.push_back(profiled_tube(axis, {0.100f, 0.118f, 0.112f, 0.090f, 0.050f}, {0.050f, 0.070f, 0.068f, 0.055f, 0.032f}, 24, 0.01f));
         const Polyline neck = catmull_rom({vec3(0, 1.42f, 0.000f), vec3(0, 1.50f, -0.002f), vec3(0, 1.58f, 0.000f)}, 10);
-        b.skin_extras.push_back(sweep(neck,
-                                      [](int, float) {
-                                          Section s;
-                                          s.a = 0.030f;
-                                          s.b = 0.030f;
-                                          return s;
-                                      },
-                                      [](int, float) { return vec3(1, 0, 0); }, 16, 0.01f, 0.01f));
+        b.skin_extras.push_back(profiled_tube(neck, {0.030f, 0.030f}, {0.030f, 0.030f}, 16, 0.01f));
     }
     // Abdominal and pelvic viscera, for the abdominal wall to lie on: as wide at the waist as the
     // iliac crests (hip_bone.iliac_tubercle, 13 cm from the midline), whose inner lip the
@@ -227,14 +191,7 @@ void build_fillers(Builder& b) {
     // crest rather than the outer ones spanning from the ribs to the crest over a hollow.
     {
         const Polyline axis = catmull_rom({vec3(0, 0.90f, 0.030f), vec3(0, 1.00f, 0.020f), vec3(0, 1.10f, 0.018f), vec3(0, 1.20f, 0.018f)}, 16);
-        b.add_filler(sweep(axis,
-                           [](int, float u) {
-                               Section s;
-                               s.a = profile({0.072f, 0.108f, 0.116f, 0.112f, 0.100f}, u);
-                               s.b = profile({0.036f, 0.050f, 0.056f, 0.058f, 0.058f}, u);
-                               return s;
-                           },
-                           [](int, float) { return vec3(1, 0, 0); }, 24, 0.02f, 0.02f));
+        b.add_filler(profiled_tube(axis, {0.072f, 0.108f, 0.116f, 0.112f, 0.100f}, {0.036f, 0.050f, 0.056f, 0.058f, 0.058f}, 24, 0.02f));
     }
     // Between the costal cartilages 1 to 7 and the sternum.
     {
