@@ -11,15 +11,16 @@ namespace dorsal {
 
 namespace {
 
-// Enough points that a muscle seen only at one end (the sternocleidomastoid from behind, at the
-// mastoid) still offers one to its label.
-constexpr std::size_t kAnchorSamples = 48;
+// Labels are chosen every frame: a few points of each muscle usually offer an anchor; a muscle seen
+// only at one end (the sternocleidomastoid from behind, at the mastoid) is looked at more closely.
+constexpr std::size_t kAnchorSamples = 24;
+constexpr std::size_t kCloserAnchorSamples = 96;
 
-// Of a sample of `node`'s surface points, the one seen from the eye that lies nearest to the
+// Of `count` of `node`'s surface points, the one seen from the eye that lies nearest to the
 // middle of the node on screen, in frame pixels; nullopt when none is seen.
-std::optional<glm::vec2> seenAnchor(const Model& model, const std::vector<NodeLook>& looks, const OrbitCamera& camera,
-                                    const Viewport& scene, int node, bool xray) {
-    const std::vector<glm::vec3> samples = surfaceSamples(model, node, kAnchorSamples);
+std::optional<glm::vec2> seenAnchorAmong(const Model& model, const std::vector<NodeLook>& looks, const OrbitCamera& camera,
+                                         const Viewport& scene, int node, bool xray, std::size_t count) {
+    const std::vector<glm::vec3> samples = surfaceSamples(model, node, count);
     if (samples.empty()) return std::nullopt;
     const glm::vec2 size(static_cast<float>(scene.width), static_cast<float>(scene.height));
     glm::vec3 sum(0.0f);
@@ -48,6 +49,12 @@ std::optional<glm::vec2> seenAnchor(const Model& model, const std::vector<NodeLo
         bestDistance = toMiddle;
     }
     return best;
+}
+
+std::optional<glm::vec2> seenAnchor(const Model& model, const std::vector<NodeLook>& looks, const OrbitCamera& camera,
+                                    const Viewport& scene, int node, bool xray) {
+    if (auto anchor = seenAnchorAmong(model, looks, camera, scene, node, xray, kAnchorSamples)) return anchor;
+    return seenAnchorAmong(model, looks, camera, scene, node, xray, kCloserAnchorSamples);
 }
 
 }  // namespace
