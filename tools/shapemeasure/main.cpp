@@ -93,7 +93,15 @@ int run(const Options& o) {
             ++missed;
             continue;
         }
-        TriangleSurface real = surfaceOfNode(loadModel(file), 0);
+        TriangleSurface real;
+        try {
+            real = surfaceOfNode(loadModel(file), 0);
+        } catch (const ModelLoadError& error) {
+            // One unreadable file is named and counted, and the others are still measured.
+            std::printf("%-28s %-30s could not be read: %s\n", structure->name.c_str(), structure->node.c_str(), error.what());
+            ++missed;
+            continue;
+        }
         for (glm::vec3& p : real.positions) p = names.toModelFrame(p);
         const SurfaceDistance d = measureSurfaceDistance(surfaceOfNode(model, node), real, o.samples);
         const bool met = d.mean * 100.0f < target;
