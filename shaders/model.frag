@@ -12,14 +12,18 @@ uniform vec3 uSelectionColour; // linear
 uniform vec3 uRelatedColour;   // linear
 uniform bool uGhost;           // x-ray: a faint shell, denser at its outline
 uniform bool uDimmed;          // not highlighted while something is: greyed and darker
+#ifdef PAIN_MAP
 // The pain map: regions where pain is felt, as ellipsoids in the model frame, painted on the
 // surfaces that take it (the skin while it is drawn, else the solids) as a soft field of dots.
+// Only the program built with PAIN_MAP has it: the loop over the zones is unrolled to the size of
+// the array, which a software renderer pays for on every pixel even with no zone.
 const int kMaxPainZones = 24;
 uniform int uPainZoneCount;
 uniform vec3 uPainZoneCentre[kMaxPainZones];
 uniform vec3 uPainZoneRadii[kMaxPainZones];
 uniform vec3 uPainColour;      // linear
 uniform bool uPainted;
+#endif
 
 out vec4 fragColour;
 
@@ -40,6 +44,7 @@ float fibreStriation() {
     return 1.0 - 0.22 * visibility * stripe * stripe;
 }
 
+#ifdef PAIN_MAP
 // How much of the pain map is here: 1 inside a region, falling softly to 0 at its edge. (Regions
 // are thin shells around the body, so the surface is often near their edge in depth: the fall is
 // kept to the outer tenth.)
@@ -58,6 +63,7 @@ float painDots() {
     vec2 cell = fract(gl_FragCoord.xy / 7.0) - 0.5;
     return 1.0 - smoothstep(0.22, 0.32, length(cell));
 }
+#endif
 
 void main() {
     vec3 normal = normalize(vViewNormal);
@@ -120,6 +126,7 @@ void main() {
         // The skin is a faint shell: clearer where it faces the viewer, denser at its silhouette.
         alpha = clamp(uBaseColour.a * (0.5 + 1.6 * rim), 0.0, 0.6);
     }
+#ifdef PAIN_MAP
     // Pain felt here: a wash of the pain colour with denser dots, over whatever the surface is.
     float pain = painHere();
     if (pain > 0.0) {
@@ -127,5 +134,6 @@ void main() {
         colour = mix(colour, uPainColour * (0.75 + 0.25 * max(dot(normal, toEye), 0.0)), amount);
         alpha = max(alpha, 0.95 * amount);
     }
+#endif
     fragColour = vec4(toSrgb(colour), alpha);
 }

@@ -12,6 +12,7 @@
 #include "core/output_file.h"
 #include "core/text.h"
 #include "handout/handout_pdf.h"
+#include "render/gl.h"
 
 namespace dorsal {
 
@@ -318,7 +319,21 @@ void Session::startSlowJob(std::string notice, std::function<void()> job) {
     slowJob_ = SlowJob{std::move(job)};
 }
 
-void Session::composeFrame(int width, int height, bool showUi) {
+namespace {
+
+// Adds the time since `since` to `slot` once the GL work queued so far is done, and restarts it.
+void finishPhase(FramePhaseTimes* phases, double FramePhaseTimes::*slot, std::chrono::steady_clock::time_point& since) {
+    if (!phases) return;
+    glFinish();
+    const auto now = std::chrono::steady_clock::now();
+    phases->*slot += std::chrono::duration<double, std::milli>(now - since).count();
+    since = now;
+}
+
+}  // namespace
+
+void Session::composeFrame(int width, int height, bool showUi, FramePhaseTimes* phases) {
+    auto phaseStart = std::chrono::steady_clock::now();
     if (slowJob_ && slowJob_->framesToWait-- <= 0) std::exchange(slowJob_, std::nullopt)->run();
     applyTextSize();
     atlas_.setFrame(width, height, showUi, uiScale());
@@ -346,16 +361,24 @@ void Session::composeFrame(int width, int height, bool showUi) {
     dialogOpen_ = frame.dialogOpen;
     carryOut(frame);
     looks = atlas_.looks();  // the panels' requests (isolate, hide, ...) show in this very frame
-    drawModel(atlas_, looks, width, height);
+    finishPhase(phases, &FramePhaseTimes::panels, phaseStart);
+    drawModel(atlas_, looks, width, height, phases);
+    phaseStart = std::chrono::steady_clock::now();
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    finishPhase(phases, &FramePhaseTimes::overlay, phaseStart);
 }
 
-void Session::drawModel(const AtlasState& state, const std::vector<NodeLook>& looks, int width, int height) {
+void Session::drawModel(const AtlasState& state, const std::vector<NodeLook>& looks, int width, int height,
+                        FramePhaseTimes* phases) {
+    auto phaseStart = std::chrono::steady_clock::now();
     renderer_->beginFrame(width, height);
+    finishPhase(phases, &FramePhaseTimes::background, phaseStart);
     if (const Model* model = state.model()) {
         renderer_->drawScene(*model, state.camera(), looks, state.layout().scene, state.painMap().zones);
     }
+    finishPhase(phases, &FramePhaseTimes::scene, phaseStart);
     renderer_->resolveFrame();
+    finishPhase(phases, &FramePhaseTimes::resolve, phaseStart);
 }
 
 Image Session::renderStill(AtlasState& state, int width, int height, float uiScale) {

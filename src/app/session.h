@@ -20,6 +20,15 @@ struct ImGuiContext;
 
 namespace dorsal {
 
+// Where a frame's time goes, in milliseconds, summed over the frames measured.
+struct FramePhaseTimes {
+    double panels = 0.0;      // laying out the panels and labels (CPU)
+    double background = 0.0;  // clearing the frame and drawing the background
+    double scene = 0.0;       // drawing the model
+    double resolve = 0.0;     // turning the multisampled frame into the picture
+    double overlay = 0.0;     // drawing the panels and labels over it
+};
+
 class Session {
 public:
     // Needs a current OpenGL 3.3 core context. Creates the ImGui context and its OpenGL backend,
@@ -78,8 +87,9 @@ public:
 
     // Draws one frame of `width` x `height` into the renderer's target, with the panels when
     // `showUi` and the labels always. The caller has started the platform's ImGui frame (display
-    // size, input) beforehand.
-    void composeFrame(int width, int height, bool showUi);
+    // size, input) beforehand. With `phases`, the GL work is finished after each phase and how long
+    // each took is added there (for the bench: it costs the overlap of CPU and GPU work).
+    void composeFrame(int width, int height, bool showUi, FramePhaseTimes* phases = nullptr);
     // What is under the mouse, named in a tooltip: a structure (-1 for none), or in "where does it
     // hurt?" a body region.
     void setHovered(int node, std::optional<RegionOnSide> region) {
@@ -107,7 +117,8 @@ private:
 
     void adoptModel(Model model);
     // Draws the model as `state` shows it into the renderer's frame and resolves it.
-    void drawModel(const AtlasState& state, const std::vector<NodeLook>& looks, int width, int height);
+    void drawModel(const AtlasState& state, const std::vector<NodeLook>& looks, int width, int height,
+                   FramePhaseTimes* phases = nullptr);
     // Shows `scene` read from `path`, its model being the one shown; remembers the file.
     void showScene(const Scene& scene, const std::filesystem::path& path);
     // The font size of the settings, taken in before a frame when it changed.

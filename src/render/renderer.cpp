@@ -117,15 +117,23 @@ private:
     }
 };
 
+Renderer::ModelProgram::ModelProgram(const std::filesystem::path& shaderDir, const std::string& defines)
+    : program(shaderDir, "model", defines),
+      baseColour(program.uniform("uBaseColour")),
+      material(program.uniform("uMaterial")),
+      hasFibres(program.uniform("uHasFibres")),
+      partCentre(program.uniform("uPartCentre")),
+      highlightStyle(program.uniform("uHighlightStyle")),
+      ghost(program.uniform("uGhost")),
+      dimmed(program.uniform("uDimmed")),
+      painted(program.uniform("uPainted")),
+      hasStripes(program.uniform("uHasStripes")) {}
+
 Renderer::Renderer(const std::filesystem::path& shaderDir)
-    : modelProgram_(shaderDir, "model"),
+    : plainModel_(shaderDir, ""),
+      paintedModel_(shaderDir, "#define PAIN_MAP\n"),
       backgroundProgram_(shaderDir, "background"),
       nodeIdProgram_(shaderDir, "node_id") {
-    partUniforms_ = {modelProgram_.uniform("uBaseColour"),     modelProgram_.uniform("uMaterial"),
-                     modelProgram_.uniform("uHasFibres"),      modelProgram_.uniform("uPartCentre"),
-                     modelProgram_.uniform("uHighlightStyle"), modelProgram_.uniform("uGhost"),
-                     modelProgram_.uniform("uDimmed"),         modelProgram_.uniform("uPainted"),
-                     modelProgram_.uniform("uHasStripes")};
     glGenVertexArrays(1, &emptyVertexArray_);
     GLint maxSamples = 1;
     glGetIntegerv(GL_MAX_SAMPLES, &maxSamples);
@@ -218,22 +226,24 @@ void Renderer::startDrawing(const ShaderProgram& program, const OrbitCamera& cam
 
 void Renderer::drawScene(const Model& model, const OrbitCamera& camera, const std::vector<NodeLook>& looks,
                          const Viewport& viewport, const std::vector<Ellipsoid>& painZones) {
-    startDrawing(modelProgram_, camera, viewport);
-    glEnable(GL_MULTISAMPLE);
-    glUniform3fv(modelProgram_.uniform("uSelectionColour"), 1, glm::value_ptr(linearFromSrgb(Palette::kSelection)));
-    glUniform3fv(modelProgram_.uniform("uRelatedColour"), 1, glm::value_ptr(linearFromSrgb(Palette::kRelated)));
-    glUniform3fv(modelProgram_.uniform("uPainColour"), 1, glm::value_ptr(linearFromSrgb(Palette::kPain)));
     const std::size_t zoneCount = std::min(painZones.size(), kMaxPainZones);
+    model_ = zoneCount > 0 ? &paintedModel_ : &plainModel_;
+    const ShaderProgram& program = model_->program;
+    startDrawing(program, camera, viewport);
+    glEnable(GL_MULTISAMPLE);
+    glUniform3fv(program.uniform("uSelectionColour"), 1, glm::value_ptr(linearFromSrgb(Palette::kSelection)));
+    glUniform3fv(program.uniform("uRelatedColour"), 1, glm::value_ptr(linearFromSrgb(Palette::kRelated)));
+    glUniform3fv(program.uniform("uPainColour"), 1, glm::value_ptr(linearFromSrgb(Palette::kPain)));
     std::vector<glm::vec3> centres;
     std::vector<glm::vec3> radii;
     for (std::size_t i = 0; i < zoneCount; ++i) {
         centres.push_back(painZones[i].centre);
         radii.push_back(painZones[i].radii);
     }
-    glUniform1i(modelProgram_.uniform("uPainZoneCount"), static_cast<GLint>(zoneCount));
+    glUniform1i(program.uniform("uPainZoneCount"), static_cast<GLint>(zoneCount));
     if (zoneCount > 0) {
-        glUniform3fv(modelProgram_.uniform("uPainZoneCentre"), static_cast<GLsizei>(zoneCount), glm::value_ptr(centres[0]));
-        glUniform3fv(modelProgram_.uniform("uPainZoneRadii"), static_cast<GLsizei>(zoneCount), glm::value_ptr(radii[0]));
+        glUniform3fv(program.uniform("uPainZoneCentre"), static_cast<GLsizei>(zoneCount), glm::value_ptr(centres[0]));
+        glUniform3fv(program.uniform("uPainZoneRadii"), static_cast<GLsizei>(zoneCount), glm::value_ptr(radii[0]));
     }
 
     // Solid parts nearest first, so that the depth test rejects hidden fragments before shading;
@@ -316,15 +326,15 @@ void Renderer::drawSolids(const Model& model, const std::vector<NodeLook>& looks
 }
 
 void Renderer::setPartUniforms(const Part& part, const NodeLook& look, bool painted) {
-    glUniform4fv(partUniforms_.baseColour, 1, glm::value_ptr(part.baseColour));
-    glUniform1i(partUniforms_.material, materialIndex(part.material));
-    glUniform1i(partUniforms_.hasFibres, part.fibres.empty() ? 0 : 1);
-    glUniform3fv(partUniforms_.partCentre, 1, glm::value_ptr(part.bounds.centre()));
-    glUniform1i(partUniforms_.hasStripes, part.stripes.empty() ? 0 : 1);
-    glUniform1i(partUniforms_.highlightStyle, static_cast<int>(look.style));
-    glUniform1i(partUniforms_.ghost, look.ghost ? 1 : 0);
-    glUniform1i(partUniforms_.dimmed, look.dimmed ? 1 : 0);
-    glUniform1i(partUniforms_.painted, painted ? 1 : 0);
+    glUniform4fv(model_->baseColour, 1, glm::value_ptr(part.baseColour));
+    glUniform1i(model_->material, materialIndex(part.material));
+    glUniform1i(model_->hasFibres, part.fibres.empty() ? 0 : 1);
+    glUniform3fv(model_->partCentre, 1, glm::value_ptr(part.bounds.centre()));
+    glUniform1i(model_->hasStripes, part.stripes.empty() ? 0 : 1);
+    glUniform1i(model_->highlightStyle, static_cast<int>(look.style));
+    glUniform1i(model_->ghost, look.ghost ? 1 : 0);
+    glUniform1i(model_->dimmed, look.dimmed ? 1 : 0);
+    glUniform1i(model_->painted, painted ? 1 : 0);
 }
 
 void Renderer::drawPart(std::size_t i) {

@@ -96,10 +96,11 @@ private:
     // Binds part i's geometry and draws it at this frame's detail level with the current program.
     void drawPart(std::size_t i);
 
-    ShaderProgram modelProgram_;
-    // The model program's per-part uniforms, looked up once: they are set for every part of
-    // every frame.
-    struct PartUniforms {
+    // The model's program, and its uniforms looked up once (the per-part ones are set for every
+    // part of every frame). Two are built: with the pain map and without, as most frames have none.
+    struct ModelProgram {
+        ModelProgram(const std::filesystem::path& shaderDir, const std::string& defines);
+        ShaderProgram program;
         GLint baseColour = -1;
         GLint material = -1;
         GLint hasFibres = -1;
@@ -109,7 +110,10 @@ private:
         GLint dimmed = -1;
         GLint painted = -1;
         GLint hasStripes = -1;
-    } partUniforms_;
+    };
+    ModelProgram plainModel_;
+    ModelProgram paintedModel_;
+    const ModelProgram* model_ = &plainModel_;  // this frame's
     ShaderProgram backgroundProgram_;
     ShaderProgram nodeIdProgram_;
     GLuint emptyVertexArray_ = 0;

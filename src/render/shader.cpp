@@ -41,8 +41,13 @@ std::string readSource(const std::filesystem::path& file) {
     return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
-GLuint compile(const std::filesystem::path& file, GLenum stage) {
-    const std::string source = readSource(file);
+GLuint compile(const std::filesystem::path& file, GLenum stage, const std::string& defines) {
+    std::string source = readSource(file);
+    if (!defines.empty()) {
+        const std::size_t afterVersion = source.rfind("#version", 0) == 0 ? source.find('\n') : std::string::npos;
+        if (afterVersion == std::string::npos) throw RenderError("shader " + file.string() + " does not start with a #version line");
+        source.insert(afterVersion + 1, defines);
+    }
     const char* text = source.c_str();
     const GLuint shader = glCreateShader(stage);
     glShaderSource(shader, 1, &text, nullptr);
@@ -59,11 +64,11 @@ GLuint compile(const std::filesystem::path& file, GLenum stage) {
 
 }  // namespace
 
-ShaderProgram::ShaderProgram(const std::filesystem::path& folder, const std::string& name) {
-    const GLuint vertex = compile(folder / (name + ".vert"), GL_VERTEX_SHADER);
+ShaderProgram::ShaderProgram(const std::filesystem::path& folder, const std::string& name, const std::string& defines) {
+    const GLuint vertex = compile(folder / (name + ".vert"), GL_VERTEX_SHADER, defines);
     GLuint fragment = 0;
     try {
-        fragment = compile(folder / (name + ".frag"), GL_FRAGMENT_SHADER);
+        fragment = compile(folder / (name + ".frag"), GL_FRAGMENT_SHADER, defines);
     } catch (...) {
         glDeleteShader(vertex);
         throw;
