@@ -1,4 +1,5 @@
 #include <cstdio>
+#include <future>
 #include <optional>
 #include <vector>
 
@@ -41,15 +42,19 @@ int runOffscreen(const Options& options) {
     if (!options.output.empty()) checkImageTarget(options.output, inputs);
     if (!options.report.empty()) checkOutputTarget(options.report, inputs, "report", "report.json");
     if (!options.saveScene.empty()) checkOutputTarget(options.saveScene, inputs, "scene", "scene.dorsal");
+    // The model and the content load beside each other and beside the graphics context.
+    std::future<Content> content = loadContentBeside(contentDir);
+    std::future<Model> model = scene ? std::future<Model>() : loadModelBeside(modelPath);
     OffscreenContext context;
-    Session session(1.0f, loadContent(contentDir), shaderDirectory());
+    Session session(1.0f, content.get(), shaderDirectory());
+    session.setBuildsDetailLevels(false);  // one picture: every frame draws at full detail
     AtlasState& atlas = session.atlas();
     atlas.setStartView(options.view);
     // Presentation first: the camera frames what is shown for its layout.
     atlas.setPresenting(options.present);
     atlas.setFrame(options.width, options.height, options.showUi, session.uiScale());
     const bool ready = scene ? session.openScene(options.scene, false)
-                             : session.loadModel(modelPath) && atlas.applyStart(options.start);
+                             : session.loadModel(model) && atlas.applyStart(options.start);
     if (!ready) {
         printMessages(atlas);
         return 1;
@@ -59,11 +64,16 @@ int runOffscreen(const Options& options) {
         printMessages(atlas);
         return 0;
     }
+    // The panels settle over a few frames; only the last is drawn.
     for (int frame = 0; frame < kSettleFrames; ++frame) {
         ImGuiIO& io = ImGui::GetIO();
         io.DisplaySize = ImVec2(static_cast<float>(options.width), static_cast<float>(options.height));
         io.DeltaTime = 1.0f / 60.0f;
-        session.composeFrame(options.width, options.height, options.showUi);
+        if (frame + 1 < kSettleFrames) {
+            session.layOutPanels(options.width, options.height, options.showUi);
+        } else {
+            session.composeFrame(options.width, options.height, options.showUi);
+        }
     }
     writeImage(options.output, session.renderer().readFrame());
     if (!options.report.empty()) {

@@ -1,5 +1,6 @@
 #include "app/session.h"
 
+#include <algorithm>
 #include <chrono>
 #include <utility>
 
@@ -120,13 +121,42 @@ void Session::adoptModel(Model model) {
         settings.recentModels.remember(model.sourcePath);
         changeSettings(settings);
     }
+    detailBuild_.reset();
+    detailLevelsWanted_ = std::none_of(model.parts.begin(), model.parts.end(),
+                                       [](const Part& part) { return !part.coarser.empty(); });
     renderer_->setModel(model);
     atlas_.setModel(std::move(model));
 }
 
+void Session::takeFinishedDetailLevels() {
+    if (!detailBuild_ || !detailBuild_->finished()) return;
+    if (atlas_.installDetailLevels(*detailBuild_)) renderer_->setModel(*atlas_.model());
+    detailBuild_.reset();
+    detailLevelsWanted_ = false;
+}
+
+void Session::finishDetailLevels() {
+    if (detailLevelsWanted_ && !detailBuild_ && atlas_.model()) detailBuild_ = std::make_unique<DetailLevelBuild>(*atlas_.model());
+    if (detailBuild_) detailBuild_->wait();
+    takeFinishedDetailLevels();
+}
+
+std::future<Model> loadModelBeside(const std::filesystem::path& path) {
+    return std::async(std::launch::async, [path] { return dorsal::loadModel(path); });
+}
+
+std::future<Content> loadContentBeside(const std::filesystem::path& folder) {
+    return std::async(std::launch::async, [folder] { return loadContent(folder); });
+}
+
 bool Session::loadModel(const std::filesystem::path& path) {
+    std::future<Model> pending = std::async(std::launch::deferred, [&path] { return dorsal::loadModel(path); });
+    return loadModel(pending);
+}
+
+bool Session::loadModel(std::future<Model>& pending) {
     try {
-        adoptModel(dorsal::loadModel(path));
+        adoptModel(pending.get());
         return true;
     } catch (const ModelLoadError& error) {
         atlas_.addModelMessage(error.what());
@@ -334,10 +364,26 @@ void finishPhase(FramePhaseTimes* phases, double FramePhaseTimes::*slot, std::ch
 
 void Session::composeFrame(int width, int height, bool showUi, FramePhaseTimes* phases) {
     auto phaseStart = std::chrono::steady_clock::now();
+    const std::vector<NodeLook> looks = layOutFrame(width, height, showUi);
+    finishPhase(phases, &FramePhaseTimes::panels, phaseStart);
+    drawModel(atlas_, looks, width, height, phases);
+    phaseStart = std::chrono::steady_clock::now();
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    finishPhase(phases, &FramePhaseTimes::overlay, phaseStart);
+    // After the model's first frame, not before it: the levels only make later frames cheaper.
+    if (buildsDetailLevels_ && detailLevelsWanted_ && !detailBuild_ && atlas_.model()) {
+        detailBuild_ = std::make_unique<DetailLevelBuild>(*atlas_.model());
+    }
+}
+
+void Session::layOutPanels(int width, int height, bool showUi) { (void)layOutFrame(width, height, showUi); }
+
+std::vector<NodeLook> Session::layOutFrame(int width, int height, bool showUi) {
+    takeFinishedDetailLevels();
     if (slowJob_ && slowJob_->framesToWait-- <= 0) std::exchange(slowJob_, std::nullopt)->run();
     applyTextSize();
     atlas_.setFrame(width, height, showUi, uiScale());
-    std::vector<NodeLook> looks = atlas_.looks();
+    const std::vector<NodeLook> looks = atlas_.looks();  // the panels hold a pointer to it
     ImGui_ImplOpenGL3_NewFrame();
     ImGui::NewFrame();
     UiFrame frame = panelsFrame(atlas_, looks, showUi);
@@ -360,12 +406,7 @@ void Session::composeFrame(int width, int height, bool showUi, FramePhaseTimes* 
     toolbarFits_ = frame.toolbarFits;
     dialogOpen_ = frame.dialogOpen;
     carryOut(frame);
-    looks = atlas_.looks();  // the panels' requests (isolate, hide, ...) show in this very frame
-    finishPhase(phases, &FramePhaseTimes::panels, phaseStart);
-    drawModel(atlas_, looks, width, height, phases);
-    phaseStart = std::chrono::steady_clock::now();
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-    finishPhase(phases, &FramePhaseTimes::overlay, phaseStart);
+    return atlas_.looks();  // the panels' requests (isolate, hide, ...) show in this very frame
 }
 
 void Session::drawModel(const AtlasState& state, const std::vector<NodeLook>& looks, int width, int height,

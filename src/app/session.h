@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <future>
 #include <memory>
 #include <optional>
 
@@ -28,6 +29,12 @@ struct FramePhaseTimes {
     double resolve = 0.0;     // turning the multisampled frame into the picture
     double overlay = 0.0;     // drawing the panels and labels over it
 };
+
+// Starts reading a model file on a thread of its own (loadModel), so that it loads beside the
+// content and the graphics context rather than after them; Session::loadModel(pending) takes it.
+std::future<Model> loadModelBeside(const std::filesystem::path& path);
+// The same for the content (loadContent).
+std::future<Content> loadContentBeside(const std::filesystem::path& folder);
 
 class Session {
 public:
@@ -60,6 +67,8 @@ public:
     // Loads a model now, replacing the current one. On failure keeps the current model, adds the
     // one-line error to the atlas's messages and returns false.
     bool loadModel(const std::filesystem::path& path);
+    // The same for a model being loaded elsewhere (by loadModelBeside): waits for it.
+    bool loadModel(std::future<Model>& pending);
     // Starts loading in the background, cancelling a load in progress; never blocks. `start` is
     // applied once this model is in (the command line's --select and friends at start-up).
     void startLoading(const std::filesystem::path& path, std::optional<StartView> start = std::nullopt);
@@ -80,6 +89,12 @@ public:
     // Takes a finished background load in; returns true when one finished (successfully or not).
     bool pollLoading();
     bool loading() const { return loads_.busy(); }
+    // Whether a model's levels of detail are built after its first frame (the window: later frames
+    // are cheaper) or never (a single picture needs none).
+    void setBuildsDetailLevels(bool builds) { buildsDetailLevels_ = builds; }
+    // Builds the model's levels of detail now if they are still wanted, waits for them and draws
+    // with them from the next frame.
+    void finishDetailLevels();
 
     // Runs a command of the table, including the app's own (Quit, OpenModel).
     void run(CommandId id);
@@ -90,6 +105,10 @@ public:
     // size, input) beforehand. With `phases`, the GL work is finished after each phase and how long
     // each took is added there (for the bench: it costs the overlap of CPU and GPU work).
     void composeFrame(int width, int height, bool showUi, FramePhaseTimes* phases = nullptr);
+    // The panels' part of composeFrame alone: lays them out and carries out what they ask, but
+    // draws nothing. Dear ImGui sizes auto-fitting windows over a few frames; a picture lays them
+    // out this way before the one frame it draws.
+    void layOutPanels(int width, int height, bool showUi);
     // What is under the mouse, named in a tooltip: a structure (-1 for none), or in "where does it
     // hurt?" a body region.
     void setHovered(int node, std::optional<RegionOnSide> region) {
@@ -116,6 +135,10 @@ private:
     class StillPainter;
 
     void adoptModel(Model model);
+    // composeFrame's panels: lays them out, carries out their requests and returns the looks to draw.
+    std::vector<NodeLook> layOutFrame(int width, int height, bool showUi);
+    // Draws with the levels of detail from the next frame once their build has finished.
+    void takeFinishedDetailLevels();
     // Draws the model as `state` shows it into the renderer's frame and resolves it.
     void drawModel(const AtlasState& state, const std::vector<NodeLook>& looks, int width, int height,
                    FramePhaseTimes* phases = nullptr);
@@ -155,6 +178,9 @@ private:
         int framesToWait = 1;
     };
     std::optional<SlowJob> slowJob_;
+    bool buildsDetailLevels_ = true;
+    bool detailLevelsWanted_ = false;  // the model has none yet
+    std::unique_ptr<DetailLevelBuild> detailBuild_;
     std::string caption_;
     bool toolbarFits_ = true;
     bool dialogOpen_ = false;

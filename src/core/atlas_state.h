@@ -33,6 +33,7 @@
 #include "core/commands.h"
 #include "core/content.h"
 #include "core/cutaway.h"
+#include "core/detail_build.h"
 #include "core/model.h"
 #include "core/pain_map.h"
 #include "core/picking.h"
@@ -146,6 +147,9 @@ public:
     // structures are forgotten. The model's warnings become messages.
     void setModel(Model model);
     const Model* model() const { return model_ ? &*model_ : nullptr; }
+    // Gives the model the levels of detail `build` made for it; false (nothing changed) when there
+    // is no model or `build` was made from another. Waits for the build to finish.
+    bool installDetailLevels(DetailLevelBuild& build) { return model_ && build.installInto(*model_); }
     const Content& content() const { return content_; }
     // Search over the content, and the names it resolves (SearchIndex::entryNamed).
     const SearchIndex& search() const { return search_; }

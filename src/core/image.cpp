@@ -28,6 +28,14 @@ std::string encode(const std::filesystem::path& path, const Image& image, ImageF
     };
     const bool sized = image.width > 0 && image.height > 0 &&
                        image.rgba.size() == static_cast<std::size_t>(image.width) * image.height * 4;
+    // One filter for every row and a lighter search: 2.4 times faster than stb's default (which
+    // tries five filters a row) for a file 4% larger, measured on a 1280x800 picture of the model.
+    // Set once (a static's initialisation is thread-safe), as stb keeps them in globals.
+    [[maybe_unused]] static const bool fastPng = [] {
+        stbi_write_force_png_filter = 0;
+        stbi_write_png_compression_level = 4;
+        return true;
+    }();
     // JPEG has no alpha: stb drops the fourth channel.
     const bool encoded =
         sized && (format == ImageFormat::Png ? stbi_write_png_to_func(append, &bytes, image.width, image.height, 4,

@@ -19,7 +19,6 @@
 #include <assimp/postprocess.h>
 #include <assimp/scene.h>
 
-#include "core/detail.h"
 #include "core/model_file_checks.h"
 
 namespace dorsal {
@@ -300,8 +299,8 @@ private:
     std::uint64_t emptiedParts_ = 0;
 };
 
-// What drawing and picking need beyond the file's data: closedness, levels of detail, triangle
-// trees. Simplifying is the slowest step of a load; two threads halve it on two cores. Progress
+// What drawing and picking need beyond the file's data: closedness and triangle trees (levels of
+// detail come after the first frame: DetailLevelBuild). Two threads halve it on two cores. Progress
 // rises from `begin` to 1 with the triangles done; a cancel is seen between parts.
 void prepareForDrawing(Model& model, LoadControl* control, float begin) {
     constexpr std::size_t kThreads = 2;
@@ -319,7 +318,6 @@ void prepareForDrawing(Model& model, LoadControl* control, float begin) {
                         Part& part = model.parts[i];
                         part.closed = isClosedSurface(part.indices);
                         part.tree.build(part.positions, part.indices);
-                        buildDetailLevels(part);
                         done += part.triangleCount();
                         raiseProgress(control, begin + (1.0f - begin) * static_cast<float>(static_cast<double>(done) / total));
                     }

@@ -1,8 +1,11 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <fstream>
+#include <memory>
 
 #include "core/detail.h"
+#include "core/detail_build.h"
 #include "core/model_loader.h"
 #include "core/shapes.h"
 #include "test_paths.h"
@@ -111,8 +114,12 @@ TEST_CASE("an STL's separate triangle corners are welded into one closed surface
     CHECK(model.parts[0].closed);
 }
 
-TEST_CASE("every part of the built-in model is closed and has coarser levels", "[detail][model]") {
-    const Model model = loadModel(test::builtInModelFile());
+TEST_CASE("every part of the built-in model is closed and has coarser levels once they are built", "[detail][model]") {
+    Model model = loadModel(test::builtInModelFile());
+    // The load leaves them to after the first frame.
+    CHECK(std::all_of(model.parts.begin(), model.parts.end(), [](const Part& part) { return part.coarser.empty(); }));
+    DetailLevelBuild build(model);
+    REQUIRE(build.installInto(model));
     std::size_t withLevels = 0;
     for (const Part& part : model.parts) {
         INFO(model.nodes[static_cast<std::size_t>(part.node)].name);
@@ -120,4 +127,38 @@ TEST_CASE("every part of the built-in model is closed and has coarser levels", "
         withLevels += part.coarser.empty() ? 0 : 1;
     }
     CHECK(withLevels == model.parts.size());
+}
+
+TEST_CASE("levels of detail built beside go only into the model they were built from", "[detail]") {
+    Model model;
+    model.sourcePath = "sphere.glb";
+    model.nodes.push_back(Node{"sphere", -1, {}, {0}});
+    model.parts.push_back(makeSphere(0.5f, 40, 40));
+    model.parts[0].node = 0;
+
+    SECTION("the same model takes them") {
+        DetailLevelBuild build(model);
+        build.wait();
+        CHECK(build.finished());
+        REQUIRE(build.installInto(model));
+        CHECK(model.parts[0].coarser.size() >= 2);
+    }
+    SECTION("another file, or the same file with other triangles, does not") {
+        DetailLevelBuild build(model);
+        Model other = model;
+        other.sourcePath = "other.glb";
+        CHECK_FALSE(build.installInto(other));
+        CHECK(other.parts[0].coarser.empty());
+        Model changed = model;
+        changed.parts[0].indices.resize(changed.parts[0].indices.size() - 3);
+        DetailLevelBuild again(model);
+        CHECK_FALSE(again.installInto(changed));
+        CHECK(changed.parts[0].coarser.empty());
+    }
+    SECTION("a build dropped at once stops without harm, and the model it copied may go first") {
+        auto build = std::make_unique<DetailLevelBuild>(model);
+        model = Model{};
+        build.reset();
+        CHECK(model.parts.empty());
+    }
 }
