@@ -35,6 +35,7 @@ int runOffscreen(const Options& options) {
                                             : options.model.empty() ? builtInModelPath()
                                                                     : options.model;
     const std::filesystem::path contentDir = options.contentDir.empty() ? builtInContentPath() : options.contentDir;
+    const std::optional<NodeNames> names = options.names.empty() ? std::nullopt : std::optional(loadNodeNames(options.names));
     // A bad --output, --report or --save-scene fails before the slow part, and never replaces what
     // the picture is made from.
     const std::vector<std::filesystem::path> inputs{modelPath, contentDir};
@@ -43,6 +44,7 @@ int runOffscreen(const Options& options) {
     if (!options.saveScene.empty()) checkOutputTarget(options.saveScene, inputs, "scene", "scene.dorsal");
     OffscreenContext context;
     Session session(1.0f, loadContent(contentDir), shaderDirectory());
+    if (names) session.useNames(*names);
     AtlasState& atlas = session.atlas();
     atlas.setStartView(options.view);
     // Presentation first: the camera frames what is shown for its layout.

@@ -114,6 +114,7 @@ void Session::applyTextSize() {
 }
 
 void Session::adoptModel(Model model) {
+    if (names_) applyNodeNames(model, *names_);
     // The built-in model is always one click away; other files go to the recent list.
     if (std::filesystem::path(model.sourcePath) != builtInModelPath()) {
         Settings settings = settings_.settings();
@@ -126,7 +127,7 @@ void Session::adoptModel(Model model) {
 
 bool Session::loadModel(const std::filesystem::path& path) {
     try {
-        adoptModel(dorsal::loadModel(path));
+        adoptModel(loadModelOrImport(path, nullptr));
         return true;
     } catch (const ModelLoadError& error) {
         atlas_.addModelMessage(error.what());
