@@ -40,15 +40,16 @@ constexpr CommandSet kWhere = 1u << 5;
 constexpr CommandSet kSearch = 1u << 6;
 constexpr CommandSet kHandout = 1u << 7;
 constexpr CommandSet kSettings = 1u << 8;
+constexpr CommandSet kImport = 1u << 9;
 
 // What an argument sets. A positional argument and an option can set the same thing: `dorsal FILE`
 // is `dorsal --model FILE`.
 enum class Setting {
     Model, Content, EntryId, Output, Report, Resolution, NoUi, Select, View, Isolate, Hide, Xray, NoCutaway,
     NoPainMap, Dim, Layers, Side, Labels, Present, Query, Markdown, Where, Place, Stretches, Note, Paper, Scene,
-    SaveScene, Pin
+    SaveScene, Pin, ImportFormat, ImportFolder, Budget, Names
 };
-constexpr std::size_t kSettingCount = static_cast<std::size_t>(Setting::Pin) + 1;  // Pin is the last
+constexpr std::size_t kSettingCount = static_cast<std::size_t>(Setting::Names) + 1;  // Names is the last
 
 struct OptionSpec {
     Setting setting;
@@ -79,6 +80,10 @@ const std::vector<OptionSpec>& optionTable() {
              kSearch},
             {Setting::Place, "PLACE", "",
              "A body region id (lower_back), or a point on the body in the model frame as X,Y,Z (metres)", "", kWhere},
+            {Setting::ImportFormat, "FORMAT", "", "What the folder holds: bodyparts3d (the only format so far)", "",
+             kImport},
+            {Setting::ImportFolder, "DIR", "",
+             "The folder of BodyParts3D OBJ or STL files (one structure a file, FMA ids in the names)", "", kImport},
             {Setting::Model, "--model", "FILE", "Model file to open: glTF/GLB, OBJ, STL, PLY or OFF", kBuiltInModel,
              kMain},
             {Setting::Model, "--model", "FILE", "Model to measure", kBuiltInModel, kBench},
@@ -91,6 +96,15 @@ const std::vector<OptionSpec>& optionTable() {
             {Setting::Output, "--output", "FILE",
              "Render one frame offscreen to this PNG or JPEG file (.png, .jpg, .jpeg) and exit", "", kMain},
             {Setting::Output, "--output", "FILE", "The handout to write: a PDF file (.pdf); required", "", kHandout},
+            {Setting::Output, "--output", "FILE", "The model to write: a glTF binary file (.glb); required", "", kImport},
+            {Setting::Budget, "--budget", "TRIANGLES",
+             "Simplify to at most this many triangles, shared among the structures by their size", "keep all",
+             kImport},
+            {Setting::Names, "--names", "FILE",
+             "Names file (TOML) mapping the model's node names or patterns to Dorsal's node names", "",
+             kMain | kCheck},
+            {Setting::Names, "--names", "FILE",
+             "Names file (TOML) for structures the built-in BodyParts3D table does not know", "", kImport},
             {Setting::Report, "--report", "FILE",
              "With --output: also write what the picture shows, per structure, to this JSON file", "", kMain},
             {Setting::Resolution, "--resolution", "W,H", "Frame size of the --output picture, as WIDTH,HEIGHT",
@@ -221,7 +235,7 @@ std::string explainUnexpected(const CLI::App& app, const std::string& command, c
 // The CLI11 apps of the main command and of each other command, built from optionTable.
 struct CommandLineDefinition {
     CLI::App app{"Dorsal: an interactive 3D atlas of the back and posture muscles.", "dorsal"};
-    std::array<std::pair<CommandSet, CLI::App*>, 9> commands{};
+    std::array<std::pair<CommandSet, CLI::App*>, 10> commands{};
     std::vector<std::pair<const OptionSpec*, CLI::Option*>> added;  // each option of each app, with its spec
 
     CommandLineDefinition() {
@@ -241,10 +255,12 @@ struct CommandLineDefinition {
                      {kHandout, app.add_subcommand("handout", "Write a client's take-home sheet about a muscle, pain "
                                                               "pattern or technique as a PDF, with its pictures")},
                      {kSettings, app.add_subcommand("settings", "Print where the settings file is and the settings "
-                                                                "the window would use")}}};
+                                                                "the window would use")},
+                     {kImport, app.add_subcommand("import", "Import a folder of BodyParts3D files as one model (.glb) "
+                                                            "that Dorsal opens like its own")}}};
         // After the commands: they would inherit it.
         app.footer("Each command takes the options its help lists: dorsal bench --help, dorsal check --help, "
-                   "dorsal handout --help, dorsal info --help, dorsal keys --help, dorsal search --help, "
+                   "dorsal handout --help, dorsal import --help, dorsal info --help, dorsal keys --help, dorsal search --help, "
                    "dorsal settings --help, dorsal where --help.");
         app.require_subcommand(0, 1);
         for (const auto& [command, commandApp] : commands) {
@@ -265,7 +281,8 @@ struct CommandLineDefinition {
         // Every occurrence is kept so that a repeated option is refused (or, for --hide, added up)
         // rather than silently reduced to one.
         option->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-        if (spec.setting == Setting::EntryId || spec.setting == Setting::Query || spec.setting == Setting::Place) {
+        if (spec.setting == Setting::EntryId || spec.setting == Setting::Query || spec.setting == Setting::Place ||
+            spec.setting == Setting::ImportFormat || spec.setting == Setting::ImportFolder) {
             option->required();
         }
         // `dorsal search lower back pain` is `dorsal search "lower back pain"`.
@@ -301,6 +318,9 @@ std::string explainParseError(const CLI::ParseError& error, const CommandLineDef
     }
     if (dynamic_cast<const CLI::RequiredError*>(&error) && definition.chosen().first == kWhere) {
         return "dorsal where needs a place: a body region such as lower_back, or a point X,Y,Z";
+    }
+    if (dynamic_cast<const CLI::RequiredError*>(&error) && definition.chosen().first == kImport) {
+        return "dorsal import needs a format and a folder: dorsal import bodyparts3d DIR --output FILE.glb";
     }
     if (dynamic_cast<const CLI::RequiredError*>(&error) && definition.chosen().first == kSearch) {
         return "dorsal search needs a QUERY, such as \"lower back pain\"";
@@ -435,6 +455,24 @@ std::string readLayers(const std::string& list, std::array<bool, kPeelableStrata
     return {};
 }
 
+// Why `path` cannot be the model an import writes ("" when it can): it must end in .glb.
+std::string importPathProblem(const std::filesystem::path& path) {
+    std::string ext = path.extension().string();
+    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return ext == ".glb" ? std::string() : "an imported model is written as glTF binary; give a file name ending in .glb";
+}
+
+// A positive whole number of triangles; the error is a sentence for the user.
+std::string readBudget(const std::string& text, std::optional<std::size_t>& budget) {
+    std::size_t value = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (error != std::errc() || end != text.data() + text.size() || value == 0) {
+        return "--budget expects a number of triangles above 0, such as 500000; got \"" + printable(text) + "\"";
+    }
+    budget = value;
+    return {};
+}
+
 // "X,Y,Z:NOTE" (the note may be empty, and may hold colons); the error is a sentence for the user.
 std::string readPin(const std::string& text, PinRequest& pin) {
     const std::size_t colon = text.find(':');
@@ -465,7 +503,7 @@ std::string readOptions(const GivenSettings& given, CommandSet command, Options&
         options.model = model.value();
         // `dorsal chek` is more likely a mistyped command than a model file of that name.
         const std::vector<std::string> close =
-            closestMatches(model.value(), {"bench", "check", "handout", "info", "keys", "search", "settings", "where"}, 1);
+            closestMatches(model.value(), {"bench", "check", "handout", "import", "info", "keys", "search", "settings", "where"}, 1);
         std::error_code ec;
         if (model.specs.front()->positional() && !close.empty() && !std::filesystem::exists(options.model, ec)) {
             return "unknown command " + printable(model.value()) + "; did you mean " + close.front() + "?";
@@ -479,8 +517,9 @@ std::string readOptions(const GivenSettings& given, CommandSet command, Options&
     for (const std::string& word : get(Setting::Query).values) appendWord(options.query, word);
     if (const Given& output = get(Setting::Output); output.present()) {
         options.output = output.value();
-        const std::string reason =
-            command == kHandout ? handoutPathProblem(options.output) : unsupportedImageTypeReason(options.output);
+        const std::string reason = command == kHandout  ? handoutPathProblem(options.output)
+                                   : command == kImport ? importPathProblem(options.output)
+                                                        : unsupportedImageTypeReason(options.output);
         if (!reason.empty()) return "--output " + printable(output.value()) + ": " + reason;
     }
     if (const Given& report = get(Setting::Report); report.present()) {
@@ -583,7 +622,20 @@ std::string readOptions(const GivenSettings& given, CommandSet command, Options&
         options.paper = *size;
     }
 
-    if (command == kCheck) {
+    if (const Given& names = get(Setting::Names); names.present()) options.names = names.value();
+    if (const Given& budget = get(Setting::Budget); budget.present()) {
+        if (!(error = readBudget(budget.value(), options.budget)).empty()) return error;
+    }
+
+    if (command == kImport) {
+        options.command = Command::Import;
+        options.importFormat = get(Setting::ImportFormat).value();
+        options.importFolder = get(Setting::ImportFolder).value();
+        if (options.importFormat != "bodyparts3d") {
+            return "unknown import format \"" + printable(options.importFormat) + "\"; dorsal imports bodyparts3d";
+        }
+        if (options.output.empty()) return "dorsal import needs --output FILE.glb: where to write the model";
+    } else if (command == kCheck) {
         options.command = Command::Check;
     } else if (command == kInfo) {
         options.command = Command::Info;

@@ -12,7 +12,7 @@
 
 namespace dorsal {
 
-enum class Command { Window, Offscreen, Bench, Check, Info, Keys, Where, Search, Handout, Settings };
+enum class Command { Window, Offscreen, Bench, Check, Info, Keys, Where, Search, Handout, Settings, Import };
 
 struct Options {
     Command command = Command::Window;
@@ -39,6 +39,14 @@ struct Options {
     std::optional<std::vector<std::string>> stretches;
     std::string note;
     PaperSize paper = PaperSize::A4;
+    // --names: a file mapping other models' node names to Dorsal's (the window, --output, check and
+    // import), or empty.
+    std::filesystem::path names;
+    // `dorsal import FORMAT DIR`: the format (bodyparts3d), the folder and the triangle budget
+    // (nullopt: keep all); the model goes to `output`.
+    std::string importFormat;
+    std::filesystem::path importFolder;
+    std::optional<std::size_t> budget;
 };
 
 // Either options to run with, or a finished answer: text for the terminal and an exit code

@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
             case dorsal::Command::Search: return dorsal::runSearch(*parsed.options);
             case dorsal::Command::Handout: return dorsal::runHandout(*parsed.options);
             case dorsal::Command::Settings: return dorsal::runSettings(*parsed.options);
+            case dorsal::Command::Import: return dorsal::runImport(*parsed.options);
         }
     } catch (const std::exception& error) {
         std::fprintf(stderr, "dorsal: %s\n", error.what());

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <optional>
@@ -8,21 +9,62 @@
 #include "core/data_paths.h"
 #include "core/entry_document.h"
 #include "core/model_loader.h"
+#include "core/node_names.h"
 #include "core/search.h"
 #include "core/text.h"
 #include "core/where.h"
 
 namespace dorsal {
 
+namespace {
+
+// `dorsal check --model`: which content muscles the model lacks and which of its drawn nodes stand
+// for nothing of the content, each as one line (the list cut short past 30 names).
+void printModelCoverage(const Content& content, const Model& model, const std::string& modelName) {
+    auto joined = [](const std::vector<std::string>& names) {
+        std::string list;
+        for (std::size_t i = 0; i < names.size() && i < 30; ++i) list += (i ? ", " : "") + printable(names[i], 80);
+        if (names.size() > 30) list += ", and " + std::to_string(names.size() - 30) + " more";
+        return list;
+    };
+    const std::vector<std::string> inModel = muscleIdsOf(model);
+    std::vector<std::string> lacking;
+    for (const Muscle& muscle : content.muscles) {
+        if (!std::binary_search(inModel.begin(), inModel.end(), muscle.id)) lacking.push_back(muscle.id);
+    }
+    std::vector<std::string> unlinked;
+    for (const Node& node : model.nodes) {
+        if (node.parts.empty() || node.name == "skin" || node.name.starts_with("bone.")) continue;
+        if (node.name.starts_with("muscle.") && content.muscle(contentIdOfNode(node.name))) continue;
+        unlinked.push_back(node.name);
+    }
+    std::printf("%s: has %zu of the content's %zu muscles", modelName.c_str(), content.muscles.size() - lacking.size(),
+                content.muscles.size());
+    std::printf(lacking.empty() ? "\n" : "; lacks %zu: %s\n", lacking.size(), joined(lacking).c_str());
+    if (unlinked.empty()) {
+        std::printf("%s: every node links to the content (muscles) or is a bone or the skin\n", modelName.c_str());
+    } else {
+        std::printf("%s: %zu nodes map to no content id: %s\n", modelName.c_str(), unlinked.size(), joined(unlinked).c_str());
+    }
+}
+
+}  // namespace
+
 int runCheck(const Options& options) {
     const std::filesystem::path root = options.contentDir.empty() ? builtInContentPath() : options.contentDir;
+    // A bad names file fails the check in one line (NodeNamesError), before anything is read.
+    const std::optional<NodeNames> names = options.names.empty() ? std::nullopt : std::optional(loadNodeNames(options.names));
     const Content content = loadContent(root);
     std::vector<ContentProblem> problems = content.problems;
     // Without a content folder every model muscle would be "missing": the one problem says it all.
     if (content.folderFound) {
         const std::filesystem::path modelPath = options.model.empty() ? builtInModelPath() : options.model;
         try {
-            problems = contentProblemsWithModel(content, muscleIdsOf(loadModel(modelPath)), modelPath.filename().string());
+            Model model = loadModel(modelPath);
+            if (names) applyNodeNames(model, *names);
+            // The coverage of a model the person names; the built-in one's is the problems' business.
+            if (!options.model.empty()) printModelCoverage(content, model, printable(modelPath.string()));
+            problems = contentProblemsWithModel(content, muscleIdsOf(model), modelPath.filename().string());
         } catch (const ModelLoadError& error) {
             problems.push_back({{modelPath.string(), 1, 1}, error.cause() + "; muscle coverage not checked", false});
         }

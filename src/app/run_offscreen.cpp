@@ -36,6 +36,7 @@ int runOffscreen(const Options& options) {
                                             : options.model.empty() ? builtInModelPath()
                                                                     : options.model;
     const std::filesystem::path contentDir = options.contentDir.empty() ? builtInContentPath() : options.contentDir;
+    const std::optional<NodeNames> names = options.names.empty() ? std::nullopt : std::optional(loadNodeNames(options.names));
     // A bad --output, --report or --save-scene fails before the slow part, and never replaces what
     // the picture is made from.
     const std::vector<std::filesystem::path> inputs{modelPath, contentDir};
@@ -48,6 +49,7 @@ int runOffscreen(const Options& options) {
     OffscreenContext context;
     Session session(1.0f, content.get(), shaderDirectory());
     session.setBuildsDetailLevels(false);  // one picture: every frame draws at full detail
+    if (names) session.useNames(*names);
     AtlasState& atlas = session.atlas();
     atlas.setStartView(options.view);
     // Presentation first: the camera frames what is shown for its layout.

@@ -400,6 +400,7 @@ void onRefresh(GLFWwindow* window) { appOf(window).framesToDraw = kFramesAfterIn
 int runWindow(const Options& options) {
     // Before the window opens, so that a missing data folder is reported without a window flashing up.
     const std::filesystem::path shaders = shaderDirectory();
+    const std::optional<NodeNames> names = options.names.empty() ? std::nullopt : std::optional(loadNodeNames(options.names));
     glfwSetErrorCallback([](int, const char* description) { lastGlfwError = description; });
     if (!glfwInit()) {
         const bool noDisplay = !std::getenv("DISPLAY") && !std::getenv("WAYLAND_DISPLAY");
@@ -433,6 +434,7 @@ int runWindow(const Options& options) {
         Session session(uiScale, loadContent(options.contentDir.empty() ? builtInContentPath() : options.contentDir),
                         shaders);
         session.useSettingsIn(SettingsFile::defaultFolder());
+        if (names) session.useNames(*names);
         AtlasState& atlas = session.atlas();
         atlas.setPresenting(options.present);
         atlas.setStartView(options.view);

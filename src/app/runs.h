@@ -32,6 +32,12 @@ int runWhere(const Options& options);
 // FileError (before anything slow, creating nothing) for an output checkOutputTarget refuses, and
 // HandoutError for an unknown subject or stretch; exit code 1 when the model cannot be loaded.
 int runHandout(const Options& options);
+// `dorsal import bodyparts3d DIR --output FILE.glb`: imports the folder (core/bodyparts3d_import.h)
+// with the built-in names table (and options.names for what it lacks), printing progress and each
+// skipped file on stderr and a summary on stdout, and writes the model atomically. Exit code 1 with
+// one line when nothing in the folder is usable. Throws FileError (before reading anything) for an
+// output checkOutputTarget refuses, BodyParts3dNamesError or NodeNamesError for a bad names file.
+int runImport(const Options& options);
 // `dorsal settings`: where the settings file is, and the settings in it as the window reads them
 // (a problem with the file is one line on stderr; it never fails).
 int runSettings(const Options& options);

@@ -115,6 +115,7 @@ void Session::applyTextSize() {
 }
 
 void Session::adoptModel(Model model) {
+    if (names_) applyNodeNames(model, *names_);
     // The built-in model is always one click away; other files go to the recent list.
     if (std::filesystem::path(model.sourcePath) != builtInModelPath()) {
         Settings settings = settings_.settings();
@@ -142,7 +143,7 @@ void Session::finishDetailLevels() {
 }
 
 std::future<Model> loadModelBeside(const std::filesystem::path& path) {
-    return std::async(std::launch::async, [path] { return dorsal::loadModel(path); });
+    return std::async(std::launch::async, [path] { return loadModelOrImport(path, nullptr); });
 }
 
 std::future<Content> loadContentBeside(const std::filesystem::path& folder) {
@@ -150,7 +151,7 @@ std::future<Content> loadContentBeside(const std::filesystem::path& folder) {
 }
 
 bool Session::loadModel(const std::filesystem::path& path) {
-    std::future<Model> pending = std::async(std::launch::deferred, [&path] { return dorsal::loadModel(path); });
+    std::future<Model> pending = std::async(std::launch::deferred, [&path] { return loadModelOrImport(path, nullptr); });
     return loadModel(pending);
 }
 

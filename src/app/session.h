@@ -12,6 +12,7 @@
 #include "core/atlas_state.h"
 #include "core/image.h"
 #include "core/model_loads.h"
+#include "core/node_names.h"
 #include "core/scene.h"
 #include "core/settings.h"
 #include "render/renderer.h"
@@ -64,8 +65,13 @@ public:
     // one-line error. Call between frames.
     void savePicture(const PictureRequest& request);
 
-    // Loads a model now, replacing the current one. On failure keeps the current model, adds the
-    // one-line error to the atlas's messages and returns false.
+    // Renames the nodes of every model taken in from now on by `names` (a --names file), before
+    // anything else sees them, so that colours, layers, search, picking and the content follow.
+    void useNames(NodeNames names) { names_ = std::move(names); }
+
+    // Loads a model now (or imports a folder of BodyParts3D files first: loadModelOrImport),
+    // replacing the current one. On failure keeps the current model, adds the one-line error to
+    // the atlas's messages and returns false.
     bool loadModel(const std::filesystem::path& path);
     // The same for a model being loaded elsewhere (by loadModelBeside): waits for it.
     bool loadModel(std::future<Model>& pending);
@@ -163,6 +169,7 @@ private:
     std::unique_ptr<Renderer> renderer_;
     AtlasState atlas_;
     ModelLoads loads_;
+    std::optional<NodeNames> names_;
     std::optional<StartView> startAfterLoad_;
     // A scene waiting for its model to load in the background, and its file.
     std::optional<std::pair<Scene, std::filesystem::path>> sceneAfterLoad_;

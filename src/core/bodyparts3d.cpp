@@ -1,13 +1,12 @@
 #include "core/bodyparts3d.h"
 
+#include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <set>
 
-#include <toml++/toml.h>
-
-#include "core/small_file.h"
 #include "core/text.h"
-#include "core/toml_precheck.h"
+#include "core/toml_file.h"
 
 namespace dorsal {
 
@@ -17,16 +16,11 @@ constexpr std::size_t kMaxNamesFileBytes = 4 * 1024 * 1024;
 // The shipped file nests 3 levels; toml++ overflows the stack somewhere past tens of thousands.
 constexpr int kMaxNamesNesting = 16;
 
-std::string where(const std::filesystem::path& path, const toml::node* node) {
-    std::string at = printable(path.string());
-    if (node) {
-        at += ':';
-        at += std::to_string(node->source().begin.line);
-    }
-    return at;
-}
+std::string where(const std::filesystem::path& path, const toml::node* node) { return tomlWhere(path, node); }
 
-bool isModelNodeName(const std::string& name) {
+}  // namespace
+
+bool isDorsalNodeName(const std::string& name) {
     const bool muscle = name.rfind("muscle.", 0) == 0;
     if (!muscle && name.rfind("bone.", 0) != 0) return false;
     std::string id = name.substr(muscle ? 7 : 5);
@@ -37,32 +31,34 @@ bool isModelNodeName(const std::string& name) {
     return true;
 }
 
-}  // namespace
-
 const BodyParts3dStructure* BodyParts3dNames::findFma(long fma) const {
+    if (fma == 0) return nullptr;  // 0 stands for "no id"
     for (const auto& s : structures)
         if (s.fma == fma) return &s;
     return nullptr;
 }
 
+const BodyParts3dStructure* BodyParts3dNames::findName(const std::string& name) const {
+    const std::string wanted = normalisedStructureName(name);
+    if (wanted.empty()) return nullptr;
+    for (const auto& s : structures)
+        if (normalisedStructureName(s.name) == wanted) return &s;
+    return nullptr;
+}
+
+const BodyParts3dStructure* BodyParts3dNames::findFile(const std::string& fileName) const {
+    if (const std::optional<long> fma = fmaIdOfFileName(fileName)) {
+        if (const BodyParts3dStructure* byId = findFma(*fma)) return byId;
+    }
+    return findName(structureNameOfFileName(fileName));
+}
+
 BodyParts3dNames loadBodyParts3dNames(const std::filesystem::path& path) {
-    const SmallFileRead read = readSmallFile(path, kMaxNamesFileBytes);
-    switch (read.problem) {
-        case SmallFileRead::Problem::None: break;
-        case SmallFileRead::Problem::NotRegular: throw BodyParts3dNamesError(where(path, nullptr) + ": not a regular file");
-        case SmallFileRead::Problem::TooLarge: throw BodyParts3dNamesError(where(path, nullptr) + ": larger than a names file can be (4 MiB)");
-        case SmallFileRead::Problem::Unreadable: throw BodyParts3dNamesError(where(path, nullptr) + ": cannot be read: " + printable(read.reason, 120));
-    }
-    if (read.text.find('\0') != std::string::npos) throw BodyParts3dNamesError(where(path, nullptr) + ": holds binary data; not a names file");
-    if (const std::optional<TomlRefusal> refusal = precheckToml(read.text, kMaxNamesNesting)) {
-        throw BodyParts3dNamesError(where(path, nullptr) + ":" + std::to_string(refusal->line) + ": " + refusal->message);
-    }
     toml::table table;
     try {
-        table = toml::parse(read.text, path.string());
-    } catch (const toml::parse_error& e) {
-        throw BodyParts3dNamesError(where(path, nullptr) + ":" + std::to_string(e.source().begin.line) + ": " +
-                                    printable(std::string(e.description()), 160));
+        table = readTomlFile(path, "names file", kMaxNamesFileBytes, kMaxNamesNesting);
+    } catch (const TomlFileError& error) {
+        throw BodyParts3dNamesError(error.what());
     }
     if (table["version"].value<long>() != 1) throw BodyParts3dNamesError(where(path, table.get("version")) + ": expected version = 1");
     BodyParts3dNames names;
@@ -81,18 +77,50 @@ BodyParts3dNames loadBodyParts3dNames(const std::filesystem::path& path) {
     const toml::array* structures = table["structure"].as_array();
     if (!structures) throw BodyParts3dNamesError(where(path, nullptr) + ": expected [[structure]] entries");
     std::set<long> seen;
+    std::set<std::string> seenNames;
     for (const toml::node& entry : *structures) {
         const toml::table* s = entry.as_table();
         const std::optional<long> fma = s ? (*s)["fma"].value<long>() : std::nullopt;
         const std::optional<std::string> name = s ? (*s)["name"].value<std::string>() : std::nullopt;
         const std::optional<std::string> node = s ? (*s)["node"].value<std::string>() : std::nullopt;
-        if (!fma || !name || !node) throw BodyParts3dNamesError(where(path, &entry) + ": a structure needs fma, name and node");
-        if (!isModelNodeName(*node))
+        if (!name || !node) throw BodyParts3dNamesError(where(path, &entry) + ": a structure needs a name and a node (and its fma id where known)");
+        if (s->contains("fma") && (!fma || *fma <= 0))
+            throw BodyParts3dNamesError(where(path, &entry) + ": fma must be a positive whole number (leave it out where unknown)");
+        if (!isDorsalNodeName(*node))
             throw BodyParts3dNamesError(where(path, &entry) + ": node `" + printable(*node, 80) + "` is not muscle.<id>[.L|.R] or bone.<id>[.L|.R]");
-        if (!seen.insert(*fma).second) throw BodyParts3dNamesError(where(path, &entry) + ": FMA " + std::to_string(*fma) + " is listed twice");
-        names.structures.push_back({*fma, *name, *node});
+        if (fma && !seen.insert(*fma).second) throw BodyParts3dNamesError(where(path, &entry) + ": FMA " + std::to_string(*fma) + " is listed twice");
+        if (!seenNames.insert(normalisedStructureName(*name)).second)
+            throw BodyParts3dNamesError(where(path, &entry) + ": the name \"" + printable(*name, 80) + "\" is listed twice");
+        names.structures.push_back({fma.value_or(0), *name, *node});
     }
     return names;
+}
+
+std::string normalisedStructureName(const std::string& name) {
+    std::string out;
+    for (char c : name) {
+        const bool space = c == '_' || c == ' ' || c == '\t';
+        if (space) {
+            if (!out.empty() && out.back() != ' ') out += ' ';
+        } else {
+            out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        }
+    }
+    if (!out.empty() && out.back() == ' ') out.pop_back();
+    return out;
+}
+
+std::string structureNameOfFileName(const std::string& fileName) {
+    std::string stem = std::filesystem::path(fileName).stem().string();
+    // Drop the ids in front, each a prefix of letters and digits then '_': FJ753_, BP4583_, FMA22343_.
+    for (const char* prefix : {"FJ", "BP", "FMA"}) {
+        if (stem.rfind(prefix, 0) != 0) continue;
+        std::size_t end = std::string(prefix).size();
+        while (end < stem.size() && std::isdigit(static_cast<unsigned char>(stem[end]))) ++end;
+        if (end > std::string(prefix).size() && end < stem.size() && stem[end] == '_') stem.erase(0, end + 1);
+    }
+    std::replace(stem.begin(), stem.end(), '_', ' ');
+    return stem;
 }
 
 std::optional<long> fmaIdOfFileName(const std::string& fileName) {

@@ -53,6 +53,7 @@ std::filesystem::path dataDirectory() {
 std::filesystem::path builtInContentPath() { return dataDirectory() / "content"; }
 
 std::filesystem::path builtInModelPath() { return dataDirectory() / "models" / "dorsal-back.glb"; }
+std::filesystem::path builtInBodyParts3dNamesPath() { return dataDirectory() / "anatomy" / "bodyparts3d.toml"; }
 
 std::filesystem::path shaderDirectory() { return dataDirectory() / "shaders"; }
 

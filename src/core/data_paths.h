@@ -36,5 +36,7 @@ std::filesystem::path dataDirectory();
 std::filesystem::path builtInContentPath();  // <data>/content, the knowledge base shipped with Dorsal
 std::filesystem::path builtInModelPath();    // <data>/models/dorsal-back.glb, the model opened by default
 std::filesystem::path shaderDirectory();     // <data>/shaders, the GLSL sources the renderer builds
+// <data>/anatomy/bodyparts3d.toml: BodyParts3D structures to model nodes, for importing them
+std::filesystem::path builtInBodyParts3dNamesPath();
 
 }  // namespace dorsal

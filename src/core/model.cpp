@@ -4,6 +4,8 @@
 #include <cctype>
 #include <span>
 
+#include "core/material_palette.h"
+
 namespace dorsal {
 
 int Model::findNode(const std::string& name) const {
@@ -64,6 +66,28 @@ MaterialKind materialKindFromName(const std::string& name) {
     if (startsWith("bone")) return MaterialKind::Bone;
     if (startsWith("skin")) return MaterialKind::Skin;
     return MaterialKind::Other;
+}
+
+glm::vec4 paletteColour(MaterialKind kind) {
+    const auto look = [](std::size_t entry) {
+        const auto& c = kMaterialPalette[entry].colour;
+        return glm::vec4(c[0], c[1], c[2], c[3]);
+    };
+    switch (kind) {
+        case MaterialKind::Muscle: return look(kPaletteMuscle);
+        case MaterialKind::Tendon: return look(kPaletteTendon);
+        case MaterialKind::Bone: return look(kPaletteBone);
+        case MaterialKind::Skin: return look(kPaletteSkin);
+        case MaterialKind::Other: break;
+    }
+    return {0.8f, 0.8f, 0.8f, 1.0f};
+}
+
+void paintByNodeName(Part& part, const std::string& nodeName) {
+    const MaterialKind kind = materialKindFromName(nodeName);
+    if (kind == MaterialKind::Other) return;
+    part.material = kind;
+    part.baseColour = paletteColour(kind);
 }
 
 std::string contentIdOfNode(const std::string& nodeName) {

@@ -105,6 +105,12 @@ std::string nodeDisplayName(const std::string& nodeName);
 
 // Material kind from a material or node name ("muscle", "bone.sacrum", ...); Other if none fits.
 MaterialKind materialKindFromName(const std::string& name);
+// The base colour Dorsal's own models give `kind` (core/material_palette.h: red muscle, ivory
+// bone, ...); a neutral grey for Other.
+glm::vec4 paletteColour(MaterialKind kind);
+// Gives a part that came without a material of its own the kind and palette colour its node's
+// name says ("muscle.psoas_major.L", "bone.sacrum"); leaves it as it is when the name says none.
+void paintByNodeName(Part& part, const std::string& nodeName);
 
 // True when every edge of the triangles `indices` is shared by exactly two triangles that run
 // along it in opposite directions: a closed surface wound one way. False for an empty list.

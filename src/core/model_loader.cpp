@@ -158,6 +158,13 @@ glm::vec4 materialColour(const aiMaterial& material) {
     return {colour.r, colour.g, colour.b, colour.a};
 }
 
+// Whether a mesh has a material of the file's own: not none, and not the grey one Assimp makes up
+// for meshes without (OBJ files without a .mtl, STL files). Parts without one are painted by their
+// node's name, so that any model shows red muscles and ivory bones.
+bool hasOwnMaterial(const aiMaterial* material) {
+    return material && materialName(*material) != AI_DEFAULT_MATERIAL_NAME;
+}
+
 bool isUsablePosition(const glm::vec3& p) {
     return std::isfinite(p.x) && std::isfinite(p.y) && std::isfinite(p.z) && std::abs(p.x) <= kMaxCoordinate &&
            std::abs(p.y) <= kMaxCoordinate && std::abs(p.z) <= kMaxCoordinate;
@@ -238,6 +245,7 @@ private:
         if (part.material == MaterialKind::Other) {
             part.material = materialKindFromName(model_.nodes[static_cast<std::size_t>(node)].name);
         }
+        if (!hasOwnMaterial(material)) paintByNodeName(part, model_.nodes[static_cast<std::size_t>(node)].name);
 
         const glm::mat3 linear(transform);
         const glm::mat3 normalMatrix = glm::transpose(glm::inverse(linear));

@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/bodyparts3d_import.h"
 #include "core/model.h"
 #include "core/model_loader.h"
 
@@ -19,11 +20,12 @@ namespace dorsal {
 
 class ModelLoads {
 public:
-    // How a file becomes a model: loadModel, or a stand-in in tests.
+    // How a file becomes a model: loadModelOrImport (a model file, or a folder of BodyParts3D
+    // files imported first), or a stand-in in tests.
     using Loader = std::function<Model(const std::filesystem::path&, LoadControl*)>;
 
     explicit ModelLoads(Loader loader = [](const std::filesystem::path& path, LoadControl* control) {
-        return loadModel(path, control);
+        return loadModelOrImport(path, control);
     }) : loader_(std::move(loader)) {}
     // Cancels every load and waits for their threads.
     ~ModelLoads();

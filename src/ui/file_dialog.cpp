@@ -237,6 +237,11 @@ std::optional<std::filesystem::path> FileDialog::draw(float scale, const std::fu
     ImGui::SameLine();
     const bool cancel = ImGui::Button("Cancel", ImVec2(100.0f * scale, 0.0f)) || !stayOpen ||
                         (confirmReplace_.empty() && keyPressed(ImGuiKey_Escape));
+    if (!options_.folderAction.empty()) {
+        ImGui::SameLine();
+        if (ImGui::Button(options_.folderAction.c_str())) chosen_ = folder_;
+        if (ImGui::IsItemHovered() && !options_.folderHelp.empty()) ImGui::SetTooltip("%s", options_.folderHelp.c_str());
+    }
 
     if (!confirmReplace_.empty()) ImGui::OpenPopup("Replace?");
     if (ImGui::BeginPopupModal("Replace?", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) {

@@ -31,6 +31,10 @@ struct FileDialogOptions {
     std::vector<std::filesystem::path> recent;  // recent files, newest first, one click to choose
     // More places one click away, such as {"Built-in model", its path}: a file is chosen, a folder opened.
     std::vector<std::pair<std::string, std::filesystem::path>> places;
+    // Open mode: when not empty, a button of this label chooses the folder shown itself (a folder
+    // of BodyParts3D files to import), with `folderHelp` as its tooltip.
+    std::string folderAction;
+    std::string folderHelp;
 };
 
 class FileDialog {

@@ -27,6 +27,11 @@ public:
             if (frame.model()) options.start = frame.model()->sourcePath;
             if (frame.settings) options.recent = frame.settings->recentModels.paths();
             options.places.emplace_back("Built-in model", builtInModelPath());
+            // A folder of BodyParts3D files is imported in the background (loadModelOrImport) into
+            // the cache folder, and opened.
+            options.folderAction = "Import this folder (BodyParts3D)";
+            options.folderHelp = "Import the BodyParts3D OBJ or STL files of this folder as one model, kept in "
+                                 "~/.cache/dorsal/imports, and open it";
             dialog_.open(std::move(options));
         }
         if (std::optional<std::filesystem::path> chosen = dialog_.draw(scale_)) frame.openModel = std::move(chosen);

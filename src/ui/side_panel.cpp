@@ -113,7 +113,10 @@ private:
 
     // A model loading in the background: its name, a progress bar and a way to stop it.
     void drawLoading(UiFrame& frame) {
-        ImGui::TextWrapped("Loading %s", frame.loading.filename().string().c_str());
+        // A folder is a BodyParts3D import, which takes longer than a load and says so.
+        std::error_code ec;
+        const bool importing = std::filesystem::is_directory(frame.loading, ec);
+        ImGui::TextWrapped(importing ? "Importing %s (BodyParts3D)" : "Loading %s", frame.loading.filename().string().c_str());
         ImGui::ProgressBar(frame.loadingProgress, ImVec2(-ImGui::CalcTextSize("Cancel").x - 24.0f * scale_, 0.0f));
         ImGui::SameLine();
         if (ImGui::SmallButton("Cancel")) frame.cancelLoading = true;

@@ -1,4 +1,5 @@
-// A small glTF 2.0 binary (.glb) writer for the model. Same model, same bytes.
+// The built-in model as a glTF 2.0 binary (.glb), through core's one writer (src/core/glb_writer.h).
+// Same model, same bytes.
 #pragma once
 
 #include "model.hpp"

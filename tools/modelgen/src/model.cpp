@@ -1,6 +1,7 @@
 #include "model.hpp"
 
 #include "builder.hpp"
+#include "core/material_palette.h"
 
 #include <algorithm>
 #include <chrono>
@@ -8,15 +9,22 @@
 
 namespace dorsal::modelgen {
 
+static_assert(static_cast<std::size_t>(Material::Muscle) == kPaletteMuscle && static_cast<std::size_t>(Material::Tendon) == kPaletteTendon &&
+                  static_cast<std::size_t>(Material::Bone) == kPaletteBone && static_cast<std::size_t>(Material::Skin) == kPaletteSkin &&
+                  kMaterialPalette.size() == material_count,
+              "the generator's materials are the palette's, in its order");
+
 const MaterialInfo& material_info(Material m) {
-    // Linear-space base colours (glTF): warm red muscle, pale tendon, ivory bone, faint skin.
-    static const MaterialInfo infos[material_count] = {
-        {"muscle", {0.40f, 0.045f, 0.032f, 1.0f}, 0.55f, false},
-        {"tendon", {0.72f, 0.64f, 0.54f, 1.0f}, 0.40f, false},
-        {"bone", {0.62f, 0.55f, 0.40f, 1.0f}, 0.70f, false},
-        {"skin", {0.85f, 0.62f, 0.50f, 0.15f}, 0.60f, true},
-    };
-    return infos[static_cast<int>(m)];
+    // The one palette of Dorsal's models (src/core/material_palette.h), in the same order.
+    static const std::array<MaterialInfo, material_count> infos = [] {
+        std::array<MaterialInfo, material_count> table{};
+        for (int i = 0; i < material_count; ++i) {
+            const MaterialLook& look = kMaterialPalette[static_cast<std::size_t>(i)];
+            table[static_cast<std::size_t>(i)] = {look.name, look.colour, look.roughness, look.blend};
+        }
+        return table;
+    }();
+    return infos[static_cast<std::size_t>(m)];
 }
 
 const std::vector<std::string>& muscle_ids() {
