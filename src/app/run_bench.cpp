@@ -13,6 +13,7 @@
 #include "app/offscreen_context.h"
 #include "app/runs.h"
 #include "app/session.h"
+#include "core/bench_model.h"
 #include "core/content.h"
 #include "core/data_paths.h"
 #include "core/model_loader.h"
@@ -99,6 +100,42 @@ Model twoMillionTriangleModel(double& buildMilliseconds) {
     return model;
 }
 
+// Quoted for a POSIX shell.
+std::string shellQuoted(const std::string& text) {
+    std::string quoted = "'";
+    for (char c : text) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return quoted + "'";
+}
+
+// The figures of a BodyParts3D-size model (core/bench_model.h), measured by a bench of its own in
+// a process of its own, so that its start and its peak memory are its own; printed with the prefix
+// "large_model_". Returns false when it could not be measured.
+bool printLargeModelFigures(const Options& options) {
+    const std::filesystem::path path = std::filesystem::temp_directory_path() / "dorsal-bench-model.glb";
+    try {
+        writeBenchModel(path);
+    } catch (const std::exception& error) {
+        std::fprintf(stderr, "dorsal: cannot write the large bench model: %s\n", error.what());
+        return false;
+    }
+    const std::string command = shellQuoted(std::filesystem::read_symlink("/proc/self/exe").string()) +
+                                " bench --model " + shellQuoted(path.string()) + " --resolution " +
+                                std::to_string(options.width) + "," + std::to_string(options.height);
+    FILE* child = popen(command.c_str(), "r");
+    if (!child) return false;
+    constexpr std::string_view kKept[] = {"model_load_median", "start_to_first_offscreen_frame", "first_frame_phases",
+                                          "detail_levels_after_first_frame", "frame_time_median", "frame_time_p95",
+                                          "frame_phases_mean", "peak_memory:"};
+    char line[1024];
+    while (std::fgets(line, sizeof line, child)) {
+        const std::string_view text(line);
+        if (std::any_of(std::begin(kKept), std::end(kKept), [&](std::string_view key) { return text.rfind(key, 0) == 0; })) {
+            std::printf("large_model_%s", line);
+        }
+    }
+    return pclose(child) == 0;
+}
+
 }  // namespace
 
 int runBench(const Options& options) {
@@ -124,6 +161,7 @@ int runBench(const Options& options) {
     AtlasState& atlas = session.atlas();
     atlas.setStartView(options.view);
     atlas.setFrame(options.width, options.height, true, session.uiScale());
+    session.warmUpDrawing(options.width, options.height);  // while the model loads, as a picture does
     if (!session.loadModel(pendingModel)) {
         std::fprintf(stderr, "dorsal: %s\n", atlas.messages().back().c_str());
         return 1;
@@ -137,6 +175,29 @@ int runBench(const Options& options) {
     phase();
     session.finishDetailLevels();
     const double detailLevelsTime = phase();
+
+    for (int i = 0; i < kWarmUpFrames; ++i) renderOneFrame(session, options);
+    glFinish();
+    std::vector<double> frames;
+    // The camera turns once around the model over the measured frames, as a person orbiting it
+    // would, so every side and every level of detail is counted.
+    const float dragPerFrame = 2.0f * glm::pi<float>() / OrbitCamera::kOrbitRadiansPerPixel / kMeasuredFrames;
+    for (int i = 0; i < kMeasuredFrames; ++i) {
+        const Clock::time_point start = Clock::now();
+        atlas.orbit(dragPerFrame, 0.0f);
+        renderOneFrame(session, options);
+        glFinish();  // count the frame when the pixels exist, not when the commands are queued
+        frames.push_back(millisecondsSince(start));
+    }
+    // The same turn again, finishing the GL work after each phase to see where a frame goes.
+    FramePhaseTimes phases;
+    for (int i = 0; i < kMeasuredFrames; ++i) {
+        atlas.orbit(dragPerFrame, 0.0f);
+        renderOneFrame(session, options, &phases);
+    }
+    // The app's own peak: what follows (loading the model and
+    // the content again, the synthetic picking model) is the bench's, not the app's.
+    const double appPeakMemory = peakMemoryMiB();
 
     std::vector<double> loads;
     for (int i = 0; i < kLoadRuns; ++i) {
@@ -165,28 +226,6 @@ int runBench(const Options& options) {
 
     int hits = 0;
     const std::vector<double> picks = timePicking(*atlas.model(), atlas.layout().scene, hits);
-    for (int i = 0; i < kWarmUpFrames; ++i) renderOneFrame(session, options);
-    glFinish();
-    std::vector<double> frames;
-    // The camera turns once around the model over the measured frames, as a person orbiting it
-    // would, so every side and every level of detail is counted.
-    const float dragPerFrame = 2.0f * glm::pi<float>() / OrbitCamera::kOrbitRadiansPerPixel / kMeasuredFrames;
-    for (int i = 0; i < kMeasuredFrames; ++i) {
-        const Clock::time_point start = Clock::now();
-        atlas.orbit(dragPerFrame, 0.0f);
-        renderOneFrame(session, options);
-        glFinish();  // count the frame when the pixels exist, not when the commands are queued
-        frames.push_back(millisecondsSince(start));
-    }
-    // The same turn again, finishing the GL work after each phase to see where a frame goes.
-    FramePhaseTimes phases;
-    for (int i = 0; i < kMeasuredFrames; ++i) {
-        atlas.orbit(dragPerFrame, 0.0f);
-        renderOneFrame(session, options, &phases);
-    }
-    // The app's own peak: the synthetic picking model below is the bench's, not the app's.
-    const double appPeakMemory = peakMemoryMiB();
-
     double denseTreeBuild = 0.0;
     const Model dense = twoMillionTriangleModel(denseTreeBuild);
     int denseHits = 0;
@@ -221,6 +260,12 @@ int runBench(const Options& options) {
                 perFrame(phases.resolve), perFrame(phases.overlay));
     std::printf("peak_memory: %.0f MiB\n", appPeakMemory);
     std::printf("peak_memory_with_2m_triangle_picking_model: %.0f MiB\n", peakMemoryMiB());
+    if (options.model.empty()) {
+        std::printf("# the large model: %d structures, %d triangles (core/bench_model.h)\n", kBenchStructures,
+                    kBenchStructures * kBenchTrianglesPerStructure);
+        std::fflush(stdout);
+        if (!printLargeModelFigures(options)) return 1;
+    }
     return 0;
 }
 

@@ -55,6 +55,7 @@ int runOffscreen(const Options& options) {
     // Presentation first: the camera frames what is shown for its layout.
     atlas.setPresenting(options.present);
     atlas.setFrame(options.width, options.height, options.showUi, session.uiScale());
+    session.warmUpDrawing(options.width, options.height);  // while the model loads
     const bool ready = scene ? session.openScene(options.scene, false)
                              : session.loadModel(model) && atlas.applyStart(options.start);
     if (!ready) {

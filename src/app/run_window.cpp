@@ -465,6 +465,7 @@ int runWindow(const Options& options) {
         if (options.scene.empty() || !session.openScene(options.scene, true)) {
             session.startLoading(options.model.empty() ? builtInModelPath() : options.model, options.start);
         }
+        session.warmUpDrawing(width, height);  // while the model loads
         std::string title = "Dorsal";
 
         double lastTime = glfwGetTime();

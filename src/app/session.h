@@ -98,6 +98,11 @@ public:
     // Whether a model's levels of detail are built after its first frame (the window: later frames
     // are cheaper) or never (a single picture needs none).
     void setBuildsDetailLevels(bool builds) { buildsDetailLevels_ = builds; }
+    // Compiles what drawing a frame of `width` x `height` needs (Renderer::warmUp), before the
+    // first model is taken in: call it while the model loads on another thread.
+    void warmUpDrawing(int width, int height) {
+        if (!atlas_.model()) renderer_->warmUp(width, height);
+    }
     // Builds the model's levels of detail now if they are still wanted, waits for them and draws
     // with them from the next frame.
     void finishDetailLevels();

@@ -11,6 +11,7 @@
 #include <meshoptimizer.h>
 
 #include "core/data_paths.h"
+#include "core/detail.h"
 #include "core/glb_writer.h"
 #include "core/material_palette.h"
 #include "core/output_file.h"
@@ -183,6 +184,10 @@ std::vector<std::uint8_t> encodeStructures(const std::vector<Structure>& structu
     scene.nodes.push_back({"bodyparts3d", -1, {}});
     for (const MaterialLook& look : kMaterialPalette) scene.materials.push_back({look.name, look.colour, look.roughness, look.blend});
     scene.materials.push_back({"other", {0.8f, 0.8f, 0.8f, 1.0f}, 0.6f, false});
+    // Levels of detail go into the file, so that the model draws far structures coarse from its
+    // first frame.
+    std::vector<std::vector<DetailLevel>> levels;
+    levels.reserve(structures.size());
     for (const Structure& structure : structures) {
         GlbMesh mesh;
         mesh.name = structure.node;
@@ -190,6 +195,8 @@ std::vector<std::uint8_t> encodeStructures(const std::vector<Structure>& structu
         mesh.positions = structure.positions;
         mesh.normals = structure.normals;
         mesh.indices = structure.indices;
+        levels.push_back(detailLevelsOf(structure.positions, structure.indices));
+        for (const DetailLevel& level : levels.back()) mesh.levels.push_back({level.indices, level.error});
         scene.nodes.front().children.push_back(static_cast<int>(scene.nodes.size()));
         scene.nodes.push_back({structure.node, static_cast<int>(scene.meshes.size()), {}});
         scene.meshes.push_back(mesh);

@@ -4,30 +4,35 @@
 
 namespace dorsal {
 
-void buildDetailLevels(Part& part, std::size_t minTriangles) {
-    part.coarser.clear();
-    if (part.positions.empty() || part.indices.size() < minTriangles * 3 * 2) return;
+std::vector<DetailLevel> detailLevelsOf(std::span<const glm::vec3> positions, std::span<const std::uint32_t> indices,
+                                        std::size_t minTriangles) {
+    std::vector<DetailLevel> levels;
+    if (positions.empty() || indices.size() < minTriangles * 3 * 2) return levels;
     // meshoptimizer measures error relative to the mesh's size; this turns it into model units.
-    const float scale = meshopt_simplifyScale(&part.positions[0].x, part.positions.size(), sizeof(glm::vec3));
-    const std::vector<std::uint32_t>* source = &part.indices;
+    const float scale = meshopt_simplifyScale(&positions[0].x, positions.size(), sizeof(glm::vec3));
+    std::span<const std::uint32_t> source = indices;
     float errorSoFar = 0.0f;  // each level simplifies the one before, so the errors add up
-    while (source->size() / 3 >= minTriangles * 2) {
+    while (source.size() / 3 >= minTriangles * 2) {
         DetailLevel level;
-        level.indices.resize(source->size());
-        const std::size_t target = (source->size() / 3 / 2) * 3;
+        level.indices.resize(source.size());
+        const std::size_t target = (source.size() / 3 / 2) * 3;
         float relativeError = 0.0f;
         // An error bound of a quarter of the size lets it reach the target on any sane mesh; the
         // level's real error is measured and decides when it is used.
-        const std::size_t count = meshopt_simplify(level.indices.data(), source->data(), source->size(),
-                                                   &part.positions[0].x, part.positions.size(), sizeof(glm::vec3),
-                                                   target, 0.25f, 0, &relativeError);
-        if (count == 0 || count > source->size() * 3 / 4) break;  // it no longer halves: stop
+        const std::size_t count = meshopt_simplify(level.indices.data(), source.data(), source.size(), &positions[0].x,
+                                                   positions.size(), sizeof(glm::vec3), target, 0.25f, 0, &relativeError);
+        if (count == 0 || count > source.size() * 3 / 4) break;  // it no longer halves: stop
         level.indices.resize(count);
         errorSoFar += relativeError * scale;
         level.error = errorSoFar;
-        part.coarser.push_back(std::move(level));
-        source = &part.coarser.back().indices;
+        levels.push_back(std::move(level));
+        source = levels.back().indices;
     }
+    return levels;
+}
+
+void buildDetailLevels(Part& part, std::size_t minTriangles) {
+    part.coarser = detailLevelsOf(part.positions, part.indices, minTriangles);
 }
 
 int chooseDetailLevel(const Part& part, float pixelsPerUnit, float maxErrorPixels) {

@@ -3,13 +3,21 @@
 // pixels tall costs a few triangles. A software renderer spends most of a frame on triangles that
 // cover less than a pixel; a real model has millions of them.
 
+#include <span>
+#include <vector>
+
 #include "core/model.h"
 
 namespace dorsal {
 
-// Fills part.coarser with levels of about 1/2, 1/4, 1/8 ... of the full triangle count, each with
-// its measured error, stopping when simplification no longer halves the mesh or below
-// `minTriangles`. Positions and indices must be valid; the full-detail indices are not changed.
+// Levels of about 1/2, 1/4, 1/8 ... of the triangles `indices` (into `positions`), each with its
+// measured error in the positions' units, stopping when simplification no longer halves the mesh
+// or below `minTriangles`. The same input gives the same levels.
+std::vector<DetailLevel> detailLevelsOf(std::span<const glm::vec3> positions, std::span<const std::uint32_t> indices,
+                                        std::size_t minTriangles = 32);
+
+// Fills part.coarser with detailLevelsOf its triangles. Positions and indices must be valid; the
+// full-detail indices are not changed.
 void buildDetailLevels(Part& part, std::size_t minTriangles = 32);
 
 // The level to draw when one model unit at the part's distance covers `pixelsPerUnit` pixels:

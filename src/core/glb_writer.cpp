@@ -86,10 +86,14 @@ void checkMesh(const GlbScene& scene, const GlbMesh& mesh) {
     const std::size_t count = mesh.positions.size();
     auto fail = [&](const std::string& what) { throw GlbWriteError("encodeGlb: mesh `" + mesh.name + "` " + what); };
     if (count == 0 || mesh.indices.empty()) fail("is empty");
-    if (mesh.indices.size() % 3 != 0) fail("has an index count that is not a multiple of 3");
-    for (std::uint32_t index : mesh.indices) {
-        if (index >= count) fail("has an index past its " + std::to_string(count) + " vertices");
-    }
+    const auto checkTriangles = [&](std::span<const std::uint32_t> indices, const std::string& what) {
+        if (indices.size() % 3 != 0) fail(what + " an index count that is not a multiple of 3");
+        for (std::uint32_t index : indices) {
+            if (index >= count) fail(what + " an index past its " + std::to_string(count) + " vertices");
+        }
+    };
+    checkTriangles(mesh.indices, "has");
+    for (const GlbDetailLevel& level : mesh.levels) checkTriangles(level.indices, "has a detail level with");
     auto checkCount = [&](std::size_t n, const char* what, bool optional) {
         if ((n != 0 || !optional) && n != count) {
             fail("has " + std::to_string(n) + " " + what + " for " + std::to_string(count) + " vertices");
@@ -162,20 +166,28 @@ std::vector<std::uint8_t> encodeGlb(const GlbScene& scene) {
             for (float s : mesh.stripes) values.insert(values.end(), {s, 0.0f});
             attributes += ",\"TEXCOORD_0\":" + std::to_string(addFloats(values, count, "VEC2", ""));
         }
-        int indices = 0;
-        if (count <= 65535) {
-            const std::vector<std::uint16_t> shorts(mesh.indices.begin(), mesh.indices.end());
-            const std::size_t offset = bin.put(shorts.data(), shorts.size() * 2);
-            indices = addAccessor(addView(offset, shorts.size() * 2, kElementArrayBuffer), 5123, shorts.size(), "SCALAR", "");
-        } else {
-            const std::size_t offset = bin.put(mesh.indices.data(), mesh.indices.size() * 4);
-            indices = addAccessor(addView(offset, mesh.indices.size() * 4, kElementArrayBuffer), 5125, mesh.indices.size(),
-                                  "SCALAR", "");
+        // Indices into the binary chunk, 16-bit when the vertices allow; returns the accessor.
+        const auto addIndices = [&](std::span<const std::uint32_t> triangles) {
+            if (count <= 65535) {
+                const std::vector<std::uint16_t> shorts(triangles.begin(), triangles.end());
+                const std::size_t offset = bin.put(shorts.data(), shorts.size() * 2);
+                return addAccessor(addView(offset, shorts.size() * 2, kElementArrayBuffer), 5123, shorts.size(), "SCALAR", "");
+            }
+            const std::size_t offset = bin.put(triangles.data(), triangles.size() * 4);
+            return addAccessor(addView(offset, triangles.size() * 4, kElementArrayBuffer), 5125, triangles.size(), "SCALAR",
+                               "");
+        };
+        const int indices = addIndices(mesh.indices);
+        std::string extras;
+        for (const GlbDetailLevel& level : mesh.levels) {
+            extras += std::string(extras.empty() ? "" : ",") + "{\"indices\":" + std::to_string(addIndices(level.indices)) +
+                      ",\"error\":" + number(level.error) + "}";
         }
+        if (!extras.empty()) extras = ",\"extras\":{\"dorsalDetailLevels\":[" + extras + "]}";
         if (m) meshes += ",";
         meshes += "{\"name\":" + quoted(mesh.name) + ",\"primitives\":[{\"attributes\":{" + attributes +
                   "},\"indices\":" + std::to_string(indices) + ",\"material\":" + std::to_string(mesh.material) +
-                  ",\"mode\":4}]}";
+                  ",\"mode\":4" + extras + "}]}";
     }
     bin.pad();
 

@@ -22,6 +22,13 @@ struct GlbMaterial {
     bool blend = false;                                    // alphaMode BLEND
 };
 
+// A simplified copy of a mesh's triangles and its largest deviation from them (model units), stored
+// with the mesh so that a reader draws far structures coarse from the first frame.
+struct GlbDetailLevel {
+    std::span<const std::uint32_t> indices;  // triangles over the mesh's own vertices
+    float error = 0.0f;
+};
+
 // One mesh of one primitive (triangles). The arrays are views: they must outlive encodeGlb.
 struct GlbMesh {
     std::string name;
@@ -33,6 +40,9 @@ struct GlbMesh {
     // Optional, one per position or empty: the stripe coordinate, written as TEXCOORD_0 = (s, 0).
     std::span<const float> stripes;
     std::span<const std::uint32_t> indices;  // triangles; 16-bit in the file when the mesh allows
+    // Optional, coarsest last: written as index accessors the primitive's extras list
+    // ("dorsalDetailLevels": [{"indices": accessor, "error": metres}, ...]), which other readers skip.
+    std::vector<GlbDetailLevel> levels;
 };
 
 struct GlbNode {
@@ -59,8 +69,8 @@ public:
 // Encodes `scene` as a .glb: one scene whose root is nodes[0], each mesh one primitive with
 // POSITION (with its bounds), NORMAL, TANGENT and TEXCOORD_0 when given, and indices.
 // Expects at least one node. Throws GlbWriteError for a mesh without positions or triangles, with
-// normals, fibres or stripes of another count than its positions, or with a material, child or
-// mesh index out of range.
+// normals, fibres or stripes of another count than its positions, a level whose indices are not
+// triangles of its vertices, or with a material, child or mesh index out of range.
 std::vector<std::uint8_t> encodeGlb(const GlbScene& scene);
 
 }  // namespace dorsal

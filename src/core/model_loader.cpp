@@ -19,6 +19,7 @@
 #include <assimp/postprocess.h>
 #include <assimp/scene.h>
 
+#include "core/glb_detail_levels.h"
 #include "core/model_file_checks.h"
 
 namespace dorsal {
@@ -178,8 +179,10 @@ glm::vec3 unitOr(const glm::vec3& v) {
 
 class SceneConverter {
 public:
-    SceneConverter(const aiScene& scene, const std::filesystem::path& path, LoadControl* control, Model& model)
-        : scene_(scene), path_(path), control_(control), model_(model) {}
+    // `storedLevels`: the levels of detail the file stores, by Assimp's mesh index (or none).
+    SceneConverter(const aiScene& scene, const std::filesystem::path& path, LoadControl* control, Model& model,
+                   std::vector<std::vector<DetailLevel>> storedLevels)
+        : scene_(scene), path_(path), control_(control), model_(model), storedLevels_(std::move(storedLevels)) {}
 
     // Adds the tree under `root` in depth-first order (each node after its parent), walked with a
     // list rather than recursion: a file's tree may be a thousand deep.
@@ -204,7 +207,7 @@ public:
 
             const glm::mat4 transform = next.parentTransform * toGlm(source.mTransformation);
             for (unsigned i = 0; i < source.mNumMeshes; ++i) {
-                addPart(*scene_.mMeshes[source.mMeshes[i]], index, transform);
+                addPart(source.mMeshes[i], index, transform);
             }
             for (unsigned i = source.mNumChildren; i-- > 0;) pending.push_back({source.mChildren[i], index, transform});
         }
@@ -226,7 +229,8 @@ public:
     bool droppedAll() const { return droppedTriangles_ > 0 && model_.parts.empty(); }
 
 private:
-    void addPart(const aiMesh& mesh, int node, const glm::mat4& transform) {
+    void addPart(unsigned meshIndex, int node, const glm::mat4& transform) {
+        const aiMesh& mesh = *scene_.mMeshes[meshIndex];
         if (!(mesh.mPrimitiveTypes & aiPrimitiveType_TRIANGLE) || mesh.mNumFaces == 0) return;
         // Each use of a mesh is a copy: the total is checked before the copy is made.
         triangles_ += mesh.mNumFaces;
@@ -293,6 +297,17 @@ private:
             if (dropped > 0) ++emptiedParts_;
             return;
         }
+        // Levels of detail stored with the mesh hold while every vertex was kept as it is numbered.
+        if (meshIndex < storedLevels_.size() && part.positions.size() == mesh.mNumVertices) {
+            const float scale = std::max({glm::length(linear[0]), glm::length(linear[1]), glm::length(linear[2])});
+            part.coarser = storedLevels_[meshIndex];
+            for (DetailLevel& level : part.coarser) {
+                level.error *= scale;
+                if (mirrored) {
+                    for (std::size_t i = 0; i + 2 < level.indices.size(); i += 3) std::swap(level.indices[i + 1], level.indices[i + 2]);
+                }
+            }
+        }
         model_.bounds.add(part.bounds);
         model_.nodes[static_cast<std::size_t>(node)].parts.push_back(static_cast<int>(model_.parts.size()));
         model_.parts.push_back(std::move(part));
@@ -302,6 +317,7 @@ private:
     const std::filesystem::path& path_;
     LoadControl* control_;
     Model& model_;
+    std::vector<std::vector<DetailLevel>> storedLevels_;
     std::uint64_t triangles_ = 0;
     std::uint64_t droppedTriangles_ = 0;
     std::uint64_t emptiedParts_ = 0;
@@ -465,7 +481,8 @@ Model readModel(const std::filesystem::path& path, LoadControl* control) {
 
     Model model;
     model.sourcePath = path.string();
-    SceneConverter converter(*scene, path, control, model);
+    SceneConverter converter(*scene, path, control, model,
+                             ext == ".glb" ? readStoredDetailLevels(file) : std::vector<std::vector<DetailLevel>>{});
     converter.addTree(*scene->mRootNode);
     if (converter.droppedAll()) {
         throw ModelLoadError(path, "all of its triangles have invalid (NaN, infinite or absurdly large) coordinates");

@@ -8,6 +8,7 @@
 #include <glm/gtc/type_ptr.hpp>
 
 #include "core/detail.h"
+#include "core/shapes.h"
 
 namespace dorsal {
 
@@ -149,6 +150,28 @@ void Renderer::setModel(const Model& model) {
     parts_.clear();
     parts_.reserve(model.parts.size());
     for (const Part& part : model.parts) parts_.emplace_back(part);
+}
+
+void Renderer::warmUp(int width, int height) {
+    Model standIn;
+    standIn.nodes.push_back(Node{"warm-up", -1, {}, {0, 1}});
+    for (const MaterialKind kind : {MaterialKind::Muscle, MaterialKind::Skin}) {
+        Part part = makeSphere(0.01f, 3, 4);
+        part.material = kind;
+        part.baseColour.a = kind == MaterialKind::Skin ? 0.2f : 1.0f;
+        part.closed = true;
+        standIn.bounds.add(part.bounds);
+        standIn.parts.push_back(std::move(part));
+    }
+    setModel(standIn);
+    OrbitCamera camera;
+    const Viewport corner{0, 0, 8, 8};  // a few pixels: what is wanted is the compiling, not the drawing
+    camera.frame(standIn.bounds, corner.aspect(), ViewPreset::Posterior);
+    beginFrame(width, height);
+    drawScene(standIn, camera, {NodeLook{}}, corner);
+    resolveFrame();
+    glFinish();
+    parts_.clear();
 }
 
 void Renderer::releaseTargets() {

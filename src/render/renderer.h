@@ -44,6 +44,12 @@ public:
 
     // Copies the model's geometry to the GPU, replacing the previous model.
     void setModel(const Model& model);
+    // Draws a frame of `width` x `height` with a stand-in model of two tiny shapes, one solid and
+    // one translucent, and forgets it: a software renderer compiles each shader for each way it is
+    // drawn at its first use, which costs a first frame more than its drawing. Called while the
+    // real model is still loading (on another thread), it takes that cost off the first frame.
+    // Call before setModel, as it leaves no model.
+    void warmUp(int width, int height);
 
     // Starts a frame of `width` x `height` pixels: binds the multisampled target and clears it to the
     // background gradient.

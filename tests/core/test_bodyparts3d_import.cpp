@@ -340,7 +340,7 @@ TEST_CASE("the glb writer refuses a description it cannot write", "[glb]") {
     GlbScene scene;
     scene.nodes = {{"root", -1, {1}}, {"tri\n\"quoted\"\xff", 0, {}}};
     scene.materials = {{"muscle", {1, 0, 0, 1}, 0.5f, false}};
-    scene.meshes = {{"tri", 0, positions, normals, {}, {}, indices}};
+    scene.meshes = {{"tri", 0, positions, normals, {}, {}, indices, {}}};
     const std::vector<std::uint8_t> glb = encodeGlb(scene);
     const std::size_t jsonLength = glb[12] | (glb[13] << 8) | (glb[14] << 16) | (static_cast<std::size_t>(glb[15]) << 24);
     const std::string json(glb.begin() + 20, glb.begin() + 20 + static_cast<std::ptrdiff_t>(jsonLength));

@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <fstream>
 #include <memory>
+#include <string>
 
 #include "core/detail.h"
 #include "core/detail_build.h"
+#include "core/glb_writer.h"
 #include "core/model_loader.h"
 #include "core/shapes.h"
 #include "test_paths.h"
@@ -114,12 +116,9 @@ TEST_CASE("an STL's separate triangle corners are welded into one closed surface
     CHECK(model.parts[0].closed);
 }
 
-TEST_CASE("every part of the built-in model is closed and has coarser levels once they are built", "[detail][model]") {
-    Model model = loadModel(test::builtInModelFile());
-    // The load leaves them to after the first frame.
-    CHECK(std::all_of(model.parts.begin(), model.parts.end(), [](const Part& part) { return part.coarser.empty(); }));
-    DetailLevelBuild build(model);
-    REQUIRE(build.installInto(model));
+TEST_CASE("every part of the built-in model is closed and has coarser levels from the file", "[detail][model]") {
+    // The generator stores them with the model, so that the first frame draws far parts coarse.
+    const Model model = loadModel(test::builtInModelFile());
     std::size_t withLevels = 0;
     for (const Part& part : model.parts) {
         INFO(model.nodes[static_cast<std::size_t>(part.node)].name);
@@ -161,4 +160,64 @@ TEST_CASE("levels of detail built beside go only into the model they were built 
         build.reset();
         CHECK(model.parts.empty());
     }
+}
+
+namespace {
+
+// A .glb of one sphere with its levels of detail stored by Dorsal's writer, written to `path`.
+std::vector<DetailLevel> writeSphereWithLevels(const std::filesystem::path& path) {
+    const Part sphere = makeSphere(0.5f, 40, 40);
+    std::vector<DetailLevel> levels = detailLevelsOf(sphere.positions, sphere.indices);
+    GlbScene scene;
+    scene.materials = {{"muscle", {1, 0, 0, 1}, 0.5f, false}};
+    scene.nodes = {{"root", -1, {1}}, {"muscle.sphere", 0, {}}};
+    GlbMesh mesh{"sphere", 0, sphere.positions, sphere.normals, {}, {}, sphere.indices, {}};
+    for (const DetailLevel& level : levels) mesh.levels.push_back({level.indices, level.error});
+    scene.meshes.push_back(mesh);
+    const std::vector<std::uint8_t> bytes = encodeGlb(scene);
+    std::ofstream(path, std::ios::binary).write(reinterpret_cast<const char*>(bytes.data()),
+                                                 static_cast<std::streamsize>(bytes.size()));
+    return levels;
+}
+
+}  // namespace
+
+TEST_CASE("levels of detail stored in a .glb come back with the model, as they were written", "[detail][loader]") {
+    const std::filesystem::path path = test::scratchDir("stored-levels") / "sphere.glb";
+    const std::vector<DetailLevel> written = writeSphereWithLevels(path);
+    REQUIRE(written.size() >= 2);
+    const Model model = loadModel(path);
+    REQUIRE(model.parts.size() == 1);
+    const std::vector<DetailLevel>& read = model.parts[0].coarser;
+    REQUIRE(read.size() == written.size());
+    for (std::size_t i = 0; i < read.size(); ++i) {
+        CHECK(read[i].indices == written[i].indices);
+        CHECK(read[i].error == Approx(written[i].error));
+    }
+}
+
+TEST_CASE("broken stored levels of detail are passed over and the model still loads", "[detail][loader]") {
+    const std::filesystem::path path = test::scratchDir("broken-levels") / "sphere.glb";
+    writeSphereWithLevels(path);
+    std::string bytes;
+    {
+        std::ifstream in(path, std::ios::binary);
+        bytes.assign(std::istreambuf_iterator<char>(in), {});
+    }
+    // The JSON names each level's index accessor; point the first past the end of the list, or make
+    // its error a word, keeping the file's length.
+    const std::size_t at = bytes.find("{\"indices\":");
+    REQUIRE(at != std::string::npos);
+    SECTION("an accessor that does not exist") { bytes[at + 11] = '9'; }
+    SECTION("an error that is not a number") {
+        const std::size_t value = bytes.find("\"error\":", at) + 8;
+        const std::size_t end = bytes.find_first_of(",}", value);
+        REQUIRE(end - value >= 2);
+        bytes.replace(value, end - value, "\"" + std::string(end - value - 2, 'x') + "\"");
+    }
+    std::ofstream(path, std::ios::binary | std::ios::trunc) << bytes;
+    const Model model = loadModel(path);
+    REQUIRE(model.parts.size() == 1);
+    CHECK(model.parts[0].coarser.empty());
+    CHECK(model.parts[0].triangleCount() == 2 * 40 * 39);
 }

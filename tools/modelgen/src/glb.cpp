@@ -1,5 +1,6 @@
 #include "glb.hpp"
 
+#include "core/detail.h"
 #include "core/glb_writer.h"
 #include "core/material_palette.h"
 
@@ -15,6 +16,10 @@ std::vector<std::uint8_t> encode_glb(const Model& model) {
     scene.copyright = "Dorsal built-in model. Skeletal landmark positions derived from BodyParts3D, "
                       "(c) The Database Center for Life Science, CC BY-SA 2.1 Japan";
     scene.sceneName = "dorsal_back";
+    // Levels of detail go into the file, so that Dorsal draws far structures coarse from its first
+    // frame instead of building them after it.
+    std::vector<std::vector<DetailLevel>> levels;
+    levels.reserve(model.meshes.size());
     for (const NamedMesh& named : model.meshes) {
         const Mesh& m = named.mesh;
         GlbMesh mesh;
@@ -26,6 +31,8 @@ std::vector<std::uint8_t> encode_glb(const Model& model) {
         // Muscles carry their stripe coordinate (metres across the fibres) as TEXCOORD_0.x.
         if (named.material == Material::Muscle) mesh.stripes = m.stripes;
         mesh.indices = m.indices;
+        levels.push_back(detailLevelsOf(m.positions, m.indices));
+        for (const DetailLevel& level : levels.back()) mesh.levels.push_back({level.indices, level.error});
         scene.meshes.push_back(mesh);
     }
     for (const Node& n : model.nodes) scene.nodes.push_back({n.name, n.mesh, n.children});

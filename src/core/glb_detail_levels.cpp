@@ -1,0 +1,137 @@
+#include "core/glb_detail_levels.h"
+
+#include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <fstream>
+#include <optional>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+namespace dorsal {
+
+namespace {
+
+constexpr std::uint32_t kGlbMagic = 0x46546C67;  // "glTF"
+constexpr std::uint32_t kJsonChunk = 0x4E4F534A;  // "JSON"
+constexpr std::uint32_t kBinChunk = 0x004E4942;   // "BIN\0"
+constexpr std::string_view kStoreKey = "dorsalDetailLevels";
+
+std::uint32_t u32At(const std::string& bytes, std::size_t at) {
+    std::uint32_t value = 0;
+    std::memcpy(&value, bytes.data() + at, 4);  // glTF is little-endian, as are the hosts Dorsal builds on
+    return value;
+}
+
+// The member `key` of `object`, or null when it has none (a const json's operator[] must not be
+// asked for a missing key).
+const nlohmann::json& memberOf(const nlohmann::json& object, std::string_view key) {
+    static const nlohmann::json none;
+    if (!object.is_object()) return none;
+    const auto found = object.find(key);
+    return found == object.end() ? none : *found;
+}
+
+// An unsigned integer member of `object`, or nullopt.
+std::optional<std::size_t> sizeIn(const nlohmann::json& object, const char* key) {
+    if (!object.is_object()) return std::nullopt;
+    const auto found = object.find(key);
+    if (found == object.end() || !found->is_number_unsigned()) return std::nullopt;
+    return found->get<std::size_t>();
+}
+
+// The indices of accessor `index` (16- or 32-bit scalars in the binary chunk), checked against
+// `vertexCount` and to be whole triangles; nullopt when anything is out of place.
+std::optional<std::vector<std::uint32_t>> indicesOf(const nlohmann::json& gltf, std::size_t index, std::string_view bin,
+                                                    std::size_t vertexCount) {
+    const nlohmann::json& accessors = memberOf(gltf, "accessors");
+    const nlohmann::json& views = memberOf(gltf, "bufferViews");
+    if (!accessors.is_array() || index >= accessors.size() || !views.is_array()) return std::nullopt;
+    const nlohmann::json& accessor = accessors[index];
+    const auto view = sizeIn(accessor, "bufferView");
+    const auto count = sizeIn(accessor, "count");
+    const auto component = sizeIn(accessor, "componentType");
+    if (!view || !count || !component || *view >= views.size() || *count % 3 != 0) return std::nullopt;
+    const std::size_t width = *component == 5123 ? 2 : *component == 5125 ? 4 : 0;
+    if (width == 0) return std::nullopt;
+    const std::size_t start = sizeIn(views[*view], "byteOffset").value_or(0) + sizeIn(accessor, "byteOffset").value_or(0);
+    if (start > bin.size() || *count > (bin.size() - start) / width) return std::nullopt;
+    std::vector<std::uint32_t> indices(*count);
+    const char* from = bin.data() + start;
+    for (std::size_t i = 0; i < *count; ++i) {
+        std::uint32_t value = 0;
+        if (width == 2) {
+            std::uint16_t shortValue = 0;
+            std::memcpy(&shortValue, from + i * 2, 2);
+            value = shortValue;
+        } else {
+            std::memcpy(&value, from + i * 4, 4);
+        }
+        if (value >= vertexCount) return std::nullopt;
+        indices[i] = value;
+    }
+    return indices;
+}
+
+// The vertex count of a primitive: its POSITION accessor's count.
+std::optional<std::size_t> vertexCountOf(const nlohmann::json& gltf, const nlohmann::json& primitive) {
+    const auto position = sizeIn(memberOf(primitive, "attributes"), "POSITION");
+    const nlohmann::json& accessors = memberOf(gltf, "accessors");
+    if (!position || !accessors.is_array() || *position >= accessors.size()) return std::nullopt;
+    return sizeIn(accessors[*position], "count");
+}
+
+std::optional<std::vector<std::vector<DetailLevel>>> parse(const std::string& bytes) {
+    if (bytes.size() < 20 || u32At(bytes, 0) != kGlbMagic || u32At(bytes, 8) > bytes.size()) return std::nullopt;
+    const std::size_t jsonLength = u32At(bytes, 12);
+    if (u32At(bytes, 16) != kJsonChunk || jsonLength > bytes.size() - 20) return std::nullopt;
+    const std::string_view json(bytes.data() + 20, jsonLength);
+    // Files of other writers store none: no need to parse them.
+    if (json.find(kStoreKey) == std::string_view::npos) return std::nullopt;
+    const std::size_t binHeader = 20 + ((jsonLength + 3) & ~std::size_t{3});
+    if (binHeader + 8 > bytes.size() || u32At(bytes, binHeader + 4) != kBinChunk) return std::nullopt;
+    const std::size_t binLength = u32At(bytes, binHeader);
+    if (binLength > bytes.size() - binHeader - 8) return std::nullopt;
+    const std::string_view bin(bytes.data() + binHeader + 8, binLength);
+
+    const nlohmann::json gltf = nlohmann::json::parse(json, nullptr, false);
+    if (gltf.is_discarded() || !memberOf(gltf, "meshes").is_array()) return std::nullopt;
+    std::vector<std::vector<DetailLevel>> byPrimitive;
+    for (const nlohmann::json& mesh : memberOf(gltf, "meshes")) {
+        const nlohmann::json& primitives = memberOf(mesh, "primitives");
+        if (!primitives.is_array()) return std::nullopt;
+        for (const nlohmann::json& primitive : primitives) {
+            std::vector<DetailLevel>& levels = byPrimitive.emplace_back();
+            const nlohmann::json& stored = memberOf(memberOf(primitive, "extras"), kStoreKey);
+            if (stored.is_null()) continue;
+            const std::optional<std::size_t> vertexCount = vertexCountOf(gltf, primitive);
+            if (!stored.is_array() || !vertexCount) return std::nullopt;
+            for (const nlohmann::json& level : stored) {
+                const auto accessor = sizeIn(level, "indices");
+                const nlohmann::json& errorValue = memberOf(level, "error");
+                if (!accessor || !errorValue.is_number()) return std::nullopt;
+                const double error = errorValue.get<double>();
+                auto indices = indicesOf(gltf, *accessor, bin, *vertexCount);
+                if (!indices || !std::isfinite(error) || error < 0.0) return std::nullopt;
+                levels.push_back({std::move(*indices), static_cast<float>(error)});
+            }
+        }
+    }
+    return byPrimitive;
+}
+
+}  // namespace
+
+std::vector<std::vector<DetailLevel>> readStoredDetailLevels(const std::filesystem::path& path) {
+    try {
+        std::ifstream in(path, std::ios::binary);
+        if (!in) return {};
+        const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        return parse(bytes).value_or(std::vector<std::vector<DetailLevel>>{});
+    } catch (const std::exception&) {
+        return {};  // out of memory or a JSON surprise: the levels are built after the first frame instead
+    }
+}
+
+}  // namespace dorsal
