@@ -465,6 +465,7 @@ int runWindow(const Options& options) {
         if (options.scene.empty() || !session.openScene(options.scene, true)) {
             session.startLoading(options.model.empty() ? builtInModelPath() : options.model, options.start);
         }
+        session.setFrameTarget(Renderer::FrameTarget::Screen);
         session.warmUpDrawing(width, height);  // while the model loads
         std::string title = "Dorsal";
 
@@ -487,7 +488,6 @@ int runWindow(const Options& options) {
             app.deliverKeyboard();
             ImGui_ImplGlfw_NewFrame();
             session.composeFrame(width, height, true);
-            session.renderer().presentToScreen();
             if (std::string shown = windowTitle(session); shown != title) {
                 title = std::move(shown);
                 glfwSetWindowTitle(window, title.c_str());

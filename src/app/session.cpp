@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <chrono>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <utility>
 
 #include <backends/imgui_impl_opengl3.h>
@@ -31,6 +34,14 @@ UiFrame panelsFrame(const AtlasState& state, const std::vector<NodeLook>& looks,
     frame.layout = state.layout();
     frame.panelsShown = panelsShown;
     return frame;
+}
+
+// Hands memory freed since the last call back to the system. glibc keeps freed memory for reuse,
+// and a load leaves tens of megabytes free in its thread's arena (Assimp's copy of the scene).
+void releaseFreedMemory() {
+#ifdef __GLIBC__
+    malloc_trim(0);
+#endif
 }
 
 }  // namespace
@@ -127,6 +138,7 @@ void Session::adoptModel(Model model) {
                                        [](const Part& part) { return !part.coarser.empty(); });
     renderer_->setModel(model);
     atlas_.setModel(std::move(model));
+    releaseFreedMemory();
 }
 
 void Session::takeFinishedDetailLevels() {
@@ -367,7 +379,7 @@ void Session::composeFrame(int width, int height, bool showUi, FramePhaseTimes* 
     auto phaseStart = std::chrono::steady_clock::now();
     const std::vector<NodeLook> looks = layOutFrame(width, height, showUi);
     finishPhase(phases, &FramePhaseTimes::panels, phaseStart);
-    drawModel(atlas_, looks, width, height, phases);
+    drawModel(atlas_, looks, width, height, frameTarget_, phases);
     phaseStart = std::chrono::steady_clock::now();
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     finishPhase(phases, &FramePhaseTimes::overlay, phaseStart);
@@ -411,7 +423,7 @@ std::vector<NodeLook> Session::layOutFrame(int width, int height, bool showUi) {
 }
 
 void Session::drawModel(const AtlasState& state, const std::vector<NodeLook>& looks, int width, int height,
-                        FramePhaseTimes* phases) {
+                        Renderer::FrameTarget target, FramePhaseTimes* phases) {
     auto phaseStart = std::chrono::steady_clock::now();
     renderer_->beginFrame(width, height);
     finishPhase(phases, &FramePhaseTimes::background, phaseStart);
@@ -419,7 +431,7 @@ void Session::drawModel(const AtlasState& state, const std::vector<NodeLook>& lo
         renderer_->drawScene(*model, state.camera(), looks, state.layout().scene, state.painMap().zones);
     }
     finishPhase(phases, &FramePhaseTimes::scene, phaseStart);
-    renderer_->resolveFrame();
+    renderer_->resolveFrame(target);
     finishPhase(phases, &FramePhaseTimes::resolve, phaseStart);
 }
 
@@ -441,7 +453,7 @@ Image Session::renderStill(AtlasState& state, int width, int height, float uiSca
         UiFrame ui = panelsFrame(state, looks, false);
         still_->interface().draw(ui);
         ImGui::Render();
-        drawModel(state, looks, width, height);
+        drawModel(state, looks, width, height, Renderer::FrameTarget::Picture);
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     }
     ImGui::SetCurrentContext(previous);

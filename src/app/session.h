@@ -98,6 +98,9 @@ public:
     // Whether a model's levels of detail are built after its first frame (the window: later frames
     // are cheaper) or never (a single picture needs none).
     void setBuildsDetailLevels(bool builds) { buildsDetailLevels_ = builds; }
+    // Where composeFrame's frames go: the window's framebuffer (a window) or the renderer's picture
+    // target (the default: a picture, the bench).
+    void setFrameTarget(Renderer::FrameTarget target) { frameTarget_ = target; }
     // Compiles what drawing a frame of `width` x `height` needs (Renderer::warmUp), before the
     // first model is taken in: call it while the model loads on another thread.
     void warmUpDrawing(int width, int height) {
@@ -152,7 +155,7 @@ private:
     void takeFinishedDetailLevels();
     // Draws the model as `state` shows it into the renderer's frame and resolves it.
     void drawModel(const AtlasState& state, const std::vector<NodeLook>& looks, int width, int height,
-                   FramePhaseTimes* phases = nullptr);
+                   Renderer::FrameTarget target, FramePhaseTimes* phases = nullptr);
     // Shows `scene` read from `path`, its model being the one shown; remembers the file.
     void showScene(const Scene& scene, const std::filesystem::path& path);
     // The font size of the settings, taken in before a frame when it changed.
@@ -191,6 +194,7 @@ private:
     };
     std::optional<SlowJob> slowJob_;
     bool buildsDetailLevels_ = true;
+    Renderer::FrameTarget frameTarget_ = Renderer::FrameTarget::Picture;
     bool detailLevelsWanted_ = false;  // the model has none yet
     std::unique_ptr<DetailLevelBuild> detailBuild_;
     std::string caption_;

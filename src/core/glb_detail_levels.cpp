@@ -18,7 +18,7 @@ constexpr std::uint32_t kJsonChunk = 0x4E4F534A;  // "JSON"
 constexpr std::uint32_t kBinChunk = 0x004E4942;   // "BIN\0"
 constexpr std::string_view kStoreKey = "dorsalDetailLevels";
 
-std::uint32_t u32At(const std::string& bytes, std::size_t at) {
+std::uint32_t u32At(std::string_view bytes, std::size_t at) {
     std::uint32_t value = 0;
     std::memcpy(&value, bytes.data() + at, 4);  // glTF is little-endian, as are the hosts Dorsal builds on
     return value;
@@ -41,9 +41,17 @@ std::optional<std::size_t> sizeIn(const nlohmann::json& object, const char* key)
     return found->get<std::size_t>();
 }
 
+// Where the binary chunk lies in the open file; only the index ranges asked for are read from it,
+// never the whole chunk.
+struct BinChunk {
+    std::ifstream& file;
+    std::size_t offset = 0;
+    std::size_t size = 0;
+};
+
 // The indices of accessor `index` (16- or 32-bit scalars in the binary chunk), checked against
 // `vertexCount` and to be whole triangles; nullopt when anything is out of place.
-std::optional<std::vector<std::uint32_t>> indicesOf(const nlohmann::json& gltf, std::size_t index, std::string_view bin,
+std::optional<std::vector<std::uint32_t>> indicesOf(const nlohmann::json& gltf, std::size_t index, const BinChunk& bin,
                                                     std::size_t vertexCount) {
     const nlohmann::json& accessors = memberOf(gltf, "accessors");
     const nlohmann::json& views = memberOf(gltf, "bufferViews");
@@ -56,9 +64,12 @@ std::optional<std::vector<std::uint32_t>> indicesOf(const nlohmann::json& gltf, 
     const std::size_t width = *component == 5123 ? 2 : *component == 5125 ? 4 : 0;
     if (width == 0) return std::nullopt;
     const std::size_t start = sizeIn(views[*view], "byteOffset").value_or(0) + sizeIn(accessor, "byteOffset").value_or(0);
-    if (start > bin.size() || *count > (bin.size() - start) / width) return std::nullopt;
+    if (start > bin.size || *count > (bin.size - start) / width) return std::nullopt;
+    std::string raw(*count * width, '\0');
+    bin.file.seekg(static_cast<std::streamoff>(bin.offset + start));
+    if (!bin.file.read(raw.data(), static_cast<std::streamsize>(raw.size()))) return std::nullopt;
     std::vector<std::uint32_t> indices(*count);
-    const char* from = bin.data() + start;
+    const char* from = raw.data();
     for (std::size_t i = 0; i < *count; ++i) {
         std::uint32_t value = 0;
         if (width == 2) {
@@ -82,18 +93,22 @@ std::optional<std::size_t> vertexCountOf(const nlohmann::json& gltf, const nlohm
     return sizeIn(accessors[*position], "count");
 }
 
-std::optional<std::vector<std::vector<DetailLevel>>> parse(const std::string& bytes) {
-    if (bytes.size() < 20 || u32At(bytes, 0) != kGlbMagic || u32At(bytes, 8) > bytes.size()) return std::nullopt;
-    const std::size_t jsonLength = u32At(bytes, 12);
-    if (u32At(bytes, 16) != kJsonChunk || jsonLength > bytes.size() - 20) return std::nullopt;
-    const std::string_view json(bytes.data() + 20, jsonLength);
+std::optional<std::vector<std::vector<DetailLevel>>> parse(std::ifstream& file, std::size_t fileSize) {
+    std::string header(20, '\0');
+    if (fileSize < 20 || !file.read(header.data(), 20)) return std::nullopt;
+    if (u32At(header, 0) != kGlbMagic || u32At(header, 8) > fileSize) return std::nullopt;
+    const std::size_t jsonLength = u32At(header, 12);
+    if (u32At(header, 16) != kJsonChunk || jsonLength > fileSize - 20) return std::nullopt;
+    std::string json(jsonLength, '\0');
+    if (!file.read(json.data(), static_cast<std::streamsize>(jsonLength))) return std::nullopt;
     // Files of other writers store none: no need to parse them.
-    if (json.find(kStoreKey) == std::string_view::npos) return std::nullopt;
+    if (json.find(kStoreKey) == std::string::npos) return std::nullopt;
     const std::size_t binHeader = 20 + ((jsonLength + 3) & ~std::size_t{3});
-    if (binHeader + 8 > bytes.size() || u32At(bytes, binHeader + 4) != kBinChunk) return std::nullopt;
-    const std::size_t binLength = u32At(bytes, binHeader);
-    if (binLength > bytes.size() - binHeader - 8) return std::nullopt;
-    const std::string_view bin(bytes.data() + binHeader + 8, binLength);
+    std::string chunkHeader(8, '\0');
+    file.seekg(static_cast<std::streamoff>(binHeader));
+    if (binHeader + 8 > fileSize || !file.read(chunkHeader.data(), 8) || u32At(chunkHeader, 4) != kBinChunk) return std::nullopt;
+    const BinChunk bin{file, binHeader + 8, u32At(chunkHeader, 0)};
+    if (bin.size > fileSize - bin.offset) return std::nullopt;
 
     const nlohmann::json gltf = nlohmann::json::parse(json, nullptr, false);
     if (gltf.is_discarded() || !memberOf(gltf, "meshes").is_array()) return std::nullopt;
@@ -125,10 +140,11 @@ std::optional<std::vector<std::vector<DetailLevel>>> parse(const std::string& by
 
 std::vector<std::vector<DetailLevel>> readStoredDetailLevels(const std::filesystem::path& path) {
     try {
+        std::error_code error;
+        const std::uintmax_t size = std::filesystem::file_size(path, error);
         std::ifstream in(path, std::ios::binary);
-        if (!in) return {};
-        const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-        return parse(bytes).value_or(std::vector<std::vector<DetailLevel>>{});
+        if (error || !in) return {};
+        return parse(in, static_cast<std::size_t>(size)).value_or(std::vector<std::vector<DetailLevel>>{});
     } catch (const std::exception&) {
         return {};  // out of memory or a JSON surprise: the levels are built after the first frame instead
     }

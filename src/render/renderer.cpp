@@ -133,7 +133,7 @@ Renderer::ModelProgram::ModelProgram(const std::filesystem::path& shaderDir, con
 Renderer::Renderer(const std::filesystem::path& shaderDir)
     : plainModel_(shaderDir, ""),
       paintedModel_(shaderDir, "#define PAIN_MAP\n"),
-      backgroundProgram_(shaderDir, "background"),
+      compositeProgram_(shaderDir, "composite"),
       nodeIdProgram_(shaderDir, "node_id") {
     glGenVertexArrays(1, &emptyVertexArray_);
     GLint maxSamples = 1;
@@ -176,7 +176,7 @@ void Renderer::warmUp(int width, int height) {
 
 void Renderer::releaseTargets() {
     glDeleteFramebuffers(1, &msaaFramebuffer_);
-    glDeleteRenderbuffers(1, &msaaColour_);
+    glDeleteTextures(1, &msaaColour_);
     glDeleteRenderbuffers(1, &msaaDepth_);
     glDeleteFramebuffers(1, &resolvedFramebuffer_);
     glDeleteRenderbuffers(1, &resolvedColour_);
@@ -193,15 +193,17 @@ void Renderer::ensureTargets(int width, int height) {
     width_ = width;
     height_ = height;
 
-    glGenRenderbuffers(1, &msaaColour_);
-    glBindRenderbuffer(GL_RENDERBUFFER, msaaColour_);
-    glRenderbufferStorageMultisample(GL_RENDERBUFFER, samples_, GL_RGBA8, width, height);
+    // A texture, not a renderbuffer: the compositing pass reads its samples.
+    glGenTextures(1, &msaaColour_);
+    glBindTexture(GL_TEXTURE_2D_MULTISAMPLE, msaaColour_);
+    glTexImage2DMultisample(GL_TEXTURE_2D_MULTISAMPLE, samples_, GL_RGBA8, width, height, GL_TRUE);
+    glBindTexture(GL_TEXTURE_2D_MULTISAMPLE, 0);
     glGenRenderbuffers(1, &msaaDepth_);
     glBindRenderbuffer(GL_RENDERBUFFER, msaaDepth_);
     glRenderbufferStorageMultisample(GL_RENDERBUFFER, samples_, GL_DEPTH24_STENCIL8, width, height);
     glGenFramebuffers(1, &msaaFramebuffer_);
     glBindFramebuffer(GL_FRAMEBUFFER, msaaFramebuffer_);
-    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, msaaColour_);
+    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D_MULTISAMPLE, msaaColour_, 0);
     glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_STENCIL_ATTACHMENT, GL_RENDERBUFFER, msaaDepth_);
     if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE) {
         throw RenderError("the graphics driver cannot create a " + std::to_string(width) + "x" +
@@ -224,17 +226,9 @@ void Renderer::beginFrame(int width, int height) {
     ensureTargets(std::max(width, 1), std::max(height, 1));
     glBindFramebuffer(GL_FRAMEBUFFER, msaaFramebuffer_);
     glViewport(0, 0, width_, height_);
-    glClearColor(0.0f, 0.0f, 0.0f, 1.0f);
+    // Transparent: the background goes under the scene when the frame is resolved.
+    glClearColor(0.0f, 0.0f, 0.0f, 0.0f);
     glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT | GL_STENCIL_BUFFER_BIT);
-
-    glDisable(GL_DEPTH_TEST);
-    glDisable(GL_BLEND);
-    backgroundProgram_.use();
-    glUniform3fv(backgroundProgram_.uniform("uTop"), 1, glm::value_ptr(Palette::kBackgroundTop));
-    glUniform3fv(backgroundProgram_.uniform("uBottom"), 1, glm::value_ptr(Palette::kBackgroundBottom));
-    glBindVertexArray(emptyVertexArray_);
-    glDrawArrays(GL_TRIANGLES, 0, 3);
-    glBindVertexArray(0);
 }
 
 void Renderer::startDrawing(const ShaderProgram& program, const OrbitCamera& camera, const Viewport& viewport) {
@@ -367,20 +361,25 @@ void Renderer::drawPart(std::size_t i) {
                              reinterpret_cast<const void*>(range.indexOffsetBytes), range.baseVertex);
 }
 
-void Renderer::resolveFrame() {
-    glBindFramebuffer(GL_READ_FRAMEBUFFER, msaaFramebuffer_);
-    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, resolvedFramebuffer_);
-    glBlitFramebuffer(0, 0, width_, height_, 0, 0, width_, height_, GL_COLOR_BUFFER_BIT, GL_NEAREST);
-    glBindFramebuffer(GL_FRAMEBUFFER, resolvedFramebuffer_);
+void Renderer::resolveFrame(FrameTarget target) {
+    glBindFramebuffer(GL_FRAMEBUFFER, target == FrameTarget::Screen ? 0 : resolvedFramebuffer_);
     glViewport(0, 0, width_, height_);
+    glDisable(GL_DEPTH_TEST);
+    glDisable(GL_BLEND);
+    glDisable(GL_CULL_FACE);
+    compositeProgram_.use();
+    glActiveTexture(GL_TEXTURE0);
+    glBindTexture(GL_TEXTURE_2D_MULTISAMPLE, msaaColour_);
+    glUniform1i(compositeProgram_.uniform("uScene"), 0);
+    glUniform1i(compositeProgram_.uniform("uSamples"), samples_);
+    glUniform3fv(compositeProgram_.uniform("uTop"), 1, glm::value_ptr(Palette::kBackgroundTop));
+    glUniform3fv(compositeProgram_.uniform("uBottom"), 1, glm::value_ptr(Palette::kBackgroundBottom));
+    glBindVertexArray(emptyVertexArray_);
+    glDrawArrays(GL_TRIANGLES, 0, 3);
+    glBindVertexArray(0);
+    glBindTexture(GL_TEXTURE_2D_MULTISAMPLE, 0);
 }
 
-void Renderer::presentToScreen() {
-    glBindFramebuffer(GL_READ_FRAMEBUFFER, resolvedFramebuffer_);
-    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, 0);
-    glBlitFramebuffer(0, 0, width_, height_, 0, 0, width_, height_, GL_COLOR_BUFFER_BIT, GL_NEAREST);
-    glBindFramebuffer(GL_FRAMEBUFFER, 0);
-}
 
 Image Renderer::readFrame() const {
     Image image;

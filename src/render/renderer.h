@@ -35,7 +35,7 @@ struct Palette {
 class Renderer {
 public:
     // Needs a current OpenGL 3.3 core context. Builds the shaders from model.vert, model.frag,
-    // background.vert and background.frag in `shaderDir`; throws RenderError, naming the file, when
+    // composite.vert and composite.frag in `shaderDir`; throws RenderError, naming the file, when
     // one cannot be read or does not build.
     explicit Renderer(const std::filesystem::path& shaderDir);
     ~Renderer();
@@ -51,8 +51,8 @@ public:
     // Call before setModel, as it leaves no model.
     void warmUp(int width, int height);
 
-    // Starts a frame of `width` x `height` pixels: binds the multisampled target and clears it to the
-    // background gradient.
+    // Starts a frame of `width` x `height` pixels: binds the multisampled target and clears it to
+    // transparent (the background gradient goes under the scene in resolveFrame).
     void beginFrame(int width, int height);
     // Draws the model as seen by `camera` into `viewport` of the current frame, each node as
     // `looks` (one per node, from lookOfNodes) says: solid parts first, then ghosts and the skin
@@ -62,11 +62,14 @@ public:
     void drawScene(const Model& model, const OrbitCamera& camera, const std::vector<NodeLook>& looks,
                    const Viewport& viewport, const std::vector<Ellipsoid>& painZones = {});
     static constexpr std::size_t kMaxPainZones = 24;  // as many as the shader's arrays hold
-    // Resolves the multisampled frame and leaves the resolved target bound, for overlays (the UI).
-    void resolveFrame();
-    // Copies the resolved frame to the window's framebuffer of the same size.
-    void presentToScreen();
-    // Reads the resolved frame back, top row first.
+    // Where a frame ends up: the window's own framebuffer (of the frame's size), or a target of the
+    // renderer's that readFrame reads.
+    enum class FrameTarget { Screen, Picture };
+    // Resolves the multisampled frame over the background gradient into `target` and leaves it
+    // bound, for overlays (the UI). Straight into the window's framebuffer, as a window wants: a
+    // copy there afterwards cost a software renderer a pass over every pixel of every frame.
+    void resolveFrame(FrameTarget target = FrameTarget::Picture);
+    // Reads the frame last resolved to FrameTarget::Picture back, top row first.
     Image readFrame() const;
 
     // How many pixels of `viewport` each node covers as the frame shows it, one count per node of
@@ -120,7 +123,7 @@ private:
     ModelProgram plainModel_;
     ModelProgram paintedModel_;
     const ModelProgram* model_ = &plainModel_;  // this frame's
-    ShaderProgram backgroundProgram_;
+    ShaderProgram compositeProgram_;  // resolves the scene over the background gradient
     ShaderProgram nodeIdProgram_;
     GLuint emptyVertexArray_ = 0;
     std::vector<GpuPart> parts_;
