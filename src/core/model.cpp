@@ -8,6 +8,11 @@
 
 namespace dorsal {
 
+const TriangleTree& triangleTreeOf(const Part& part) {
+    if (part.tree.empty() && !part.indices.empty()) part.tree.build(part.positions, part.indices);
+    return part.tree;
+}
+
 int Model::findNode(const std::string& name) const {
     for (std::size_t i = 0; i < nodes.size(); ++i) {
         if (nodes[i].name == name) return static_cast<int>(i);

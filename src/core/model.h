@@ -59,10 +59,16 @@ struct Part {
     std::vector<DetailLevel> coarser;    // ever fewer triangles, ever larger error
     Bounds bounds;
     bool closed = false;  // a watertight, consistently wound surface: its back is never seen
-    TriangleTree tree;    // over the full-detail triangles, for picking
+    // Over the full-detail triangles, for picking: built on first use (triangleTreeOf), as a single
+    // picture never picks and the first frame should not wait for it.
+    mutable TriangleTree tree;
 
     std::size_t triangleCount() const { return indices.size() / 3; }
 };
+
+// The part's triangle tree, built now if it has not been yet. Builds on the calling thread: a
+// model is asked from one thread at a time (the one that shows it).
+const TriangleTree& triangleTreeOf(const Part& part);
 
 struct Node {
     std::string name;

@@ -323,8 +323,9 @@ private:
     std::uint64_t emptiedParts_ = 0;
 };
 
-// What drawing and picking need beyond the file's data: closedness and triangle trees (levels of
-// detail come after the first frame: DetailLevelBuild). Two threads halve it on two cores. Progress
+// What drawing needs beyond the file's data: which parts are closed (their backs are never drawn).
+// Triangle trees come on a part's first pick (triangleTreeOf) and levels of detail from the file or
+// after the first frame (DetailLevelBuild). Two threads halve it on two cores. Progress
 // rises from `begin` to 1 with the triangles done; a cancel is seen between parts.
 void prepareForDrawing(Model& model, LoadControl* control, float begin) {
     constexpr std::size_t kThreads = 2;
@@ -341,7 +342,6 @@ void prepareForDrawing(Model& model, LoadControl* control, float begin) {
                         if (control && control->cancelled) return;
                         Part& part = model.parts[i];
                         part.closed = isClosedSurface(part.indices);
-                        part.tree.build(part.positions, part.indices);
                         done += part.triangleCount();
                         raiseProgress(control, begin + (1.0f - begin) * static_cast<float>(static_cast<double>(done) / total));
                     }

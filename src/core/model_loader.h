@@ -45,8 +45,9 @@ std::vector<std::string> readableModelExtensionList();
 
 // Loads the model at `path`: triangulates, generates smooth normals where missing, and bakes every
 // node's transform into its parts so that all geometry is in the model frame; finds which parts are
-// closed and builds their triangle trees for picking, but not their levels of detail
-// (DetailLevelBuild makes those, after the first frame). Triangles with
+// closed, and takes the levels of detail a .glb of Dorsal's stores (others get theirs from
+// DetailLevelBuild, after the first frame; triangle trees are built on a part's first pick).
+// Triangles with
 // invalid coordinates (NaN, infinite or absurdly large) are left out, and Model::warnings says so.
 // Returns a model with at least one part.
 // Throws ModelLoadError for a missing file or one that is not a regular file, an unsupported

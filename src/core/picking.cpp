@@ -68,7 +68,7 @@ std::optional<PickHit> pickNearest(const Model& model, const Ray& ray, const Par
         if (!entry || (best && *entry > best->distance)) continue;
         const float limit = best ? best->distance : std::numeric_limits<float>::max();
         std::uint32_t triangle = 0;
-        const std::optional<float> t = part.tree.nearestHit(ray, part.positions, part.indices, limit, &triangle);
+        const std::optional<float> t = triangleTreeOf(part).nearestHit(ray, part.positions, part.indices, limit, &triangle);
         if (!t) continue;
         const glm::vec3 a = part.positions[part.indices[3 * triangle]];
         const glm::vec3 b = part.positions[part.indices[3 * triangle + 1]];

@@ -21,8 +21,7 @@ struct PickHit {
 using PartFilter = std::function<bool(const Part&)>;
 
 // The nearest triangle of an accepted part along `ray` (both sides of a triangle count), or nullopt.
-// Searches each part's triangle tree, which loadModel builds; a part built by other means needs
-// `part.tree.build(part.positions, part.indices)` first, or it is never hit.
+// Searches each part's triangle tree, built the first time the part is searched (triangleTreeOf).
 std::optional<PickHit> pickNearest(const Model& model, const Ray& ray, const PartFilter& accept = {});
 
 // The point of an accepted part's surface nearest to `point`, no farther than `maxDistance`, with

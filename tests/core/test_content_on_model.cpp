@@ -24,7 +24,7 @@ float distanceToNode(const Model& model, int node, const glm::vec3& p) {
     float nearest = std::numeric_limits<float>::max();
     for (int index : model.nodes[static_cast<std::size_t>(node)].parts) {
         const Part& part = model.parts[static_cast<std::size_t>(index)];
-        if (const std::optional<glm::vec3> q = part.tree.nearestPoint(p, part.positions, part.indices))
+        if (const std::optional<glm::vec3> q = triangleTreeOf(part).nearestPoint(p, part.positions, part.indices))
             nearest = std::min(nearest, glm::distance(p, *q));
     }
     return nearest;
