@@ -63,8 +63,11 @@ std::optional<std::vector<std::uint32_t>> indicesOf(const nlohmann::json& gltf, 
     if (!view || !count || !component || *view >= views.size() || *count % 3 != 0) return std::nullopt;
     const std::size_t width = *component == 5123 ? 2 : *component == 5125 ? 4 : 0;
     if (width == 0) return std::nullopt;
-    const std::size_t start = sizeIn(views[*view], "byteOffset").value_or(0) + sizeIn(accessor, "byteOffset").value_or(0);
-    if (start > bin.size || *count > (bin.size - start) / width) return std::nullopt;
+    const std::size_t viewOffset = sizeIn(views[*view], "byteOffset").value_or(0);
+    const std::size_t accessorOffset = sizeIn(accessor, "byteOffset").value_or(0);
+    if (viewOffset > bin.size || accessorOffset > bin.size - viewOffset) return std::nullopt;  // no overflow
+    const std::size_t start = viewOffset + accessorOffset;
+    if (*count > (bin.size - start) / width) return std::nullopt;
     std::string raw(*count * width, '\0');
     bin.file.seekg(static_cast<std::streamoff>(bin.offset + start));
     if (!bin.file.read(raw.data(), static_cast<std::streamsize>(raw.size()))) return std::nullopt;

@@ -5,6 +5,7 @@
 #include <memory>
 #include <string>
 
+#include "core/bench_model.h"
 #include "core/detail.h"
 #include "core/detail_build.h"
 #include "core/glb_writer.h"
@@ -220,4 +221,18 @@ TEST_CASE("broken stored levels of detail are passed over and the model still lo
     REQUIRE(model.parts.size() == 1);
     CHECK(model.parts[0].coarser.empty());
     CHECK(model.parts[0].triangleCount() == 2 * 40 * 39);
+}
+
+TEST_CASE("the bench's large model is BodyParts3D-sized, the same on every run, and loads with its levels", "[detail][bench]") {
+    const std::vector<std::uint8_t> bytes = benchModelGlb();
+    CHECK(bytes == benchModelGlb());
+    const std::filesystem::path path = writeBenchModel(test::scratchDir("bench-model") / "large.glb");
+    const Model model = loadModel(path);
+    CHECK(model.parts.size() == kBenchStructures);
+    CHECK(model.triangleCount() == static_cast<std::size_t>(kBenchStructures) * kBenchTrianglesPerStructure);
+    CHECK(model.triangleCount() >= 800000);
+    CHECK(std::all_of(model.parts.begin(), model.parts.end(), [](const Part& part) { return part.coarser.size() >= 2; }));
+    // Muscles and bones, coloured as Dorsal's models are.
+    CHECK(std::count_if(model.parts.begin(), model.parts.end(),
+                        [](const Part& part) { return part.material == MaterialKind::Bone; }) == kBenchStructures / 4);
 }

@@ -92,6 +92,25 @@ TEST_CASE("the triangle tree finds the same nearest hit as testing every triangl
     CHECK(hits < 200);  // ... and some miss
 }
 
+TEST_CASE("a part's triangle tree is built the first time it is picked, not before", "[picking]") {
+    Model model;
+    model.nodes.push_back(Node{"muscle.sphere", -1, {}, {0}});
+    model.parts.push_back(makeSphere(0.3f, 20, 30));
+    model.parts[0].node = 0;
+    model.bounds = model.parts[0].bounds;
+    CHECK(model.parts[0].tree.empty());
+    const Ray ray{{0.0f, 0.0f, 2.0f}, {0.0f, 0.0f, -1.0f}};
+    const std::optional<PickHit> hit = pickNearest(model, ray);
+    REQUIRE(hit.has_value());
+    CHECK(hit->distance == Approx(1.7f).margin(0.01f));
+    CHECK_FALSE(model.parts[0].tree.empty());
+    // A ray that misses the part's box builds nothing.
+    Model other = model;
+    other.parts[0].tree = TriangleTree();
+    CHECK_FALSE(pickNearest(other, Ray{{5.0f, 5.0f, 2.0f}, {0.0f, 0.0f, -1.0f}}).has_value());
+    CHECK(other.parts[0].tree.empty());
+}
+
 TEST_CASE("picking the built-in model finds the muscle a person clicks", "[picking][model]") {
     const Model model = loadModel(test::builtInModelFile());
     const auto notSkin = [](const Part& part) { return part.material != MaterialKind::Skin; };
