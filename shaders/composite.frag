@@ -7,11 +7,12 @@
 in float vHeight;
 uniform sampler2DMS uScene;
 uniform int uSamples;
+uniform ivec2 uSceneOrigin;  // where the scene lies in the frame, in pixels from the bottom left
 uniform vec3 uTop;
 uniform vec3 uBottom;
 out vec4 fragColour;
 void main() {
-    ivec2 pixel = ivec2(gl_FragCoord.xy);
+    ivec2 pixel = ivec2(gl_FragCoord.xy) - uSceneOrigin;
     vec4 scene = vec4(0.0);
     for (int i = 0; i < uSamples; ++i) scene += texelFetch(uScene, pixel, i);
     scene /= float(uSamples);

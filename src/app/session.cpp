@@ -425,7 +425,7 @@ std::vector<NodeLook> Session::layOutFrame(int width, int height, bool showUi) {
 void Session::drawModel(const AtlasState& state, const std::vector<NodeLook>& looks, int width, int height,
                         Renderer::FrameTarget target, FramePhaseTimes* phases) {
     auto phaseStart = std::chrono::steady_clock::now();
-    renderer_->beginFrame(width, height);
+    renderer_->beginFrame(width, height, state.layout().scene);
     finishPhase(phases, &FramePhaseTimes::background, phaseStart);
     if (const Model* model = state.model()) {
         renderer_->drawScene(*model, state.camera(), looks, state.layout().scene, state.painMap().zones);

@@ -104,7 +104,7 @@ public:
     // Compiles what drawing a frame of `width` x `height` needs (Renderer::warmUp), before the
     // first model is taken in: call it while the model loads on another thread.
     void warmUpDrawing(int width, int height) {
-        if (!atlas_.model()) renderer_->warmUp(width, height);
+        if (!atlas_.model()) renderer_->warmUp(width, height, atlas_.layout().scene);
     }
     // Builds the model's levels of detail now if they are still wanted, waits for them and draws
     // with them from the next frame.

@@ -152,7 +152,7 @@ void Renderer::setModel(const Model& model) {
     for (const Part& part : model.parts) parts_.emplace_back(part);
 }
 
-void Renderer::warmUp(int width, int height) {
+void Renderer::warmUp(int width, int height, const Viewport& scene) {
     Model standIn;
     standIn.nodes.push_back(Node{"warm-up", -1, {}, {0, 1}});
     for (const MaterialKind kind : {MaterialKind::Muscle, MaterialKind::Skin}) {
@@ -165,34 +165,59 @@ void Renderer::warmUp(int width, int height) {
     }
     setModel(standIn);
     OrbitCamera camera;
-    const Viewport corner{0, 0, 8, 8};  // a few pixels: what is wanted is the compiling, not the drawing
-    camera.frame(standIn.bounds, corner.aspect(), ViewPreset::Posterior);
-    beginFrame(width, height);
-    drawScene(standIn, camera, {NodeLook{}}, corner);
+    camera.frame(standIn.bounds, scene.aspect(), ViewPreset::Posterior);
+    beginFrame(width, height, scene);
+    drawScene(standIn, camera, {NodeLook{}}, scene);
     resolveFrame();
     glFinish();
     parts_.clear();
 }
 
 void Renderer::releaseTargets() {
-    glDeleteFramebuffers(1, &msaaFramebuffer_);
-    glDeleteTextures(1, &msaaColour_);
-    glDeleteRenderbuffers(1, &msaaDepth_);
+    releaseSceneTarget();
     glDeleteFramebuffers(1, &resolvedFramebuffer_);
     glDeleteRenderbuffers(1, &resolvedColour_);
     glDeleteFramebuffers(1, &nodeIdFramebuffer_);
     glDeleteRenderbuffers(1, &nodeIdColour_);
     glDeleteRenderbuffers(1, &nodeIdDepth_);
-    msaaFramebuffer_ = msaaColour_ = msaaDepth_ = resolvedFramebuffer_ = resolvedColour_ = 0;
+    resolvedFramebuffer_ = resolvedColour_ = 0;
     nodeIdFramebuffer_ = nodeIdColour_ = nodeIdDepth_ = 0;
 }
 
+void Renderer::releaseSceneTarget() {
+    glDeleteFramebuffers(1, &msaaFramebuffer_);
+    glDeleteTextures(1, &msaaColour_);
+    glDeleteRenderbuffers(1, &msaaDepth_);
+    msaaFramebuffer_ = msaaColour_ = msaaDepth_ = 0;
+    sceneTargetWidth_ = sceneTargetHeight_ = 0;
+}
+
 void Renderer::ensureTargets(int width, int height) {
-    if (width == width_ && height == height_ && msaaFramebuffer_ != 0) return;
+    if (width == width_ && height == height_ && resolvedFramebuffer_ != 0) return;
     releaseTargets();
     width_ = width;
     height_ = height;
+    glGenRenderbuffers(1, &resolvedColour_);
+    glBindRenderbuffer(GL_RENDERBUFFER, resolvedColour_);
+    glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, width, height);
+    glGenFramebuffers(1, &resolvedFramebuffer_);
+    glBindFramebuffer(GL_FRAMEBUFFER, resolvedFramebuffer_);
+    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, resolvedColour_);
+    if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE) {
+        throw RenderError("the graphics driver cannot create a " + std::to_string(width) + "x" +
+                          std::to_string(height) + " framebuffer");
+    }
+}
 
+void Renderer::ensureSceneTarget(int width, int height) {
+    // Kept while the scene fits and fills most of it: a panel sliding open changes the scene's
+    // size every frame, and each new target is a large allocation.
+    const bool fits = width <= sceneTargetWidth_ && height <= sceneTargetHeight_;
+    const bool mostlyFilled = width * 4 >= sceneTargetWidth_ * 3 && height * 4 >= sceneTargetHeight_ * 3;
+    if (msaaFramebuffer_ != 0 && fits && mostlyFilled) return;
+    releaseSceneTarget();
+    sceneTargetWidth_ = width;
+    sceneTargetHeight_ = height;
     // A texture, not a renderbuffer: the compositing pass reads its samples.
     glGenTextures(1, &msaaColour_);
     glBindTexture(GL_TEXTURE_2D_MULTISAMPLE, msaaColour_);
@@ -209,31 +234,35 @@ void Renderer::ensureTargets(int width, int height) {
         throw RenderError("the graphics driver cannot create a " + std::to_string(width) + "x" +
                           std::to_string(height) + " multisampled framebuffer");
     }
-
-    glGenRenderbuffers(1, &resolvedColour_);
-    glBindRenderbuffer(GL_RENDERBUFFER, resolvedColour_);
-    glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, width, height);
-    glGenFramebuffers(1, &resolvedFramebuffer_);
-    glBindFramebuffer(GL_FRAMEBUFFER, resolvedFramebuffer_);
-    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, resolvedColour_);
-    if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE) {
-        throw RenderError("the graphics driver cannot create a " + std::to_string(width) + "x" +
-                          std::to_string(height) + " framebuffer");
-    }
 }
 
-void Renderer::beginFrame(int width, int height) {
+void Renderer::beginFrame(int width, int height, const Viewport& scene) {
     ensureTargets(std::max(width, 1), std::max(height, 1));
+    // The scene's part of the frame; the panels cover the rest.
+    scene_.x = std::clamp(scene.x, 0, width_ - 1);
+    scene_.y = std::clamp(scene.y, 0, height_ - 1);
+    scene_.width = std::clamp(scene.width, 1, width_ - scene_.x);
+    scene_.height = std::clamp(scene.height, 1, height_ - scene_.y);
+    ensureSceneTarget(scene_.width, scene_.height);
     glBindFramebuffer(GL_FRAMEBUFFER, msaaFramebuffer_);
-    glViewport(0, 0, width_, height_);
+    glViewport(0, 0, scene_.width, scene_.height);
     // Transparent: the background goes under the scene when the frame is resolved.
+    glEnable(GL_SCISSOR_TEST);
+    glScissor(0, 0, scene_.width, scene_.height);
     glClearColor(0.0f, 0.0f, 0.0f, 0.0f);
     glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT | GL_STENCIL_BUFFER_BIT);
+    glDisable(GL_SCISSOR_TEST);
 }
 
-void Renderer::startDrawing(const ShaderProgram& program, const OrbitCamera& camera, const Viewport& viewport) {
-    // GL counts viewport rows from the bottom.
-    glViewport(viewport.x, height_ - viewport.y - viewport.height, viewport.width, viewport.height);
+void Renderer::startDrawing(const ShaderProgram& program, const OrbitCamera& camera, const Viewport& viewport,
+                            bool inSceneTarget) {
+    // The scene target holds the viewport alone; a frame-sized target holds it where it lies in the
+    // frame (GL counts rows from the bottom).
+    if (inSceneTarget) {
+        glViewport(0, 0, scene_.width, scene_.height);
+    } else {
+        glViewport(viewport.x, height_ - viewport.y - viewport.height, viewport.width, viewport.height);
+    }
     glEnable(GL_DEPTH_TEST);
     glDepthFunc(GL_LESS);
     program.use();
@@ -246,7 +275,7 @@ void Renderer::drawScene(const Model& model, const OrbitCamera& camera, const st
     const std::size_t zoneCount = std::min(painZones.size(), kMaxPainZones);
     model_ = zoneCount > 0 ? &paintedModel_ : &plainModel_;
     const ShaderProgram& program = model_->program;
-    startDrawing(program, camera, viewport);
+    startDrawing(program, camera, viewport, true);
     glEnable(GL_MULTISAMPLE);
     glUniform3fv(program.uniform("uSelectionColour"), 1, glm::value_ptr(linearFromSrgb(Palette::kSelection)));
     glUniform3fv(program.uniform("uRelatedColour"), 1, glm::value_ptr(linearFromSrgb(Palette::kRelated)));
@@ -364,6 +393,15 @@ void Renderer::drawPart(std::size_t i) {
 void Renderer::resolveFrame(FrameTarget target) {
     glBindFramebuffer(GL_FRAMEBUFFER, target == FrameTarget::Screen ? 0 : resolvedFramebuffer_);
     glViewport(0, 0, width_, height_);
+    // Outside the scene (under the panels) a plain clear, which costs next to nothing; the
+    // compositing pass covers the scene's part only.
+    const bool sceneFillsFrame = scene_.width == width_ && scene_.height == height_;
+    if (!sceneFillsFrame) {
+        glClearColor(Palette::kBackgroundBottom.r, Palette::kBackgroundBottom.g, Palette::kBackgroundBottom.b, 1.0f);
+        glClear(GL_COLOR_BUFFER_BIT);
+    }
+    const GLint sceneBottom = height_ - scene_.y - scene_.height;
+    glViewport(scene_.x, sceneBottom, scene_.width, scene_.height);
     glDisable(GL_DEPTH_TEST);
     glDisable(GL_BLEND);
     glDisable(GL_CULL_FACE);
@@ -372,12 +410,14 @@ void Renderer::resolveFrame(FrameTarget target) {
     glBindTexture(GL_TEXTURE_2D_MULTISAMPLE, msaaColour_);
     glUniform1i(compositeProgram_.uniform("uScene"), 0);
     glUniform1i(compositeProgram_.uniform("uSamples"), samples_);
+    glUniform2i(compositeProgram_.uniform("uSceneOrigin"), scene_.x, sceneBottom);
     glUniform3fv(compositeProgram_.uniform("uTop"), 1, glm::value_ptr(Palette::kBackgroundTop));
     glUniform3fv(compositeProgram_.uniform("uBottom"), 1, glm::value_ptr(Palette::kBackgroundBottom));
     glBindVertexArray(emptyVertexArray_);
     glDrawArrays(GL_TRIANGLES, 0, 3);
     glBindVertexArray(0);
     glBindTexture(GL_TEXTURE_2D_MULTISAMPLE, 0);
+    glViewport(0, 0, width_, height_);
 }
 
 
@@ -424,7 +464,7 @@ std::vector<std::uint64_t> Renderer::visiblePixels(const Model& model, const Orb
     glClear(GL_DEPTH_BUFFER_BIT);
     glDisable(GL_BLEND);
     glDepthMask(GL_TRUE);
-    startDrawing(nodeIdProgram_, camera, viewport);
+    startDrawing(nodeIdProgram_, camera, viewport, false);
 
     std::vector<std::uint64_t> counts(model.nodes.size(), 0);
     countSolidPixels(model, looks, viewport, counts);

@@ -49,11 +49,13 @@ public:
     // drawn at its first use, which costs a first frame more than its drawing. Called while the
     // real model is still loading (on another thread), it takes that cost off the first frame.
     // Call before setModel, as it leaves no model.
-    void warmUp(int width, int height);
+    void warmUp(int width, int height, const Viewport& scene);
 
-    // Starts a frame of `width` x `height` pixels: binds the multisampled target and clears it to
-    // transparent (the background gradient goes under the scene in resolveFrame).
-    void beginFrame(int width, int height);
+    // Starts a frame of `width` x `height` pixels whose model is drawn into `scene` (the part of
+    // the frame the panels leave; drawScene must be given the same): binds the multisampled target,
+    // which holds that part alone, and clears it to transparent (the background gradient goes under
+    // the scene in resolveFrame).
+    void beginFrame(int width, int height, const Viewport& scene);
     // Draws the model as seen by `camera` into `viewport` of the current frame, each node as
     // `looks` (one per node, from lookOfNodes) says: solid parts first, then ghosts and the skin
     // from the farthest to the nearest, then x-ray's highlight over them.
@@ -84,9 +86,16 @@ public:
 
 private:
     struct GpuPart;
+    // The frame-sized target (the picture) for a frame of `width` x `height`.
     void ensureTargets(int width, int height);
+    // The multisampled target the scene is drawn into, for a scene of `width` x `height`.
+    void ensureSceneTarget(int width, int height);
+    void releaseSceneTarget();
     // Uses `program` with the camera's matrices, drawing into `viewport` with the depth test on.
-    void startDrawing(const ShaderProgram& program, const OrbitCamera& camera, const Viewport& viewport);
+    // Sets the camera and the viewport: the whole scene target (`inSceneTarget`), or `viewport`'s
+    // place in a frame-sized target.
+    void startDrawing(const ShaderProgram& program, const OrbitCamera& camera, const Viewport& viewport,
+                      bool inSceneTarget);
     void releaseTargets();
     // Draws the solid parts, each as its node's number plus one, into the node-id target, and
     // adds up how many pixels of `viewport` each node holds.
@@ -136,6 +145,9 @@ private:
     int width_ = 0;
     int height_ = 0;
     int samples_ = 1;
+    Viewport scene_;  // this frame's scene, in frame pixels from the top left
+    int sceneTargetWidth_ = 0;
+    int sceneTargetHeight_ = 0;
     GLuint msaaFramebuffer_ = 0;
     GLuint msaaColour_ = 0;
     GLuint msaaDepth_ = 0;
