@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <utility>
 
+#include <glm/gtc/packing.hpp>
 #include <glm/gtc/type_ptr.hpp>
 
 #include "core/detail.h"
@@ -16,12 +17,18 @@ namespace {
 
 constexpr int kWantedSamples = 4;
 
+// 24 bytes: directions as three signed 10-bit numbers each (GL_INT_2_10_10_10_REV), plenty for
+// light and fibre stripes, where three floats took 40 bytes; a software renderer's GPU memory is
+// the process's own.
 struct Vertex {
     glm::vec3 position;
-    glm::vec3 normal;
-    glm::vec3 fibre;
-    float stripe;  // distance across the fibres (metres), when the part has it
+    std::uint32_t normal;  // packSnorm3x10_1x2
+    std::uint32_t fibre;   // packSnorm3x10_1x2
+    float stripe;          // distance across the fibres (metres), when the part has it
 };
+static_assert(sizeof(Vertex) == 24);
+
+std::uint32_t packDirection(const glm::vec3& direction) { return glm::packSnorm3x10_1x2(glm::vec4(direction, 0.0f)); }
 
 int materialIndex(MaterialKind kind) {
     switch (kind) {
@@ -55,12 +62,24 @@ struct Renderer::GpuPart {
         GLint baseVertex = 0;
     };
     std::vector<Range> levels;
+    // 16-bit indices when every level has at most 65,536 vertices (as most structures do), else 32.
+    GLenum indexType = GL_UNSIGNED_INT;
 
     explicit GpuPart(const Part& part) {
         std::vector<Vertex> vertices;
         std::vector<std::uint32_t> indices;
-        addLevel(part, part.indices, vertices, indices);
-        for (const DetailLevel& level : part.coarser) addLevel(part, level.indices, vertices, indices);
+        std::size_t largestLevel = addLevel(part, part.indices, vertices, indices);
+        for (const DetailLevel& level : part.coarser) {
+            largestLevel = std::max(largestLevel, addLevel(part, level.indices, vertices, indices));
+        }
+        std::size_t indexSize = sizeof(std::uint32_t);
+        std::vector<std::uint16_t> shortIndices;
+        if (largestLevel <= 65536) {
+            indexType = GL_UNSIGNED_SHORT;
+            indexSize = sizeof(std::uint16_t);
+            shortIndices.assign(indices.begin(), indices.end());
+        }
+        for (Range& range : levels) range.indexOffsetBytes *= indexSize;  // from a count of indices
 
         glGenVertexArrays(1, &vertexArray);
         glGenBuffers(1, &vertexBuffer);
@@ -70,16 +89,17 @@ struct Renderer::GpuPart {
         glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(vertices.size() * sizeof(Vertex)), vertices.data(),
                      GL_STATIC_DRAW);
         glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, indexBuffer);
-        glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(indices.size() * sizeof(std::uint32_t)),
-                     indices.data(), GL_STATIC_DRAW);
-        const auto attribute = [](GLuint location, GLint components, std::size_t offset) {
+        glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(indices.size() * indexSize),
+                     shortIndices.empty() ? static_cast<const void*>(indices.data()) : shortIndices.data(), GL_STATIC_DRAW);
+        const auto attribute = [](GLuint location, GLint components, GLenum type, std::size_t offset) {
             glEnableVertexAttribArray(location);
-            glVertexAttribPointer(location, components, GL_FLOAT, GL_FALSE, sizeof(Vertex), reinterpret_cast<const void*>(offset));
+            glVertexAttribPointer(location, components, type, type == GL_INT_2_10_10_10_REV ? GL_TRUE : GL_FALSE,
+                                  sizeof(Vertex), reinterpret_cast<const void*>(offset));
         };
-        attribute(0, 3, offsetof(Vertex, position));
-        attribute(1, 3, offsetof(Vertex, normal));
-        attribute(2, 3, offsetof(Vertex, fibre));
-        attribute(3, 1, offsetof(Vertex, stripe));
+        attribute(0, 3, GL_FLOAT, offsetof(Vertex, position));
+        attribute(1, 4, GL_INT_2_10_10_10_REV, offsetof(Vertex, normal));
+        attribute(2, 4, GL_INT_2_10_10_10_REV, offsetof(Vertex, fibre));
+        attribute(3, 1, GL_FLOAT, offsetof(Vertex, stripe));
         glBindVertexArray(0);
     }
     ~GpuPart() {
@@ -91,30 +111,32 @@ struct Renderer::GpuPart {
         : vertexArray(std::exchange(other.vertexArray, 0)),
           vertexBuffer(std::exchange(other.vertexBuffer, 0)),
           indexBuffer(std::exchange(other.indexBuffer, 0)),
-          levels(std::move(other.levels)) {}
+          levels(std::move(other.levels)),
+          indexType(other.indexType) {}
     GpuPart(const GpuPart&) = delete;
     GpuPart& operator=(const GpuPart&) = delete;
     GpuPart& operator=(GpuPart&&) = delete;
 
 private:
     // Appends the vertices `levelIndices` use, in order of first use, and the indices renumbered
-    // from the level's first vertex.
-    void addLevel(const Part& part, const std::vector<std::uint32_t>& levelIndices, std::vector<Vertex>& vertices,
-                  std::vector<std::uint32_t>& indices) {
+    // from the level's first vertex; returns how many vertices the level has. The level's offset
+    // is left as a count of indices, for the caller to turn into bytes.
+    std::size_t addLevel(const Part& part, const std::vector<std::uint32_t>& levelIndices, std::vector<Vertex>& vertices,
+                         std::vector<std::uint32_t>& indices) {
         constexpr std::uint32_t kUnused = ~std::uint32_t{0};
-        levels.push_back({indices.size() * sizeof(std::uint32_t), static_cast<GLsizei>(levelIndices.size()),
-                          static_cast<GLint>(vertices.size())});
+        levels.push_back({indices.size(), static_cast<GLsizei>(levelIndices.size()), static_cast<GLint>(vertices.size())});
         std::vector<std::uint32_t> renumbered(part.positions.size(), kUnused);
         std::uint32_t next = 0;
         for (std::uint32_t original : levelIndices) {
             if (renumbered[original] == kUnused) {
                 renumbered[original] = next++;
-                vertices.push_back({part.positions[original], part.normals[original],
-                                    part.fibres.empty() ? glm::vec3(0.0f) : part.fibres[original],
+                vertices.push_back({part.positions[original], packDirection(part.normals[original]),
+                                    packDirection(part.fibres.empty() ? glm::vec3(0.0f) : part.fibres[original]),
                                     part.stripes.empty() ? 0.0f : part.stripes[original]});
             }
             indices.push_back(renumbered[original]);
         }
+        return next;
     }
 };
 
@@ -386,7 +408,7 @@ void Renderer::setPartUniforms(const Part& part, const NodeLook& look, bool pain
 void Renderer::drawPart(std::size_t i) {
     glBindVertexArray(parts_[i].vertexArray);
     const GpuPart::Range& range = parts_[i].levels[static_cast<std::size_t>(levelOf_[i])];
-    glDrawElementsBaseVertex(GL_TRIANGLES, range.indexCount, GL_UNSIGNED_INT,
+    glDrawElementsBaseVertex(GL_TRIANGLES, range.indexCount, parts_[i].indexType,
                              reinterpret_cast<const void*>(range.indexOffsetBytes), range.baseVertex);
 }
 
@@ -531,7 +553,7 @@ void Renderer::forEachDrawnPart(const Model& model, const std::vector<NodeLook>&
 void Renderer::drawPartAtFullDetail(std::size_t i) {
     glBindVertexArray(parts_[i].vertexArray);
     const GpuPart::Range& full = parts_[i].levels.front();
-    glDrawElementsBaseVertex(GL_TRIANGLES, full.indexCount, GL_UNSIGNED_INT,
+    glDrawElementsBaseVertex(GL_TRIANGLES, full.indexCount, parts_[i].indexType,
                              reinterpret_cast<const void*>(full.indexOffsetBytes), full.baseVertex);
 }
 
