@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <type_traits>
 #include <utility>
 
 #include "core/atlas.h"
+#include "core/data_paths.h"
 #include "core/picking.h"
 #include "core/text.h"
 
@@ -103,9 +105,23 @@ void AtlasState::setModel(Model model) {
     // What went wrong with models before (one that failed to load, the last one's warnings) is over.
     for (const std::string& message : std::exchange(modelMessages_, {})) std::erase(messages_, message);
     strata_ = strataOfNodes(*model_, content_);
-    problems_ = contentProblemsWithModel(content_, muscleIdsOf(*model_),
-                                         std::filesystem::path(model_->sourcePath).filename().string());
+    // The built-in model must hold every muscle of the content; a model from elsewhere (an import
+    // of part of an atlas) may hold some, which is worth a word but is no fault of the content.
+    const std::string modelName = std::filesystem::path(model_->sourcePath).filename().string();
+    const std::vector<std::string> muscles = muscleIdsOf(*model_);
+    const bool builtIn = std::filesystem::path(model_->sourcePath) == builtInModelPath();
+    problems_ = contentProblemsWithModel(content_, muscles, modelName, builtIn ? ModelCoverage::Whole : ModelCoverage::Partial);
     reportProblems();
+    if (!builtIn && content_.folderFound) {
+        const auto shown = static_cast<std::size_t>(std::count_if(
+            content_.muscles.begin(), content_.muscles.end(),
+            [&](const Muscle& muscle) { return std::find(muscles.begin(), muscles.end(), muscle.id) != muscles.end(); }));
+        if (shown < content_.muscles.size()) {
+            addModelMessage(modelName + " shows " + std::to_string(shown) + " of the atlas's " +
+                            std::to_string(content_.muscles.size()) +
+                            " muscles; the others' entries open without a structure to light up");
+        }
+    }
     for (const std::string& warning : model_->warnings) addModelMessage(warning);
     const bool labels = view_.labels;
     view_ = ViewState{};

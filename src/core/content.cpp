@@ -1031,7 +1031,7 @@ Content loadContent(const std::filesystem::path& root) {
 
 std::vector<ContentProblem> contentProblemsWithModel(const Content& content,
                                                      const std::vector<std::string>& modelMuscleIds,
-                                                     const std::string& modelName) {
+                                                     const std::string& modelName, ModelCoverage coverage) {
     std::vector<ContentProblem> problems = content.problems;
     if (!content.folderFound) return problems;
     const std::set<std::string> inModel(modelMuscleIds.begin(), modelMuscleIds.end());
@@ -1044,7 +1044,7 @@ std::vector<ContentProblem> contentProblemsWithModel(const Content& content,
                             false});
     }
     for (const Muscle& m : content.muscles) {
-        if (inModel.count(m.id) == 0) {
+        if (coverage == ModelCoverage::Whole && inModel.count(m.id) == 0) {
             problems.push_back({m.where, "muscle " + inQuotes(m.id) + " is not in the model " + modelName, false});
         }
     }

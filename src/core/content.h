@@ -307,10 +307,13 @@ Content loadContent(const std::filesystem::path& root);
 // Every problem of `content` as shown with a model: what `dorsal check` prints and the window
 // counts. That is Content::problems, then a problem for each muscle of the model
 // (`modelMuscleIds`: the <id> of its "muscle.<id>[.L|.R]" nodes, see muscleIdsOf) with no entry
-// and for each muscle entry the model lacks, naming the model `modelName`. When the content
-// folder was not found, the model is not compared (one problem says the folder is missing).
+// and for each muscle entry the model lacks, naming the model `modelName` (unless `coverage` is
+// Partial: a model from another atlas may hold only some of the muscles). When the content folder
+// was not found, the model is not compared (one problem says the folder is missing).
+enum class ModelCoverage { Whole, Partial };
 std::vector<ContentProblem> contentProblemsWithModel(const Content& content,
                                                      const std::vector<std::string>& modelMuscleIds,
-                                                     const std::string& modelName);
+                                                     const std::string& modelName,
+                                                     ModelCoverage coverage = ModelCoverage::Whole);
 
 }  // namespace dorsal

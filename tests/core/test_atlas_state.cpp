@@ -412,6 +412,20 @@ TEST_CASE("the window counts the same content problems as dorsal check", "[state
     CHECK(atlas.messages().size() == 1);
 }
 
+TEST_CASE("a model from elsewhere may hold only some muscles: said once, not counted as content problems", "[state][content]") {
+    AtlasState atlas(test::shippedContent());
+    atlas.setModel(loadModel(test::dataDir() / "two_boxes.obj"));
+    for (const ContentProblem& problem : atlas.problems()) CHECK(problem.format().find("is not in the model") == std::string::npos);
+    const std::vector<std::string>& messages = atlas.messages();
+    CHECK(std::count_if(messages.begin(), messages.end(), [](const std::string& message) {
+              return message.find("two_boxes.obj shows ") == 0 && message.find(" of the atlas's 54 muscles") != std::string::npos;
+          }) == 1);
+    // The built-in model must hold them all, and holds them: no such word.
+    atlas.setModel(test::builtInModel());
+    CHECK(std::none_of(atlas.messages().begin(), atlas.messages().end(),
+                       [](const std::string& message) { return message.find(" of the atlas's ") != std::string::npos; }));
+}
+
 TEST_CASE("the pain map paints where a pain is felt and where a muscle's trigger points send it", "[state][painmap]") {
     AtlasState atlas = test::builtInAtlas();
     atlas.open("low_back_pain", Origin::LookUp);
