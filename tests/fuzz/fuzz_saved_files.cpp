@@ -1,9 +1,9 @@
 // libFuzzer target for the files Dorsal writes and reads back (see tests/fuzz/README.md, "Saved
-// files fuzzer"): scene files (.dorsal) and the settings file; and the BodyParts3D names file
-// (assets/anatomy/bodyparts3d.toml) read beside a model.
+// files fuzzer"): scene files (.dorsal) and the settings file; the BodyParts3D names file
+// (assets/anatomy/bodyparts3d.toml) read beside a model; and a --names mapping file.
 //
-// Each input is one file: its first byte chooses the kind (by its remainder of 3: 0 a scene,
-// 1 settings, 2 BodyParts3D names), the rest is its text. What reaches a user is held to the readers' promises: the
+// Each input is one file: its first byte chooses the kind (by its remainder of 4: 0 a scene,
+// 1 settings, 2 BodyParts3D names, 3 a --names file), the rest is its text. What reaches a user is held to the readers' promises: the
 // file is either refused with one printable line naming it, or read into a value that, written
 // out again, reads back the same (so what was opened is what is saved).
 #include <cstddef>
@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "core/bodyparts3d.h"
+#include "core/node_names.h"
 #include "core/scene.h"
 #include "core/settings.h"
 #include "core/text.h"
@@ -93,15 +94,39 @@ void fuzzBodyParts3dNames(std::string_view text) {
     }
 }
 
+// A --names file is refused with one line naming it, or read into rules that each have a match and
+// a node name of Dorsal's kinds.
+void fuzzNodeNames(std::string_view text) {
+    static const std::filesystem::path path = std::filesystem::temp_directory_path() / ("fuzz-names-" + std::to_string(getpid()) + ".toml");
+    {
+        std::FILE* out = std::fopen(path.c_str(), "wb");
+        if (!out) return;
+        std::fwrite(text.data(), 1, text.size(), out);
+        std::fclose(out);
+    }
+    try {
+        const dorsal::NodeNames names = dorsal::loadNodeNames(path);
+        for (const dorsal::NodeNameRule& rule : names.rules) {
+            require(!rule.match.empty(), "every rule matches something", rule.node);
+            require(rule.node.rfind("muscle.", 0) == 0 || rule.node.rfind("bone.", 0) == 0 || rule.node == "skin",
+                    "a node of Dorsal's kinds", rule.node);
+            (void)names.nodeFor(rule.match);
+        }
+    } catch (const dorsal::NodeNamesError& error) {
+        requireOneLineNaming(error.what(), path);
+    }
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     if (size == 0) return 0;
     const std::string_view text(reinterpret_cast<const char*>(data) + 1, size - 1);
-    switch (data[0] % 3) {
+    switch (data[0] % 4) {
         case 0: fuzzScene(text); break;
         case 1: fuzzSettings(text); break;
-        default: fuzzBodyParts3dNames(text); break;
+        case 2: fuzzBodyParts3dNames(text); break;
+        default: fuzzNodeNames(text); break;
     }
     return 0;
 }

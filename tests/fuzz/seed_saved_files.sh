@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Seeds the saved-files fuzzer's corpus folder ($1): each seed is the byte that tells
-# fuzz_saved_files the kind of file (0: a scene, 1: settings, 2: BodyParts3D names), then a file of
+# fuzz_saved_files the kind of file (0: a scene, 1: settings, 2: BodyParts3D names, 3: a --names
+# file), then a file of
 # that kind as Dorsal writes or ships it.
 # Existing corpus files (what earlier runs found) are kept.
 set -euo pipefail
@@ -106,3 +107,15 @@ scenes = [
 SETTINGS
 } > "$corpus/seed-settings"
 { printf '\x02'; cat "$(dirname "$0")/../../assets/anatomy/bodyparts3d.toml"; } > "$corpus/seed-bodyparts3d-names"
+{ printf '\x03'; cat <<'NAMES'
+version = 1
+
+[[node]]
+match = "Left_Psoas*"
+id = "muscle.psoas_major.L"
+
+[[node]]
+match = "L4"
+id = "bone.vertebra_l4"
+NAMES
+} > "$corpus/seed-names.toml"

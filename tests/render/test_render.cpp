@@ -189,7 +189,18 @@ TEST_CASE("a missing model fails the offscreen run with one line and no PNG", "[
 
 TEST_CASE("a corrupt model fails the offscreen run with Assimp's reason", "[render][errors]") {
     const std::filesystem::path png = test::scratchDir("corrupt_model") / "never.png";
-    const std::filesystem::path model = test::dataDir() / "corrupt.glb";
+    // A glTF binary whose one chunk is whole JSON that is no glTF (it lacks "asset").
+    const std::string json = "{\"nodes\":[]}   ";
+    std::string bytes = "glTF";
+    const auto u32 = [&bytes](std::uint32_t value) {
+        for (int i = 0; i < 4; ++i) bytes += static_cast<char>(value >> (8 * i) & 0xffu);
+    };
+    u32(2);
+    u32(static_cast<std::uint32_t>(20 + json.size()));
+    u32(static_cast<std::uint32_t>(json.size()));
+    bytes += "JSON" + json;
+    const std::filesystem::path model = test::scratchDir("corrupt_model") / "no_asset.glb";
+    std::ofstream(model, std::ios::binary) << bytes;
     const RunResult run = runDorsal({"--model", model.string(), "--output", png.string()}, "corrupt_model");
     CHECK(run.exitCode == 1);
     CHECK_THAT(run.output, Contains(model.string() + ": cannot be read (Assimp: "));
