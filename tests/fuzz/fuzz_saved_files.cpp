@@ -73,7 +73,7 @@ void fuzzSettings(std::string_view text) {
 }
 
 // A names file is refused with one line naming it, or read into structures that all name a node of
-// the model's kinds, each FMA id once, with a positive scale.
+// the model's kinds, each FMA id (where a row has one) once, with a positive scale.
 void fuzzBodyParts3dNames(std::string_view text) {
     static const std::filesystem::path path = std::filesystem::temp_directory_path() / ("fuzz-bodyparts3d-" + std::to_string(getpid()) + ".toml");
     {
@@ -87,7 +87,8 @@ void fuzzBodyParts3dNames(std::string_view text) {
         require(names.scale > 0.0f, "the scale is positive", std::to_string(names.scale));
         for (const dorsal::BodyParts3dStructure& s : names.structures) {
             require(s.node.rfind("muscle.", 0) == 0 || s.node.rfind("bone.", 0) == 0, "a node of the model's kinds", s.node);
-            require(names.findFma(s.fma) == &s, "each FMA id once", s.node);
+            // Rows without an id (0) match by name alone.
+            require(s.fma == 0 || names.findFma(s.fma) == &s, "each FMA id once", s.node);
         }
     } catch (const dorsal::BodyParts3dNamesError& error) {
         requireOneLineNaming(error.what(), path);
