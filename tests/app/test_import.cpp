@@ -17,11 +17,15 @@ ParsedCommandLine parse(std::vector<const char*> args) {
     return parseCommandLine(static_cast<int>(args.size()), args.data());
 }
 
-test::RunResult runDorsal(const std::string& name, const std::vector<std::string>& args) {
+// `draws`: the run renders a picture. Under the sanitizers Mesa's software driver leaves about a
+// hundred bytes from a module it has unloaded, which LeakSanitizer can neither name nor suppress
+// (as for test_render), so such a run has leak checking off.
+test::RunResult runDorsal(const std::string& name, const std::vector<std::string>& args, bool draws = false) {
     // Offscreen runs need no display; the cache and settings stay inside the scratch folder.
     const auto home = test::scratchDir("home_" + name);
     return test::runProgram(DORSAL_BINARY, args, test::scratchDir("run_" + name) / "output.txt",
-                            "env -u DISPLAY HOME=" + test::shellQuoted(home.string()) + " XDG_CACHE_HOME= XDG_CONFIG_HOME=");
+                            "env -u DISPLAY HOME=" + test::shellQuoted(home.string()) + " XDG_CACHE_HOME= XDG_CONFIG_HOME=" +
+                                (draws ? " ASAN_OPTIONS=detect_leaks=0" : ""));
 }
 
 const char* kTriangleObj = "o triangle\nv 0 0 0\nv 10 0 0\nv 0 10 0\nf 1 2 3\n";
@@ -73,7 +77,7 @@ TEST_CASE("dorsal import of the BodyParts3D sample writes a model that renders, 
     // It opens like the built-in model: an offscreen picture of it, selecting one of its muscles.
     const auto picture = folder / "sample.png";
     const test::RunResult render = runDorsal("import_render", {"--model", out.string(), "--select", "psoas_major", "--output",
-                                                               picture.string(), "--resolution", "320,240"});
+                                                               picture.string(), "--resolution", "320,240"}, true);
     INFO(render.output);
     CHECK(render.exitCode == 0);
     CHECK(std::filesystem::exists(picture));
