@@ -16,6 +16,7 @@
 #include "core/bench_model.h"
 #include "core/content.h"
 #include "core/data_paths.h"
+#include "core/detail.h"
 #include "core/model_loader.h"
 #include "core/picking.h"
 #include "core/search.h"
@@ -173,8 +174,7 @@ int runBench(const Options& options) {
     const double firstFrame = millisecondsSince(processStart);
     // The window builds them after its first frame; the frames below are measured with them.
     phase();
-    const bool levelsStored = std::any_of(atlas.model()->parts.begin(), atlas.model()->parts.end(),
-                                          [](const Part& part) { return !part.coarser.empty(); });
+    const bool levelsStored = hasDetailLevels(*atlas.model());
     session.finishDetailLevels();
     const double detailLevelsTime = phase();
 

@@ -12,6 +12,7 @@
 
 #include "app/handout_pictures.h"
 #include "core/data_paths.h"
+#include "core/detail.h"
 #include "core/model_loader.h"
 #include "core/output_file.h"
 #include "core/text.h"
@@ -134,8 +135,7 @@ void Session::adoptModel(Model model) {
         changeSettings(settings);
     }
     detailBuild_.reset();
-    detailLevelsWanted_ = std::none_of(model.parts.begin(), model.parts.end(),
-                                       [](const Part& part) { return !part.coarser.empty(); });
+    detailLevelsWanted_ = !hasDetailLevels(model);
     renderer_->setModel(model);
     atlas_.setModel(std::move(model));
     releaseFreedMemory();

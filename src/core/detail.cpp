@@ -1,5 +1,7 @@
 #include "core/detail.h"
 
+#include <algorithm>
+
 #include <meshoptimizer.h>
 
 namespace dorsal {
@@ -33,6 +35,10 @@ std::vector<DetailLevel> detailLevelsOf(std::span<const glm::vec3> positions, st
 
 void buildDetailLevels(Part& part, std::size_t minTriangles) {
     part.coarser = detailLevelsOf(part.positions, part.indices, minTriangles);
+}
+
+bool hasDetailLevels(const Model& model) {
+    return std::any_of(model.parts.begin(), model.parts.end(), [](const Part& part) { return !part.coarser.empty(); });
 }
 
 int chooseDetailLevel(const Part& part, float pixelsPerUnit, float maxErrorPixels) {

@@ -20,6 +20,9 @@ std::vector<DetailLevel> detailLevelsOf(std::span<const glm::vec3> positions, st
 // full-detail indices are not changed.
 void buildDetailLevels(Part& part, std::size_t minTriangles = 32);
 
+// Whether any part of `model` has its levels of detail (stored in its file, or built since).
+bool hasDetailLevels(const Model& model);
+
 // The level to draw when one model unit at the part's distance covers `pixelsPerUnit` pixels:
 // the coarsest whose error stays under `maxErrorPixels`. Returns -1 for full detail, or an index
 // into part.coarser.

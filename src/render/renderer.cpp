@@ -44,6 +44,13 @@ int materialIndex(MaterialKind kind) {
 // The shader lights in linear space; the palette is written in sRGB, as colours are picked.
 glm::vec3 linearFromSrgb(const glm::vec3& srgb) { return glm::pow(srgb, glm::vec3(2.2f)); }
 
+// Throws RenderError when the bound framebuffer (`what`: "1280x720 framebuffer") is not complete.
+void requireComplete(const std::string& what) {
+    if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE) {
+        throw RenderError("the graphics driver cannot create a " + what);
+    }
+}
+
 bool isTranslucent(const Part& part) { return part.material == MaterialKind::Skin || part.baseColour.a < 0.99f; }
 
 }  // namespace
@@ -225,10 +232,7 @@ void Renderer::ensureTargets(int width, int height) {
     glGenFramebuffers(1, &resolvedFramebuffer_);
     glBindFramebuffer(GL_FRAMEBUFFER, resolvedFramebuffer_);
     glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, resolvedColour_);
-    if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE) {
-        throw RenderError("the graphics driver cannot create a " + std::to_string(width) + "x" +
-                          std::to_string(height) + " framebuffer");
-    }
+    requireComplete(std::to_string(width) + "x" + std::to_string(height) + " framebuffer");
 }
 
 void Renderer::ensureSceneTarget(int width, int height) {
@@ -252,10 +256,7 @@ void Renderer::ensureSceneTarget(int width, int height) {
     glBindFramebuffer(GL_FRAMEBUFFER, msaaFramebuffer_);
     glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D_MULTISAMPLE, msaaColour_, 0);
     glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_STENCIL_ATTACHMENT, GL_RENDERBUFFER, msaaDepth_);
-    if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE) {
-        throw RenderError("the graphics driver cannot create a " + std::to_string(width) + "x" +
-                          std::to_string(height) + " multisampled framebuffer");
-    }
+    requireComplete(std::to_string(width) + "x" + std::to_string(height) + " multisampled framebuffer");
 }
 
 void Renderer::beginFrame(int width, int height, const Viewport& scene) {
@@ -476,9 +477,7 @@ std::vector<std::uint64_t> Renderer::visiblePixels(const Model& model, const Orb
         glBindFramebuffer(GL_FRAMEBUFFER, nodeIdFramebuffer_);
         glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, nodeIdColour_);
         glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_ATTACHMENT, GL_RENDERBUFFER, nodeIdDepth_);
-        if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE) {
-            throw RenderError("the graphics driver cannot create a framebuffer of node numbers");
-        }
+        requireComplete("framebuffer of node numbers");
     }
     glBindFramebuffer(GL_FRAMEBUFFER, nodeIdFramebuffer_);
     const GLuint none = 0;

@@ -137,11 +137,13 @@ TEST_CASE("levels of detail built beside go only into the model they were built 
     model.parts[0].node = 0;
 
     SECTION("the same model takes them") {
+        CHECK_FALSE(hasDetailLevels(model));
         DetailLevelBuild build(model);
         build.wait();
         CHECK(build.finished());
         REQUIRE(build.installInto(model));
         CHECK(model.parts[0].coarser.size() >= 2);
+        CHECK(hasDetailLevels(model));
     }
     SECTION("another file, or the same file with other triangles, does not") {
         DetailLevelBuild build(model);

@@ -72,16 +72,25 @@ void fuzzSettings(std::string_view text) {
     require(again.settings == read.settings, "settings written read back the same", written);
 }
 
+// A TOML file of this process's own in the temporary folder (libFuzzer may run several at once).
+std::filesystem::path scratchFile(const std::string& kind) {
+    return std::filesystem::temp_directory_path() / ("fuzz-" + kind + "-" + std::to_string(getpid()) + ".toml");
+}
+
+// Writes `text` to `path`, replacing it; false when it cannot be written.
+bool writeWhole(const std::filesystem::path& path, std::string_view text) {
+    std::FILE* out = std::fopen(path.c_str(), "wb");
+    if (!out) return false;
+    std::fwrite(text.data(), 1, text.size(), out);
+    std::fclose(out);
+    return true;
+}
+
 // A names file is refused with one line naming it, or read into structures that all name a node of
 // the model's kinds, each FMA id (where a row has one) once, with a positive scale.
 void fuzzBodyParts3dNames(std::string_view text) {
-    static const std::filesystem::path path = std::filesystem::temp_directory_path() / ("fuzz-bodyparts3d-" + std::to_string(getpid()) + ".toml");
-    {
-        std::FILE* out = std::fopen(path.c_str(), "wb");
-        if (!out) return;
-        std::fwrite(text.data(), 1, text.size(), out);
-        std::fclose(out);
-    }
+    static const std::filesystem::path path = scratchFile("bodyparts3d");
+    if (!writeWhole(path, text)) return;
     try {
         const dorsal::BodyParts3dNames names = dorsal::loadBodyParts3dNames(path);
         require(names.scale > 0.0f, "the scale is positive", std::to_string(names.scale));
@@ -98,13 +107,8 @@ void fuzzBodyParts3dNames(std::string_view text) {
 // A --names file is refused with one line naming it, or read into rules that each have a match and
 // a node name of Dorsal's kinds.
 void fuzzNodeNames(std::string_view text) {
-    static const std::filesystem::path path = std::filesystem::temp_directory_path() / ("fuzz-names-" + std::to_string(getpid()) + ".toml");
-    {
-        std::FILE* out = std::fopen(path.c_str(), "wb");
-        if (!out) return;
-        std::fwrite(text.data(), 1, text.size(), out);
-        std::fclose(out);
-    }
+    static const std::filesystem::path path = scratchFile("names");
+    if (!writeWhole(path, text)) return;
     try {
         const dorsal::NodeNames names = dorsal::loadNodeNames(path);
         for (const dorsal::NodeNameRule& rule : names.rules) {
