@@ -466,6 +466,7 @@ int runWindow(const Options& options) {
             session.startLoading(options.model.empty() ? builtInModelPath() : options.model, options.start);
         }
         session.setFrameTarget(Renderer::FrameTarget::Screen);
+        session.setLiveView(true);
         session.warmUpDrawing(width, height);  // while the model loads
         std::string title = "Dorsal";
 

@@ -379,7 +379,8 @@ void Session::composeFrame(int width, int height, bool showUi, FramePhaseTimes* 
     auto phaseStart = std::chrono::steady_clock::now();
     const std::vector<NodeLook> looks = layOutFrame(width, height, showUi);
     finishPhase(phases, &FramePhaseTimes::panels, phaseStart);
-    drawModel(atlas_, looks, width, height, frameTarget_, phases);
+    drawModel(atlas_, looks, width, height, frameTarget_, phases,
+              liveView_ && atlas_.cameraInMotion() ? Renderer::SceneMotion::Moving : Renderer::SceneMotion::Still);
     phaseStart = std::chrono::steady_clock::now();
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     finishPhase(phases, &FramePhaseTimes::overlay, phaseStart);
@@ -423,10 +424,9 @@ std::vector<NodeLook> Session::layOutFrame(int width, int height, bool showUi) {
 }
 
 void Session::drawModel(const AtlasState& state, const std::vector<NodeLook>& looks, int width, int height,
-                        Renderer::FrameTarget target, FramePhaseTimes* phases) {
+                        Renderer::FrameTarget target, FramePhaseTimes* phases, Renderer::SceneMotion motion) {
     auto phaseStart = std::chrono::steady_clock::now();
-    renderer_->beginFrame(width, height, state.layout().scene);
-    finishPhase(phases, &FramePhaseTimes::background, phaseStart);
+    renderer_->beginFrame(width, height, state.layout().scene, motion);
     if (const Model* model = state.model()) {
         renderer_->drawScene(*model, state.camera(), looks, state.layout().scene, state.painMap().zones);
     }

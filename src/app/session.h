@@ -25,9 +25,8 @@ namespace dorsal {
 // Where a frame's time goes, in milliseconds, summed over the frames measured.
 struct FramePhaseTimes {
     double panels = 0.0;      // laying out the panels and labels (CPU)
-    double background = 0.0;  // clearing the frame and drawing the background
-    double scene = 0.0;       // drawing the model
-    double resolve = 0.0;     // turning the multisampled frame into the picture
+    double scene = 0.0;       // clearing the scene and drawing the model (or keeping the one drawn)
+    double resolve = 0.0;     // laying the multisampled scene over the background, in the frame
     double overlay = 0.0;     // drawing the panels and labels over it
 };
 
@@ -101,6 +100,10 @@ public:
     // Where composeFrame's frames go: the window's framebuffer (a window) or the renderer's picture
     // target (the default: a picture, the bench).
     void setFrameTarget(Renderer::FrameTarget target) { frameTarget_ = target; }
+    // Whether composeFrame's frames are seen as they are drawn (the window, and the bench that
+    // measures it): then a scene in motion (AtlasState::cameraInMotion) is drawn the faster way a
+    // software renderer has (Renderer::SceneMotion). Pictures (the default) are drawn in full.
+    void setLiveView(bool live) { liveView_ = live; }
     // Compiles what drawing a frame of `width` x `height` needs (Renderer::warmUp), before the
     // first model is taken in: call it while the model loads on another thread.
     void warmUpDrawing(int width, int height) {
@@ -153,9 +156,11 @@ private:
     std::vector<NodeLook> layOutFrame(int width, int height, bool showUi);
     // Draws with the levels of detail from the next frame once their build has finished.
     void takeFinishedDetailLevels();
-    // Draws the model as `state` shows it into the renderer's frame and resolves it.
+    // Draws the model as `state` shows it into the renderer's frame and resolves it; `motion` as
+    // Renderer::beginFrame takes it.
     void drawModel(const AtlasState& state, const std::vector<NodeLook>& looks, int width, int height,
-                   Renderer::FrameTarget target, FramePhaseTimes* phases = nullptr);
+                   Renderer::FrameTarget target, FramePhaseTimes* phases = nullptr,
+                   Renderer::SceneMotion motion = Renderer::SceneMotion::Still);
     // Shows `scene` read from `path`, its model being the one shown; remembers the file.
     void showScene(const Scene& scene, const std::filesystem::path& path);
     // The font size of the settings, taken in before a frame when it changed.
@@ -195,6 +200,7 @@ private:
     std::optional<SlowJob> slowJob_;
     bool buildsDetailLevels_ = true;
     Renderer::FrameTarget frameTarget_ = Renderer::FrameTarget::Picture;
+    bool liveView_ = false;
     bool detailLevelsWanted_ = false;  // the model has none yet
     std::unique_ptr<DetailLevelBuild> detailBuild_;
     std::string caption_;

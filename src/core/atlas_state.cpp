@@ -687,6 +687,7 @@ void AtlasState::advanceTime(float seconds) {
     towards(slide_.entry, slideGoal_.entry);
     noticeLeft_ -= seconds;
     if (noticeLeft_ <= 0.0f) notice_.clear();
+    sinceCameraInput_ = std::min(sinceCameraInput_ + seconds, kSettleSeconds);
     if (!cameraMove_) return;
     cameraMove_->elapsed += seconds;
     const float t = cameraMove_->elapsed / kCameraMoveSeconds;
@@ -696,16 +697,19 @@ void AtlasState::advanceTime(float seconds) {
 
 void AtlasState::orbit(float dxPixels, float dyPixels) {
     cameraMove_.reset();
+    sinceCameraInput_ = 0.0f;
     camera_.orbit(dxPixels, dyPixels);
 }
 
 void AtlasState::pan(float dxPixels, float dyPixels) {
     cameraMove_.reset();
+    sinceCameraInput_ = 0.0f;
     camera_.pan(dxPixels, dyPixels, static_cast<float>(layout().scene.height));
 }
 
 void AtlasState::zoomTowards(glm::vec2 cursor, float steps) {
     cameraMove_.reset();
+    sinceCameraInput_ = 0.0f;
     const Viewport scene = layout().scene;
     camera_.zoomTowards(cursor - glm::vec2(scene.x, scene.y), glm::vec2(scene.width, scene.height), steps);
 }

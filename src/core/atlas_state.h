@@ -297,8 +297,9 @@ public:
     // What is shown, named for the caption of presentation mode ("Psoas major — where it sends
     // pain"); "" when nothing is shown.
     std::string caption() const;
-    // True while the camera glides or a panel slides: the window keeps drawing.
-    bool animating() const { return cameraMove_.has_value() || slide_ != slideGoal_ || !notice_.empty(); }
+    // True while the camera glides or settles (cameraInMotion) or a panel slides: the window keeps
+    // drawing.
+    bool animating() const { return cameraInMotion() || slide_ != slideGoal_ || !notice_.empty(); }
 
     // --- the frame and the camera ---
     // The size of the frame, whether the panels are drawn, and the UI scale; the layout of the
@@ -324,6 +325,12 @@ public:
     // Moves a gliding camera on by `seconds`.
     void advanceTime(float seconds);
     bool cameraMoving() const { return cameraMove_.has_value(); }
+    // True while the camera glides, and from each orbit, pan or zoom until kSettleSeconds of
+    // advanceTime pass without another: a software renderer draws such frames at a lower
+    // resolution, and the still frame after them in full. Setting a view at once (offscreen) is
+    // not motion.
+    bool cameraInMotion() const { return cameraMove_.has_value() || sinceCameraInput_ < kSettleSeconds; }
+    static constexpr float kSettleSeconds = 0.15f;
     // The mouse: these stop any glide.
     void orbit(float dxPixels, float dyPixels);
     void pan(float dxPixels, float dyPixels);
@@ -418,6 +425,7 @@ private:
     std::optional<ViewPreset> viewOfNextLookUp_;
     OrbitCamera camera_;
     std::optional<CameraMove> cameraMove_;
+    float sinceCameraInput_ = kSettleSeconds;  // of advanceTime since the last orbit, pan or zoom
     bool animateCamera_ = false;
     ViewPreset startView_ = ViewPreset::Posterior;
     Frame frame_;

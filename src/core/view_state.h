@@ -22,6 +22,7 @@ struct Viewport {
     int height = 1;
 
     float aspect() const { return static_cast<float>(width) / static_cast<float>(height > 0 ? height : 1); }
+    bool operator==(const Viewport&) const = default;
 };
 
 // How a part is drawn: the selection, or one of the two styles for related structures (the
@@ -82,6 +83,7 @@ struct NodeLook {
     bool dimmed = false;
     bool overGhosts = false;  // x-ray's highlight: drawn after the ghosts, so nothing veils it
     HighlightStyle style = HighlightStyle::None;
+    bool operator==(const NodeLook&) const = default;
 };
 
 // The look of every node of `model`, given each node's stratum (`strata`, one per node), the view

@@ -16,6 +16,8 @@ namespace dorsal {
 namespace {
 
 constexpr int kWantedSamples = 4;
+// A scene in motion on a software renderer: drawn at 1/kMovingDivisor of its size across and down.
+constexpr int kMovingDivisor = 2;
 
 // 24 bytes: directions as three signed 10-bit numbers each (GL_INT_2_10_10_10_REV), plenty for
 // light and fibre stripes, where three floats took 40 bytes; a software renderer's GPU memory is
@@ -49,6 +51,17 @@ void requireComplete(const std::string& what) {
     if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE) {
         throw RenderError("the graphics driver cannot create a " + what);
     }
+}
+
+// Whether the OpenGL driver draws on the CPU, by the names Mesa and SwiftShader give their
+// software rasterisers.
+bool driverIsSoftware() {
+    const auto* name = reinterpret_cast<const char*>(glGetString(GL_RENDERER));
+    const std::string renderer = name != nullptr ? name : "";
+    for (const char* software : {"llvmpipe", "softpipe", "SwiftShader", "Software Rasterizer"}) {
+        if (renderer.find(software) != std::string::npos) return true;
+    }
+    return false;
 }
 
 bool isTranslucent(const Part& part) { return part.material == MaterialKind::Skin || part.baseColour.a < 0.99f; }
@@ -163,8 +176,10 @@ Renderer::Renderer(const std::filesystem::path& shaderDir)
     : plainModel_(shaderDir, ""),
       paintedModel_(shaderDir, "#define PAIN_MAP\n"),
       compositeProgram_(shaderDir, "composite"),
+      upscaleProgram_(shaderDir, "composite", "#define UPSCALE\n"),
       nodeIdProgram_(shaderDir, "node_id") {
     glGenVertexArrays(1, &emptyVertexArray_);
+    software_ = driverIsSoftware();
     GLint maxSamples = 1;
     glGetIntegerv(GL_MAX_SAMPLES, &maxSamples);
     samples_ = std::clamp(maxSamples, 1, kWantedSamples);
@@ -176,6 +191,8 @@ Renderer::~Renderer() {
 }
 
 void Renderer::setModel(const Model& model) {
+    ++modelGeneration_;
+    heldScene_.reset();
     parts_.clear();
     parts_.reserve(model.parts.size());
     for (const Part& part : model.parts) parts_.emplace_back(part);
@@ -195,11 +212,16 @@ void Renderer::warmUp(int width, int height, const Viewport& scene) {
     setModel(standIn);
     OrbitCamera camera;
     camera.frame(standIn.bounds, scene.aspect(), ViewPreset::Posterior);
-    beginFrame(width, height, scene);
-    drawScene(standIn, camera, {NodeLook{}}, scene);
-    resolveFrame();
+    // Both ways a frame is drawn, where they differ.
+    for (const SceneMotion motion : {SceneMotion::Still, SceneMotion::Moving}) {
+        if (motion == SceneMotion::Moving && !software_) break;
+        beginFrame(width, height, scene, motion);
+        drawScene(standIn, camera, {NodeLook{}}, scene);
+        resolveFrame();
+    }
     glFinish();
     parts_.clear();
+    heldScene_.reset();
 }
 
 void Renderer::releaseTargets() {
@@ -217,7 +239,10 @@ void Renderer::releaseSceneTarget() {
     glDeleteFramebuffers(1, &msaaFramebuffer_);
     glDeleteTextures(1, &msaaColour_);
     glDeleteRenderbuffers(1, &msaaDepth_);
-    msaaFramebuffer_ = msaaColour_ = msaaDepth_ = 0;
+    glDeleteFramebuffers(1, &movingFramebuffer_);
+    glDeleteTextures(1, &movingColour_);
+    msaaFramebuffer_ = msaaColour_ = msaaDepth_ = movingFramebuffer_ = movingColour_ = 0;
+    heldScene_.reset();
     sceneTargetWidth_ = sceneTargetHeight_ = 0;
 }
 
@@ -257,9 +282,24 @@ void Renderer::ensureSceneTarget(int width, int height) {
     glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D_MULTISAMPLE, msaaColour_, 0);
     glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_STENCIL_ATTACHMENT, GL_RENDERBUFFER, msaaDepth_);
     requireComplete(std::to_string(width) + "x" + std::to_string(height) + " multisampled framebuffer");
+    if (!software_) return;
+    // Where a scene drawn in motion is resolved, to be filtered up.
+    const glm::ivec2 movingSize = (glm::ivec2(width, height) + (kMovingDivisor - 1)) / kMovingDivisor;
+    glGenTextures(1, &movingColour_);
+    glBindTexture(GL_TEXTURE_2D, movingColour_);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, movingSize.x, movingSize.y, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    glBindTexture(GL_TEXTURE_2D, 0);
+    glGenFramebuffers(1, &movingFramebuffer_);
+    glBindFramebuffer(GL_FRAMEBUFFER, movingFramebuffer_);
+    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, movingColour_, 0);
+    requireComplete(std::to_string(movingSize.x) + "x" + std::to_string(movingSize.y) + " framebuffer");
 }
 
-void Renderer::beginFrame(int width, int height, const Viewport& scene) {
+void Renderer::beginFrame(int width, int height, const Viewport& scene, SceneMotion motion) {
     ensureTargets(std::max(width, 1), std::max(height, 1));
     // The scene's part of the frame; the panels cover the rest.
     scene_.x = std::clamp(scene.x, 0, width_ - 1);
@@ -267,11 +307,19 @@ void Renderer::beginFrame(int width, int height, const Viewport& scene) {
     scene_.width = std::clamp(scene.width, 1, width_ - scene_.x);
     scene_.height = std::clamp(scene.height, 1, height_ - scene_.y);
     ensureSceneTarget(scene_.width, scene_.height);
+    divisor_ = motion == SceneMotion::Moving && software_ ? kMovingDivisor : 1;
+    drawnSize_ = (glm::ivec2(scene_.width, scene_.height) + (divisor_ - 1)) / divisor_;
+    sceneDrawn_ = false;
+    sceneKept_ = false;
     glBindFramebuffer(GL_FRAMEBUFFER, msaaFramebuffer_);
-    glViewport(0, 0, scene_.width, scene_.height);
+    glViewport(0, 0, drawnSize_.x, drawnSize_.y);
+}
+
+void Renderer::clearScene() {
     // Transparent: the background goes under the scene when the frame is resolved.
+    glBindFramebuffer(GL_FRAMEBUFFER, msaaFramebuffer_);
     glEnable(GL_SCISSOR_TEST);
-    glScissor(0, 0, scene_.width, scene_.height);
+    glScissor(0, 0, drawnSize_.x, drawnSize_.y);
     glClearColor(0.0f, 0.0f, 0.0f, 0.0f);
     glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT | GL_STENCIL_BUFFER_BIT);
     glDisable(GL_SCISSOR_TEST);
@@ -282,7 +330,7 @@ void Renderer::startDrawing(const ShaderProgram& program, const OrbitCamera& cam
     // The scene target holds the viewport alone; a frame-sized target holds it where it lies in the
     // frame (GL counts rows from the bottom).
     if (inSceneTarget) {
-        glViewport(0, 0, scene_.width, scene_.height);
+        glViewport(0, 0, drawnSize_.x, drawnSize_.y);
     } else {
         glViewport(viewport.x, height_ - viewport.y - viewport.height, viewport.width, viewport.height);
     }
@@ -296,6 +344,13 @@ void Renderer::startDrawing(const ShaderProgram& program, const OrbitCamera& cam
 void Renderer::drawScene(const Model& model, const OrbitCamera& camera, const std::vector<NodeLook>& looks,
                          const Viewport& viewport, const std::vector<Ellipsoid>& painZones) {
     const std::size_t zoneCount = std::min(painZones.size(), kMaxPainZones);
+    sceneDrawn_ = true;
+    SceneInputs inputs{modelGeneration_, camera.view(), camera.projection(viewport.aspect()), viewport, divisor_, looks,
+                       std::vector<Ellipsoid>(painZones.begin(), painZones.begin() + static_cast<std::ptrdiff_t>(zoneCount))};
+    sceneKept_ = heldScene_ == inputs;
+    if (sceneKept_) return;
+    heldScene_ = std::move(inputs);
+    clearScene();
     model_ = zoneCount > 0 ? &paintedModel_ : &plainModel_;
     const ShaderProgram& program = model_->program;
     startDrawing(program, camera, viewport, true);
@@ -341,7 +396,7 @@ void Renderer::drawScene(const Model& model, const OrbitCamera& camera, const st
     // bound, summed over levels), at its nearest distance from the eye, must stay within two
     // pixels; at that bound under 1% of the pixels of a full view change. Faint shells hide four.
     const float pixelsPerUnitAtOne =
-        static_cast<float>(viewport.height) / (2.0f * std::tan(OrbitCamera::kFieldOfViewY / 2.0f));
+        static_cast<float>(drawnSize_.y) / (2.0f * std::tan(OrbitCamera::kFieldOfViewY / 2.0f));
     levelOf_.assign(partCount, 0);
     for (const std::vector<std::size_t>* list : {&solid_, &overGhosts_, &translucent_}) {
         const float tolerancePixels = list == &translucent_ ? 4.0f : 2.0f;
@@ -414,6 +469,17 @@ void Renderer::drawPart(std::size_t i) {
 }
 
 void Renderer::resolveFrame(FrameTarget target) {
+    if (!sceneDrawn_) {  // no model: the background alone
+        clearScene();
+        heldScene_.reset();
+    }
+    if (divisor_ > 1) {
+        // Resolved to one sample first, so that the compositing pass can filter it.
+        glBindFramebuffer(GL_READ_FRAMEBUFFER, msaaFramebuffer_);
+        glBindFramebuffer(GL_DRAW_FRAMEBUFFER, movingFramebuffer_);
+        glBlitFramebuffer(0, 0, drawnSize_.x, drawnSize_.y, 0, 0, drawnSize_.x, drawnSize_.y, GL_COLOR_BUFFER_BIT,
+                          GL_NEAREST);
+    }
     glBindFramebuffer(GL_FRAMEBUFFER, target == FrameTarget::Screen ? 0 : resolvedFramebuffer_);
     glViewport(0, 0, width_, height_);
     // Outside the scene (under the panels) a plain clear, which costs next to nothing; the
@@ -428,18 +494,28 @@ void Renderer::resolveFrame(FrameTarget target) {
     glDisable(GL_DEPTH_TEST);
     glDisable(GL_BLEND);
     glDisable(GL_CULL_FACE);
-    compositeProgram_.use();
+    const bool upscaled = divisor_ > 1;
+    const ShaderProgram& program = upscaled ? upscaleProgram_ : compositeProgram_;
+    program.use();
     glActiveTexture(GL_TEXTURE0);
-    glBindTexture(GL_TEXTURE_2D_MULTISAMPLE, msaaColour_);
-    glUniform1i(compositeProgram_.uniform("uScene"), 0);
-    glUniform1i(compositeProgram_.uniform("uSamples"), samples_);
-    glUniform2i(compositeProgram_.uniform("uSceneOrigin"), scene_.x, sceneBottom);
-    glUniform3fv(compositeProgram_.uniform("uTop"), 1, glm::value_ptr(Palette::kBackgroundTop));
-    glUniform3fv(compositeProgram_.uniform("uBottom"), 1, glm::value_ptr(Palette::kBackgroundBottom));
+    const GLenum textureKind = upscaled ? GL_TEXTURE_2D : GL_TEXTURE_2D_MULTISAMPLE;
+    glBindTexture(textureKind, upscaled ? movingColour_ : msaaColour_);
+    glUniform1i(program.uniform("uScene"), 0);
+    if (upscaled) {
+        const glm::vec2 textureSize = (glm::ivec2(sceneTargetWidth_, sceneTargetHeight_) + (kMovingDivisor - 1)) / kMovingDivisor;
+        glUniform2f(program.uniform("uSceneSize"), static_cast<float>(scene_.width), static_cast<float>(scene_.height));
+        glUniform2fv(program.uniform("uDrawnSize"), 1, glm::value_ptr(glm::vec2(drawnSize_)));
+        glUniform2fv(program.uniform("uTextureSize"), 1, glm::value_ptr(textureSize));
+    } else {
+        glUniform1i(program.uniform("uSamples"), samples_);
+    }
+    glUniform2i(program.uniform("uSceneOrigin"), scene_.x, sceneBottom);
+    glUniform3fv(program.uniform("uTop"), 1, glm::value_ptr(Palette::kBackgroundTop));
+    glUniform3fv(program.uniform("uBottom"), 1, glm::value_ptr(Palette::kBackgroundBottom));
     glBindVertexArray(emptyVertexArray_);
     glDrawArrays(GL_TRIANGLES, 0, 3);
     glBindVertexArray(0);
-    glBindTexture(GL_TEXTURE_2D_MULTISAMPLE, 0);
+    glBindTexture(textureKind, 0);
     glViewport(0, 0, width_, height_);
 }
 

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "core/camera.h"
@@ -51,18 +52,29 @@ public:
     // Call before setModel, as it leaves no model.
     void warmUp(int width, int height, const Viewport& scene);
 
+    // How a frame's scene is drawn. In motion (the camera turning under the mouse) a software
+    // renderer draws it at half the resolution across and down and scales it up: a quarter of the
+    // pixels, with levels of detail to match. On a few CPU cores that is the difference between a
+    // smooth turn and a halting one. A GPU draws it in full either way.
+    enum class SceneMotion { Still, Moving };
     // Starts a frame of `width` x `height` pixels whose model is drawn into `scene` (the part of
-    // the frame the panels leave; drawScene must be given the same): binds the multisampled target,
-    // which holds that part alone, and clears it to transparent (the background gradient goes under
-    // the scene in resolveFrame).
-    void beginFrame(int width, int height, const Viewport& scene);
+    // the frame the panels leave; drawScene must be given the same), and binds the multisampled
+    // target, which holds that part alone. The background gradient goes under the scene in
+    // resolveFrame.
+    void beginFrame(int width, int height, const Viewport& scene, SceneMotion motion = SceneMotion::Still);
     // Draws the model as seen by `camera` into `viewport` of the current frame, each node as
     // `looks` (one per node, from lookOfNodes) says: solid parts first, then ghosts and the skin
     // from the farthest to the nearest, then x-ray's highlight over them.
     // `painZones` (at most kMaxPainZones; more are left out) are painted, softly and dotted, on the
     // outermost surface shown: the skin when it is drawn, else the solid structures.
+    // When the scene is the one the target holds already (the same model, camera, viewport, looks,
+    // zones and motion: only the panels changed), it is kept, not drawn again.
     void drawScene(const Model& model, const OrbitCamera& camera, const std::vector<NodeLook>& looks,
                    const Viewport& viewport, const std::vector<Ellipsoid>& painZones = {});
+    // True when this frame's drawScene kept the scene drawn before.
+    bool sceneKept() const { return sceneKept_; }
+    // True when the driver rasterises on the CPU (Mesa's llvmpipe or softpipe, SwiftShader).
+    bool software() const { return software_; }
     static constexpr std::size_t kMaxPainZones = 24;  // as many as the shader's arrays hold
     // Where a frame ends up: the window's own framebuffer (of the frame's size), or a target of the
     // renderer's that readFrame reads.
@@ -85,6 +97,19 @@ public:
     int samples() const { return samples_; }
 
 private:
+    // What a scene was drawn from, to tell whether the next one is the same.
+    struct SceneInputs {
+        std::uint64_t modelGeneration = 0;
+        glm::mat4 view{0.0f};
+        glm::mat4 projection{0.0f};
+        Viewport viewport;
+        int divisor = 1;
+        std::vector<NodeLook> looks;
+        std::vector<Ellipsoid> painZones;
+        bool operator==(const SceneInputs&) const = default;
+    };
+    // Clears the part of the scene target this frame draws into to transparent.
+    void clearScene();
     struct GpuPart;
     // The frame-sized target (the picture) for a frame of `width` x `height`.
     void ensureTargets(int width, int height);
@@ -133,6 +158,7 @@ private:
     ModelProgram paintedModel_;
     const ModelProgram* model_ = &plainModel_;  // this frame's
     ShaderProgram compositeProgram_;  // resolves the scene over the background gradient
+    ShaderProgram upscaleProgram_;    // lays a scene drawn in motion, resolved, over it, scaled up
     ShaderProgram nodeIdProgram_;
     GLuint emptyVertexArray_ = 0;
     std::vector<GpuPart> parts_;
@@ -145,12 +171,22 @@ private:
     int width_ = 0;
     int height_ = 0;
     int samples_ = 1;
+    bool software_ = false;
     Viewport scene_;  // this frame's scene, in frame pixels from the top left
+    int divisor_ = 1;          // this frame's scene is drawn at 1/divisor_ of its size across and down
+    glm::ivec2 drawnSize_{1};  // the part of the scene target it is drawn into, from the bottom left
+    bool sceneDrawn_ = false;  // drawScene ran this frame
+    bool sceneKept_ = false;
+    std::uint64_t modelGeneration_ = 0;     // counts setModel calls
+    std::optional<SceneInputs> heldScene_;  // what the scene target holds, when it holds a whole scene
     int sceneTargetWidth_ = 0;
     int sceneTargetHeight_ = 0;
     GLuint msaaFramebuffer_ = 0;
     GLuint msaaColour_ = 0;
     GLuint msaaDepth_ = 0;
+    // A scene drawn in motion, resolved to one sample, which upscaleProgram_ filters up.
+    GLuint movingFramebuffer_ = 0;
+    GLuint movingColour_ = 0;
     GLuint resolvedFramebuffer_ = 0;
     GLuint resolvedColour_ = 0;
     // The node-id target of visiblePixels: a number per pixel, and depth.

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <functional>
 #include <iterator>
 
 #include "core/atlas.h"
@@ -270,6 +271,36 @@ TEST_CASE("a camera move glides over a third of a second when animated", "[state
     atlas.run(CommandId::ViewAnterior);
     atlas.orbit(10.0f, 0.0f);
     CHECK_FALSE(atlas.cameraMoving());
+}
+
+TEST_CASE("the camera is in motion while dragged, zoomed or gliding, and settles a moment after", "[state]") {
+    AtlasState atlas = test::builtInAtlas();
+    // A view set at once (a picture, the command line) is never motion.
+    atlas.run(CommandId::ViewLeft);
+    CHECK_FALSE(atlas.cameraInMotion());
+    CHECK_FALSE(atlas.animating());
+
+    for (const auto& move : std::vector<std::function<void()>>{[&] { atlas.orbit(10.0f, 0.0f); },
+                                                                [&] { atlas.pan(5.0f, 5.0f); },
+                                                                [&] { atlas.zoomTowards({640.0f, 400.0f}, 1.0f); }}) {
+        move();
+        CHECK(atlas.cameraInMotion());
+        CHECK(atlas.animating());  // so that the window goes on to draw the still frame
+        atlas.advanceTime(AtlasState::kSettleSeconds / 2.0f);
+        CHECK(atlas.cameraInMotion());
+        move();  // another step of the same drag starts the wait again
+        atlas.advanceTime(AtlasState::kSettleSeconds / 2.0f);
+        CHECK(atlas.cameraInMotion());
+        atlas.advanceTime(AtlasState::kSettleSeconds / 2.0f);
+        CHECK_FALSE(atlas.cameraInMotion());
+        CHECK_FALSE(atlas.animating());
+    }
+
+    atlas.setCameraAnimation(true);
+    atlas.run(CommandId::ViewAnterior);
+    CHECK(atlas.cameraInMotion());
+    atlas.advanceTime(AtlasState::kCameraMoveSeconds);
+    CHECK_FALSE(atlas.cameraInMotion());
 }
 
 TEST_CASE("a new model keeps the open entry, forgets clicked structures and resets the view", "[state]") {

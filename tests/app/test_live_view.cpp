@@ -1,0 +1,84 @@
+// The window's frames, drawn offscreen (EGL) by the same Session the window drives: a scene in
+// motion drawn the software renderer's faster way, the still frame after it in full, and a scene
+// kept while only the panels change.
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+
+#include <imgui.h>
+
+#include "app/offscreen_context.h"
+#include "app/session.h"
+#include "core/content.h"
+#include "core/image.h"
+#include "test_paths.h"
+
+using namespace dorsal;
+
+namespace {
+
+constexpr int kWidth = 640;
+constexpr int kHeight = 400;
+
+Image frame(Session& session) {
+    ImGui::GetIO().DisplaySize = ImVec2(static_cast<float>(kWidth), static_cast<float>(kHeight));
+    ImGui::GetIO().DeltaTime = 1.0f / 60.0f;
+    session.composeFrame(kWidth, kHeight, false);
+    return session.renderer().readFrame();
+}
+
+// The mean difference of two pictures of one size, per channel, in levels of 255.
+double meanDifference(const Image& a, const Image& b) {
+    double sum = 0.0;
+    for (std::size_t i = 0; i < a.rgba.size(); ++i) sum += std::abs(int(a.rgba[i]) - int(b.rgba[i]));
+    return sum / static_cast<double>(a.rgba.size());
+}
+
+}  // namespace
+
+TEST_CASE("the window draws a turning scene fast, the still one after it in full, and keeps a scene while only the panels change",
+          "[render][live]") {
+    OffscreenContext context;
+    Session session(1.0f, loadContent(test::sourceDir() / "content"), test::sourceDir() / "shaders");
+    session.setBuildsDetailLevels(false);
+    REQUIRE(session.loadModel(test::builtInModelFile()));
+    AtlasState& atlas = session.atlas();
+    atlas.setFrame(kWidth, kHeight, false, 1.0f);
+    session.setLiveView(true);
+    for (int i = 0; i < 3; ++i) (void)frame(session);  // the panels and labels settle
+    const Image still = frame(session);
+
+    atlas.orbit(0.0f, 0.0f);  // a drag that has not moved yet: the same view, in motion
+    REQUIRE(atlas.cameraInMotion());
+    const Image moving = frame(session);
+    CHECK_FALSE(session.renderer().sceneKept());
+    if (session.renderer().software()) {
+        // The same picture, softer: it differs, but little.
+        CHECK(moving.rgba != still.rgba);
+        CHECK(meanDifference(moving, still) < 3.0);
+    } else {
+        CHECK(moving.rgba == still.rgba);
+    }
+
+    atlas.advanceTime(AtlasState::kSettleSeconds);
+    REQUIRE_FALSE(atlas.cameraInMotion());
+    CHECK(frame(session).rgba == still.rgba);  // settled: in full again
+    CHECK_FALSE(session.renderer().sceneKept());
+
+    // Nothing in the scene changed: it is kept, and the frame is the same.
+    CHECK(frame(session).rgba == still.rgba);
+    CHECK(session.renderer().sceneKept());
+
+    // A change of look is drawn.
+    atlas.run(CommandId::ToggleXray);
+    const Image xray = frame(session);
+    CHECK_FALSE(session.renderer().sceneKept());
+    CHECK(xray.rgba != still.rgba);
+    atlas.run(CommandId::ToggleXray);
+    CHECK(frame(session).rgba == still.rgba);
+
+    // A picture is drawn in full even in motion.
+    session.setLiveView(false);
+    atlas.orbit(0.0f, 0.0f);
+    CHECK(frame(session).rgba == still.rgba);
+}
