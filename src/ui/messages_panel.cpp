@@ -14,7 +14,7 @@ public:
     void draw(UiFrame& frame) override {
         if (!frame.panelsShown) return;
         drawNotice(frame);
-        const std::vector<std::string>& messages = frame.atlas->messages();
+        const std::vector<Message>& messages = frame.atlas->messages();
         if (messages.empty()) return;
         const Viewport& scene = frame.layout.openArea;
         const float margin = 12.0f * scale_;
@@ -29,7 +29,7 @@ public:
             ImGui::PushID(static_cast<int>(i));
             if (ImGui::SmallButton("x")) frame.requests.emplace_back(request::DismissMessage{i});
             ImGui::SameLine();
-            ImGui::TextWrapped("%s", messages[i].c_str());
+            ImGui::TextWrapped("%s", messages[i].text.c_str());
             ImGui::PopID();
         }
         ImGui::End();
