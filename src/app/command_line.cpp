@@ -10,6 +10,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "core/bodyparts3d_import.h"
 #include "core/image.h"
 #include "core/scene.h"
 #include "core/text.h"
@@ -462,14 +463,10 @@ std::string importPathProblem(const std::filesystem::path& path) {
     return ext == ".glb" ? std::string() : "an imported model is written as glTF binary; give a file name ending in .glb";
 }
 
-// A positive whole number of triangles; the error is a sentence for the user.
+// A positive whole number of triangles, read as the window reads it; the error is a sentence for the user.
 std::string readBudget(const std::string& text, std::optional<std::size_t>& budget) {
-    std::size_t value = 0;
-    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (error != std::errc() || end != text.data() + text.size() || value == 0) {
-        return "--budget expects a number of triangles above 0, such as 500000; got \"" + printable(text) + "\"";
-    }
-    budget = value;
+    budget = readTriangleBudget(text);
+    if (!budget) return "--budget expects a number of triangles above 0, such as 500000; got \"" + printable(text) + "\"";
     return {};
 }
 

@@ -164,7 +164,7 @@ int runBench(const Options& options) {
     atlas.setFrame(options.width, options.height, true, session.uiScale());
     session.warmUpDrawing(options.width, options.height);  // while the model loads, as a picture does
     if (!session.loadModel(pendingModel)) {
-        std::fprintf(stderr, "dorsal: %s\n", atlas.messages().back().c_str());
+        std::fprintf(stderr, "dorsal: %s\n", atlas.messages().back().text.c_str());
         return 1;
     }
     const double modelTime = phase();

@@ -25,7 +25,7 @@ int runHandout(const Options& options) {
         bool pinned = session.loadModel(modelPath);
         for (const PinRequest& pin : options.start.pins) pinned = pinned && atlas.addPinNear(pin.at, pin.note);
         if (!pinned) {
-            for (const std::string& message : atlas.messages()) std::fprintf(stderr, "dorsal: %s\n", message.c_str());
+            for (const Message& message : atlas.messages()) std::fprintf(stderr, "dorsal: %s\n", message.text.c_str());
             return 1;
         }
         drawHandoutPictures(session, atlas, handout, options.paper);

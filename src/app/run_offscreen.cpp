@@ -23,7 +23,7 @@ namespace {
 constexpr int kSettleFrames = 3;
 
 void printMessages(const AtlasState& atlas) {
-    for (const std::string& message : atlas.messages()) std::fprintf(stderr, "dorsal: %s\n", message.c_str());
+    for (const Message& message : atlas.messages()) std::fprintf(stderr, "dorsal: %s\n", message.text.c_str());
 }
 
 }  // namespace

@@ -177,10 +177,11 @@ bool Session::loadModel(std::future<Model>& pending) {
     }
 }
 
-void Session::startLoading(const std::filesystem::path& path, std::optional<StartView> start) {
+void Session::startLoading(const std::filesystem::path& path, std::optional<StartView> start,
+                           std::optional<std::size_t> importBudget) {
     startAfterLoad_ = std::move(start);
     sceneAfterLoad_.reset();
-    loads_.start(path);
+    loads_.start(path, importBudget);
 }
 
 namespace {
@@ -327,7 +328,7 @@ void Session::carryOut(const UiFrame& frame) {
         }
     }
     if (frame.cancelLoading) loads_.cancel();
-    if (frame.openModel) startLoading(*frame.openModel);
+    if (frame.openModel) startLoading(*frame.openModel, std::nullopt, frame.importBudget);
     if (frame.handout) {
         startSlowJob("Writing the handout to " + frame.handout->output.string() + "...",
                      [this, request = *frame.handout] { writeHandoutOf(request); });

@@ -75,8 +75,10 @@ public:
     // The same for a model being loaded elsewhere (by loadModelBeside): waits for it.
     bool loadModel(std::future<Model>& pending);
     // Starts loading in the background, cancelling a load in progress; never blocks. `start` is
-    // applied once this model is in (the command line's --select and friends at start-up).
-    void startLoading(const std::filesystem::path& path, std::optional<StartView> start = std::nullopt);
+    // applied once this model is in (the command line's --select and friends at start-up); a
+    // folder is imported simplified to `importBudget` triangles when given.
+    void startLoading(const std::filesystem::path& path, std::optional<StartView> start = std::nullopt,
+                      std::optional<std::size_t> importBudget = std::nullopt);
     // --- scenes ---
     // Everything on screen as a scene, the built-in model named as such.
     Scene scene() const;

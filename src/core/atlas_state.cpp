@@ -84,7 +84,7 @@ AtlasState::AtlasState(Content content)
 }
 
 void AtlasState::reportProblems() {
-    std::erase(messages_, problemsMessage_);
+    std::erase(messages_, Message{problemsMessage_});
     problemsMessage_.clear();
     if (content_.safety.failure) {
         problemsMessage_ = "Safety information could not be loaded (" + content_.safety.failure->format() +
@@ -103,7 +103,7 @@ void AtlasState::reportProblems() {
 void AtlasState::setModel(Model model) {
     model_ = std::move(model);
     // What went wrong with models before (one that failed to load, the last one's warnings) is over.
-    for (const std::string& message : std::exchange(modelMessages_, {})) std::erase(messages_, message);
+    for (const Message& message : std::exchange(modelMessages_, {})) std::erase(messages_, message);
     strata_ = strataOfNodes(*model_, content_);
     // The built-in model must hold every muscle of the content; a model from elsewhere (an import
     // of part of an atlas) may hold some, which is worth a word but is no fault of the content.
@@ -119,7 +119,8 @@ void AtlasState::setModel(Model model) {
         if (shown < content_.muscles.size()) {
             addModelMessage(modelName + " shows " + std::to_string(shown) + " of the atlas's " +
                             std::to_string(content_.muscles.size()) +
-                            " muscles; the others' entries open without a structure to light up");
+                            " muscles; the others' entries open without a structure to light up",
+                            MessageSeverity::Information);
         }
     }
     for (const std::string& warning : model_->warnings) addModelMessage(warning);
@@ -1035,16 +1036,16 @@ bool AtlasState::applyScene(const Scene& scene, const std::string& source) {
     return true;
 }
 
-void AtlasState::addMessage(std::string message) { messages_.push_back(std::move(message)); }
+void AtlasState::addMessage(std::string message) { messages_.push_back({std::move(message), MessageSeverity::Error}); }
 
 void AtlasState::setNotice(std::string notice) {
     notice_ = std::move(notice);
     noticeLeft_ = kNoticeSeconds;
 }
 
-void AtlasState::addModelMessage(std::string message) {
-    modelMessages_.push_back(message);
-    addMessage(std::move(message));
+void AtlasState::addModelMessage(std::string message, MessageSeverity severity) {
+    modelMessages_.push_back({message, severity});
+    messages_.push_back({std::move(message), severity});
 }
 
 void AtlasState::dismissMessage(std::size_t index) {

@@ -116,6 +116,17 @@ struct StartView {
     std::vector<PinRequest> pins;
 };
 
+// How a message for the user reads. An error is something that failed, was refused or was left out
+// (a model that did not load, an unknown name, a skipped file); information is worth knowing while
+// nothing is wrong (a model from elsewhere that holds only some of the atlas's muscles).
+enum class MessageSeverity { Error, Information };
+
+struct Message {
+    std::string text;
+    MessageSeverity severity = MessageSeverity::Error;
+    bool operator==(const Message&) const = default;
+};
+
 // A request from the panels, carried out by AtlasState::apply after the frame's panels are drawn.
 namespace request {
 struct OpenEntry { std::string id; Origin origin = Origin::LookUp; };
@@ -347,11 +358,14 @@ public:
     int nodeAt(glm::vec2 cursor) const;
 
     // --- messages ---
-    // Errors and warnings for the user, oldest first.
-    const std::vector<std::string>& messages() const { return messages_; }
+    // Errors, warnings and information for the user, oldest first, each until it is dismissed (or
+    // replaced: see addModelMessage).
+    const std::vector<Message>& messages() const { return messages_; }
+    // Adds an error.
     void addMessage(std::string message);
-    // A message about loading a model (an error, a warning): the next model that loads takes it away.
-    void addModelMessage(std::string message);
+    // A message about loading a model (an error, a warning, or information about the model that
+    // loaded): the next model that loads takes it away.
+    void addModelMessage(std::string message, MessageSeverity severity = MessageSeverity::Error);
     // A note that something went well ("Saved picture to ..."), shown for kNoticeSeconds of
     // advanceTime (or until the next one).
     void setNotice(std::string notice);
@@ -437,10 +451,10 @@ private:
     std::vector<Pin> pins_;
     std::optional<std::size_t> selectedPin_;
     bool pinMode_ = false;
-    std::vector<std::string> messages_;
-    std::vector<std::string> modelMessages_;
+    std::vector<Message> messages_;
+    std::vector<Message> modelMessages_;  // those of messages_ the next model takes away
     std::string notice_;
-    float noticeLeft_ = 0.0f;  // those of messages_ the next model takes away
+    float noticeLeft_ = 0.0f;
 };
 
 }  // namespace dorsal

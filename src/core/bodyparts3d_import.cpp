@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -294,7 +295,14 @@ ImportResult importBodyParts3d(const BodyParts3dNames& table, const ImportSettin
     return result;
 }
 
-std::filesystem::path importCachePath(const std::filesystem::path& folder) {
+std::optional<std::size_t> readTriangleBudget(std::string_view text) {
+    std::size_t value = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (error != std::errc() || end != text.data() + text.size() || value == 0) return std::nullopt;
+    return value;
+}
+
+std::filesystem::path importCachePath(const std::filesystem::path& folder, std::optional<std::size_t> budget) {
     std::filesystem::path cache;
     if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && std::filesystem::path(xdg).is_absolute()) {
         cache = std::filesystem::path(xdg) / "dorsal";
@@ -312,19 +320,21 @@ std::filesystem::path importCachePath(const std::filesystem::path& folder) {
     }
     char hash[17];
     std::snprintf(hash, sizeof hash, "%016llx", static_cast<unsigned long long>(fnv1a(absolute.string())));
-    return cache / "imports" / (name.substr(0, 60) + "-" + std::string(hash, 8) + ".glb");
+    const std::string simplified = budget ? "-" + std::to_string(*budget) + "-triangles" : "";
+    return cache / "imports" / (name.substr(0, 60) + "-" + std::string(hash, 8) + simplified + ".glb");
 }
 
-Model loadModelOrImport(const std::filesystem::path& path, LoadControl* control) {
+Model loadModelOrImport(const std::filesystem::path& path, LoadControl* control, std::optional<std::size_t> importBudget) {
     std::error_code ec;
     if (!std::filesystem::is_directory(path, ec)) return loadModel(path, control);
-    const std::filesystem::path target = importCachePath(path);
+    const std::filesystem::path target = importCachePath(path, importBudget);
     if (target.empty()) throw ModelLoadError(path, "cannot import: neither XDG_CACHE_HOME nor HOME says where to keep the model");
     ImportResult imported;
     try {
         const BodyParts3dNames table = loadBodyParts3dNames(builtInBodyParts3dNamesPath());
         ImportSettings settings;
         settings.folder = path;
+        settings.budget = importBudget;
         imported = importBodyParts3d(table, settings, control);
         std::filesystem::create_directories(target.parent_path(), ec);
         writeFileAtomically(target, std::string(imported.glb.begin(), imported.glb.end()));

@@ -12,6 +12,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/bodyparts3d.h"
@@ -27,6 +28,10 @@ class ImportError : public std::runtime_error {
 public:
     using std::runtime_error::runtime_error;
 };
+
+// A triangle budget as a person types it, on the command line or in the window: a whole number
+// above 0, digits only. Returns nullopt for anything else (empty, 0, a sign, a letter, too big).
+std::optional<std::size_t> readTriangleBudget(std::string_view text);
 
 struct ImportSettings {
     std::filesystem::path folder;         // the BodyParts3D files (not its subfolders)
@@ -64,14 +69,17 @@ using ImportProgress = std::function<void(std::size_t done, std::size_t total, c
 ImportResult importBodyParts3d(const BodyParts3dNames& table, const ImportSettings& settings, LoadControl* control = nullptr,
                                const ImportProgress& progress = {});
 
-// Where the window keeps the model it imports from `folder`:
-// $XDG_CACHE_HOME/dorsal/imports/<folder name>-<hash of its path>.glb (~/.cache when XDG_CACHE_HOME
-// is unset or relative). Empty when neither variable gives a folder.
-std::filesystem::path importCachePath(const std::filesystem::path& folder);
+// Where the window keeps the model it imports from `folder`, simplified to `budget` triangles when
+// given: $XDG_CACHE_HOME/dorsal/imports/<folder name>-<hash of its path>[-<budget>-triangles].glb
+// (~/.cache when XDG_CACHE_HOME is unset or relative), so that a whole import and a simplified
+// one of the same folder are two models. Empty when neither variable gives a folder.
+std::filesystem::path importCachePath(const std::filesystem::path& folder, std::optional<std::size_t> budget = std::nullopt);
 
-// What the window's background load runs: a model file is loaded (loadModel); a folder is imported
-// with the built-in names table into importCachePath (written atomically) and that file loaded.
+// What the window's background load runs: a model file is loaded (loadModel; `importBudget` does
+// not apply); a folder is imported with the built-in names table, simplified to `importBudget`
+// triangles when given, into importCachePath (written atomically) and that file loaded.
 // Throws ModelLoadError naming the file or folder, ModelLoadCancelled when cancelled.
-Model loadModelOrImport(const std::filesystem::path& path, LoadControl* control);
+Model loadModelOrImport(const std::filesystem::path& path, LoadControl* control,
+                        std::optional<std::size_t> importBudget = std::nullopt);
 
 }  // namespace dorsal

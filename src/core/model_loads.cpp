@@ -18,12 +18,13 @@ ModelLoads::~ModelLoads() {
     for (const std::unique_ptr<Load>& load : cancelled_) load->result.wait();
 }
 
-void ModelLoads::start(const std::filesystem::path& path) {
+void ModelLoads::start(const std::filesystem::path& path, std::optional<std::size_t> importBudget) {
     cancel();
     auto load = std::make_unique<Load>();
     load->path = path;
     LoadControl* control = &load->control;  // lives as long as the load: freed only after its thread ends
-    load->result = std::async(std::launch::async, [this, path, control] { return loader_(path, control); });
+    load->result =
+        std::async(std::launch::async, [this, path, importBudget, control] { return loader_(path, importBudget, control); });
     current_ = std::move(load);
 }
 

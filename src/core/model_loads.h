@@ -21,19 +21,20 @@ namespace dorsal {
 class ModelLoads {
 public:
     // How a file becomes a model: loadModelOrImport (a model file, or a folder of BodyParts3D
-    // files imported first), or a stand-in in tests.
-    using Loader = std::function<Model(const std::filesystem::path&, LoadControl*)>;
+    // files imported first, simplified to the import budget when given), or a stand-in in tests.
+    using Loader = std::function<Model(const std::filesystem::path&, std::optional<std::size_t> importBudget, LoadControl*)>;
 
-    explicit ModelLoads(Loader loader = [](const std::filesystem::path& path, LoadControl* control) {
-        return loadModelOrImport(path, control);
-    }) : loader_(std::move(loader)) {}
+    explicit ModelLoads(Loader loader = [](const std::filesystem::path& path, std::optional<std::size_t> importBudget,
+                                           LoadControl* control) { return loadModelOrImport(path, control, importBudget); })
+        : loader_(std::move(loader)) {}
     // Cancels every load and waits for their threads.
     ~ModelLoads();
     ModelLoads(const ModelLoads&) = delete;
     ModelLoads& operator=(const ModelLoads&) = delete;
 
-    // Starts loading `path` on another thread, cancelling the load in progress. Never blocks.
-    void start(const std::filesystem::path& path);
+    // Starts loading `path` on another thread, cancelling the load in progress; a folder is
+    // imported simplified to `importBudget` triangles when given. Never blocks.
+    void start(const std::filesystem::path& path, std::optional<std::size_t> importBudget = std::nullopt);
     // Cancels the load in progress; nothing will be reported for it.
     void cancel();
 

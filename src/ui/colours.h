@@ -14,6 +14,7 @@ inline constexpr glm::vec3 kCaution{0.98f, 0.76f, 0.35f};       // cautions and 
 inline constexpr glm::vec3 kUrgent{1.0f, 0.45f, 0.40f};         // warning signs
 inline constexpr glm::vec3 kFolder{0.55f, 0.80f, 1.0f};         // folders in the file dialog
 inline constexpr glm::vec3 kMessage{0.45f, 0.12f, 0.10f};       // the background of error messages
+inline constexpr glm::vec3 kInformation{0.13f, 0.23f, 0.36f};   // the background of information messages
 inline constexpr glm::vec3 kLabelBox{16.0f / 255.0f, 20.0f / 255.0f, 26.0f / 255.0f};  // labels and captions
 
 }  // namespace dorsal::UiColours

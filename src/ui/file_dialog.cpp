@@ -175,7 +175,8 @@ void FileDialog::drawListing(float scale) {
     }
 }
 
-std::optional<std::filesystem::path> FileDialog::draw(float scale, const std::function<void()>& extra) {
+std::optional<std::filesystem::path> FileDialog::draw(float scale, const std::function<void()>& extra,
+                                                      bool folderActionReady) {
     const char* title = options_.title.c_str();
     if (std::exchange(wantOpen_, false)) {
         ImGui::OpenPopup(title);
@@ -239,8 +240,12 @@ std::optional<std::filesystem::path> FileDialog::draw(float scale, const std::fu
                         (confirmReplace_.empty() && keyPressed(ImGuiKey_Escape));
     if (!options_.folderAction.empty()) {
         ImGui::SameLine();
+        ImGui::BeginDisabled(!folderActionReady);
         if (ImGui::Button(options_.folderAction.c_str())) chosen_ = folder_;
-        if (ImGui::IsItemHovered() && !options_.folderHelp.empty()) ImGui::SetTooltip("%s", options_.folderHelp.c_str());
+        ImGui::EndDisabled();
+        if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled) && !options_.folderHelp.empty()) {
+            ImGui::SetTooltip("%s", options_.folderHelp.c_str());
+        }
     }
 
     if (!confirmReplace_.empty()) ImGui::OpenPopup("Replace?");

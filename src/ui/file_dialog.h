@@ -43,9 +43,11 @@ public:
     void open(FileDialogOptions options);
     bool isOpen() const { return open_ || wantOpen_; }
     // Draws the dialog while it is open, `scale` being the interface's. `extra`, when given, draws
-    // more settings above the buttons (the size of a picture). Returns the chosen file once, when
-    // the person accepts; nullopt otherwise, and when they cancel.
-    std::optional<std::filesystem::path> draw(float scale, const std::function<void()>& extra = {});
+    // more settings above the buttons (the size of a picture); `folderActionReady` false greys out
+    // the folder action while those settings are not usable (a mistyped number). Returns the chosen
+    // file once, when the person accepts; nullopt otherwise, and when they cancel.
+    std::optional<std::filesystem::path> draw(float scale, const std::function<void()>& extra = {},
+                                              bool folderActionReady = true);
 
 private:
     void goTo(const std::filesystem::path& folder);

@@ -56,6 +56,7 @@ struct UiFrame {
     // Requests back to the app, carried out after the frame's panels are drawn, in order.
     std::vector<Request> requests;
     std::optional<std::filesystem::path> openModel;
+    std::optional<std::size_t> importBudget;  // with openModel: a folder's import is simplified to this many triangles
     std::optional<HandoutRequest> handout;
     std::optional<std::filesystem::path> openScene;
     std::optional<std::filesystem::path> saveScene;

@@ -14,23 +14,40 @@ public:
     void draw(UiFrame& frame) override {
         if (!frame.panelsShown) return;
         drawNotice(frame);
-        const std::vector<std::string>& messages = frame.atlas->messages();
+        const std::vector<Message>& messages = frame.atlas->messages();
         if (messages.empty()) return;
         const Viewport& scene = frame.layout.openArea;
         const float margin = 12.0f * scale_;
         ImGui::SetNextWindowPos(ImVec2(static_cast<float>(scene.x) + margin, static_cast<float>(scene.y) + margin));
         ImGui::SetNextWindowSize(ImVec2(static_cast<float>(scene.width) - 2.0f * margin, 0.0f));
-        ImGui::PushStyleColor(ImGuiCol_WindowBg,
-                              ImVec4(UiColours::kMessage.r, UiColours::kMessage.g, UiColours::kMessage.b, 0.95f));
+        // Each message has its own band: red for an error, a calm blue marked "Note:" for
+        // information, so that a note never reads as something gone wrong.
+        ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0.0f, 0.0f, 0.0f, 0.0f));
         ImGui::Begin("Messages", nullptr,
                      ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoTitleBar |
                          ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize);
+        const ImGuiStyle& style = ImGui::GetStyle();
+        const float left = ImGui::GetWindowPos().x;
+        const float right = left + ImGui::GetWindowWidth();
+        ImDrawList* draw = ImGui::GetWindowDrawList();
         for (std::size_t i = 0; i < messages.size(); ++i) {
+            const bool information = messages[i].severity == MessageSeverity::Information;
+            draw->ChannelsSplit(2);  // the band goes under the text drawn before it
+            draw->ChannelsSetCurrent(1);
             ImGui::PushID(static_cast<int>(i));
+            ImGui::BeginGroup();
             if (ImGui::SmallButton("x")) frame.requests.emplace_back(request::DismissMessage{i});
             ImGui::SameLine();
-            ImGui::TextWrapped("%s", messages[i].c_str());
+            ImGui::TextWrapped("%s%s", information ? "Note: " : "", messages[i].text.c_str());
+            ImGui::EndGroup();
             ImGui::PopID();
+            draw->ChannelsSetCurrent(0);
+            const float top = ImGui::GetItemRectMin().y - (i == 0 ? style.WindowPadding.y : 0.5f * style.ItemSpacing.y);
+            const float bottom =
+                ImGui::GetItemRectMax().y + (i + 1 == messages.size() ? style.WindowPadding.y : 0.5f * style.ItemSpacing.y);
+            const glm::vec3 band = information ? UiColours::kInformation : UiColours::kMessage;
+            draw->AddRectFilled(ImVec2(left, top), ImVec2(right, bottom), ImGui::GetColorU32(ImVec4(band.r, band.g, band.b, 0.95f)));
+            draw->ChannelsMerge();
         }
         ImGui::End();
         ImGui::PopStyleColor();

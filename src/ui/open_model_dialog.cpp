@@ -2,8 +2,10 @@
 
 #include <imgui.h>
 
+#include "core/bodyparts3d_import.h"
 #include "core/data_paths.h"
 #include "core/model_loader.h"
+#include "ui/colours.h"
 #include "ui/file_dialog.h"
 #include "ui/panels.h"
 
@@ -34,13 +36,42 @@ public:
                                  "~/.cache/dorsal/imports, and open it";
             dialog_.open(std::move(options));
         }
-        if (std::optional<std::filesystem::path> chosen = dialog_.draw(scale_)) frame.openModel = std::move(chosen);
+        // A folder is only imported with a budget that dorsal import's --budget would take.
+        const std::optional<std::size_t> budget = simplify_ ? readTriangleBudget(budgetText_) : std::nullopt;
+        const bool budgetMistyped = simplify_ && !budget;
+        if (std::optional<std::filesystem::path> chosen =
+                dialog_.draw(scale_, [&] { drawBudget(budgetMistyped); }, !budgetMistyped)) {
+            frame.openModel = std::move(chosen);
+            frame.importBudget = budget;
+        }
         frame.dialogOpen = frame.dialogOpen || dialog_.isOpen();
     }
 
 private:
+    // Whether a folder's import keeps every triangle or is simplified to a number of them, as
+    // dorsal import's --budget; `mistyped` says why the import is greyed out.
+    void drawBudget(bool mistyped) {
+        ImGui::AlignTextToFramePadding();
+        ImGui::Checkbox("Simplify an imported folder to", &simplify_);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("A smaller model turns faster on a computer without a graphics card");
+        ImGui::SameLine();
+        ImGui::BeginDisabled(!simplify_);
+        ImGui::SetNextItemWidth(110.0f * scale_);
+        ImGui::InputText("##budget", budgetText_, sizeof budgetText_, ImGuiInputTextFlags_CharsDecimal);
+        ImGui::SameLine();
+        ImGui::TextUnformatted("triangles");
+        ImGui::EndDisabled();
+        if (mistyped) {
+            ImGui::SameLine();
+            ImGui::TextColored(ImVec4(UiColours::kUrgent.r, UiColours::kUrgent.g, UiColours::kUrgent.b, 1.0f),
+                               "a whole number above 0, such as 500000");
+        }
+    }
+
     const float& scale_;  // the interface's, which follows the font size
     FileDialog dialog_;
+    bool simplify_ = false;
+    char budgetText_[16] = "500000";
 };
 
 // File > Save picture...: where, and at what size: the 3D view's, Full HD, 4K or typed.

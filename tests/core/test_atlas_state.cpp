@@ -14,6 +14,7 @@
 #include "test_paths.h"
 
 using namespace dorsal;
+using Catch::Matchers::Contains;
 
 namespace {
 
@@ -192,8 +193,8 @@ TEST_CASE("unknown names at start are one message each with suggestions; the val
     start.hide = {"latissimus_dorsi", "trapezoid"};
     CHECK_FALSE(atlas.applyStart(start));
     REQUIRE(atlas.messages().size() == 2);
-    CHECK(atlas.messages()[0].find("\"trapezoid\"") != std::string::npos);
-    CHECK(atlas.messages()[1] == "no entry or structure named \"psoaz_major\"; did you mean psoas_major?");
+    CHECK(atlas.messages()[0].text.find("\"trapezoid\"") != std::string::npos);
+    CHECK(atlas.messages()[1].text == "no entry or structure named \"psoaz_major\"; did you mean psoas_major?");
     CHECK_FALSE(visible(atlas, "muscle.latissimus_dorsi.L"));
 }
 
@@ -437,7 +438,7 @@ TEST_CASE("the window counts the same content problems as dorsal check", "[state
     REQUIRE(atlas.problems().size() == expected.size());
     for (std::size_t i = 0; i < expected.size(); ++i) CHECK(atlas.problems()[i].format() == expected[i].format());
     REQUIRE(atlas.messages().size() == 1);
-    CHECK(atlas.messages()[0].rfind(std::to_string(expected.size()) + " problems in the content at ", 0) == 0);
+    CHECK(atlas.messages()[0].text.rfind(std::to_string(expected.size()) + " problems in the content at ", 0) == 0);
     // A second model replaces the message rather than adding another.
     atlas.setModel(test::builtInModel());
     CHECK(atlas.messages().size() == 1);
@@ -447,14 +448,44 @@ TEST_CASE("a model from elsewhere may hold only some muscles: said once, not cou
     AtlasState atlas(test::shippedContent());
     atlas.setModel(loadModel(test::dataDir() / "two_boxes.obj"));
     for (const ContentProblem& problem : atlas.problems()) CHECK(problem.format().find("is not in the model") == std::string::npos);
-    const std::vector<std::string>& messages = atlas.messages();
-    CHECK(std::count_if(messages.begin(), messages.end(), [](const std::string& message) {
-              return message.find("two_boxes.obj shows ") == 0 && message.find(" of the atlas's 54 muscles") != std::string::npos;
+    const std::vector<Message>& messages = atlas.messages();
+    CHECK(std::count_if(messages.begin(), messages.end(), [](const Message& message) {
+              return message.text.find("two_boxes.obj shows ") == 0 &&
+                     message.text.find(" of the atlas's 54 muscles") != std::string::npos;
           }) == 1);
     // The built-in model must hold them all, and holds them: no such word.
     atlas.setModel(test::builtInModel());
     CHECK(std::none_of(atlas.messages().begin(), atlas.messages().end(),
-                       [](const std::string& message) { return message.find(" of the atlas's ") != std::string::npos; }));
+                       [](const Message& message) { return message.text.find(" of the atlas's ") != std::string::npos; }));
+}
+
+TEST_CASE("how much of the atlas a model shows is information; what failed stays an error", "[state][content]") {
+    AtlasState atlas(test::shippedContent());
+    atlas.setModel(loadModel(test::dataDir() / "two_boxes.obj"));
+    REQUIRE(atlas.messages().size() == 1);
+    CHECK_THAT(atlas.messages()[0].text, Contains(" of the atlas's 54 muscles"));
+    CHECK(atlas.messages()[0].severity == MessageSeverity::Information);
+    // A model that fails to load, as the window reports it, and an unknown name are errors.
+    try {
+        loadModel(test::dataDir() / "no_such_model.glb");
+    } catch (const ModelLoadError& error) {
+        atlas.addModelMessage(error.what());
+    }
+    StartView start;
+    start.select = "psoaz_major";
+    CHECK_FALSE(atlas.applyStart(start));
+    REQUIRE(atlas.messages().size() == 3);
+    CHECK_THAT(atlas.messages()[1].text, Contains("no_such_model.glb"));
+    CHECK(atlas.messages()[1].severity == MessageSeverity::Error);
+    CHECK_THAT(atlas.messages()[2].text, Contains("\"psoaz_major\""));
+    CHECK(atlas.messages()[2].severity == MessageSeverity::Error);
+    // The note, like the load error, lasts until the next model; dismissing it takes it away before.
+    atlas.apply(request::DismissMessage{0});
+    REQUIRE(atlas.messages().size() == 2);
+    CHECK_THAT(atlas.messages()[0].text, Contains("no_such_model.glb"));
+    atlas.setModel(test::builtInModel());
+    REQUIRE(atlas.messages().size() == 1);
+    CHECK(atlas.messages()[0].severity == MessageSeverity::Error);
 }
 
 TEST_CASE("the pain map paints where a pain is felt and where a muscle's trigger points send it", "[state][painmap]") {
@@ -655,7 +686,7 @@ TEST_CASE("a model that loads takes away the errors of models that did not", "[s
     atlas.addModelMessage("/x/broken.glb: not a model file");
     REQUIRE(atlas.messages().size() == 2);
     atlas.setModel(test::builtInModel());
-    CHECK(atlas.messages() == std::vector<std::string>{"a message about something else"});
+    CHECK(atlas.messages() == std::vector<Message>{{"a message about something else", MessageSeverity::Error}});
 }
 
 TEST_CASE("a long label name is shortened at its parenthesis, never inside a word", "[labels]") {

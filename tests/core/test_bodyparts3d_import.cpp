@@ -13,6 +13,7 @@
 #include "core/material_palette.h"
 #include "core/node_names.h"
 #include "core/output_file.h"
+#include "scoped_environment.h"
 #include "test_paths.h"
 
 using namespace dorsal;
@@ -251,6 +252,36 @@ TEST_CASE("the window's import goes to the cache folder and loads from there", "
     CHECK(importCachePath(folder).extension() == ".glb");
     CHECK(importCachePath(folder) != importCachePath(folder.parent_path() / "other" / "import-cache"));
     CHECK(importCachePath(folder) == importCachePath(folder / "."));
+}
+
+TEST_CASE("the window's import with a budget is simplified and kept apart from the whole one", "[import]") {
+    const auto scratch = test::scratchDir("import-window-budget");
+    const auto folder = scratch / "parts";
+    std::filesystem::create_directories(folder);
+    write(folder / "Left_psoas_major.obj", sphereObj(40, 0, 1000, 30, 40, 60));   // 4,800 triangles
+    write(folder / "Right_psoas_major.obj", sphereObj(-40, 0, 1000, 30, 20, 30));  // 1,200
+    const test::ScopedEnvironment cache("XDG_CACHE_HOME", (scratch / "cache").c_str());
+    const Model whole = loadModelOrImport(folder, nullptr);
+    const Model simplified = loadModelOrImport(folder, nullptr, 1000);
+    CHECK(whole.triangleCount() == 6000);
+    CHECK(simplified.triangleCount() <= 1000);
+    CHECK(simplified.triangleCount() >= 500);
+    CHECK(simplified.sourcePath == importCachePath(folder, 1000).string());
+    CHECK_THAT(simplified.sourcePath, Contains("-1000-triangles.glb"));
+    // The whole import is still there, to reopen from the recent models or a scene.
+    CHECK(simplified.sourcePath != whole.sourcePath);
+    CHECK(loadModel(whole.sourcePath).triangleCount() == 6000);
+    // A model file is loaded as it is: the budget is for folders.
+    CHECK(loadModelOrImport(whole.sourcePath, nullptr, 1000).triangleCount() == 6000);
+}
+
+TEST_CASE("a triangle budget is a whole number above 0, typed on the command line or in the window", "[import]") {
+    CHECK(readTriangleBudget("500000") == 500000u);
+    CHECK(readTriangleBudget("1") == 1u);
+    for (const char* text : {"", "0", "-5", "+5", "5.0", "12x", " 5", "5 ", "1e6", "99999999999999999999999"}) {
+        INFO(text);
+        CHECK_FALSE(readTriangleBudget(text));
+    }
 }
 
 TEST_CASE("globs match with * and ?, without regard to case", "[names]") {

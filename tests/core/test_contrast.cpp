@@ -21,6 +21,7 @@ TEST_CASE("every text colour reads at 4.5:1 or more on the panels", "[contrast]"
         CHECK(contrastRatio(text, UiColours::kPanel) >= 4.5f);
         CHECK(contrastRatio(text, UiColours::kLabelBox) >= 4.5f);
     }
-    // Messages are white on red.
+    // Errors are white on red, information white on blue.
     CHECK(contrastRatio(UiColours::kText, UiColours::kMessage) >= 4.5f);
+    CHECK(contrastRatio(UiColours::kText, UiColours::kInformation) >= 4.5f);
 }

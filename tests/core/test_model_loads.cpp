@@ -71,10 +71,13 @@ TEST_CASE("a load cancelled through its control stops with ModelLoadCancelled", 
 }
 
 TEST_CASE("any failure inside a load comes back as a message, never as an exception", "[loads]") {
-    ModelLoads outOfMemory([](const std::filesystem::path&, LoadControl*) -> Model { throw std::bad_alloc(); });
+    ModelLoads outOfMemory(
+        [](const std::filesystem::path&, std::optional<std::size_t>, LoadControl*) -> Model { throw std::bad_alloc(); });
     outOfMemory.start("huge.glb");
     CHECK(waitFor(outOfMemory).error == "huge.glb: not enough memory to load this model");
-    ModelLoads broken([](const std::filesystem::path&, LoadControl*) -> Model { throw std::length_error("vector"); });
+    ModelLoads broken([](const std::filesystem::path&, std::optional<std::size_t>, LoadControl*) -> Model {
+        throw std::length_error("vector");
+    });
     broken.start("odd.obj");
     CHECK(waitFor(broken).error == "odd.obj: cannot be loaded (vector)");
 }

@@ -221,7 +221,7 @@ TEST_CASE("a scene naming what the model lacks applies the rest, with one warnin
     CHECK(atlas.pins().empty());
     CHECK(atlas.markedRegions().empty());
     REQUIRE(atlas.messages().size() == before + 1);
-    const std::string& warning = atlas.messages().back();
+    const std::string& warning = atlas.messages().back().text;
     CHECK_THAT(warning, StartsWith("other.dorsal: "));
     CHECK_THAT(warning, Contains("muscle.no_such_muscle.L"));
     CHECK_THAT(warning, Contains("bone.extra_rib"));
@@ -291,5 +291,5 @@ TEST_CASE("a pin given as a point goes to the nearest surface within reach", "[p
     CHECK(glm::distance(pin.point, glm::vec3(0.05f, 1.0f, -0.1f)) <= kPinReach);
     CHECK(pin.node != "skin");
     CHECK_FALSE(atlas.addPinNear(glm::vec3(2.0f, 1.0f, 0.0f), "far away"));
-    CHECK_THAT(atlas.messages().back(), Contains("no structure of the model within 5 cm"));
+    CHECK_THAT(atlas.messages().back().text, Contains("no structure of the model within 5 cm"));
 }

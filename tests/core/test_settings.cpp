@@ -9,6 +9,7 @@
 #include <catch2/catch.hpp>
 
 #include "core/settings.h"
+#include "scoped_environment.h"
 #include "test_paths.h"
 
 using namespace dorsal;
@@ -37,30 +38,6 @@ Settings changedSettings() {
     settings.recentScenes.remember("/scenes/psoas.dorsal");
     return settings;
 }
-
-// Sets an environment variable for the life of the object, restoring it after.
-class ScopedEnvironment {
-public:
-    ScopedEnvironment(const char* name, const char* value) : name_(name) {
-        if (const char* old = std::getenv(name)) old_ = old;
-        if (value) {
-            ::setenv(name, value, 1);
-        } else {
-            ::unsetenv(name);
-        }
-    }
-    ~ScopedEnvironment() {
-        if (old_) {
-            ::setenv(name_, old_->c_str(), 1);
-        } else {
-            ::unsetenv(name_);
-        }
-    }
-
-private:
-    const char* name_;
-    std::optional<std::string> old_;
-};
 
 }  // namespace
 
@@ -245,18 +222,18 @@ TEST_CASE("settings that cannot be read or saved never stop Dorsal", "[settings]
 
 TEST_CASE("the settings folder follows XDG_CONFIG_HOME, else HOME", "[settings]") {
     {
-        ScopedEnvironment xdg("XDG_CONFIG_HOME", "/x/config");
+        test::ScopedEnvironment xdg("XDG_CONFIG_HOME", "/x/config");
         CHECK(SettingsFile::defaultFolder() == "/x/config/dorsal");
     }
     {
         // A relative XDG_CONFIG_HOME is invalid by the XDG rule and ignored.
-        ScopedEnvironment xdg("XDG_CONFIG_HOME", "relative");
-        ScopedEnvironment home("HOME", "/home/me");
+        test::ScopedEnvironment xdg("XDG_CONFIG_HOME", "relative");
+        test::ScopedEnvironment home("HOME", "/home/me");
         CHECK(SettingsFile::defaultFolder() == "/home/me/.config/dorsal");
     }
     {
-        ScopedEnvironment xdg("XDG_CONFIG_HOME", nullptr);
-        ScopedEnvironment home("HOME", nullptr);
+        test::ScopedEnvironment xdg("XDG_CONFIG_HOME", nullptr);
+        test::ScopedEnvironment home("HOME", nullptr);
         CHECK(SettingsFile::defaultFolder().empty());
         SettingsFile memoryOnly(SettingsFile::defaultFolder());
         CHECK(memoryOnly.load().empty());
