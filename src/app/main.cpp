@@ -1,5 +1,3 @@
-#include <malloc.h>
-
 #include <csignal>
 #include <cstdio>
 #include <exception>
@@ -11,9 +9,6 @@ int main(int argc, char** argv) {
     // Past a file size limit (ulimit -f) a write then fails with "File too large", which dorsal
     // reports, instead of the signal killing it with half a file written.
     std::signal(SIGXFSZ, SIG_IGN);
-    // One heap for every thread: glibc gives each thread that allocates at once an arena of its
-    // own, and the model's and the content's loading threads left 15 MiB of the peak in theirs.
-    mallopt(M_ARENA_MAX, 1);
     const dorsal::ParsedCommandLine parsed = dorsal::parseCommandLine(argc, argv);
     if (!parsed.options) {
         std::fputs(parsed.text.c_str(), parsed.textIsError ? stderr : stdout);
