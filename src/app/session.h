@@ -106,10 +106,11 @@ public:
     // measures it): then a scene in motion (AtlasState::cameraInMotion) is drawn the faster way a
     // software renderer has (Renderer::SceneMotion). Pictures (the default) are drawn in full.
     void setLiveView(bool live) { liveView_ = live; }
-    // Compiles what drawing a frame of `width` x `height` needs (Renderer::warmUp), before the
-    // first model is taken in: call it while the model loads on another thread.
+    // Compiles what drawing a frame of `width` x `height` needs (Renderer::warmUp; in motion too
+    // when the view is live), before the first model is taken in: call it while the model loads
+    // on another thread.
     void warmUpDrawing(int width, int height) {
-        if (!atlas_.model()) renderer_->warmUp(width, height, atlas_.layout().scene);
+        if (!atlas_.model()) renderer_->warmUp(width, height, atlas_.layout().scene, liveView_);
     }
     // Builds the model's levels of detail now if they are still wanted, waits for them and draws
     // with them from the next frame.

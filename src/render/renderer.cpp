@@ -198,7 +198,7 @@ void Renderer::setModel(const Model& model) {
     for (const Part& part : model.parts) parts_.emplace_back(part);
 }
 
-void Renderer::warmUp(int width, int height, const Viewport& scene) {
+void Renderer::warmUp(int width, int height, const Viewport& scene, bool inMotion) {
     Model standIn;
     standIn.nodes.push_back(Node{"warm-up", -1, {}, {0, 1}});
     for (const MaterialKind kind : {MaterialKind::Muscle, MaterialKind::Skin}) {
@@ -212,9 +212,8 @@ void Renderer::warmUp(int width, int height, const Viewport& scene) {
     setModel(standIn);
     OrbitCamera camera;
     camera.frame(standIn.bounds, scene.aspect(), ViewPreset::Posterior);
-    // Both ways a frame is drawn, where they differ.
     for (const SceneMotion motion : {SceneMotion::Still, SceneMotion::Moving}) {
-        if (motion == SceneMotion::Moving && !software_) break;
+        if (motion == SceneMotion::Moving && !(inMotion && software_)) break;
         beginFrame(width, height, scene, motion);
         drawScene(standIn, camera, {NodeLook{}}, scene);
         resolveFrame();

@@ -49,8 +49,9 @@ public:
     // one translucent, and forgets it: a software renderer compiles each shader for each way it is
     // drawn at its first use, which costs a first frame more than its drawing. Called while the
     // real model is still loading (on another thread), it takes that cost off the first frame.
+    // `inMotion`: a frame in motion too (SceneMotion::Moving), as a window draws them.
     // Call before setModel, as it leaves no model.
-    void warmUp(int width, int height, const Viewport& scene);
+    void warmUp(int width, int height, const Viewport& scene, bool inMotion);
 
     // How a frame's scene is drawn. In motion (the camera turning under the mouse) a software
     // renderer draws it at half the resolution across and down and scales it up: a quarter of the
