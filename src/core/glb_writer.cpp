@@ -6,6 +6,8 @@
 
 #include <glm/common.hpp>
 
+#include "core/closed_surface.h"
+
 namespace dorsal {
 
 namespace {
@@ -178,12 +180,16 @@ std::vector<std::uint8_t> encodeGlb(const GlbScene& scene) {
                                "");
         };
         const int indices = addIndices(mesh.indices);
-        std::string extras;
+        std::string levels;
         for (const GlbDetailLevel& level : mesh.levels) {
-            extras += std::string(extras.empty() ? "" : ",") + "{\"indices\":" + std::to_string(addIndices(level.indices)) +
+            levels += std::string(levels.empty() ? "" : ",") + "{\"indices\":" + std::to_string(addIndices(level.indices)) +
                       ",\"error\":" + number(level.error) + "}";
         }
-        if (!extras.empty()) extras = ",\"extras\":{\"dorsalDetailLevels\":[" + extras + "]}";
+        // Whether the mesh is closed, which a loader would otherwise work out before the first frame.
+        std::string extras = ",\"extras\":{\"dorsalClosed\":" +
+                             std::string(isClosedSurface(mesh.indices) ? "true" : "false");
+        if (!levels.empty()) extras += ",\"dorsalDetailLevels\":[" + levels + "]";
+        extras += "}";
         if (m) meshes += ",";
         meshes += "{\"name\":" + quoted(mesh.name) + ",\"primitives\":[{\"attributes\":{" + attributes +
                   "},\"indices\":" + std::to_string(indices) + ",\"material\":" + std::to_string(mesh.material) +

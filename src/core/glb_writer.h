@@ -42,6 +42,7 @@ struct GlbMesh {
     std::span<const std::uint32_t> indices;  // triangles; 16-bit in the file when the mesh allows
     // Optional, coarsest last: written as index accessors the primitive's extras list
     // ("dorsalDetailLevels": [{"indices": accessor, "error": metres}, ...]), which other readers skip.
+    // The extras also say whether the mesh is closed ("dorsalClosed": isClosedSurface(indices)).
     std::vector<GlbDetailLevel> levels;
 };
 

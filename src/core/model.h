@@ -118,8 +118,4 @@ glm::vec4 paletteColour(MaterialKind kind);
 // name says ("muscle.psoas_major.L", "bone.sacrum"); leaves it as it is when the name says none.
 void paintByNodeName(Part& part, const std::string& nodeName);
 
-// True when every edge of the triangles `indices` is shared by exactly two triangles that run
-// along it in opposite directions: a closed surface wound one way. False for an empty list.
-bool isClosedSurface(const std::vector<std::uint32_t>& indices);
-
 }  // namespace dorsal

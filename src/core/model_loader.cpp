@@ -19,7 +19,8 @@
 #include <assimp/postprocess.h>
 #include <assimp/scene.h>
 
-#include "core/glb_detail_levels.h"
+#include "core/closed_surface.h"
+#include "core/glb_drawing_store.h"
 #include "core/model_file_checks.h"
 
 namespace dorsal {
@@ -179,10 +180,13 @@ glm::vec3 unitOr(const glm::vec3& v) {
 
 class SceneConverter {
 public:
-    // `storedLevels`: the levels of detail the file stores, by Assimp's mesh index (or none).
+    // `stored`: what the file stores for drawing, by Assimp's mesh index (or nothing).
     SceneConverter(const aiScene& scene, const std::filesystem::path& path, LoadControl* control, Model& model,
-                   std::vector<std::vector<DetailLevel>> storedLevels)
-        : scene_(scene), path_(path), control_(control), model_(model), storedLevels_(std::move(storedLevels)) {}
+                   std::vector<StoredPrimitive> stored)
+        : scene_(scene), path_(path), control_(control), model_(model), stored_(std::move(stored)) {}
+
+    // One per part of the model: whether the file said if it is closed (then Part::closed is set).
+    const std::vector<bool>& closednessStored() const { return closednessStored_; }
 
     // Adds the tree under `root` in depth-first order (each node after its parent), walked with a
     // list rather than recursion: a file's tree may be a thousand deep.
@@ -297,10 +301,14 @@ private:
             if (dropped > 0) ++emptiedParts_;
             return;
         }
-        // Levels of detail stored with the mesh hold while every vertex was kept as it is numbered.
-        if (meshIndex < storedLevels_.size() && part.positions.size() == mesh.mNumVertices) {
+        // What is stored with the mesh holds while every vertex was kept as it is numbered (turning
+        // the winding of a mirrored copy leaves a closed surface closed).
+        const bool storeHolds = meshIndex < stored_.size() && part.positions.size() == mesh.mNumVertices;
+        closednessStored_.push_back(storeHolds && stored_[meshIndex].closed.has_value());
+        if (closednessStored_.back()) part.closed = *stored_[meshIndex].closed;
+        if (storeHolds) {
             const float scale = std::max({glm::length(linear[0]), glm::length(linear[1]), glm::length(linear[2])});
-            part.coarser = storedLevels_[meshIndex];
+            part.coarser = stored_[meshIndex].levels;
             for (DetailLevel& level : part.coarser) {
                 level.error *= scale;
                 if (mirrored) {
@@ -317,17 +325,19 @@ private:
     const std::filesystem::path& path_;
     LoadControl* control_;
     Model& model_;
-    std::vector<std::vector<DetailLevel>> storedLevels_;
+    std::vector<StoredPrimitive> stored_;
+    std::vector<bool> closednessStored_;
     std::uint64_t triangles_ = 0;
     std::uint64_t droppedTriangles_ = 0;
     std::uint64_t emptiedParts_ = 0;
 };
 
-// What drawing needs beyond the file's data: which parts are closed (their backs are never drawn).
-// Triangle trees come on a part's first pick (triangleTreeOf) and levels of detail from the file or
-// after the first frame (DetailLevelBuild). Two threads halve it on two cores. Progress
-// rises from `begin` to 1 with the triangles done; a cancel is seen between parts.
-void prepareForDrawing(Model& model, LoadControl* control, float begin) {
+// What drawing needs beyond the file's data: which parts are closed (their backs are never drawn),
+// for those whose closedness the file did not store (`known`, one per part). Triangle trees come
+// on a part's first pick (triangleTreeOf) and levels of detail from the file or after the first
+// frame (DetailLevelBuild). Two threads halve it on two cores. Progress rises from `begin` to 1
+// with the triangles done; a cancel is seen between parts.
+void prepareForDrawing(Model& model, const std::vector<bool>& known, LoadControl* control, float begin) {
     constexpr std::size_t kThreads = 2;
     const double total = static_cast<double>(std::max<std::size_t>(model.triangleCount(), 1));
     std::atomic<std::size_t> done{0};
@@ -341,7 +351,7 @@ void prepareForDrawing(Model& model, LoadControl* control, float begin) {
                     for (std::size_t i = t; i < model.parts.size(); i += kThreads) {
                         if (control && control->cancelled) return;
                         Part& part = model.parts[i];
-                        part.closed = isClosedSurface(part.indices);
+                        if (!known[i]) part.closed = isClosedSurface(part.indices);
                         done += part.triangleCount();
                         raiseProgress(control, begin + (1.0f - begin) * static_cast<float>(static_cast<double>(done) / total));
                     }
@@ -451,7 +461,7 @@ Model readModel(const std::filesystem::path& path, LoadControl* control) {
     throwIfCancelled(control, path);
 
     // Read before Assimp's copy of the scene exists, so that the two never add up.
-    std::vector<std::vector<DetailLevel>> storedLevels = ext == ".glb" ? readStoredDetailLevels(file) : std::vector<std::vector<DetailLevel>>{};
+    std::vector<StoredPrimitive> stored = ext == ".glb" ? readStoredDrawingData(file) : std::vector<StoredPrimitive>{};
     Assimp::Importer importer;
     keepOnlyReadersOf(importer, ext);
     auto* files = new ConfinedIOSystem(file.parent_path());  // the importer owns both
@@ -483,7 +493,7 @@ Model readModel(const std::filesystem::path& path, LoadControl* control) {
 
     Model model;
     model.sourcePath = path.string();
-    SceneConverter converter(*scene, path, control, model, std::move(storedLevels));
+    SceneConverter converter(*scene, path, control, model, std::move(stored));
     converter.addTree(*scene->mRootNode);
     if (converter.droppedAll()) {
         throw ModelLoadError(path, "all of its triangles have invalid (NaN, infinite or absurdly large) coordinates");
@@ -493,7 +503,7 @@ Model readModel(const std::filesystem::path& path, LoadControl* control) {
     for (const std::string& refusal : files->refusals()) model.warnings.push_back(path.string() + ": " + refusal + "; it was left out");
     importer.FreeScene();  // all it holds is in `model` now: a lower peak while the trees are built
     raiseProgress(control, 0.65f);
-    prepareForDrawing(model, control, 0.65f);
+    prepareForDrawing(model, converter.closednessStored(), control, 0.65f);
     throwIfCancelled(control, path);
     raiseProgress(control, 1.0f);
     return model;

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/bench_model.h"
+#include "core/closed_surface.h"
 #include "core/detail.h"
 #include "core/detail_build.h"
 #include "core/glb_writer.h"
@@ -212,6 +213,11 @@ TEST_CASE("broken stored levels of detail are passed over and the model still lo
     const std::size_t at = bytes.find("{\"indices\":");
     REQUIRE(at != std::string::npos);
     SECTION("an accessor that does not exist") { bytes[at + 11] = '9'; }
+    SECTION("a closedness that is not true or false") {
+        const std::size_t key = bytes.find("\"dorsalClosed\":true");
+        REQUIRE(key != std::string::npos);
+        bytes.replace(key + 15, 4, "\"ab\"");  // the same length
+    }
     SECTION("an error that is not a number") {
         const std::size_t value = bytes.find("\"error\":", at) + 8;
         const std::size_t end = bytes.find_first_of(",}", value);
@@ -223,6 +229,40 @@ TEST_CASE("broken stored levels of detail are passed over and the model still lo
     REQUIRE(model.parts.size() == 1);
     CHECK(model.parts[0].coarser.empty());
     CHECK(model.parts[0].triangleCount() == 2 * 40 * 39);
+    CHECK(model.parts[0].closed);  // worked out, as for any other file
+}
+
+TEST_CASE("a .glb of Dorsal's says which meshes are closed, and the loader takes its word for it", "[detail][loader]") {
+    // Working closedness out took 12 ms before the first frame of the built-in model.
+    const Part sphere = makeSphere(0.5f, 12, 12);
+    std::vector<std::uint32_t> open = sphere.indices;
+    open.resize(open.size() - 3);  // one triangle short: a hole
+    REQUIRE(isClosedSurface(sphere.indices));
+    REQUIRE_FALSE(isClosedSurface(open));
+    GlbScene scene;
+    scene.materials = {{"muscle", {1, 0, 0, 1}, 0.5f, false}};
+    scene.nodes = {{"root", -1, {1, 2}}, {"muscle.closed", 0, {}}, {"muscle.open", 1, {}}};
+    scene.meshes.push_back({"closed", 0, sphere.positions, sphere.normals, {}, {}, sphere.indices, {}});
+    scene.meshes.push_back({"open", 0, sphere.positions, sphere.normals, {}, {}, open, {}});
+    const std::vector<std::uint8_t> encoded = encodeGlb(scene);
+    std::string bytes(encoded.begin(), encoded.end());
+    const std::filesystem::path path = test::scratchDir("stored-closedness") / "spheres.glb";
+    const auto load = [&] {
+        std::ofstream(path, std::ios::binary | std::ios::trunc) << bytes;
+        return loadModel(path);
+    };
+    const auto closedOf = [](const Model& model, const std::string& name) {
+        return model.parts[static_cast<std::size_t>(model.nodes[static_cast<std::size_t>(model.findNode(name))].parts.at(0))].closed;
+    };
+    const Model model = load();
+    CHECK(closedOf(model, "muscle.closed"));
+    CHECK_FALSE(closedOf(model, "muscle.open"));
+
+    // What the file says is what the model gets: the loader does not work it out again.
+    const std::size_t said = bytes.find("\"dorsalClosed\":false");
+    REQUIRE(said != std::string::npos);
+    bytes.replace(said + 15, 5, "true ");
+    CHECK(closedOf(load(), "muscle.open"));
 }
 
 TEST_CASE("the bench's large model is BodyParts3D-sized, the same on every run, and loads with its levels", "[detail][bench]") {

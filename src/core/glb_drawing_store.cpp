@@ -1,4 +1,4 @@
-#include "core/glb_detail_levels.h"
+#include "core/glb_drawing_store.h"
 
 #include <cmath>
 #include <cstdint>
@@ -16,7 +16,8 @@ namespace {
 constexpr std::uint32_t kGlbMagic = 0x46546C67;  // "glTF"
 constexpr std::uint32_t kJsonChunk = 0x4E4F534A;  // "JSON"
 constexpr std::uint32_t kBinChunk = 0x004E4942;   // "BIN\0"
-constexpr std::string_view kStoreKey = "dorsalDetailLevels";
+constexpr std::string_view kLevelsKey = "dorsalDetailLevels";
+constexpr std::string_view kClosedKey = "dorsalClosed";
 
 std::uint32_t u32At(std::string_view bytes, std::size_t at) {
     std::uint32_t value = 0;
@@ -96,7 +97,7 @@ std::optional<std::size_t> vertexCountOf(const nlohmann::json& gltf, const nlohm
     return sizeIn(accessors[*position], "count");
 }
 
-std::optional<std::vector<std::vector<DetailLevel>>> parse(std::ifstream& file, std::size_t fileSize) {
+std::optional<std::vector<StoredPrimitive>> parse(std::ifstream& file, std::size_t fileSize) {
     std::string header(20, '\0');
     if (fileSize < 20 || !file.read(header.data(), 20)) return std::nullopt;
     if (u32At(header, 0) != kGlbMagic || u32At(header, 8) > fileSize) return std::nullopt;
@@ -105,7 +106,7 @@ std::optional<std::vector<std::vector<DetailLevel>>> parse(std::ifstream& file, 
     std::string json(jsonLength, '\0');
     if (!file.read(json.data(), static_cast<std::streamsize>(jsonLength))) return std::nullopt;
     // Files of other writers store none: no need to parse them.
-    if (json.find(kStoreKey) == std::string::npos) return std::nullopt;
+    if (json.find(kLevelsKey) == std::string::npos && json.find(kClosedKey) == std::string::npos) return std::nullopt;
     const std::size_t binHeader = 20 + ((jsonLength + 3) & ~std::size_t{3});
     std::string chunkHeader(8, '\0');
     file.seekg(static_cast<std::streamoff>(binHeader));
@@ -115,13 +116,18 @@ std::optional<std::vector<std::vector<DetailLevel>>> parse(std::ifstream& file, 
 
     const nlohmann::json gltf = nlohmann::json::parse(json, nullptr, false);
     if (gltf.is_discarded() || !memberOf(gltf, "meshes").is_array()) return std::nullopt;
-    std::vector<std::vector<DetailLevel>> byPrimitive;
+    std::vector<StoredPrimitive> byPrimitive;
     for (const nlohmann::json& mesh : memberOf(gltf, "meshes")) {
         const nlohmann::json& primitives = memberOf(mesh, "primitives");
         if (!primitives.is_array()) return std::nullopt;
         for (const nlohmann::json& primitive : primitives) {
-            std::vector<DetailLevel>& levels = byPrimitive.emplace_back();
-            const nlohmann::json& stored = memberOf(memberOf(primitive, "extras"), kStoreKey);
+            StoredPrimitive& store = byPrimitive.emplace_back();
+            const nlohmann::json& extras = memberOf(primitive, "extras");
+            if (const nlohmann::json& closed = memberOf(extras, kClosedKey); !closed.is_null()) {
+                if (!closed.is_boolean()) return std::nullopt;
+                store.closed = closed.get<bool>();
+            }
+            const nlohmann::json& stored = memberOf(extras, kLevelsKey);
             if (stored.is_null()) continue;
             const std::optional<std::size_t> vertexCount = vertexCountOf(gltf, primitive);
             if (!stored.is_array() || !vertexCount) return std::nullopt;
@@ -132,7 +138,7 @@ std::optional<std::vector<std::vector<DetailLevel>>> parse(std::ifstream& file, 
                 const double error = errorValue.get<double>();
                 auto indices = indicesOf(gltf, *accessor, bin, *vertexCount);
                 if (!indices || !std::isfinite(error) || error < 0.0) return std::nullopt;
-                levels.push_back({std::move(*indices), static_cast<float>(error)});
+                store.levels.push_back({std::move(*indices), static_cast<float>(error)});
             }
         }
     }
@@ -141,15 +147,15 @@ std::optional<std::vector<std::vector<DetailLevel>>> parse(std::ifstream& file, 
 
 }  // namespace
 
-std::vector<std::vector<DetailLevel>> readStoredDetailLevels(const std::filesystem::path& path) {
+std::vector<StoredPrimitive> readStoredDrawingData(const std::filesystem::path& path) {
     try {
         std::error_code error;
         const std::uintmax_t size = std::filesystem::file_size(path, error);
         std::ifstream in(path, std::ios::binary);
         if (error || !in) return {};
-        return parse(in, static_cast<std::size_t>(size)).value_or(std::vector<std::vector<DetailLevel>>{});
+        return parse(in, static_cast<std::size_t>(size)).value_or(std::vector<StoredPrimitive>{});
     } catch (const std::exception&) {
-        return {};  // out of memory or a JSON surprise: the levels are built after the first frame instead
+        return {};  // out of memory or a JSON surprise: what it held is worked out as for other files
     }
 }
 
