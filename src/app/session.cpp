@@ -136,9 +136,13 @@ void Session::adoptModel(Model model) {
     }
     detailBuild_.reset();
     detailLevelsWanted_ = !hasDetailLevels(model);
+    // Before the upload, whose copies would otherwise come on top of what the load left free
+    // (the peak of the bench on the built-in model: 208 MiB trimmed after, 195 trimmed before).
+    releaseFreedMemory();
+    const bool replacing = atlas_.model() != nullptr;
     renderer_->setModel(model);
     atlas_.setModel(std::move(model));
-    releaseFreedMemory();
+    if (replacing) releaseFreedMemory();  // the previous model
 }
 
 void Session::takeFinishedDetailLevels() {
