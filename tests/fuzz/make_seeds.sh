@@ -22,8 +22,9 @@ while [ $((${#glb_json} % 4)) -ne 0 ]; do glb_json="$glb_json "; done
   le32 36; printf 'BIN\x00'; triangle_floats; } | seed 0 triangle.glb
 seed 0 corrupt.glb < "$data/corrupt.glb"
 # The same triangle, indexed, with one level of detail stored as Dorsal's writer stores them
-# (extras.dorsalDetailLevels: an index accessor and its error).
-levels_json='{"asset":{"version":"2.0"},"scene":0,"scenes":[{"nodes":[0]}],"nodes":[{"name":"muscle.test.L","mesh":0}],"meshes":[{"primitives":[{"attributes":{"POSITION":0},"indices":1,"extras":{"dorsalDetailLevels":[{"indices":2,"error":0.001}]}}]}],"accessors":[{"bufferView":0,"componentType":5126,"count":3,"type":"VEC3","min":[0,0,0],"max":[1,1,0]},{"bufferView":1,"componentType":5123,"count":3,"type":"SCALAR"},{"bufferView":2,"componentType":5123,"count":3,"type":"SCALAR"}],"bufferViews":[{"buffer":0,"byteLength":36},{"buffer":0,"byteOffset":36,"byteLength":6},{"buffer":0,"byteOffset":44,"byteLength":6}],"buffers":[{"byteLength":52}]}'
+# (extras.dorsalDetailLevels: an index accessor and its error), and its closedness
+# (extras.dorsalClosed).
+levels_json='{"asset":{"version":"2.0"},"scene":0,"scenes":[{"nodes":[0]}],"nodes":[{"name":"muscle.test.L","mesh":0}],"meshes":[{"primitives":[{"attributes":{"POSITION":0},"indices":1,"extras":{"dorsalClosed":false,"dorsalDetailLevels":[{"indices":2,"error":0.001}]}}]}],"accessors":[{"bufferView":0,"componentType":5126,"count":3,"type":"VEC3","min":[0,0,0],"max":[1,1,0]},{"bufferView":1,"componentType":5123,"count":3,"type":"SCALAR"},{"bufferView":2,"componentType":5123,"count":3,"type":"SCALAR"}],"bufferViews":[{"buffer":0,"byteLength":36},{"buffer":0,"byteOffset":36,"byteLength":6},{"buffer":0,"byteOffset":44,"byteLength":6}],"buffers":[{"byteLength":52}]}'
 while [ $((${#levels_json} % 4)) -ne 0 ]; do levels_json="$levels_json "; done
 triangle_indices() { printf '\x00\x00\x01\x00\x02\x00\x00\x00'; }
 { printf 'glTF'; le32 2; le32 $((12 + 8 + ${#levels_json} + 8 + 52)); le32 ${#levels_json}; printf 'JSON%s' "$levels_json"
