@@ -28,6 +28,10 @@ constexpr std::size_t kMinTrianglesPerStructure = 4;
 // 40 cm latissimus is 4 mm, below what a screen shows of it.
 constexpr float kSimplifyError = 0.01f;
 
+// Rounds of shareOutBudget: each takes what the structures that stopped short of their share
+// (a box keeps its 12) could not give from the others; one or two settle real folders.
+constexpr int kBudgetRounds = 4;
+
 std::string lowerExtension(const std::filesystem::path& path) {
     std::string ext = path.extension().string();
     for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -114,6 +118,35 @@ struct Structure {
         }
     }
 };
+
+// Simplifies `structures` to `budget` triangles in all (at least kMinTrianglesPerStructure each),
+// each in proportion to its triangles. What a structure cannot give up is taken from those that
+// reached their share, so that the budget holds wherever the others can give enough.
+void shareOutBudget(std::vector<Structure>& structures, std::size_t budget) {
+    std::vector<Structure*> reachedShare;
+    for (Structure& structure : structures) reachedShare.push_back(&structure);
+    std::size_t heldBack = 0;  // the triangles of those that stopped short
+    for (int round = 0; round < kBudgetRounds && !reachedShare.empty(); ++round) {
+        std::size_t shared = 0;
+        for (const Structure* structure : reachedShare) shared += structure->triangles();
+        const double share = static_cast<double>(budget - std::min(heldBack, budget)) / static_cast<double>(std::max<std::size_t>(shared, 1));
+        std::vector<Structure*> stillReaching;
+        for (Structure* structure : reachedShare) {
+            const std::size_t target =
+                std::max(static_cast<std::size_t>(static_cast<double>(structure->triangles()) * share), kMinTrianglesPerStructure);
+            structure->simplify(target);
+            if (structure->triangles() > target) {
+                heldBack += structure->triangles();
+            } else {
+                stillReaching.push_back(structure);
+            }
+        }
+        reachedShare.swap(stillReaching);
+        std::size_t total = 0;
+        for (const Structure& structure : structures) total += structure.triangles();
+        if (total <= budget) return;
+    }
+}
 
 // The files to import: OBJ and STL files of the folder (not its subfolders), in name order.
 std::vector<std::filesystem::path> structureFiles(const std::filesystem::path& folder) {
@@ -279,11 +312,7 @@ ImportResult importBodyParts3d(const BodyParts3dNames& table, const ImportSettin
                               std::to_string(structures.size()) + " structures; give at least " +
                               std::to_string(kMinTrianglesPerStructure * structures.size()));
         }
-        const double share = static_cast<double>(*settings.budget) / static_cast<double>(std::max<std::uint64_t>(report.trianglesBefore, 1));
-        for (Structure& structure : structures) {
-            const auto target = static_cast<std::size_t>(static_cast<double>(structure.triangles()) * share);
-            structure.simplify(std::max(target, kMinTrianglesPerStructure));
-        }
+        shareOutBudget(structures, *settings.budget);
     }
     for (std::size_t i = 0; i < structures.size(); ++i) {
         if (control && control->cancelled) throw ModelLoadCancelled(settings.folder);

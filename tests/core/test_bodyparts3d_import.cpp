@@ -192,6 +192,18 @@ TEST_CASE("a triangle budget is shared among the structures and kept", "[import]
     CHECK_THROWS_WITH(importFolder(folder, 5), Contains("too small for 3 structures"));
 }
 
+TEST_CASE("what a structure cannot give up of its share is taken from the others, so the budget holds", "[import]") {
+    const auto folder = test::scratchDir("import-budget-held");
+    write(folder / "Left_psoas_major.obj", sphereObj(40, 0, 1000, 30, 40, 60));  // 4,800 triangles
+    write(folder / "Sacrum.obj", boxObj(0, 40, 900, 40));                          // 12, which a box keeps
+    const ImportResult budgeted = importFolder(folder, 1000);
+    CHECK(budgeted.report.trianglesAfter <= 1000);
+    CHECK(budgeted.report.trianglesAfter >= 950);
+    const Model model = loadWritten(budgeted, folder);
+    CHECK(model.parts[static_cast<std::size_t>(model.nodes[static_cast<std::size_t>(model.findNode("bone.sacrum"))].parts[0])]
+              .triangleCount() == 12);
+}
+
 TEST_CASE("hostile files are each named and skipped, and the import goes on", "[import][hostile]") {
     const auto folder = test::scratchDir("import-hostile");
     write(folder / "Sacrum.obj", boxObj(0, 40, 900, 40));
