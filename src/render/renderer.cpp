@@ -64,6 +64,19 @@ bool driverIsSoftware() {
     return false;
 }
 
+// A new renderbuffer of `format`, `width` x `height`, multisampled when `samples` > 0.
+GLuint newRenderbuffer(GLenum format, int width, int height, int samples = 0) {
+    GLuint renderbuffer = 0;
+    glGenRenderbuffers(1, &renderbuffer);
+    glBindRenderbuffer(GL_RENDERBUFFER, renderbuffer);
+    if (samples > 0) {
+        glRenderbufferStorageMultisample(GL_RENDERBUFFER, samples, format, width, height);
+    } else {
+        glRenderbufferStorage(GL_RENDERBUFFER, format, width, height);
+    }
+    return renderbuffer;
+}
+
 bool isTranslucent(const Part& part) { return part.material == MaterialKind::Skin || part.baseColour.a < 0.99f; }
 
 }  // namespace
@@ -250,9 +263,7 @@ void Renderer::ensureTargets(int width, int height) {
     releaseTargets();
     width_ = width;
     height_ = height;
-    glGenRenderbuffers(1, &resolvedColour_);
-    glBindRenderbuffer(GL_RENDERBUFFER, resolvedColour_);
-    glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, width, height);
+    resolvedColour_ = newRenderbuffer(GL_RGBA8, width, height);
     glGenFramebuffers(1, &resolvedFramebuffer_);
     glBindFramebuffer(GL_FRAMEBUFFER, resolvedFramebuffer_);
     glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, resolvedColour_);
@@ -273,9 +284,7 @@ void Renderer::ensureSceneTarget(int width, int height) {
     glBindTexture(GL_TEXTURE_2D_MULTISAMPLE, msaaColour_);
     glTexImage2DMultisample(GL_TEXTURE_2D_MULTISAMPLE, samples_, GL_RGBA8, width, height, GL_TRUE);
     glBindTexture(GL_TEXTURE_2D_MULTISAMPLE, 0);
-    glGenRenderbuffers(1, &msaaDepth_);
-    glBindRenderbuffer(GL_RENDERBUFFER, msaaDepth_);
-    glRenderbufferStorageMultisample(GL_RENDERBUFFER, samples_, GL_DEPTH24_STENCIL8, width, height);
+    msaaDepth_ = newRenderbuffer(GL_DEPTH24_STENCIL8, width, height, samples_);
     glGenFramebuffers(1, &msaaFramebuffer_);
     glBindFramebuffer(GL_FRAMEBUFFER, msaaFramebuffer_);
     glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D_MULTISAMPLE, msaaColour_, 0);
@@ -542,12 +551,8 @@ Image Renderer::readFrame() const {
 std::vector<std::uint64_t> Renderer::visiblePixels(const Model& model, const OrbitCamera& camera,
                                                    const std::vector<NodeLook>& looks, const Viewport& viewport) {
     if (nodeIdFramebuffer_ == 0) {
-        glGenRenderbuffers(1, &nodeIdColour_);
-        glBindRenderbuffer(GL_RENDERBUFFER, nodeIdColour_);
-        glRenderbufferStorage(GL_RENDERBUFFER, GL_R32UI, width_, height_);
-        glGenRenderbuffers(1, &nodeIdDepth_);
-        glBindRenderbuffer(GL_RENDERBUFFER, nodeIdDepth_);
-        glRenderbufferStorage(GL_RENDERBUFFER, GL_DEPTH_COMPONENT24, width_, height_);
+        nodeIdColour_ = newRenderbuffer(GL_R32UI, width_, height_);
+        nodeIdDepth_ = newRenderbuffer(GL_DEPTH_COMPONENT24, width_, height_);
         glGenFramebuffers(1, &nodeIdFramebuffer_);
         glBindFramebuffer(GL_FRAMEBUFFER, nodeIdFramebuffer_);
         glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, nodeIdColour_);
