@@ -4,8 +4,9 @@
 // instead of two (a background drawn first, a resolve after), which a software renderer pays for
 // by the pixel. The scene's colours are premultiplied by the way they were blended, so a pixel is
 // its colour plus the background times what it leaves uncovered.
-// Built with UPSCALE, it takes a scene drawn in motion at a lower resolution (already resolved to
-// one sample) and filters it up to the frame's.
+// Built with MULTISAMPLED, it reads a multisampled scene. Built with UPSCALE, it takes a scene drawn
+// in motion at a lower resolution (in one sample) and filters it up to the frame's. Built with
+// neither, it draws the background alone.
 in float vHeight;
 uniform ivec2 uSceneOrigin;  // where the scene lies in the frame, in pixels from the bottom left
 uniform vec3 uTop;
@@ -15,7 +16,7 @@ uniform sampler2D uScene;
 uniform vec2 uSceneSize;    // in frame pixels
 uniform vec2 uDrawnSize;    // the part of the texture the scene was drawn into, in its pixels
 uniform vec2 uTextureSize;
-#else
+#elif defined(MULTISAMPLED)
 uniform sampler2DMS uScene;
 uniform int uSamples;
 #endif
@@ -26,10 +27,12 @@ void main() {
     // Kept half a texel inside what was drawn, so that the filter never reaches past it.
     vec2 drawnPixel = clamp((vec2(pixel) + 0.5) * uDrawnSize / uSceneSize, vec2(0.5), uDrawnSize - 0.5);
     vec4 scene = texture(uScene, drawnPixel / uTextureSize);
-#else
+#elif defined(MULTISAMPLED)
     vec4 scene = vec4(0.0);
     for (int i = 0; i < uSamples; ++i) scene += texelFetch(uScene, pixel, i);
     scene /= float(uSamples);
+#else
+    vec4 scene = vec4(0.0);
 #endif
     vec3 background = mix(uBottom, uTop, clamp(vHeight, 0.0, 1.0));
     fragColour = vec4(scene.rgb + (1.0 - scene.a) * background, 1.0);

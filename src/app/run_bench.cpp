@@ -73,7 +73,8 @@ std::vector<double> timePicking(const Model& model, const Viewport& scene, int& 
     OrbitCamera camera;
     camera.frame(model.bounds, scene.aspect(), ViewPreset::Posterior);
     const glm::vec2 size(static_cast<float>(scene.width), static_cast<float>(scene.height));
-    const auto [low, high] = camera.projectedRect(model.bounds, size);
+    // Framed, the model lies in front of the eye, so that its rectangle exists.
+    const auto [low, high] = camera.projectedRect(model.bounds, size).value();
     constexpr int kGrid = 24;
     std::vector<double> times;
     hits = 0;

@@ -187,17 +187,21 @@ glm::vec3 OrbitCamera::project(const glm::vec3& p, glm::vec2 viewportSize) const
     return {(clip.x * 0.5f + 0.5f) * size.x, (0.5f - clip.y * 0.5f) * size.y, clip.z * 0.5f + 0.5f};
 }
 
-std::pair<glm::vec2, glm::vec2> OrbitCamera::projectedRect(const Bounds& box, glm::vec2 viewportSize) const {
+std::optional<std::pair<glm::vec2, glm::vec2>> OrbitCamera::projectedRect(const Bounds& box,
+                                                                           glm::vec2 viewportSize) const {
     glm::vec2 low(std::numeric_limits<float>::max());
     glm::vec2 high(std::numeric_limits<float>::lowest());
+    const glm::mat4 toView = view();
     for (int corner = 0; corner < 8; ++corner) {
         const glm::vec3 p((corner & 1) ? box.max.x : box.min.x, (corner & 2) ? box.max.y : box.min.y,
                           (corner & 4) ? box.max.z : box.min.z);
+        // Depth along the view direction: in front of the eye is negative in view space.
+        if ((toView * glm::vec4(p, 1.0f)).z > -1e-6f) return std::nullopt;
         const glm::vec2 pixel(project(p, viewportSize));
         low = glm::min(low, pixel);
         high = glm::max(high, pixel);
     }
-    return {low, high};
+    return std::pair{low, high};
 }
 
 }  // namespace dorsal

@@ -76,8 +76,10 @@ public:
     Ray rayThrough(glm::vec2 cursor, glm::vec2 viewportSize) const;
     // The pixel where world point `p` appears; z is the depth in [0, 1] (outside: behind or beyond).
     glm::vec3 project(const glm::vec3& p, glm::vec2 viewportSize) const;
-    // The pixel rectangle (lowest and highest corner) that the eight corners of `box` project to.
-    std::pair<glm::vec2, glm::vec2> projectedRect(const Bounds& box, glm::vec2 viewportSize) const;
+    // The pixel rectangle (lowest and highest corner) that the eight corners of `box` project to,
+    // which holds all of the box that is in view; nothing when a corner lies at or behind the
+    // plane of the eye, where no rectangle on the screen bounds it.
+    std::optional<std::pair<glm::vec2, glm::vec2>> projectedRect(const Bounds& box, glm::vec2 viewportSize) const;
 
 private:
     void clampDistance();

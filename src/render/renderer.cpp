@@ -77,6 +77,21 @@ GLuint newRenderbuffer(GLenum format, int width, int height, int samples = 0) {
     return renderbuffer;
 }
 
+// The part of `viewport` (in its pixels, from its top left) where `box` may show as `camera` sees
+// it, with a margin for the filter that scales a scene drawn in motion up; all of it when the box
+// reaches behind the eye, and none of it for an empty box.
+Viewport coveredPart(const OrbitCamera& camera, const Bounds& box, const Viewport& viewport) {
+    if (box.empty()) return Viewport{0, 0, 0, 0};
+    const glm::vec2 size(static_cast<float>(viewport.width), static_cast<float>(viewport.height));
+    const auto rect = camera.projectedRect(box, size);
+    if (!rect) return Viewport{0, 0, viewport.width, viewport.height};
+    const float margin = 2.0f * static_cast<float>(kMovingDivisor);
+    // Clamped as floats: a corner near the eye's plane projects very far out.
+    const glm::ivec2 low(glm::clamp(glm::floor(rect->first - margin), glm::vec2(0.0f), size));
+    const glm::ivec2 high(glm::clamp(glm::ceil(rect->second + margin), glm::vec2(0.0f), size));
+    return Viewport{low.x, low.y, std::max(high.x - low.x, 0), std::max(high.y - low.y, 0)};
+}
+
 bool isTranslucent(const Part& part) { return part.material == MaterialKind::Skin || part.baseColour.a < 0.99f; }
 
 }  // namespace
@@ -188,7 +203,8 @@ Renderer::ModelProgram::ModelProgram(const std::filesystem::path& shaderDir, con
 Renderer::Renderer(const std::filesystem::path& shaderDir)
     : plainModel_(shaderDir, ""),
       paintedModel_(shaderDir, "#define PAIN_MAP\n"),
-      compositeProgram_(shaderDir, "composite"),
+      backgroundProgram_(shaderDir, "composite"),
+      compositeProgram_(shaderDir, "composite", "#define MULTISAMPLED\n"),
       upscaleProgram_(shaderDir, "composite", "#define UPSCALE\n"),
       nodeIdProgram_(shaderDir, "node_id") {
     glGenVertexArrays(1, &emptyVertexArray_);
@@ -243,7 +259,9 @@ void Renderer::releaseTargets() {
     glDeleteFramebuffers(1, &nodeIdFramebuffer_);
     glDeleteRenderbuffers(1, &nodeIdColour_);
     glDeleteRenderbuffers(1, &nodeIdDepth_);
-    resolvedFramebuffer_ = resolvedColour_ = 0;
+    glDeleteFramebuffers(1, &backgroundFramebuffer_);
+    glDeleteRenderbuffers(1, &backgroundColour_);
+    resolvedFramebuffer_ = resolvedColour_ = backgroundFramebuffer_ = backgroundColour_ = 0;
     nodeIdFramebuffer_ = nodeIdColour_ = nodeIdDepth_ = 0;
 }
 
@@ -253,7 +271,8 @@ void Renderer::releaseSceneTarget() {
     glDeleteRenderbuffers(1, &msaaDepth_);
     glDeleteFramebuffers(1, &movingFramebuffer_);
     glDeleteTextures(1, &movingColour_);
-    msaaFramebuffer_ = msaaColour_ = msaaDepth_ = movingFramebuffer_ = movingColour_ = 0;
+    glDeleteRenderbuffers(1, &movingDepth_);
+    msaaFramebuffer_ = msaaColour_ = msaaDepth_ = movingFramebuffer_ = movingColour_ = movingDepth_ = 0;
     heldScene_.reset();
     sceneTargetWidth_ = sceneTargetHeight_ = 0;
 }
@@ -304,6 +323,8 @@ void Renderer::ensureSceneTarget(int width, int height) {
     glGenFramebuffers(1, &movingFramebuffer_);
     glBindFramebuffer(GL_FRAMEBUFFER, movingFramebuffer_);
     glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, movingColour_, 0);
+    movingDepth_ = newRenderbuffer(GL_DEPTH24_STENCIL8, movingSize.x, movingSize.y);
+    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_STENCIL_ATTACHMENT, GL_RENDERBUFFER, movingDepth_);
     requireComplete(std::to_string(movingSize.x) + "x" + std::to_string(movingSize.y) + " framebuffer");
 }
 
@@ -319,13 +340,13 @@ void Renderer::beginFrame(int width, int height, const Viewport& scene, SceneMot
     drawnSize_ = (glm::ivec2(scene_.width, scene_.height) + (divisor_ - 1)) / divisor_;
     sceneDrawn_ = false;
     sceneKept_ = false;
-    glBindFramebuffer(GL_FRAMEBUFFER, msaaFramebuffer_);
+    glBindFramebuffer(GL_FRAMEBUFFER, sceneFramebuffer());
     glViewport(0, 0, drawnSize_.x, drawnSize_.y);
 }
 
 void Renderer::clearScene() {
     // Transparent: the background goes under the scene when the frame is resolved.
-    glBindFramebuffer(GL_FRAMEBUFFER, msaaFramebuffer_);
+    glBindFramebuffer(GL_FRAMEBUFFER, sceneFramebuffer());
     glEnable(GL_SCISSOR_TEST);
     glScissor(0, 0, drawnSize_.x, drawnSize_.y);
     glClearColor(0.0f, 0.0f, 0.0f, 0.0f);
@@ -393,6 +414,11 @@ void Renderer::drawScene(const Model& model, const OrbitCamera& camera, const st
         distance[i] = glm::distance(eye, part.bounds.centre());
         (look.ghost || isTranslucent(part) ? translucent_ : look.overGhosts ? overGhosts_ : solid_).push_back(i);
     }
+    Bounds drawnBounds;
+    for (const std::vector<std::size_t>* list : {&solid_, &overGhosts_, &translucent_}) {
+        for (std::size_t i : *list) drawnBounds.add(model.parts[i].bounds);
+    }
+    covered_ = coveredPart(camera, drawnBounds, viewport);
     // The pain map goes on the outermost surface: on the skin while it is drawn.
     paintSkin_ = std::any_of(translucent_.begin(), translucent_.end(),
                              [&](std::size_t i) { return model.parts[i].material == MaterialKind::Skin; });
@@ -476,57 +502,84 @@ void Renderer::drawPart(std::size_t i) {
                              reinterpret_cast<const void*>(range.indexOffsetBytes), range.baseVertex);
 }
 
-void Renderer::resolveFrame(FrameTarget target) {
-    if (!sceneDrawn_) {  // no model: the background alone
-        clearScene();
-        heldScene_.reset();
-    }
-    if (divisor_ > 1) {
-        // Resolved to one sample first, so that the compositing pass can filter it.
-        glBindFramebuffer(GL_READ_FRAMEBUFFER, msaaFramebuffer_);
-        glBindFramebuffer(GL_DRAW_FRAMEBUFFER, movingFramebuffer_);
-        glBlitFramebuffer(0, 0, drawnSize_.x, drawnSize_.y, 0, 0, drawnSize_.x, drawnSize_.y, GL_COLOR_BUFFER_BIT,
-                          GL_NEAREST);
-    }
-    glBindFramebuffer(GL_FRAMEBUFFER, target == FrameTarget::Screen ? 0 : resolvedFramebuffer_);
-    glViewport(0, 0, width_, height_);
-    // Outside the scene (under the panels) a plain clear, which costs next to nothing; the
-    // compositing pass covers the scene's part only.
-    const bool sceneFillsFrame = scene_.width == width_ && scene_.height == height_;
-    if (!sceneFillsFrame) {
-        glClearColor(Palette::kBackgroundBottom.r, Palette::kBackgroundBottom.g, Palette::kBackgroundBottom.b, 1.0f);
-        glClear(GL_COLOR_BUFFER_BIT);
-    }
-    const GLint sceneBottom = height_ - scene_.y - scene_.height;
-    glViewport(scene_.x, sceneBottom, scene_.width, scene_.height);
-    glDisable(GL_DEPTH_TEST);
-    glDisable(GL_BLEND);
-    glDisable(GL_CULL_FACE);
-    const bool upscaled = divisor_ > 1;
-    const ShaderProgram& program = upscaled ? upscaleProgram_ : compositeProgram_;
+void Renderer::useCompositeProgram(const ShaderProgram& program) {
     program.use();
-    glActiveTexture(GL_TEXTURE0);
-    const GLenum textureKind = upscaled ? GL_TEXTURE_2D : GL_TEXTURE_2D_MULTISAMPLE;
-    glBindTexture(textureKind, upscaled ? movingColour_ : msaaColour_);
-    glUniform1i(program.uniform("uScene"), 0);
-    if (upscaled) {
-        const glm::vec2 textureSize = (glm::ivec2(sceneTargetWidth_, sceneTargetHeight_) + (kMovingDivisor - 1)) / kMovingDivisor;
-        glUniform2f(program.uniform("uSceneSize"), static_cast<float>(scene_.width), static_cast<float>(scene_.height));
-        glUniform2fv(program.uniform("uDrawnSize"), 1, glm::value_ptr(glm::vec2(drawnSize_)));
-        glUniform2fv(program.uniform("uTextureSize"), 1, glm::value_ptr(textureSize));
-    } else {
-        glUniform1i(program.uniform("uSamples"), samples_);
-    }
-    glUniform2i(program.uniform("uSceneOrigin"), scene_.x, sceneBottom);
+    glUniform2i(program.uniform("uSceneOrigin"), scene_.x, height_ - scene_.y - scene_.height);
     glUniform3fv(program.uniform("uTop"), 1, glm::value_ptr(Palette::kBackgroundTop));
     glUniform3fv(program.uniform("uBottom"), 1, glm::value_ptr(Palette::kBackgroundBottom));
-    glBindVertexArray(emptyVertexArray_);
-    glDrawArrays(GL_TRIANGLES, 0, 3);
-    glBindVertexArray(0);
-    glBindTexture(textureKind, 0);
-    glViewport(0, 0, width_, height_);
 }
 
+void Renderer::copyBackground(GLuint frame) {
+    if (backgroundFramebuffer_ == 0) {
+        backgroundColour_ = newRenderbuffer(GL_RGBA8, width_, height_);
+        glGenFramebuffers(1, &backgroundFramebuffer_);
+        glBindFramebuffer(GL_FRAMEBUFFER, backgroundFramebuffer_);
+        glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, backgroundColour_);
+        requireComplete(std::to_string(width_) + "x" + std::to_string(height_) + " framebuffer");
+        backgroundScene_.reset();
+    }
+    if (backgroundScene_ != scene_) {
+        // Under the panels a plain colour; the gradient behind the scene.
+        glBindFramebuffer(GL_FRAMEBUFFER, backgroundFramebuffer_);
+        glViewport(0, 0, width_, height_);
+        glClearColor(Palette::kBackgroundBottom.r, Palette::kBackgroundBottom.g, Palette::kBackgroundBottom.b, 1.0f);
+        glClear(GL_COLOR_BUFFER_BIT);
+        glViewport(scene_.x, height_ - scene_.y - scene_.height, scene_.width, scene_.height);
+        glDisable(GL_DEPTH_TEST);
+        glDisable(GL_BLEND);
+        glDisable(GL_CULL_FACE);
+        useCompositeProgram(backgroundProgram_);
+        glBindVertexArray(emptyVertexArray_);
+        glDrawArrays(GL_TRIANGLES, 0, 3);
+        glBindVertexArray(0);
+        backgroundScene_ = scene_;
+    }
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, backgroundFramebuffer_);
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, frame);
+    glBlitFramebuffer(0, 0, width_, height_, 0, 0, width_, height_, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+}
+
+void Renderer::resolveFrame(FrameTarget target) {
+    if (!sceneDrawn_) {  // no model: the background alone
+        heldScene_.reset();
+        covered_ = Viewport{0, 0, 0, 0};
+    }
+    const GLuint frame = target == FrameTarget::Screen ? 0 : resolvedFramebuffer_;
+    copyBackground(frame);
+    glBindFramebuffer(GL_FRAMEBUFFER, frame);
+    if (covered_.width > 0 && covered_.height > 0) {
+        // Only where the model may lie: the rest of the scene is background, which the copy laid.
+        glViewport(scene_.x, height_ - scene_.y - scene_.height, scene_.width, scene_.height);
+        glEnable(GL_SCISSOR_TEST);
+        glScissor(scene_.x + covered_.x, height_ - scene_.y - covered_.y - covered_.height, covered_.width,
+                  covered_.height);
+        glDisable(GL_DEPTH_TEST);
+        glDisable(GL_BLEND);
+        glDisable(GL_CULL_FACE);
+        const bool upscaled = divisor_ > 1;
+        const ShaderProgram& program = upscaled ? upscaleProgram_ : compositeProgram_;
+        useCompositeProgram(program);
+        glActiveTexture(GL_TEXTURE0);
+        const GLenum textureKind = upscaled ? GL_TEXTURE_2D : GL_TEXTURE_2D_MULTISAMPLE;
+        glBindTexture(textureKind, upscaled ? movingColour_ : msaaColour_);
+        glUniform1i(program.uniform("uScene"), 0);
+        if (upscaled) {
+            const glm::vec2 textureSize =
+                (glm::ivec2(sceneTargetWidth_, sceneTargetHeight_) + (kMovingDivisor - 1)) / kMovingDivisor;
+            glUniform2f(program.uniform("uSceneSize"), static_cast<float>(scene_.width), static_cast<float>(scene_.height));
+            glUniform2fv(program.uniform("uDrawnSize"), 1, glm::value_ptr(glm::vec2(drawnSize_)));
+            glUniform2fv(program.uniform("uTextureSize"), 1, glm::value_ptr(textureSize));
+        } else {
+            glUniform1i(program.uniform("uSamples"), samples_);
+        }
+        glBindVertexArray(emptyVertexArray_);
+        glDrawArrays(GL_TRIANGLES, 0, 3);
+        glBindVertexArray(0);
+        glBindTexture(textureKind, 0);
+        glDisable(GL_SCISSOR_TEST);
+    }
+    glViewport(0, 0, width_, height_);
+}
 
 Image Renderer::readFrame() const {
     Image image;

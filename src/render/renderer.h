@@ -123,6 +123,10 @@ private:
     void startDrawing(const ShaderProgram& program, const OrbitCamera& camera, const Viewport& viewport,
                       bool inSceneTarget);
     void releaseTargets();
+    // Uses `program`, one of the compositing ones, with the background's colours and the scene's place.
+    void useCompositeProgram(const ShaderProgram& program);
+    // Copies the background into `frame`, drawing it first when the layout changed.
+    void copyBackground(GLuint frame);
     // Draws the solid parts, each as its node's number plus one, into the node-id target, and
     // adds up how many pixels of `viewport` each node holds.
     void countSolidPixels(const Model& model, const std::vector<NodeLook>& looks, const Viewport& viewport,
@@ -158,7 +162,8 @@ private:
     ModelProgram plainModel_;
     ModelProgram paintedModel_;
     const ModelProgram* model_ = &plainModel_;  // this frame's
-    ShaderProgram compositeProgram_;  // resolves the scene over the background gradient
+    ShaderProgram backgroundProgram_;  // the background gradient alone
+    ShaderProgram compositeProgram_;   // resolves the scene over the background gradient
     ShaderProgram upscaleProgram_;    // lays a scene drawn in motion, resolved, over it, scaled up
     ShaderProgram nodeIdProgram_;
     GLuint emptyVertexArray_ = 0;
@@ -188,8 +193,18 @@ private:
     // A scene drawn in motion, resolved to one sample, which upscaleProgram_ filters up.
     GLuint movingFramebuffer_ = 0;
     GLuint movingColour_ = 0;
+    GLuint movingDepth_ = 0;
+    GLuint sceneFramebuffer() const { return divisor_ > 1 ? movingFramebuffer_ : msaaFramebuffer_; }
     GLuint resolvedFramebuffer_ = 0;
     GLuint resolvedColour_ = 0;
+    // The frame's background, drawn once for a layout and copied under each frame: a copy costs a
+    // software renderer a fraction of drawing the gradient again.
+    GLuint backgroundFramebuffer_ = 0;
+    GLuint backgroundColour_ = 0;
+    std::optional<Viewport> backgroundScene_;  // the scene's place the background was drawn for
+    // Where this frame's model may show, in the scene's pixels from its top left; the scene is
+    // composited there only. Width 0: nowhere.
+    Viewport covered_{0, 0, 0, 0};
     // The node-id target of visiblePixels: a number per pixel, and depth.
     GLuint nodeIdFramebuffer_ = 0;
     GLuint nodeIdColour_ = 0;

@@ -40,6 +40,35 @@ TEST_CASE("framing shows every corner of the model inside the viewport", "[camer
     }
 }
 
+TEST_CASE("a box's rectangle on screen holds every point of it, and none exists for a box around the eye", "[camera]") {
+    const glm::vec2 size(950, 600);
+    OrbitCamera camera;
+    const Bounds box = bodyBox();
+    camera.frame(box, size.x / size.y);
+    camera.orbit(120.0f, 30.0f);
+    const auto rect = camera.projectedRect(box, size);
+    REQUIRE(rect);
+    const auto [low, high] = *rect;
+    // The renderer composites only this rectangle: a point of the box outside it would be lost.
+    for (int i = 0; i <= 10; ++i) {
+        for (int j = 0; j <= 10; ++j) {
+            const glm::vec3 p = box.min + box.size() * glm::vec3(i / 10.0f, j / 10.0f, (i * j % 11) / 10.0f);
+            const glm::vec3 pixel = camera.project(p, size);
+            CHECK(pixel.x >= low.x - 1e-3f);
+            CHECK(pixel.y >= low.y - 1e-3f);
+            CHECK(pixel.x <= high.x + 1e-3f);
+            CHECK(pixel.y <= high.y + 1e-3f);
+        }
+    }
+    // It is tight enough to save work: the framed body leaves most of a wide view outside it.
+    CHECK((high.x - low.x) * (high.y - low.y) < 0.6f * size.x * size.y);
+
+    Bounds aroundEye;
+    aroundEye.add(camera.eye() - glm::vec3(0.1f));
+    aroundEye.add(camera.eye() + glm::vec3(0.1f));
+    CHECK_FALSE(camera.projectedRect(aroundEye, size));
+}
+
 TEST_CASE("view presets put the eye on the side the anatomy names", "[camera]") {
     OrbitCamera camera;
     camera.frame(bodyBox(), 1.6f, ViewPreset::Anterior);

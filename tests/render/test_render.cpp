@@ -118,7 +118,7 @@ TEST_CASE("a highlighted node's colour appears where that node projects, and onl
     const Model model = loadModel(boxes());
     const OrbitCamera camera = cameraAfterSelect(boxes(), "box_right", kWidth, kHeight, ViewPreset::Posterior);
     // The projected rectangle of the right box's corners.
-    const auto [low, high] = camera.projectedRect(model.subtreeBounds(model.findNode("box_right")), {kWidth, kHeight});
+    const auto [low, high] = camera.projectedRect(model.subtreeBounds(model.findNode("box_right")), {kWidth, kHeight}).value();
     int inside = 0;
     int outside = 0;
     for (int y = 0; y < kHeight; ++y) {
@@ -243,7 +243,7 @@ std::pair<glm::vec2, glm::vec2> projectedRect(const Model& model, const std::vec
                                               const OrbitCamera& camera) {
     Bounds box;
     for (int node : nodes) box.add(model.subtreeBounds(node));
-    return camera.projectedRect(box, glm::vec2(w, h));
+    return camera.projectedRect(box, glm::vec2(w, h)).value();
 }
 
 }  // namespace
