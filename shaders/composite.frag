@@ -1,12 +1,13 @@
 #version 330 core
 // The frame's last pass: the scene, drawn over a clear transparent target, is resolved (its
-// samples averaged) and laid over the background gradient in one go. One pass over the frame
-// instead of two (a background drawn first, a resolve after), which a software renderer pays for
-// by the pixel. The scene's colours are premultiplied by the way they were blended, so a pixel is
-// its colour plus the background times what it leaves uncovered.
+// samples averaged) and laid over the background gradient in one go, over the part of the frame
+// where the model may lie (the renderer copies the background, drawn once, everywhere else). A
+// software renderer pays for every pass by the pixel. The scene's colours are premultiplied by the
+// way they were blended, so a pixel is its colour plus the background times what it leaves
+// uncovered.
 // Built with MULTISAMPLED, it reads a multisampled scene. Built with UPSCALE, it takes a scene drawn
-// in motion at a lower resolution (in one sample) and filters it up to the frame's. Built with
-// neither, it draws the background alone.
+// in motion at a lower resolution (in one sample, its edges smoothed) and filters it up to the
+// frame's. Built with neither, it draws the background alone, which the renderer keeps.
 in float vHeight;
 uniform ivec2 uSceneOrigin;  // where the scene lies in the frame, in pixels from the bottom left
 uniform vec3 uTop;

@@ -92,6 +92,20 @@ Viewport coveredPart(const OrbitCamera& camera, const Bounds& box, const Viewpor
     return Viewport{low.x, low.y, std::max(high.x - low.x, 0), std::max(high.y - low.y, 0)};
 }
 
+// A new RGBA texture of `width` x `height`, filtered linearly and clamped at its edges.
+GLuint newFilteredTexture(int width, int height) {
+    GLuint texture = 0;
+    glGenTextures(1, &texture);
+    glBindTexture(GL_TEXTURE_2D, texture);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    glBindTexture(GL_TEXTURE_2D, 0);
+    return texture;
+}
+
 bool isTranslucent(const Part& part) { return part.material == MaterialKind::Skin || part.baseColour.a < 0.99f; }
 
 }  // namespace
@@ -206,6 +220,7 @@ Renderer::Renderer(const std::filesystem::path& shaderDir)
       backgroundProgram_(shaderDir, "composite"),
       compositeProgram_(shaderDir, "composite", "#define MULTISAMPLED\n"),
       upscaleProgram_(shaderDir, "composite", "#define UPSCALE\n"),
+      smoothProgram_(shaderDir, "composite", "smooth", ""),
       nodeIdProgram_(shaderDir, "node_id") {
     glGenVertexArrays(1, &emptyVertexArray_);
     software_ = driverIsSoftware();
@@ -272,7 +287,10 @@ void Renderer::releaseSceneTarget() {
     glDeleteFramebuffers(1, &movingFramebuffer_);
     glDeleteTextures(1, &movingColour_);
     glDeleteRenderbuffers(1, &movingDepth_);
+    glDeleteFramebuffers(1, &smoothFramebuffer_);
+    glDeleteTextures(1, &smoothColour_);
     msaaFramebuffer_ = msaaColour_ = msaaDepth_ = movingFramebuffer_ = movingColour_ = movingDepth_ = 0;
+    smoothFramebuffer_ = smoothColour_ = 0;
     heldScene_.reset();
     sceneTargetWidth_ = sceneTargetHeight_ = 0;
 }
@@ -311,21 +329,23 @@ void Renderer::ensureSceneTarget(int width, int height) {
     requireComplete(std::to_string(width) + "x" + std::to_string(height) + " multisampled framebuffer");
     if (!software_) return;
     // Where a scene drawn in motion is resolved, to be filtered up.
-    const glm::ivec2 movingSize = (glm::ivec2(width, height) + (kMovingDivisor - 1)) / kMovingDivisor;
-    glGenTextures(1, &movingColour_);
-    glBindTexture(GL_TEXTURE_2D, movingColour_);
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, movingSize.x, movingSize.y, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
-    glBindTexture(GL_TEXTURE_2D, 0);
+    const glm::ivec2 movingSize = movingTextureSize();
+    movingColour_ = newFilteredTexture(movingSize.x, movingSize.y);
     glGenFramebuffers(1, &movingFramebuffer_);
     glBindFramebuffer(GL_FRAMEBUFFER, movingFramebuffer_);
     glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, movingColour_, 0);
     movingDepth_ = newRenderbuffer(GL_DEPTH24_STENCIL8, movingSize.x, movingSize.y);
     glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_STENCIL_ATTACHMENT, GL_RENDERBUFFER, movingDepth_);
     requireComplete(std::to_string(movingSize.x) + "x" + std::to_string(movingSize.y) + " framebuffer");
+    smoothColour_ = newFilteredTexture(movingSize.x, movingSize.y);
+    glGenFramebuffers(1, &smoothFramebuffer_);
+    glBindFramebuffer(GL_FRAMEBUFFER, smoothFramebuffer_);
+    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, smoothColour_, 0);
+    requireComplete(std::to_string(movingSize.x) + "x" + std::to_string(movingSize.y) + " framebuffer");
+}
+
+glm::ivec2 Renderer::movingTextureSize() const {
+    return (glm::ivec2(sceneTargetWidth_, sceneTargetHeight_) + (kMovingDivisor - 1)) / kMovingDivisor;
 }
 
 void Renderer::beginFrame(int width, int height, const Viewport& scene, SceneMotion motion) {
@@ -509,6 +529,32 @@ void Renderer::useCompositeProgram(const ShaderProgram& program) {
     glUniform3fv(program.uniform("uBottom"), 1, glm::value_ptr(Palette::kBackgroundBottom));
 }
 
+void Renderer::smoothMovingScene() {
+    // Texel for texel, over the drawn texels of the covered part and one around it (the filter
+    // that scales it up reads that far).
+    const glm::ivec2 low = glm::max(glm::ivec2(covered_.x, scene_.height - covered_.y - covered_.height) / divisor_ - 1, 0);
+    const glm::ivec2 high = glm::min(
+        (glm::ivec2(covered_.x + covered_.width, scene_.height - covered_.y) + (divisor_ - 1)) / divisor_ + 1, drawnSize_);
+    glBindFramebuffer(GL_FRAMEBUFFER, smoothFramebuffer_);
+    glViewport(0, 0, drawnSize_.x, drawnSize_.y);
+    glEnable(GL_SCISSOR_TEST);
+    glScissor(low.x, low.y, high.x - low.x, high.y - low.y);
+    glDisable(GL_DEPTH_TEST);
+    glDisable(GL_BLEND);
+    glDisable(GL_CULL_FACE);
+    smoothProgram_.use();
+    glActiveTexture(GL_TEXTURE0);
+    glBindTexture(GL_TEXTURE_2D, movingColour_);
+    glUniform1i(smoothProgram_.uniform("uScene"), 0);
+    glUniform2fv(smoothProgram_.uniform("uTexel"), 1, glm::value_ptr(1.0f / glm::vec2(movingTextureSize())));
+    glUniform2fv(smoothProgram_.uniform("uDrawnSize"), 1, glm::value_ptr(glm::vec2(drawnSize_)));
+    glBindVertexArray(emptyVertexArray_);
+    glDrawArrays(GL_TRIANGLES, 0, 3);
+    glBindVertexArray(0);
+    glBindTexture(GL_TEXTURE_2D, 0);
+    glDisable(GL_SCISSOR_TEST);
+}
+
 void Renderer::copyBackground(GLuint frame) {
     if (backgroundFramebuffer_ == 0) {
         backgroundColour_ = newRenderbuffer(GL_RGBA8, width_, height_);
@@ -545,6 +591,7 @@ void Renderer::resolveFrame(FrameTarget target) {
         covered_ = Viewport{0, 0, 0, 0};
     }
     const GLuint frame = target == FrameTarget::Screen ? 0 : resolvedFramebuffer_;
+    if (divisor_ > 1 && covered_.width > 0 && covered_.height > 0) smoothMovingScene();
     copyBackground(frame);
     glBindFramebuffer(GL_FRAMEBUFFER, frame);
     if (covered_.width > 0 && covered_.height > 0) {
@@ -561,14 +608,12 @@ void Renderer::resolveFrame(FrameTarget target) {
         useCompositeProgram(program);
         glActiveTexture(GL_TEXTURE0);
         const GLenum textureKind = upscaled ? GL_TEXTURE_2D : GL_TEXTURE_2D_MULTISAMPLE;
-        glBindTexture(textureKind, upscaled ? movingColour_ : msaaColour_);
+        glBindTexture(textureKind, upscaled ? smoothColour_ : msaaColour_);
         glUniform1i(program.uniform("uScene"), 0);
         if (upscaled) {
-            const glm::vec2 textureSize =
-                (glm::ivec2(sceneTargetWidth_, sceneTargetHeight_) + (kMovingDivisor - 1)) / kMovingDivisor;
             glUniform2f(program.uniform("uSceneSize"), static_cast<float>(scene_.width), static_cast<float>(scene_.height));
             glUniform2fv(program.uniform("uDrawnSize"), 1, glm::value_ptr(glm::vec2(drawnSize_)));
-            glUniform2fv(program.uniform("uTextureSize"), 1, glm::value_ptr(textureSize));
+            glUniform2fv(program.uniform("uTextureSize"), 1, glm::value_ptr(glm::vec2(movingTextureSize())));
         } else {
             glUniform1i(program.uniform("uSamples"), samples_);
         }

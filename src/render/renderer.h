@@ -36,7 +36,7 @@ struct Palette {
 class Renderer {
 public:
     // Needs a current OpenGL 3.3 core context. Builds the shaders from model.vert, model.frag,
-    // composite.vert and composite.frag in `shaderDir`; throws RenderError, naming the file, when
+    // composite.vert, composite.frag, smooth.frag, node_id.vert and node_id.frag in `shaderDir`; throws RenderError, naming the file, when
     // one cannot be read or does not build.
     explicit Renderer(const std::filesystem::path& shaderDir);
     ~Renderer();
@@ -54,8 +54,8 @@ public:
     void warmUp(int width, int height, const Viewport& scene, bool inMotion);
 
     // How a frame's scene is drawn. In motion (the camera turning under the mouse) a software
-    // renderer draws it at half the resolution across and down and scales it up: a quarter of the
-    // pixels, with levels of detail to match. On a few CPU cores that is the difference between a
+    // renderer draws it at half the resolution across and down, in one sample, smooths its edges
+    // and scales it up: a quarter of the pixels, with levels of detail to match. On a few CPU cores that is the difference between a
     // smooth turn and a halting one. A GPU draws it in full either way.
     enum class SceneMotion { Still, Moving };
     // Starts a frame of `width` x `height` pixels whose model is drawn into `scene` (the part of
@@ -125,6 +125,10 @@ private:
     void releaseTargets();
     // Uses `program`, one of the compositing ones, with the background's colours and the scene's place.
     void useCompositeProgram(const ShaderProgram& program);
+    // The size of the textures a scene in motion is drawn into and smoothed in.
+    glm::ivec2 movingTextureSize() const;
+    // Smooths the edges of a scene drawn in motion (in one sample) into smoothColour_.
+    void smoothMovingScene();
     // Copies the background into `frame`, drawing it first when the layout changed.
     void copyBackground(GLuint frame);
     // Draws the solid parts, each as its node's number plus one, into the node-id target, and
@@ -164,7 +168,8 @@ private:
     const ModelProgram* model_ = &plainModel_;  // this frame's
     ShaderProgram backgroundProgram_;  // the background gradient alone
     ShaderProgram compositeProgram_;   // resolves the scene over the background gradient
-    ShaderProgram upscaleProgram_;    // lays a scene drawn in motion, resolved, over it, scaled up
+    ShaderProgram upscaleProgram_;    // lays a scene drawn in motion, smoothed, over it, scaled up
+    ShaderProgram smoothProgram_;     // smooths the edges of a scene drawn in motion
     ShaderProgram nodeIdProgram_;
     GLuint emptyVertexArray_ = 0;
     std::vector<GpuPart> parts_;
@@ -194,6 +199,8 @@ private:
     GLuint movingFramebuffer_ = 0;
     GLuint movingColour_ = 0;
     GLuint movingDepth_ = 0;
+    GLuint smoothFramebuffer_ = 0;  // the moving scene with its edges smoothed, which is scaled up
+    GLuint smoothColour_ = 0;
     GLuint sceneFramebuffer() const { return divisor_ > 1 ? movingFramebuffer_ : msaaFramebuffer_; }
     GLuint resolvedFramebuffer_ = 0;
     GLuint resolvedColour_ = 0;

@@ -64,11 +64,12 @@ GLuint compile(const std::filesystem::path& file, GLenum stage, const std::strin
 
 }  // namespace
 
-ShaderProgram::ShaderProgram(const std::filesystem::path& folder, const std::string& name, const std::string& defines) {
-    const GLuint vertex = compile(folder / (name + ".vert"), GL_VERTEX_SHADER, defines);
+ShaderProgram::ShaderProgram(const std::filesystem::path& folder, const std::string& vertexName,
+                             const std::string& fragmentName, const std::string& defines) {
+    const GLuint vertex = compile(folder / (vertexName + ".vert"), GL_VERTEX_SHADER, defines);
     GLuint fragment = 0;
     try {
-        fragment = compile(folder / (name + ".frag"), GL_FRAGMENT_SHADER, defines);
+        fragment = compile(folder / (fragmentName + ".frag"), GL_FRAGMENT_SHADER, defines);
     } catch (...) {
         glDeleteShader(vertex);
         throw;
@@ -84,7 +85,8 @@ ShaderProgram::ShaderProgram(const std::filesystem::path& folder, const std::str
     if (!ok) {
         const std::string log = infoLog(program_, true);
         glDeleteProgram(program_);
-        throw RenderError("shaders " + (folder / name).string() + ".vert and .frag do not link: " + log);
+        throw RenderError("shaders " + (folder / vertexName).string() + ".vert and " + (folder / fragmentName).string() +
+                          ".frag do not link: " + log);
     }
 }
 
