@@ -18,6 +18,7 @@
 #include "core/text.h"
 #include "handout/handout_pdf.h"
 #include "render/gl.h"
+#include "ui/panel_layers.h"
 
 namespace dorsal {
 
@@ -384,10 +385,24 @@ void Session::composeFrame(int width, int height, bool showUi, FramePhaseTimes* 
     auto phaseStart = std::chrono::steady_clock::now();
     const std::vector<NodeLook> looks = layOutFrame(width, height, showUi);
     finishPhase(phases, &FramePhaseTimes::panels, phaseStart);
-    drawModel(atlas_, looks, width, height, frameTarget_, phases,
-              liveView_ && atlas_.cameraInMotion() ? Renderer::SceneMotion::Moving : Renderer::SceneMotion::Still);
+    const Renderer::SceneMotion motion =
+        liveView_ && atlas_.cameraInMotion() ? Renderer::SceneMotion::Moving : Renderer::SceneMotion::Still;
+    // In the window the panels beside the 3D view are kept with the background while they stay
+    // the same; only the rest of them is drawn over each frame.
+    ImDrawData& panels = *ImGui::GetDrawData();
+    PanelLayers layers;
+    ImDrawData under;
+    ImDrawData over = panels;
+    std::optional<Renderer::KeptLayer> kept;
+    if (liveView_) {
+        layers = splitPanelLayers(panels, atlas_.layout().scene);
+        under = panelLayer(panels, layers.under);
+        over = panelLayer(panels, layers.over);
+        kept = Renderer::KeptLayer{layers.underKey, [&under] { ImGui_ImplOpenGL3_RenderDrawData(&under); }};
+    }
+    drawModel(atlas_, looks, width, height, frameTarget_, phases, motion, kept ? &*kept : nullptr);
     phaseStart = std::chrono::steady_clock::now();
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    ImGui_ImplOpenGL3_RenderDrawData(&over);
     finishPhase(phases, &FramePhaseTimes::overlay, phaseStart);
     // After the model's first frame, not before it: the levels only make later frames cheaper.
     if (buildsDetailLevels_ && detailLevelsWanted_ && !detailBuild_ && atlas_.model()) {
@@ -429,14 +444,15 @@ std::vector<NodeLook> Session::layOutFrame(int width, int height, bool showUi) {
 }
 
 void Session::drawModel(const AtlasState& state, const std::vector<NodeLook>& looks, int width, int height,
-                        Renderer::FrameTarget target, FramePhaseTimes* phases, Renderer::SceneMotion motion) {
+                        Renderer::FrameTarget target, FramePhaseTimes* phases, Renderer::SceneMotion motion,
+                        const Renderer::KeptLayer* kept) {
     auto phaseStart = std::chrono::steady_clock::now();
     renderer_->beginFrame(width, height, state.layout().scene, motion);
     if (const Model* model = state.model()) {
         renderer_->drawScene(*model, state.camera(), looks, state.layout().scene, state.painMap().zones);
     }
     finishPhase(phases, &FramePhaseTimes::scene, phaseStart);
-    renderer_->resolveFrame(target);
+    renderer_->resolveFrame(target, kept);
     finishPhase(phases, &FramePhaseTimes::resolve, phaseStart);
 }
 

@@ -160,10 +160,11 @@ private:
     // Draws with the levels of detail from the next frame once their build has finished.
     void takeFinishedDetailLevels();
     // Draws the model as `state` shows it into the renderer's frame and resolves it; `motion` as
-    // Renderer::beginFrame takes it.
+    // Renderer::beginFrame takes it, `kept` as Renderer::resolveFrame does.
     void drawModel(const AtlasState& state, const std::vector<NodeLook>& looks, int width, int height,
                    Renderer::FrameTarget target, FramePhaseTimes* phases = nullptr,
-                   Renderer::SceneMotion motion = Renderer::SceneMotion::Still);
+                   Renderer::SceneMotion motion = Renderer::SceneMotion::Still,
+                   const Renderer::KeptLayer* kept = nullptr);
     // Shows `scene` read from `path`, its model being the one shown; remembers the file.
     void showScene(const Scene& scene, const std::filesystem::path& path);
     // The font size of the settings, taken in before a frame when it changed.

@@ -276,7 +276,10 @@ void Renderer::releaseTargets() {
     glDeleteRenderbuffers(1, &nodeIdDepth_);
     glDeleteFramebuffers(1, &backgroundFramebuffer_);
     glDeleteRenderbuffers(1, &backgroundColour_);
+    glDeleteFramebuffers(1, &keptFramebuffer_);
+    glDeleteRenderbuffers(1, &keptColour_);
     resolvedFramebuffer_ = resolvedColour_ = backgroundFramebuffer_ = backgroundColour_ = 0;
+    keptFramebuffer_ = keptColour_ = 0;
     nodeIdFramebuffer_ = nodeIdColour_ = nodeIdDepth_ = 0;
 }
 
@@ -555,7 +558,7 @@ void Renderer::smoothMovingScene() {
     glDisable(GL_SCISSOR_TEST);
 }
 
-void Renderer::copyBackground(GLuint frame) {
+bool Renderer::updateBackground() {
     if (backgroundFramebuffer_ == 0) {
         backgroundColour_ = newRenderbuffer(GL_RGBA8, width_, height_);
         glGenFramebuffers(1, &backgroundFramebuffer_);
@@ -564,35 +567,63 @@ void Renderer::copyBackground(GLuint frame) {
         requireComplete(std::to_string(width_) + "x" + std::to_string(height_) + " framebuffer");
         backgroundScene_.reset();
     }
-    if (backgroundScene_ != scene_) {
-        // Under the panels a plain colour; the gradient behind the scene.
-        glBindFramebuffer(GL_FRAMEBUFFER, backgroundFramebuffer_);
-        glViewport(0, 0, width_, height_);
-        glClearColor(Palette::kBackgroundBottom.r, Palette::kBackgroundBottom.g, Palette::kBackgroundBottom.b, 1.0f);
-        glClear(GL_COLOR_BUFFER_BIT);
-        glViewport(scene_.x, height_ - scene_.y - scene_.height, scene_.width, scene_.height);
-        glDisable(GL_DEPTH_TEST);
-        glDisable(GL_BLEND);
-        glDisable(GL_CULL_FACE);
-        useCompositeProgram(backgroundProgram_);
-        glBindVertexArray(emptyVertexArray_);
-        glDrawArrays(GL_TRIANGLES, 0, 3);
-        glBindVertexArray(0);
-        backgroundScene_ = scene_;
+    if (backgroundScene_ == scene_) return false;
+    // Under the panels a plain colour; the gradient behind the scene.
+    glBindFramebuffer(GL_FRAMEBUFFER, backgroundFramebuffer_);
+    glViewport(0, 0, width_, height_);
+    glClearColor(Palette::kBackgroundBottom.r, Palette::kBackgroundBottom.g, Palette::kBackgroundBottom.b, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    glViewport(scene_.x, height_ - scene_.y - scene_.height, scene_.width, scene_.height);
+    glDisable(GL_DEPTH_TEST);
+    glDisable(GL_BLEND);
+    glDisable(GL_CULL_FACE);
+    useCompositeProgram(backgroundProgram_);
+    glBindVertexArray(emptyVertexArray_);
+    glDrawArrays(GL_TRIANGLES, 0, 3);
+    glBindVertexArray(0);
+    backgroundScene_ = scene_;
+    return true;
+}
+
+void Renderer::copyBackground(GLuint frame, const KeptLayer* kept) {
+    const bool backgroundChanged = updateBackground();
+    GLuint source = backgroundFramebuffer_;
+    layerKept_ = false;
+    if (kept != nullptr) {
+        if (keptFramebuffer_ == 0) {
+            keptColour_ = newRenderbuffer(GL_RGBA8, width_, height_);
+            glGenFramebuffers(1, &keptFramebuffer_);
+            glBindFramebuffer(GL_FRAMEBUFFER, keptFramebuffer_);
+            glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, keptColour_);
+            requireComplete(std::to_string(width_) + "x" + std::to_string(height_) + " framebuffer");
+            keptKey_.reset();
+        }
+        if (backgroundChanged || keptKey_ != kept->key) {
+            glBindFramebuffer(GL_READ_FRAMEBUFFER, backgroundFramebuffer_);
+            glBindFramebuffer(GL_DRAW_FRAMEBUFFER, keptFramebuffer_);
+            glBlitFramebuffer(0, 0, width_, height_, 0, 0, width_, height_, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+            glBindFramebuffer(GL_FRAMEBUFFER, keptFramebuffer_);
+            glViewport(0, 0, width_, height_);
+            kept->draw();
+            keptKey_ = std::string(kept->key);
+        } else {
+            layerKept_ = true;
+        }
+        source = keptFramebuffer_;
     }
-    glBindFramebuffer(GL_READ_FRAMEBUFFER, backgroundFramebuffer_);
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, source);
     glBindFramebuffer(GL_DRAW_FRAMEBUFFER, frame);
     glBlitFramebuffer(0, 0, width_, height_, 0, 0, width_, height_, GL_COLOR_BUFFER_BIT, GL_NEAREST);
 }
 
-void Renderer::resolveFrame(FrameTarget target) {
+void Renderer::resolveFrame(FrameTarget target, const KeptLayer* kept) {
     if (!sceneDrawn_) {  // no model: the background alone
         heldScene_.reset();
         covered_ = Viewport{0, 0, 0, 0};
     }
     const GLuint frame = target == FrameTarget::Screen ? 0 : resolvedFramebuffer_;
     if (divisor_ > 1 && covered_.width > 0 && covered_.height > 0) smoothMovingScene();
-    copyBackground(frame);
+    copyBackground(frame, kept);
     glBindFramebuffer(GL_FRAMEBUFFER, frame);
     if (covered_.width > 0 && covered_.height > 0) {
         // Only where the model may lie: the rest of the scene is background, which the copy laid.

@@ -8,6 +8,8 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/camera.h"
@@ -74,16 +76,27 @@ public:
                    const Viewport& viewport, const std::vector<Ellipsoid>& painZones = {});
     // True when this frame's drawScene kept the scene drawn before.
     bool sceneKept() const { return sceneKept_; }
+    // True when this frame's resolveFrame copied its kept layer without drawing it again.
+    bool layerKept() const { return layerKept_; }
     // True when the driver rasterises on the CPU (Mesa's llvmpipe or softpipe, SwiftShader).
     bool software() const { return software_; }
     static constexpr std::size_t kMaxPainZones = 24;  // as many as the shader's arrays hold
     // Where a frame ends up: the window's own framebuffer (of the frame's size), or a target of the
     // renderer's that readFrame reads.
     enum class FrameTarget { Screen, Picture };
-    // Resolves the multisampled frame over the background gradient into `target` and leaves it
-    // bound, for overlays (the UI). Straight into the window's framebuffer, as a window wants: a
-    // copy there afterwards cost a software renderer a pass over every pixel of every frame.
-    void resolveFrame(FrameTarget target = FrameTarget::Picture);
+    // What is kept with the background and copied under each frame: the panels beside the 3D
+    // view. `draw` draws it into the bound framebuffer (of the frame's size), and is called only
+    // when `key` (what it draws, byte for byte) differs from the last one drawn or the layout
+    // changed. It must not draw into the scene's part of the frame, which the scene covers.
+    struct KeptLayer {
+        std::string_view key;
+        std::function<void()> draw;
+    };
+    // Resolves the multisampled frame over the background gradient (and `kept`, when given) into
+    // `target` and leaves it bound, for overlays (the UI). Straight into the window's framebuffer,
+    // as a window wants: a copy there afterwards cost a software renderer a pass over every pixel
+    // of every frame.
+    void resolveFrame(FrameTarget target = FrameTarget::Picture, const KeptLayer* kept = nullptr);
     // Reads the frame last resolved to FrameTarget::Picture back, top row first.
     Image readFrame() const;
 
@@ -129,8 +142,10 @@ private:
     glm::ivec2 movingTextureSize() const;
     // Smooths the edges of a scene drawn in motion (in one sample) into smoothColour_.
     void smoothMovingScene();
-    // Copies the background into `frame`, drawing it first when the layout changed.
-    void copyBackground(GLuint frame);
+    // Draws the background into its target when the layout changed; returns whether it did.
+    bool updateBackground();
+    // Copies the background, and `kept` over it when given, into `frame`.
+    void copyBackground(GLuint frame, const KeptLayer* kept);
     // Draws the solid parts, each as its node's number plus one, into the node-id target, and
     // adds up how many pixels of `viewport` each node holds.
     void countSolidPixels(const Model& model, const std::vector<NodeLook>& looks, const Viewport& viewport,
@@ -188,6 +203,7 @@ private:
     glm::ivec2 drawnSize_{1};  // the part of the scene target it is drawn into, from the bottom left
     bool sceneDrawn_ = false;  // drawScene ran this frame
     bool sceneKept_ = false;
+    bool layerKept_ = false;
     std::uint64_t modelGeneration_ = 0;     // counts setModel calls
     std::optional<SceneInputs> heldScene_;  // what the scene target holds, when it holds a whole scene
     int sceneTargetWidth_ = 0;
@@ -209,6 +225,10 @@ private:
     GLuint backgroundFramebuffer_ = 0;
     GLuint backgroundColour_ = 0;
     std::optional<Viewport> backgroundScene_;  // the scene's place the background was drawn for
+    // The background with the kept layer drawn over it, and the key of what that layer drew.
+    GLuint keptFramebuffer_ = 0;
+    GLuint keptColour_ = 0;
+    std::optional<std::string> keptKey_;
     // Where this frame's model may show, in the scene's pixels from its top left; the scene is
     // composited there only. Width 0: nowhere.
     Viewport covered_{0, 0, 0, 0};

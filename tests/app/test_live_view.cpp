@@ -20,10 +20,10 @@ namespace {
 constexpr int kWidth = 640;
 constexpr int kHeight = 400;
 
-Image frame(Session& session) {
+Image frame(Session& session, bool panels = false) {
     ImGui::GetIO().DisplaySize = ImVec2(static_cast<float>(kWidth), static_cast<float>(kHeight));
     ImGui::GetIO().DeltaTime = 1.0f / 60.0f;
-    session.composeFrame(kWidth, kHeight, false);
+    session.composeFrame(kWidth, kHeight, panels);
     return session.renderer().readFrame();
 }
 
@@ -114,4 +114,30 @@ TEST_CASE("a turning scene's slanted edges are smoothed, not stair-stepped", "[r
     // Stepped, 41 pixels were that far apart in this view; smoothed, 2.
     CHECK(pixelsApart(moving, still, 96) < 15);
     CHECK(meanDifference(moving, still) < 1.0);
+}
+
+TEST_CASE("the panels beside the view are kept while they stay the same, and the frame is the one drawn in full",
+          "[render][live]") {
+    OffscreenContext context;
+    Session session(1.0f, loadContent(test::sourceDir() / "content"), test::sourceDir() / "shaders");
+    session.setBuildsDetailLevels(false);
+    REQUIRE(session.loadModel(test::builtInModelFile()));
+    AtlasState& atlas = session.atlas();
+    atlas.setFrame(kWidth, kHeight, true, 1.0f);
+    for (int i = 0; i < 3; ++i) (void)frame(session, true);  // the panels settle
+    const Image drawn = frame(session, true);  // not live: every panel drawn over the frame
+
+    session.setLiveView(true);
+    CHECK(frame(session, true).rgba == drawn.rgba);
+    CHECK_FALSE(session.renderer().layerKept());
+    CHECK(frame(session, true).rgba == drawn.rgba);
+    CHECK(session.renderer().layerKept());
+
+    // A change in the toolbar (x-ray's box ticked) is drawn, the same as in full.
+    atlas.run(CommandId::ToggleXray);
+    const Image xray = frame(session, true);
+    CHECK_FALSE(session.renderer().layerKept());
+    session.setLiveView(false);
+    CHECK(frame(session, true).rgba == xray.rgba);
+    CHECK(xray.rgba != drawn.rgba);
 }
