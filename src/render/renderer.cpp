@@ -276,10 +276,7 @@ void Renderer::releaseTargets() {
     glDeleteRenderbuffers(1, &nodeIdDepth_);
     glDeleteFramebuffers(1, &backgroundFramebuffer_);
     glDeleteRenderbuffers(1, &backgroundColour_);
-    glDeleteFramebuffers(1, &keptFramebuffer_);
-    glDeleteRenderbuffers(1, &keptColour_);
     resolvedFramebuffer_ = resolvedColour_ = backgroundFramebuffer_ = backgroundColour_ = 0;
-    keptFramebuffer_ = keptColour_ = 0;
     nodeIdFramebuffer_ = nodeIdColour_ = nodeIdDepth_ = 0;
 }
 
@@ -558,60 +555,38 @@ void Renderer::smoothMovingScene() {
     glDisable(GL_SCISSOR_TEST);
 }
 
-bool Renderer::updateBackground() {
+void Renderer::copyBackground(GLuint frame, const KeptLayer* kept) {
     if (backgroundFramebuffer_ == 0) {
         backgroundColour_ = newRenderbuffer(GL_RGBA8, width_, height_);
         glGenFramebuffers(1, &backgroundFramebuffer_);
         glBindFramebuffer(GL_FRAMEBUFFER, backgroundFramebuffer_);
         glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, backgroundColour_);
         requireComplete(std::to_string(width_) + "x" + std::to_string(height_) + " framebuffer");
-        backgroundScene_.reset();
+        background_.reset();
     }
-    if (backgroundScene_ == scene_) return false;
-    // Under the panels a plain colour; the gradient behind the scene.
-    glBindFramebuffer(GL_FRAMEBUFFER, backgroundFramebuffer_);
-    glViewport(0, 0, width_, height_);
-    glClearColor(Palette::kBackgroundBottom.r, Palette::kBackgroundBottom.g, Palette::kBackgroundBottom.b, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    glViewport(scene_.x, height_ - scene_.y - scene_.height, scene_.width, scene_.height);
-    glDisable(GL_DEPTH_TEST);
-    glDisable(GL_BLEND);
-    glDisable(GL_CULL_FACE);
-    useCompositeProgram(backgroundProgram_);
-    glBindVertexArray(emptyVertexArray_);
-    glDrawArrays(GL_TRIANGLES, 0, 3);
-    glBindVertexArray(0);
-    backgroundScene_ = scene_;
-    return true;
-}
-
-void Renderer::copyBackground(GLuint frame, const KeptLayer* kept) {
-    const bool backgroundChanged = updateBackground();
-    GLuint source = backgroundFramebuffer_;
-    layerKept_ = false;
-    if (kept != nullptr) {
-        if (keptFramebuffer_ == 0) {
-            keptColour_ = newRenderbuffer(GL_RGBA8, width_, height_);
-            glGenFramebuffers(1, &keptFramebuffer_);
-            glBindFramebuffer(GL_FRAMEBUFFER, keptFramebuffer_);
-            glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, keptColour_);
-            requireComplete(std::to_string(width_) + "x" + std::to_string(height_) + " framebuffer");
-            keptKey_.reset();
-        }
-        if (backgroundChanged || keptKey_ != kept->key) {
-            glBindFramebuffer(GL_READ_FRAMEBUFFER, backgroundFramebuffer_);
-            glBindFramebuffer(GL_DRAW_FRAMEBUFFER, keptFramebuffer_);
-            glBlitFramebuffer(0, 0, width_, height_, 0, 0, width_, height_, GL_COLOR_BUFFER_BIT, GL_NEAREST);
-            glBindFramebuffer(GL_FRAMEBUFFER, keptFramebuffer_);
+    BackgroundInputs inputs{scene_, kept ? std::optional<std::string>(kept->key) : std::nullopt};
+    layerKept_ = kept != nullptr && background_ == inputs;
+    if (background_ != inputs) {
+        // Under the panels a plain colour; the gradient behind the scene; the kept layer over them.
+        glBindFramebuffer(GL_FRAMEBUFFER, backgroundFramebuffer_);
+        glViewport(0, 0, width_, height_);
+        glClearColor(Palette::kBackgroundBottom.r, Palette::kBackgroundBottom.g, Palette::kBackgroundBottom.b, 1.0f);
+        glClear(GL_COLOR_BUFFER_BIT);
+        glViewport(scene_.x, height_ - scene_.y - scene_.height, scene_.width, scene_.height);
+        glDisable(GL_DEPTH_TEST);
+        glDisable(GL_BLEND);
+        glDisable(GL_CULL_FACE);
+        useCompositeProgram(backgroundProgram_);
+        glBindVertexArray(emptyVertexArray_);
+        glDrawArrays(GL_TRIANGLES, 0, 3);
+        glBindVertexArray(0);
+        if (kept != nullptr) {
             glViewport(0, 0, width_, height_);
             kept->draw();
-            keptKey_ = std::string(kept->key);
-        } else {
-            layerKept_ = true;
         }
-        source = keptFramebuffer_;
+        background_ = std::move(inputs);
     }
-    glBindFramebuffer(GL_READ_FRAMEBUFFER, source);
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, backgroundFramebuffer_);
     glBindFramebuffer(GL_DRAW_FRAMEBUFFER, frame);
     glBlitFramebuffer(0, 0, width_, height_, 0, 0, width_, height_, GL_COLOR_BUFFER_BIT, GL_NEAREST);
 }

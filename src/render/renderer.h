@@ -142,9 +142,8 @@ private:
     glm::ivec2 movingTextureSize() const;
     // Smooths the edges of a scene drawn in motion (in one sample) into smoothColour_.
     void smoothMovingScene();
-    // Draws the background into its target when the layout changed; returns whether it did.
-    bool updateBackground();
-    // Copies the background, and `kept` over it when given, into `frame`.
+    // Copies the background, with `kept` over it when given, into `frame`; draws them into their
+    // target first when the layout or what `kept` draws changed.
     void copyBackground(GLuint frame, const KeptLayer* kept);
     // Draws the solid parts, each as its node's number plus one, into the node-id target, and
     // adds up how many pixels of `viewport` each node holds.
@@ -220,15 +219,17 @@ private:
     GLuint sceneFramebuffer() const { return divisor_ > 1 ? movingFramebuffer_ : msaaFramebuffer_; }
     GLuint resolvedFramebuffer_ = 0;
     GLuint resolvedColour_ = 0;
-    // The frame's background, drawn once for a layout and copied under each frame: a copy costs a
-    // software renderer a fraction of drawing the gradient again.
+    // The frame's background with the kept layer over it, drawn once for a layout and what the
+    // layer draws, and copied under each frame: a copy costs a software renderer a fraction of
+    // drawing them again.
     GLuint backgroundFramebuffer_ = 0;
     GLuint backgroundColour_ = 0;
-    std::optional<Viewport> backgroundScene_;  // the scene's place the background was drawn for
-    // The background with the kept layer drawn over it, and the key of what that layer drew.
-    GLuint keptFramebuffer_ = 0;
-    GLuint keptColour_ = 0;
-    std::optional<std::string> keptKey_;
+    struct BackgroundInputs {
+        Viewport scene;
+        std::optional<std::string> keptKey;  // none: no kept layer
+        bool operator==(const BackgroundInputs&) const = default;
+    };
+    std::optional<BackgroundInputs> background_;  // what the background target holds
     // Where this frame's model may show, in the scene's pixels from its top left; the scene is
     // composited there only. Width 0: nowhere.
     Viewport covered_{0, 0, 0, 0};
