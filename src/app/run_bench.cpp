@@ -40,6 +40,8 @@ constexpr std::string_view kTypedQueries[] = {"psoas major", "hip flexor", "my l
                                               "pain between my shoulder blades"};
 constexpr int kWarmUpFrames = 10;
 constexpr int kMeasuredFrames = 240;
+// Wheel steps in for the close-up turn: the body then fills the view.
+constexpr float kCloseUpZoomSteps = 6.0f;
 
 double millisecondsSince(Clock::time_point start) {
     return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
@@ -219,6 +221,10 @@ int runBench(const Options& options) {
     renderOneFrame(session, options);
     const std::vector<double> panelFrames = timeFrames(false);
     io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);  // the pointer leaves
+    // Close up: zoomed in on the middle of the view until the body fills it, turning again.
+    const Viewport scene = atlas.layout().scene;
+    atlas.zoomTowards(glm::vec2(scene.x, scene.y) + glm::vec2(scene.width, scene.height) * 0.5f, kCloseUpZoomSteps);
+    const std::vector<double> closeUpFrames = timeFrames(true);
     // Turning with every frame drawn in full, as pictures are (and as a GPU draws the window's).
     session.setLiveView(false);
     const std::vector<double> fullFrames = timeFrames(true);
@@ -294,6 +300,9 @@ int runBench(const Options& options) {
     std::printf("frame_time_full_resolution_median: %.2f ms\n", percentile(fullFrames, 0.5));
     std::printf("frame_time_full_resolution_p95: %.2f ms (the same turn, every frame in full)\n",
                 percentile(fullFrames, 0.95));
+    std::printf("frame_time_close_up_median: %.2f ms\n", percentile(closeUpFrames, 0.5));
+    std::printf("frame_time_close_up_p95: %.2f ms (the same turn, zoomed in until the body fills the view)\n",
+                percentile(closeUpFrames, 0.95));
     std::printf("frame_time_panels_only_median: %.2f ms\n", percentile(panelFrames, 0.5));
     std::printf("frame_time_panels_only_p95: %.2f ms (the camera still, the pointer moving down the side panel's list)\n",
                 percentile(panelFrames, 0.95));
