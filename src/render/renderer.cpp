@@ -522,6 +522,15 @@ void Renderer::drawPart(std::size_t i) {
                              reinterpret_cast<const void*>(range.indexOffsetBytes), range.baseVertex);
 }
 
+void Renderer::drawViewportTriangle() {
+    glDisable(GL_DEPTH_TEST);
+    glDisable(GL_BLEND);
+    glDisable(GL_CULL_FACE);
+    glBindVertexArray(emptyVertexArray_);
+    glDrawArrays(GL_TRIANGLES, 0, 3);
+    glBindVertexArray(0);
+}
+
 void Renderer::useCompositeProgram(const ShaderProgram& program) {
     program.use();
     glUniform2i(program.uniform("uSceneOrigin"), scene_.x, height_ - scene_.y - scene_.height);
@@ -539,18 +548,13 @@ void Renderer::smoothMovingScene() {
     glViewport(0, 0, drawnSize_.x, drawnSize_.y);
     glEnable(GL_SCISSOR_TEST);
     glScissor(low.x, low.y, high.x - low.x, high.y - low.y);
-    glDisable(GL_DEPTH_TEST);
-    glDisable(GL_BLEND);
-    glDisable(GL_CULL_FACE);
     smoothProgram_.use();
     glActiveTexture(GL_TEXTURE0);
     glBindTexture(GL_TEXTURE_2D, movingColour_);
     glUniform1i(smoothProgram_.uniform("uScene"), 0);
     glUniform2fv(smoothProgram_.uniform("uTexel"), 1, glm::value_ptr(1.0f / glm::vec2(movingTextureSize())));
     glUniform2fv(smoothProgram_.uniform("uDrawnSize"), 1, glm::value_ptr(glm::vec2(drawnSize_)));
-    glBindVertexArray(emptyVertexArray_);
-    glDrawArrays(GL_TRIANGLES, 0, 3);
-    glBindVertexArray(0);
+    drawViewportTriangle();
     glBindTexture(GL_TEXTURE_2D, 0);
     glDisable(GL_SCISSOR_TEST);
 }
@@ -573,13 +577,8 @@ void Renderer::copyBackground(GLuint frame, const KeptLayer* kept) {
         glClearColor(Palette::kBackgroundBottom.r, Palette::kBackgroundBottom.g, Palette::kBackgroundBottom.b, 1.0f);
         glClear(GL_COLOR_BUFFER_BIT);
         glViewport(scene_.x, height_ - scene_.y - scene_.height, scene_.width, scene_.height);
-        glDisable(GL_DEPTH_TEST);
-        glDisable(GL_BLEND);
-        glDisable(GL_CULL_FACE);
         useCompositeProgram(backgroundProgram_);
-        glBindVertexArray(emptyVertexArray_);
-        glDrawArrays(GL_TRIANGLES, 0, 3);
-        glBindVertexArray(0);
+        drawViewportTriangle();
         if (kept != nullptr) {
             glViewport(0, 0, width_, height_);
             kept->draw();
@@ -606,9 +605,6 @@ void Renderer::resolveFrame(FrameTarget target, const KeptLayer* kept) {
         glEnable(GL_SCISSOR_TEST);
         glScissor(scene_.x + covered_.x, height_ - scene_.y - covered_.y - covered_.height, covered_.width,
                   covered_.height);
-        glDisable(GL_DEPTH_TEST);
-        glDisable(GL_BLEND);
-        glDisable(GL_CULL_FACE);
         const bool upscaled = divisor_ > 1;
         const ShaderProgram& program = upscaled ? upscaleProgram_ : compositeProgram_;
         useCompositeProgram(program);
@@ -623,9 +619,7 @@ void Renderer::resolveFrame(FrameTarget target, const KeptLayer* kept) {
         } else {
             glUniform1i(program.uniform("uSamples"), samples_);
         }
-        glBindVertexArray(emptyVertexArray_);
-        glDrawArrays(GL_TRIANGLES, 0, 3);
-        glBindVertexArray(0);
+        drawViewportTriangle();
         glBindTexture(textureKind, 0);
         glDisable(GL_SCISSOR_TEST);
     }

@@ -136,6 +136,8 @@ private:
     void startDrawing(const ShaderProgram& program, const OrbitCamera& camera, const Viewport& viewport,
                       bool inSceneTarget);
     void releaseTargets();
+    // Draws the one triangle that covers the viewport (composite.vert), opaque, with the program in use.
+    void drawViewportTriangle();
     // Uses `program`, one of the compositing ones, with the background's colours and the scene's place.
     void useCompositeProgram(const ShaderProgram& program);
     // The size of the textures a scene in motion is drawn into and smoothed in.
