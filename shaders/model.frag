@@ -12,6 +12,9 @@ uniform vec3 uSelectionColour; // linear
 uniform vec3 uRelatedColour;   // linear
 uniform bool uGhost;           // x-ray: a faint shell, denser at its outline
 uniform bool uDimmed;          // not highlighted while something is: greyed and darker
+// Frame pixels per pixel drawn: 2 while a software renderer draws a scene in motion at half size.
+// Patterns laid on the screen keep their size in the frame, so nothing jumps when the motion stops.
+uniform float uPixelSize;
 #ifdef PAIN_MAP
 // The pain map: regions where pain is felt, as ellipsoids in the model frame, painted on the
 // surfaces that take it (the skin while it is drawn, else the solids) as a soft field of dots.
@@ -60,7 +63,7 @@ float painHere() {
 
 // A grid of round dots, 7 pixels apart: a pattern unlike the highlight's stripes and rims.
 float painDots() {
-    vec2 cell = fract(gl_FragCoord.xy / 7.0) - 0.5;
+    vec2 cell = fract(gl_FragCoord.xy * uPixelSize / 7.0) - 0.5;
     return 1.0 - smoothstep(0.22, 0.32, length(cell));
 }
 #endif
@@ -97,7 +100,7 @@ void main() {
         rimStrength = 0.7;
     } else if (uHighlightStyle == 3) {
         // Seen through (cut away), a hatch would veil what lies behind: a plain amber tint.
-        float hatch = uGhost ? 0.5 : step(0.5, fract((gl_FragCoord.x + gl_FragCoord.y) / 10.0));
+        float hatch = uGhost ? 0.5 : step(0.5, fract((gl_FragCoord.x + gl_FragCoord.y) * uPixelSize / 10.0));
         highlight = 0.75 * hatch;
     }
     albedo = mix(albedo, highlightColour, highlight);

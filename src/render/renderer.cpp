@@ -407,6 +407,7 @@ void Renderer::drawScene(const Model& model, const OrbitCamera& camera, const st
     glUniform3fv(program.uniform("uSelectionColour"), 1, glm::value_ptr(linearFromSrgb(Palette::kSelection)));
     glUniform3fv(program.uniform("uRelatedColour"), 1, glm::value_ptr(linearFromSrgb(Palette::kRelated)));
     glUniform3fv(program.uniform("uPainColour"), 1, glm::value_ptr(linearFromSrgb(Palette::kPain)));
+    glUniform1f(program.uniform("uPixelSize"), static_cast<float>(divisor_));
     std::vector<glm::vec3> centres;
     std::vector<glm::vec3> radii;
     for (std::size_t i = 0; i < zoneCount; ++i) {

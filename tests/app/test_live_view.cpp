@@ -3,7 +3,11 @@
 // kept while only the panels change.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <complex>
 #include <cstdlib>
+#include <numbers>
+#include <vector>
 
 #include <imgui.h>
 
@@ -43,6 +47,42 @@ int pixelsApart(const Image& a, const Image& b, int levels) {
         count += difference > levels ? 1 : 0;
     }
     return count;
+}
+
+// Red over green: high for the pain pattern's amber and muscle red alike, but different for each.
+int redness(const Image& image, int x, int y) {
+    const std::size_t at = (static_cast<std::size_t>(y) * static_cast<std::size_t>(image.width) + static_cast<std::size_t>(x)) * 4;
+    return int(image.rgba[at]) - int(image.rgba[at + 1]);
+}
+
+// The pixels where `image` changes a lot within the 10 x 10 square from them: where stripes and
+// edges are, whatever their phase.
+std::vector<glm::ivec2> busyPixels(const Image& image) {
+    std::vector<glm::ivec2> busy;
+    for (int y = 0; y + 10 < image.height; ++y) {
+        for (int x = 0; x + 10 < image.width; ++x) {
+            int lowest = 255;
+            int highest = -255;
+            for (int dy = 0; dy < 10; ++dy) {
+                for (int dx = 0; dx < 10; ++dx) {
+                    lowest = std::min(lowest, redness(image, x + dx, y + dy));
+                    highest = std::max(highest, redness(image, x + dx, y + dy));
+                }
+            }
+            if (highest - lowest >= 60) busy.emplace_back(x, y);
+        }
+    }
+    return busy;
+}
+
+// How strongly `image` holds diagonal stripes (the hatching's direction on the screen) of
+// `period` pixels over `pixels`: the amplitude of that frequency in its redness.
+double stripeStrength(const Image& image, const std::vector<glm::ivec2>& pixels, double period) {
+    std::complex<double> sum = 0.0;
+    for (const glm::ivec2& p : pixels) {
+        sum += static_cast<double>(redness(image, p.x, p.y)) * std::polar(1.0, 2.0 * std::numbers::pi * (p.x - p.y) / period);
+    }
+    return std::abs(sum) / static_cast<double>(pixels.size());
 }
 
 }  // namespace
@@ -140,4 +180,26 @@ TEST_CASE("the panels beside the view are kept while they stay the same, and the
     session.setLiveView(false);
     CHECK(frame(session, true).rgba == xray.rgba);
     CHECK(xray.rgba != drawn.rgba);
+}
+
+TEST_CASE("a turning scene keeps the size of the hatching laid on the screen", "[render][live]") {
+    OffscreenContext context;
+    Session session(1.0f, loadContent(test::sourceDir() / "content"), test::sourceDir() / "shaders");
+    session.setBuildsDetailLevels(false);
+    REQUIRE(session.loadModel(test::builtInModelFile()));
+    AtlasState& atlas = session.atlas();
+    atlas.setFrame(kWidth, kHeight, false, 1.0f);
+    session.setLiveView(true);
+    REQUIRE(atlas.open("low_back_pain", Origin::LookUp));  // hatched muscles, and dots where it hurts
+    atlas.advanceTime(2.0f);  // the glide to the pattern's view ends
+    for (int i = 0; i < 3; ++i) (void)frame(session);
+    const Image still = frame(session);
+    atlas.orbit(0.0f, 0.0f);
+    const Image moving = frame(session);
+    // The hatching's stripes are 10 pixels apart across the frame; drawn at half size they must
+    // not become 20 (they did, and jumped back when the motion stopped).
+    const std::vector<glm::ivec2> busy = busyPixels(still);
+    REQUIRE(busy.size() > 1000);
+    CHECK(stripeStrength(still, busy, 10.0) > 3.0 * stripeStrength(still, busy, 20.0));
+    CHECK(stripeStrength(moving, busy, 10.0) > 3.0 * stripeStrength(moving, busy, 20.0));
 }
