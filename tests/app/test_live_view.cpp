@@ -85,16 +85,25 @@ double stripeStrength(const Image& image, const std::vector<glm::ivec2>& pixels,
     return std::abs(sum) / static_cast<double>(pixels.size());
 }
 
+// The window's Session on an offscreen context, with `model` loaded and a frame of kWidth x
+// kHeight, with the panels or without.
+struct LiveSession {
+    OffscreenContext context;  // before the session, which needs it
+    Session session{1.0f, loadContent(test::sourceDir() / "content"), test::sourceDir() / "shaders"};
+    explicit LiveSession(const std::filesystem::path& model, bool panels = false) {
+        session.setBuildsDetailLevels(false);
+        REQUIRE(session.loadModel(model));
+        session.atlas().setFrame(kWidth, kHeight, panels, 1.0f);
+    }
+};
+
 }  // namespace
 
 TEST_CASE("the window draws a turning scene fast, the still one after it in full, and keeps a scene while only the panels change",
           "[render][live]") {
-    OffscreenContext context;
-    Session session(1.0f, loadContent(test::sourceDir() / "content"), test::sourceDir() / "shaders");
-    session.setBuildsDetailLevels(false);
-    REQUIRE(session.loadModel(test::builtInModelFile()));
+    LiveSession live(test::builtInModelFile());
+    Session& session = live.session;
     AtlasState& atlas = session.atlas();
-    atlas.setFrame(kWidth, kHeight, false, 1.0f);
     session.setLiveView(true);
     for (int i = 0; i < 3; ++i) (void)frame(session);  // the panels and labels settle
     const Image still = frame(session);
@@ -135,12 +144,9 @@ TEST_CASE("the window draws a turning scene fast, the still one after it in full
 }
 
 TEST_CASE("a turning scene's slanted edges are smoothed, not stair-stepped", "[render][live]") {
-    OffscreenContext context;
-    Session session(1.0f, loadContent(test::sourceDir() / "content"), test::sourceDir() / "shaders");
-    session.setBuildsDetailLevels(false);
-    REQUIRE(session.loadModel(test::sourceDir() / "tests" / "data" / "two_boxes.obj"));
+    LiveSession live(test::sourceDir() / "tests" / "data" / "two_boxes.obj");
+    Session& session = live.session;
     AtlasState& atlas = session.atlas();
-    atlas.setFrame(kWidth, kHeight, false, 1.0f);
     session.setLiveView(true);
     atlas.orbit(150.0f, 250.0f);  // from above, the boxes' edges run diagonally across the pixels
     atlas.advanceTime(AtlasState::kSettleSeconds);
@@ -158,12 +164,9 @@ TEST_CASE("a turning scene's slanted edges are smoothed, not stair-stepped", "[r
 
 TEST_CASE("the panels beside the view are kept while they stay the same, and the frame is the one drawn in full",
           "[render][live]") {
-    OffscreenContext context;
-    Session session(1.0f, loadContent(test::sourceDir() / "content"), test::sourceDir() / "shaders");
-    session.setBuildsDetailLevels(false);
-    REQUIRE(session.loadModel(test::builtInModelFile()));
+    LiveSession live(test::builtInModelFile(), true);
+    Session& session = live.session;
     AtlasState& atlas = session.atlas();
-    atlas.setFrame(kWidth, kHeight, true, 1.0f);
     for (int i = 0; i < 3; ++i) (void)frame(session, true);  // the panels settle
     const Image drawn = frame(session, true);  // not live: every panel drawn over the frame
 
@@ -183,12 +186,9 @@ TEST_CASE("the panels beside the view are kept while they stay the same, and the
 }
 
 TEST_CASE("a turning scene keeps the size of the hatching laid on the screen", "[render][live]") {
-    OffscreenContext context;
-    Session session(1.0f, loadContent(test::sourceDir() / "content"), test::sourceDir() / "shaders");
-    session.setBuildsDetailLevels(false);
-    REQUIRE(session.loadModel(test::builtInModelFile()));
+    LiveSession live(test::builtInModelFile());
+    Session& session = live.session;
     AtlasState& atlas = session.atlas();
-    atlas.setFrame(kWidth, kHeight, false, 1.0f);
     session.setLiveView(true);
     REQUIRE(atlas.open("low_back_pain", Origin::LookUp));  // hatched muscles, and dots where it hurts
     atlas.advanceTime(2.0f);  // the glide to the pattern's view ends
