@@ -569,9 +569,11 @@ void Renderer::copyBackground(GLuint frame, const KeptLayer* kept) {
         requireComplete(std::to_string(width_) + "x" + std::to_string(height_) + " framebuffer");
         background_.reset();
     }
-    BackgroundInputs inputs{scene_, kept ? std::optional<std::string>(kept->key) : std::nullopt};
-    layerKept_ = kept != nullptr && background_ == inputs;
-    if (background_ != inputs) {
+    // Compared before it is copied: the key holds the panels' vertices.
+    const bool same = background_ && background_->scene == scene_ &&
+                      (kept ? background_->keptKey == kept->key : !background_->keptKey);
+    layerKept_ = kept != nullptr && same;
+    if (!same) {
         // Under the panels a plain colour; the gradient behind the scene; the kept layer over them.
         glBindFramebuffer(GL_FRAMEBUFFER, backgroundFramebuffer_);
         glViewport(0, 0, width_, height_);
@@ -584,7 +586,7 @@ void Renderer::copyBackground(GLuint frame, const KeptLayer* kept) {
             glViewport(0, 0, width_, height_);
             kept->draw();
         }
-        background_ = std::move(inputs);
+        background_ = BackgroundInputs{scene_, kept ? std::optional<std::string>(kept->key) : std::nullopt};
     }
     glBindFramebuffer(GL_READ_FRAMEBUFFER, backgroundFramebuffer_);
     glBindFramebuffer(GL_DRAW_FRAMEBUFFER, frame);

@@ -38,8 +38,8 @@ struct Palette {
 class Renderer {
 public:
     // Needs a current OpenGL 3.3 core context. Builds the shaders from model.vert, model.frag,
-    // composite.vert, composite.frag, smooth.frag, node_id.vert and node_id.frag in `shaderDir`; throws RenderError, naming the file, when
-    // one cannot be read or does not build.
+    // composite.vert, composite.frag, smooth.frag, node_id.vert and node_id.frag in `shaderDir`;
+    // throws RenderError, naming the file, when one cannot be read or does not build.
     explicit Renderer(const std::filesystem::path& shaderDir);
     ~Renderer();
     Renderer(const Renderer&) = delete;
@@ -57,8 +57,9 @@ public:
 
     // How a frame's scene is drawn. In motion (the camera turning under the mouse) a software
     // renderer draws it at half the resolution across and down, in one sample, smooths its edges
-    // and scales it up: a quarter of the pixels, with levels of detail to match. On a few CPU cores that is the difference between a
-    // smooth turn and a halting one. A GPU draws it in full either way.
+    // and scales it up: a quarter of the pixels, with levels of detail to match. On a few CPU
+    // cores that is the difference between a smooth turn and a halting one. A GPU draws it in full
+    // either way.
     enum class SceneMotion { Still, Moving };
     // Starts a frame of `width` x `height` pixels whose model is drawn into `scene` (the part of
     // the frame the panels leave; drawScene must be given the same), and binds the multisampled
@@ -229,7 +230,6 @@ private:
     struct BackgroundInputs {
         Viewport scene;
         std::optional<std::string> keptKey;  // none: no kept layer
-        bool operator==(const BackgroundInputs&) const = default;
     };
     std::optional<BackgroundInputs> background_;  // what the background target holds
     // Where this frame's model may show, in the scene's pixels from its top left; the scene is
